@@ -1,0 +1,104 @@
+import type { IToken, TokenType, TokenVocabulary } from 'chevrotain';
+import { DefaultTokenBuilder, type Grammar, type TokenBuilderOptions } from 'langium';
+
+/**
+ * The unit after a number (`50 uM`, `0.2 /min`, `40%`) is whitespace-sensitive, which a
+ * context-free token cannot express: `6 /h` is six per hour, `6 / h` a division.
+ * The UNIT token therefore matches only right after a NUMBER on the same line, and not
+ * where the number is a stoichiometric coefficient (`2 A -> B`).
+ */
+export class CascadeTokenBuilder extends DefaultTokenBuilder {
+    private keywords = new Set<string>();
+
+    override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+        const tokens = super.buildTokens(grammar, options) as TokenType[];
+        for (const token of tokens) {
+            if (typeof token.PATTERN === 'string' && /^[A-Za-z_]\w*$/.test(token.PATTERN)) this.keywords.add(token.PATTERN);
+        }
+        const unit = tokens.find(token => token.name === 'UNIT')!;
+        unit.PATTERN = (text: string, offset: number, matched: IToken[]) => matchUnit(text, offset, matched, this.keywords);
+        unit.LINE_BREAKS = false;
+        unit.START_CHARS_HINT = [' ', '\t', '%', '/', ...ATOM_START_CHARS];
+        for (const token of tokens) {
+            if (Array.isArray(token.LONGER_ALT)) token.LONGER_ALT = token.LONGER_ALT.filter(alt => alt !== unit);
+        }
+        // The unit must be tried before whitespace, `/`, `%` and names.
+        return [unit, ...tokens.filter(token => token !== unit)];
+    }
+}
+
+const ATOM_START_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_\u00b5\u03bc'];
+const ATOM = /[A-Za-z_\u00b5\u03bc][A-Za-z0-9_\u00b5\u03bc]*/y;
+const STOICHIOMETRY_VERBS = new Set(['converts', 'moves', '->']);
+
+/** Matches a unit at `offset`, or returns null when none may start there. */
+export function matchUnit(text: string, offset: number, matched: IToken[], keywords: Set<string>): RegExpExecArray | null {
+    const previous = matched[matched.length - 1];
+    if (!previous || previous.tokenType.name !== 'NUMBER' || previous.endOffset! + 1 !== offset) return null;
+    let position = offset;
+    while (text[position] === ' ' || text[position] === '\t') position++;
+    const start = text[position];
+    if (start === '%') {
+        // fall through to the scan below
+    } else if (start === '/') {
+        const next = text[position + 1];
+        if (next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r' || next === '/' || next === '*') return null;
+    } else {
+        ATOM.lastIndex = position;
+        const atom = ATOM.exec(text);
+        if (!atom || keywords.has(atom[0]) || isStoichiometricCoefficient(matched)) return null;
+    }
+    const end = scanUnit(text, position);
+    if (end === position) return null;
+    const result = [text.slice(offset, end)] as unknown as RegExpExecArray;
+    result.index = offset;
+    result.input = text;
+    return result;
+}
+
+/** Scans atoms, `/`, `*`, `^±n`, `%` and balanced parentheses; stops at anything else. */
+function scanUnit(text: string, position: number): number {
+    let depth = 0;
+    let end = position;
+    while (end < text.length) {
+        const c = text[end];
+        if (c === '(') { depth++; end++; continue; }
+        if (c === ')') { if (depth === 0) break; depth--; end++; continue; }
+        if (c === '/' || c === '*' || c === '%') { end++; continue; }
+        if (c === '^') {
+            const power = /\^[+-]?\d+/y;
+            power.lastIndex = end;
+            if (!power.exec(text)) break;
+            end = power.lastIndex;
+            continue;
+        }
+        ATOM.lastIndex = end;
+        if (ATOM.exec(text)) { end = ATOM.lastIndex; continue; }
+        if (/\d/.test(c)) { end++; continue; }
+        break;
+    }
+    // An operator left dangling at the end belongs to the expression, not the unit.
+    while (end > position && (text[end - 1] === '/' || text[end - 1] === '*') ) end--;
+    // Unbalanced open parentheses: give back the text from the first unclosed one.
+    return depth === 0 ? end : position;
+}
+
+/** A number directly before a species name in `converts`/`moves`/a reaction equation is a coefficient. */
+function isStoichiometricCoefficient(matched: IToken[]): boolean {
+    for (let i = matched.length - 2; i >= 0; i--) {
+        const name = matched[i].tokenType.name;
+        if (STOICHIOMETRY_VERBS.has(name)) return true;
+        if (name === 'ID' || name === 'NUMBER' || name === '+') continue;
+        if (name === '{') return opensReaction(matched, i);
+        return false;
+    }
+    return false;
+}
+
+/** True when the `{` at `index` opens `reaction Name "title"? (in C)? {`. */
+function opensReaction(matched: IToken[], index: number): boolean {
+    let i = index - 1;
+    if (matched[i]?.tokenType.name === 'ID' && matched[i - 1]?.tokenType.name === 'in') i -= 2;
+    if (matched[i]?.tokenType.name === 'STRING') i--;
+    return matched[i]?.tokenType.name === 'ID' && matched[i - 1]?.tokenType.name === 'reaction';
+}

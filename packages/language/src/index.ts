@@ -1,0 +1,2 @@
+export * from './cascade-module.js';
+export * from './generated/ast.js';

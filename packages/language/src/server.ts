@@ -1,0 +1,3 @@
+import { startCascadeServer } from './main.js';
+
+startCascadeServer();

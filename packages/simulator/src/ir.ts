@@ -1,0 +1,345 @@
+/**
+ * The model IR: a checked Cascade model as plain, serializable data.
+ *
+ * The language package lowers a document into this shape; the simulator, the SBML
+ * exporter and the CLI read it. Every quantity is in base units: concentrations µM
+ * (or g/L for mass concentrations), time minutes, volume litres, mass grams,
+ * fractions as plain numbers (40 % = 0.4). Names are the declared names; one model
+ * has one flat namespace (imports are already merged, duplicates already rejected).
+ */
+
+/** Where a construct was written, for messages and diagnostics (1-based line and column). */
+export interface SourceRef {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
+
+/** The dimension a value is in, named by its base unit. */
+export type BaseUnit =
+    | 'uM' | 'g/L' | 'umol' | 'g' | 'L' | 'min' | 'g/mol' | '1'
+    | 'uM/min' | '/min' | '/(uM*min)' | string;
+
+// ---- expressions ----------------------------------------------------------
+
+export type Expr =
+    | { kind: 'number'; value: number }
+    /** A species' concentration, a parameter, a rule, a compartment's volume or a function argument. */
+    | { kind: 'name'; name: string }
+    /** `M.level`, `R.occupancy`, `R.activation`. */
+    | { kind: 'member'; name: string; member: 'level' | 'occupancy' | 'activation' }
+    | { kind: 'time' }
+    | { kind: 'balance' }
+    | { kind: 'unary'; op: '-' | 'not'; operand: Expr }
+    | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
+    /**
+     * Built-in or user function. Built-ins: exp ln log10 sqrt abs min max floor ceil sin cos
+     * hill(x,k,n) mm(x,km) if(c,a,b), and the time courses with arguments in this fixed order:
+     * circadian(mean, amplitude, peak, period), pulse(base, peak, start, duration),
+     * step(before, after, at). User functions are looked up in `ModelIR.functions`.
+     */
+    | { kind: 'call'; fn: string; args: Expr[] };
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
+
+export const BUILTIN_FUNCTIONS: Readonly<Record<string, number>> = {
+    exp: 1, ln: 1, log10: 1, sqrt: 1, abs: 1, min: 2, max: 2, floor: 1, ceil: 1, sin: 1, cos: 1,
+    hill: 3, mm: 2, if: 3, circadian: 4, pulse: 4, step: 3
+};
+
+/** Named arguments of the time courses, in the order `call.args` holds them. */
+export const TIME_COURSE_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+    circadian: ['mean', 'amplitude', 'peak', 'period'],
+    pulse: ['base', 'peak', 'start', 'duration'],
+    step: ['before', 'after', 'at']
+};
+
+// ---- declarations -----------------------------------------------------------
+
+export type SpeciesKind = 'precursor' | 'cofactor' | 'intermediate' | 'transmitter' | 'metabolite';
+export type Tone = 'excitatory' | 'inhibitory' | 'modulatory';
+
+export interface Compartment {
+    name: string;
+    title?: string;
+    /** Litres. */
+    volume: Expr;
+}
+
+export interface Species {
+    name: string;
+    kind: SpeciesKind;
+    title?: string;
+    doc?: string;
+    compartment: string;
+    /** µM (g/L when `unit` is 'g/L'). */
+    initial: Expr;
+    /** Zero-order inflow, concentration per minute. */
+    supply: Expr;
+    /** First-order outflow, per minute. */
+    clearance: Expr;
+    /** Boundary condition: processes read it and never change it. */
+    fixed: boolean;
+    tone: Tone;
+    /** g/mol, when declared. */
+    molarMass?: number;
+    /** The concentration's base unit, 'uM' unless the species was declared in mass units. */
+    unit: 'uM' | 'g/L' | '1';
+    source?: SourceRef;
+}
+
+export interface StoichiometricTerm {
+    species: string;
+    coefficient: number;
+}
+
+export type InhibitionMode = 'competitive' | 'noncompetitive' | 'uncompetitive';
+
+export interface Inhibition {
+    inhibitor: string;
+    /** Same dimension as the inhibitor's concentration. */
+    ki: Expr;
+    mode: InhibitionMode;
+}
+
+/** How a process's flux v (concentration per minute of its compartment) is computed. */
+export type RateLaw =
+    /** §5: v = vmax·A·Π s(S)·Π C/(Kc+C)·Π_noncompetitive 1/(1+I/Ki). */
+    | {
+        type: 'enzyme';
+        vmax: Expr;
+        /** One entry per substrate, in written order; competitive and uncompetitive inhibitors act on the first. */
+        substrates: { species: string; km: Expr }[];
+        cofactors: { species: string; km: Expr }[];
+        inhibitors: Inhibition[];
+        substrateInhibitionKi?: Expr;
+    }
+    /** §6: v = vmax·A·S/(Km + S) on the source, with inhibitors as for enzymes. */
+    | { type: 'michaelis-menten'; vmax: Expr; km: Expr; substrate: string; inhibitors: Inhibition[] }
+    /** §6: v = k·A·S on the source (release, or a transporter given `rate`). */
+    | { type: 'first-order'; rate: Expr; substrate: string; inhibitors: Inhibition[] }
+    /** §10: a reaction's rate expression, used as written (times A). */
+    | { type: 'expression'; rate: Expr };
+
+export interface Process {
+    name: string;
+    kind: 'enzyme' | 'transporter' | 'release' | 'reaction';
+    title?: string;
+    doc?: string;
+    reactants: StoichiometricTerm[];
+    products: StoichiometricTerm[];
+    /**
+     * The compartment the flux is measured in: a species X changes by ν·v·V(process)/V(X).
+     * Transporters and releases: the source's compartment.
+     */
+    compartment: string;
+    law: RateLaw;
+    source?: SourceRef;
+}
+
+export interface Antagonist {
+    antagonist: string;
+    ki: Expr;
+}
+
+export interface Receptor {
+    name: string;
+    title?: string;
+    doc?: string;
+    ligand: string;
+    kd: Expr;
+    hill: Expr;
+    /** Relative Bmax, a fraction (1 = 100 %). */
+    density: Expr;
+    effect: Tone;
+    antagonists: Antagonist[];
+    source?: SourceRef;
+}
+
+export interface Modulator {
+    name: string;
+    title?: string;
+    doc?: string;
+    /** In the level's base unit (`unit`). */
+    level: Expr;
+    unit: BaseUnit;
+    source?: SourceRef;
+}
+
+/** What an effect clause reads: a modulator's level, a receptor's occupancy (a fraction), a species' concentration. */
+export interface EffectSource {
+    kind: 'modulator' | 'receptor' | 'species';
+    name: string;
+}
+
+export type EffectProperty = 'activity' | 'density' | 'supply' | 'clearance';
+
+/** §8: f = 1 ± max·x^n/(ec50^n + x^n); factors on one target property multiply. */
+export interface Effect {
+    source: EffectSource;
+    direction: 'increases' | 'decreases';
+    target: string;
+    property: EffectProperty;
+    /** Fraction. */
+    max: Expr;
+    /** In the source's base unit. */
+    ec50: Expr;
+    hill: Expr;
+    sourceRef?: SourceRef;
+}
+
+export interface Parameter {
+    name: string;
+    title?: string;
+    value: Expr;
+    unit: BaseUnit;
+}
+
+export interface FunctionDefinition {
+    name: string;
+    parameters: string[];
+    body: Expr;
+}
+
+/** `rule X = expr`: recomputed at every time. */
+export interface AssignmentRule {
+    name: string;
+    title?: string;
+    expression: Expr;
+    unit: BaseUnit;
+}
+
+/** `rate of X = expr`: X (a species or parameter) follows this derivative instead of its balance. */
+export interface RateRule {
+    target: string;
+    expression: Expr;
+}
+
+/** `initial X = expr`: X's initial value (species, parameter or compartment volume). */
+export interface InitialAssignment {
+    target: string;
+    expression: Expr;
+}
+
+// ---- actions, events, scenarios, cascades ----------------------------------------
+
+/**
+ * A property that actions and perturbations address: `level`, `supply`, `clearance`,
+ * `initial`, `vmax`, `km`, `rate`, `kd`, `ki`, `hill`, `density`, `activity`, `volume`, or
+ * `value` — a species' concentration or a parameter's value (`set X 2 uM`).
+ * `km` names the first substrate's km unless `substrate` is given.
+ */
+export interface PropertyRef {
+    target: string;
+    property: string;
+    substrate?: string;
+}
+
+export type Action =
+    /** Replace a property (an expression, evaluated when the action applies). */
+    | ({ kind: 'set'; value: Expr } & PropertyRef)
+    /** Add to a species' concentration. */
+    | { kind: 'dose'; species: string; amount: Expr }
+    /** Multiply the target's activity by (1 − fraction). */
+    | { kind: 'inhibit'; target: string; fraction: Expr }
+    /** Multiply a property by factor. */
+    | ({ kind: 'scale'; factor: Expr } & PropertyRef);
+
+export type Trigger =
+    /** Minutes. */
+    | { kind: 'at'; time: number }
+    /** Fires each time the condition goes from false to true. */
+    | { kind: 'when'; condition: Expr };
+
+export interface ModelEvent {
+    trigger: Trigger;
+    actions: Action[];
+    source?: SourceRef;
+}
+
+export interface Expectation {
+    /** What is measured, as written (for messages), and as an expression. */
+    label: string;
+    subject: Expr;
+    at: 'steady' | number;
+    low: number;
+    high: number;
+    /** Base unit of subject, low and high. */
+    unit: BaseUnit;
+    source?: SourceRef;
+}
+
+/** A reported quantity: a species, a rule, `R.occupancy`, `R.activation`, `M.level` or `balance`. */
+export interface Observable {
+    name: string;
+    expression: Expr;
+    unit: BaseUnit;
+}
+
+export interface Scenario {
+    name: string;
+    title?: string;
+    /** Names of the chain, this scenario last (`extends` already applied). */
+    lineage: string[];
+    /** Minutes. */
+    duration: number;
+    /** Output spacing in minutes (duration/200 unless written). */
+    step: number;
+    observe: Observable[];
+    expects: Expectation[];
+    /** Actions from t = 0 (they replace the model's values before the run starts). */
+    actions: Action[];
+    /** Timed (`at T`) and conditional (`when`) events, model events first, in written order. */
+    events: ModelEvent[];
+    source?: SourceRef;
+}
+
+export type PerturbationChange =
+    /** ±P %: the property becomes base·(1 + fraction). */
+    | { kind: 'relative'; fraction: number }
+    /** The property becomes this value (base units). */
+    | { kind: 'absolute'; value: number };
+
+export interface Perturbation extends PropertyRef {
+    change: PerturbationChange;
+    label: string;
+    source?: SourceRef;
+}
+
+export interface Cascade {
+    name: string;
+    title?: string;
+    from: string;
+    perturbations: Perturbation[];
+    measure: Observable[];
+    /** 'steady' or minutes. */
+    at: 'steady' | number;
+    source?: SourceRef;
+}
+
+export interface ModelIR {
+    name: string;
+    title?: string;
+    doc?: string;
+    /** False for `units unchecked`: every number is taken as written. */
+    unitsChecked: boolean;
+    /** Always at least one (an implicit `default` of 1 L when the file declares none). */
+    compartments: Compartment[];
+    species: Species[];
+    processes: Process[];
+    receptors: Receptor[];
+    modulators: Modulator[];
+    effects: Effect[];
+    parameters: Parameter[];
+    functions: FunctionDefinition[];
+    /** Assignment rules, in written order (the simulator orders them by dependency). */
+    rules: AssignmentRule[];
+    rateRules: RateRule[];
+    initialAssignments: InitialAssignment[];
+    /** Model-level `when` events. */
+    events: ModelEvent[];
+    scenarios: Scenario[];
+    cascades: Cascade[];
+}

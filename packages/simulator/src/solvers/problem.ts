@@ -1,0 +1,99 @@
+/**
+ * The solver interface, after SciPy's solve_ivp: a problem, a method and options go in,
+ * a solution with dense output comes out. Solvers know nothing of models.
+ */
+
+/** dy/dt = f(t, y), written into `dydt` (no allocation per call). */
+export type RightHandSide = (t: number, y: Float64Array, dydt: Float64Array) => void;
+
+/** Sparse Jacobian in compressed-row form: J[i][colIndex[k]] = values[k] for k in rowStart[i]..rowStart[i+1]. */
+export interface SparsityPattern {
+    n: number;
+    rowStart: Int32Array;
+    colIndex: Int32Array;
+}
+
+/** Fills `values` (ordered as `pattern`) with ∂f_i/∂y_j at (t, y). */
+export type JacobianFunction = (t: number, y: Float64Array, values: Float64Array) => void;
+
+/** A scalar function whose sign change is an event (located by root finding). */
+export interface EventFunction {
+    g: (t: number, y: Float64Array) => number;
+    /** +1: only rising crossings (false → true), -1 falling, 0 both. */
+    direction: 1 | -1 | 0;
+}
+
+export interface OdeProblem {
+    rhs: RightHandSide;
+    y0: Float64Array;
+    t0: number;
+    tEnd: number;
+    /** Analytic Jacobian, when known; solvers otherwise use finite differences. */
+    jacobian?: { pattern: SparsityPattern; evaluate: JacobianFunction };
+    /** Names of the state components, for error messages. */
+    names?: readonly string[];
+    /** Root functions: integration stops at the first crossing, reported in the solution. */
+    events?: readonly EventFunction[];
+}
+
+export type MethodName = 'rk45' | 'stiff' | 'auto';
+
+export interface SolverOptions {
+    rtol?: number;
+    atol?: number;
+    maxSteps?: number;
+    /** Initial step (default: estimated). */
+    firstStep?: number;
+    maxStep?: number;
+    /** Times at which the solution is sampled (ascending, within [t0, tEnd]). */
+    outputTimes?: readonly number[];
+    /** Checked between steps; an aborted run throws SolverError with reason 'cancelled'. */
+    signal?: AbortSignal;
+    /** Called between steps with the fraction of [t0, tEnd] done. */
+    onProgress?: (fraction: number) => void;
+}
+
+export interface SolverStats {
+    method: string;
+    steps: number;
+    rejectedSteps: number;
+    rhsEvaluations: number;
+    jacobianEvaluations: number;
+    factorizations: number;
+}
+
+export interface OdeSolution {
+    /** The output times actually reached (all of `outputTimes` unless an event stopped the run). */
+    times: number[];
+    /** One state vector per output time. */
+    values: Float64Array[];
+    /** Where integration ended (tEnd, or an event's time). */
+    tFinal: number;
+    yFinal: Float64Array;
+    /** Index into `problem.events` of the event that stopped integration, if one did. */
+    event?: number;
+    /** The state anywhere in [t0, tFinal] (interpolated from the steps taken). */
+    at(t: number): Float64Array;
+    stats: SolverStats;
+}
+
+export type SolverFailure = 'step-underflow' | 'not-finite' | 'max-steps' | 'cancelled' | 'singular';
+
+/** A failed solve, naming the time and (where one is to blame) the state component. */
+export class SolverError extends Error {
+    constructor(
+        readonly reason: SolverFailure,
+        readonly time: number,
+        message: string,
+        readonly component?: string
+    ) {
+        super(message);
+        this.name = 'SolverError';
+    }
+}
+
+/** One integration method; `solve` is the whole contract. */
+export interface OdeSolver {
+    readonly name: string;
+    solve(problem: OdeProblem, options?: SolverOptions): OdeSolution;
+}
