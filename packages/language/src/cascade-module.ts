@@ -1,17 +1,23 @@
 import './polyfill.mjs';
-import {
-    inject, type DeepPartial, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
-    type PartialLangiumCoreServices
-} from 'langium';
+import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { CascadeGeneratedSharedModule, CascadeLanguageGeneratedModule } from './generated/module.js';
 import { CascadeTokenBuilder } from './cascade-token-builder.js';
+import { CascadeImports } from './scoping/cascade-imports.js';
+import { CascadeScopeComputation } from './scoping/cascade-scope-computation.js';
+import { CascadeScopeProvider } from './scoping/cascade-scope-provider.js';
+import { CascadeDocumentValidator } from './validation/cascade-document-validator.js';
+import { registerValidationChecks } from './validation/cascade-validator.js';
 
 /** Services added by Cascade on top of Langium's. */
 export type CascadeAddedServices = {
+    references: {
+        CascadeImports: CascadeImports;
+        ScopeProvider: CascadeScopeProvider;
+    };
 };
 
 export type CascadeServices = LangiumServices & CascadeAddedServices;
@@ -21,6 +27,18 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
     parser: {
         /** Contextual unit tokens after numbers. */
         TokenBuilder: () => new CascadeTokenBuilder()
+    },
+    references: {
+        /** Import resolution, workspace confinement and the import graph. */
+        CascadeImports: services => new CascadeImports(services.shared),
+        /** Exports top-level declarations only. */
+        ScopeComputation: services => new CascadeScopeComputation(services),
+        /** Hashed, cached scope of a file and its imports. */
+        ScopeProvider: services => new CascadeScopeProvider(services)
+    },
+    validation: {
+        /** §12 codes on Langium's own diagnostics. */
+        DocumentValidator: services => new CascadeDocumentValidator(services)
     }
 };
 
@@ -31,6 +49,6 @@ export function createCascadeServices(context: DefaultSharedModuleContext): {
     const shared = inject(createDefaultSharedModule(context), CascadeGeneratedSharedModule);
     const Cascade = inject(createDefaultModule({ shared }), CascadeLanguageGeneratedModule, CascadeModule);
     shared.ServiceRegistry.register(Cascade);
+    registerValidationChecks(Cascade);
     return { shared, Cascade };
 }
-export type { DeepPartial, LangiumCoreServices, LangiumSharedCoreServices, PartialLangiumCoreServices };

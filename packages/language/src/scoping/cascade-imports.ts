@@ -1,0 +1,104 @@
+import { UriUtils, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
+import { URI } from 'vscode-uri';
+import { isCascadeFile, type CascadeFile, type Import } from '../generated/ast.js';
+
+/** Where an `import` leads: a document, or why it leads nowhere. */
+export type ImportTarget =
+    | { kind: 'resolved'; uri: URI; document: LangiumDocument<CascadeFile> }
+    | { kind: 'missing'; uri: URI }
+    | { kind: 'outside-workspace'; uri: URI };
+
+/**
+ * Resolves `import` paths (relative to the importing file, confined to the workspace)
+ * and walks the import graph. Every walk is cycle-safe: a cycle is reported by the
+ * validator, never followed twice.
+ */
+export class CascadeImports {
+    private readonly documents: LangiumDocuments;
+    private readonly shared: LangiumSharedCoreServices;
+
+    constructor(shared: LangiumSharedCoreServices) {
+        this.shared = shared;
+        this.documents = shared.workspace.LangiumDocuments;
+    }
+
+    resolve(importNode: Import, from: LangiumDocument): ImportTarget {
+        const uri = UriUtils.resolvePath(UriUtils.dirname(from.uri), importNode.path ?? '');
+        if (!this.isInsideWorkspace(uri, from.uri)) return { kind: 'outside-workspace', uri };
+        const document = this.documents.getDocument(uri);
+        if (!document || !isCascadeFile(document.parseResult.value)) return { kind: 'missing', uri };
+        return { kind: 'resolved', uri, document: document as LangiumDocument<CascadeFile> };
+    }
+
+    /** The documents a document imports directly (resolved ones only). */
+    directImports(document: LangiumDocument): LangiumDocument<CascadeFile>[] {
+        const root = document.parseResult.value;
+        if (!isCascadeFile(root)) return [];
+        return root.imports.flatMap(node => {
+            const target = this.resolve(node, document);
+            return target.kind === 'resolved' ? [target.document] : [];
+        });
+    }
+
+    /** The document and everything it imports, transitively, each once. */
+    closure(document: LangiumDocument): LangiumDocument[] {
+        const seen = new Map<string, LangiumDocument>([[document.uri.toString(), document]]);
+        const pending = [document];
+        while (pending.length > 0) {
+            for (const imported of this.directImports(pending.pop()!)) {
+                const key = imported.uri.toString();
+                if (!seen.has(key)) {
+                    seen.set(key, imported);
+                    pending.push(imported);
+                }
+            }
+        }
+        return [...seen.values()];
+    }
+
+    /** A chain of imports that leads from `document` back to itself, or undefined. */
+    findCycle(document: LangiumDocument): URI[] | undefined {
+        const start = document.uri.toString();
+        const visited = new Set<string>();
+        const walk = (current: LangiumDocument, path: URI[]): URI[] | undefined => {
+            for (const next of this.directImports(current)) {
+                const key = next.uri.toString();
+                if (key === start) return [...path, next.uri];
+                if (visited.has(key)) continue;
+                visited.add(key);
+                const found = walk(next, [...path, next.uri]);
+                if (found) return found;
+            }
+            return undefined;
+        };
+        return walk(document, [document.uri]);
+    }
+
+    /**
+     * Imports may not leave the workspace: `import "/etc/passwd"` or `../../..` are errors.
+     * The workspace is the editor's folders; without any (the CLI), the folder the CLI was
+     * given, else the importing file's folder.
+     */
+    isInsideWorkspace(target: URI, importer: URI): boolean {
+        const roots = this.workspaceRoots();
+        const candidates = roots.length > 0 ? roots : [UriUtils.dirname(importer)];
+        return candidates.some(root => target.scheme === root.scheme && isWithin(target.path, root.path));
+    }
+
+    private extraRoots: URI[] = [];
+
+    /** Adds a folder imports may reach (used by the CLI for the folders it checks). */
+    addWorkspaceRoot(root: URI): void {
+        this.extraRoots.push(root);
+    }
+
+    private workspaceRoots(): URI[] {
+        const folders = this.shared.workspace.WorkspaceManager.workspaceFolders ?? [];
+        return [...folders.map(folder => URI.parse(folder.uri)), ...this.extraRoots];
+    }
+}
+
+function isWithin(path: string, root: string): boolean {
+    const base = root.endsWith('/') ? root : root + '/';
+    return path === root || path.startsWith(base);
+}

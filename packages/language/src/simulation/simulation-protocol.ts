@@ -1,0 +1,157 @@
+/**
+ * The custom LSP requests that run simulations, shared by the server and every client.
+ * Only types and method names: clients import it without pulling in the server.
+ * Every quantity is in base units (µM, minutes, fractions) with its unit named beside it.
+ */
+
+export type SimulationMethod = 'auto' | 'rk45' | 'stiff';
+
+/** Solver settings a client passes along (its user settings). */
+export interface SimulationOptions {
+    method?: SimulationMethod;
+    rtol?: number;
+    atol?: number;
+    /** Runs longer than this many minutes are refused before they start. */
+    maxSimulatedTime?: number;
+}
+
+export interface DocumentRunParams {
+    uri: string;
+    options?: SimulationOptions;
+}
+
+export interface RunScenarioParams extends DocumentRunParams {
+    scenario: string;
+}
+
+export interface RunCascadeParams extends DocumentRunParams {
+    cascade: string;
+}
+
+/** Without a scenario: the model's own steady state (no scenario actions). */
+export interface SteadyStateParams extends DocumentRunParams {
+    scenario?: string;
+}
+
+export interface Series {
+    name: string;
+    unit: string;
+    values: number[];
+}
+
+export interface SteadyValue {
+    name: string;
+    unit: string;
+    value: number;
+}
+
+export interface ExpectOutcome {
+    /** The scenario whose run checked it (an inherited expect is checked by every heir). */
+    scenario: string;
+    label: string;
+    at: 'steady' | number;
+    low: number;
+    high: number;
+    unit: string;
+    /** Undefined when the quantity could not be evaluated (no steady state, run ended early). */
+    actual?: number;
+    passed: boolean;
+    /** Where the expect is written: a document URI and a 0-based line. */
+    uri?: string;
+    line?: number;
+}
+
+export interface ScenarioRunResult {
+    uri: string;
+    scenario: string;
+    title?: string;
+    /** Minutes. */
+    times: number[];
+    series: Series[];
+    /** `balance` over time, when the model has excitatory and inhibitory receptors. */
+    balance?: number[];
+    steadyState?: SteadyValue[];
+    /** Why the steady-state table is missing, when it is. */
+    steadyStateMessage?: string;
+    expects: ExpectOutcome[];
+    elapsedMs: number;
+}
+
+export interface SteadyStateResult {
+    uri: string;
+    scenario?: string;
+    converged: boolean;
+    message?: string;
+    values: SteadyValue[];
+    elapsedMs: number;
+}
+
+export interface Response {
+    name: string;
+    unit: string;
+    base: number;
+    perturbed: number;
+    delta: number;
+    /** ΔY/Y as a percentage. */
+    percent: number;
+    /** (ΔY/Y)/(ΔP/P). */
+    coefficient: number;
+}
+
+export interface PerturbationResult {
+    label: string;
+    target: string;
+    property: string;
+    /** The measured quantities, in the order the cascade lists them. */
+    responses: Response[];
+    /** Response coefficient of every network node that has one, for colouring the graph. */
+    nodeResponses: Record<string, number>;
+}
+
+export type NetworkNodeKind = 'species' | 'process' | 'receptor' | 'modulator';
+export type NetworkEdgeKind = 'flux' | 'binding' | 'increases' | 'decreases' | 'inhibition' | 'cofactor';
+
+export interface NetworkGraph {
+    nodes: { id: string; label: string; kind: NetworkNodeKind }[];
+    edges: { source: string; target: string; kind: NetworkEdgeKind }[];
+}
+
+export interface CascadeRunResult {
+    uri: string;
+    cascade: string;
+    title?: string;
+    from: string;
+    at: 'steady' | number;
+    perturbations: PerturbationResult[];
+    network: NetworkGraph;
+    elapsedMs: number;
+}
+
+export interface OutlineEntry {
+    name: string;
+    title?: string;
+    /** 0-based line of the declaration. */
+    line: number;
+}
+
+export interface OutlineResult {
+    scenarios: OutlineEntry[];
+    cascades: OutlineEntry[];
+}
+
+/** Method name → [params, result]: the whole request surface. */
+export interface SimulationRequests {
+    'cascade/outline': [{ uri: string }, OutlineResult];
+    'cascade/runScenario': [RunScenarioParams, ScenarioRunResult];
+    'cascade/runCascade': [RunCascadeParams, CascadeRunResult];
+    'cascade/steadyState': [SteadyStateParams, SteadyStateResult];
+}
+
+export type SimulationMethodName = keyof SimulationRequests;
+
+export const SIMULATION_METHODS: readonly SimulationMethodName[] =
+    ['cascade/outline', 'cascade/runScenario', 'cascade/runCascade', 'cascade/steadyState'];
+
+/** Command ids the server's code lenses invoke on the client, with arguments [uri, name]. */
+export const RUN_SCENARIO_COMMAND = 'neurocascade.runScenario';
+export const RUN_CASCADE_COMMAND = 'neurocascade.runCascade';

@@ -1,0 +1,45 @@
+import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { BUILTIN_FUNCTIONS } from '@neurocascade/simulator';
+import { isCall } from '../generated/ast.js';
+import { CODE_SYNTAX, CODE_UNRESOLVED } from './diagnostic-codes.js';
+
+const LANGIUM_CODES: Record<string, string> = {
+    [DocumentValidator.LexingError]: CODE_SYNTAX,
+    [DocumentValidator.ParsingError]: CODE_SYNTAX,
+    [DocumentValidator.LinkingError]: CODE_UNRESOLVED
+};
+
+/**
+ * Gives Langium's own diagnostics the codes of §12 (`syntax`, `unresolved`), copies every
+ * code into `Diagnostic.code`, and lets built-in function names (`exp`, `hill`, …) resolve.
+ */
+export class CascadeDocumentValidator extends DefaultDocumentValidator {
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        return diagnostics.map(diagnostic => {
+            const code = LANGIUM_CODES[diagnostic.data?.code] ?? diagnostic.data?.code ?? diagnostic.code;
+            return { ...diagnostic, code, source: 'cascade', data: { ...diagnostic.data, code } };
+        });
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const before = diagnostics.length;
+        super.processLinkingErrors(document, diagnostics, options);
+        const linking = diagnostics.splice(before);
+        const builtinCalls = new Set(document.references
+            .filter(reference => reference.error && isCall(reference.error.info.container) && reference.$refText in BUILTIN_FUNCTIONS)
+            .map(reference => reference.$refNode?.offset));
+        for (const diagnostic of linking) {
+            const offset = document.textDocument.offsetAt(diagnostic.range.start);
+            if (!builtinCalls.has(offset)) diagnostics.push({ ...diagnostic, message: unresolvedMessage(diagnostic.message) });
+        }
+    }
+}
+
+/** Langium says "Could not resolve reference to NamedElement named 'X'."; a modeler needs less. */
+function unresolvedMessage(message: Diagnostic["message"]): Diagnostic["message"] {
+    if (typeof message !== "string") return message;
+    const name = /named '([^']*)'/.exec(message)?.[1];
+    return name ? `'${name}' is not declared in this file or its imports.` : message;
+}
