@@ -6,6 +6,7 @@ import {
 } from 'langium/lsp';
 import { CascadeGeneratedSharedModule, CascadeLanguageGeneratedModule } from './generated/module.js';
 import { CascadeTokenBuilder } from './cascade-token-builder.js';
+import { CascadeValueConverter } from './cascade-value-converter.js';
 import { CascadeImports } from './scoping/cascade-imports.js';
 import { CascadeScopeComputation } from './scoping/cascade-scope-computation.js';
 import { CascadeScopeProvider } from './scoping/cascade-scope-provider.js';
@@ -26,7 +27,9 @@ export type CascadeServices = LangiumServices & CascadeAddedServices;
 export const CascadeModule: Module<CascadeServices, PartialLangiumServices & CascadeAddedServices> = {
     parser: {
         /** Contextual unit tokens after numbers. */
-        TokenBuilder: () => new CascadeTokenBuilder()
+        TokenBuilder: () => new CascadeTokenBuilder(),
+        /** Unit values without the leading spaces. */
+        ValueConverter: () => new CascadeValueConverter()
     },
     references: {
         /** Import resolution, workspace confinement and the import graph. */

@@ -1,0 +1,65 @@
+import type { AstNode } from 'langium';
+import {
+    isBinds, isBlockedBy, isEffectClause, isEffectKind, isEquation, isFixed, isInhibitedBy, isKmValue,
+    isPropertyValue, isRequires, isSubstrateInhibition, isTone,
+    type BlockedBy, type Binds, type EffectClause, type Equation, type Expression, type InhibitedBy, type KmValue,
+    type Member, type Requires
+} from '../generated/ast.js';
+
+/** Typed access to the members of one declaration's `{ … }` block (the grammar keeps them as one union). */
+export class BlockMembers {
+    constructor(readonly members: readonly Member[]) {}
+
+    /** The value of `<key> <value>`; the last one written wins (a check reports repeats). */
+    value(key: string): Expression | undefined {
+        return this.members.filter(isPropertyValue).filter(member => member.key === key).at(-1)?.value;
+    }
+
+    get equation(): Equation | undefined {
+        return this.members.find(isEquation);
+    }
+
+    get kms(): KmValue[] {
+        return this.members.filter(isKmValue);
+    }
+
+    get requires(): Requires[] {
+        return this.members.filter(isRequires);
+    }
+
+    get inhibitors(): InhibitedBy[] {
+        return this.members.filter(isInhibitedBy);
+    }
+
+    get antagonists(): BlockedBy[] {
+        return this.members.filter(isBlockedBy);
+    }
+
+    get substrateInhibition(): Expression | undefined {
+        return this.members.find(isSubstrateInhibition)?.ki;
+    }
+
+    get binds(): Binds | undefined {
+        return this.members.find(isBinds);
+    }
+
+    get effect(): string | undefined {
+        return this.members.find(isEffectKind)?.effect;
+    }
+
+    get tone(): string | undefined {
+        return this.members.find(isTone)?.tone;
+    }
+
+    get fixed(): boolean {
+        return this.members.some(isFixed);
+    }
+
+    get effectClauses(): EffectClause[] {
+        return this.members.filter(isEffectClause);
+    }
+}
+
+export function membersOf(node: AstNode & { members?: Member[] }): BlockMembers {
+    return new BlockMembers(node.members ?? []);
+}

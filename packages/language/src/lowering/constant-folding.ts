@@ -1,0 +1,43 @@
+import type { Expr } from '@neurocascade/simulator';
+
+/**
+ * The value of an expression that depends on nothing (no names, no time), or undefined.
+ * Checks use it for range checks on constant values; lowering for times and bounds.
+ */
+export function evaluateConstant(expr: Expr): number | undefined {
+    switch (expr.kind) {
+        case 'number': return expr.value;
+        case 'unary': {
+            const operand = evaluateConstant(expr.operand);
+            if (operand === undefined) return undefined;
+            return expr.op === '-' ? -operand : Number(!operand);
+        }
+        case 'binary': {
+            const left = evaluateConstant(expr.left);
+            const right = evaluateConstant(expr.right);
+            return left === undefined || right === undefined ? undefined : BINARY[expr.op](left, right);
+        }
+        case 'call': {
+            const args = expr.args.map(evaluateConstant);
+            const fn = PURE_FUNCTIONS[expr.fn];
+            return fn && args.every(arg => arg !== undefined) ? fn(...(args as number[])) : undefined;
+        }
+        default: return undefined;
+    }
+}
+
+const BINARY: Record<string, (a: number, b: number) => number> = {
+    '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b, '^': (a, b) => a ** b,
+    '<': (a, b) => Number(a < b), '<=': (a, b) => Number(a <= b), '>': (a, b) => Number(a > b),
+    '>=': (a, b) => Number(a >= b), '==': (a, b) => Number(a === b), '!=': (a, b) => Number(a !== b),
+    and: (a, b) => Number(Boolean(a) && Boolean(b)), or: (a, b) => Number(Boolean(a) || Boolean(b))
+};
+
+/** Built-ins without time dependence (the time courses depend on t). */
+const PURE_FUNCTIONS: Partial<Record<string, (...args: number[]) => number>> = {
+    exp: Math.exp, ln: Math.log, log10: Math.log10, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max,
+    floor: Math.floor, ceil: Math.ceil, sin: Math.sin, cos: Math.cos,
+    hill: (x, k, n) => x ** n / (k ** n + x ** n),
+    mm: (x, km) => x / (km + x),
+    if: (c, a, b) => (c ? a : b)
+};

@@ -1,0 +1,33 @@
+import type * as IR from '@neurocascade/simulator';
+import { isBalanceRef, isRef, type Expression } from '../generated/ast.js';
+import type { LoweringContext } from './lowering-context.js';
+
+/** The units of everything a scenario may observe, by the name it is reported under. */
+export class Observables {
+    private readonly units = new Map<string, string>();
+
+    constructor(private readonly species: readonly IR.Species[], modulators: readonly IR.Modulator[], rules: readonly IR.AssignmentRule[], parameters: readonly IR.Parameter[]) {
+        for (const item of [...species, ...rules, ...parameters]) this.units.set(item.name, item.unit);
+        for (const modulator of modulators) this.units.set(`${modulator.name}.level`, modulator.unit);
+    }
+
+    unitOf(name: string): string {
+        return this.units.get(name) ?? '1';
+    }
+
+    /** `observe` left out: every species. */
+    defaults(): IR.Observable[] {
+        return this.species.map(species => ({ name: species.name, expression: { kind: 'name', name: species.name }, unit: species.unit }));
+    }
+}
+
+/** A reported quantity, named as the series it becomes: `Serotonin`, `HT1A.occupancy`, `balance`, or the written text. */
+export function lowerObservable(item: Expression, observables: Observables, context: LoweringContext): IR.Observable {
+    const expression = context.expression(item);
+    if (isBalanceRef(item)) return { name: 'balance', expression, unit: '1' };
+    if (isRef(item)) {
+        const name = item.member ? `${item.target.$refText}.${item.member}` : item.target.$refText;
+        return { name, expression, unit: item.member === 'occupancy' || item.member === 'activation' ? '1' : observables.unitOf(name) };
+    }
+    return { name: item.$cstNode?.text ?? 'expression', expression, unit: '1' };
+}

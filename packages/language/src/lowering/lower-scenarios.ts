@@ -1,0 +1,139 @@
+import type * as IR from '@neurocascade/simulator';
+import {
+    isCascadeAt, isCascadeFrom, isDoseAction, isExpect, isInhibitAction, isMeasure, isObserve, isPerturb, isQuantity,
+    isScaleAction, isSetAction, isSimulate, isTimedAction, isUnaryExpr, isWhenEvent,
+    type Action, type Cascade, type Expression, type Scenario, type WhenEvent
+} from '../generated/ast.js';
+import { evaluateConstant } from './constant-folding.js';
+import type { LoweringContext } from './lowering-context.js';
+import { lowerObservable, type Observables } from './lower-observables.js';
+
+/** Minutes simulated by a scenario chain that never says `simulate` (a check reports it). */
+export const DEFAULT_DURATION = 100;
+
+export function lowerAction(action: Action, context: LoweringContext): IR.Action {
+    const target = action.target.$refText;
+    if (isDoseAction(action)) return { kind: 'dose', species: target, amount: context.concentrationOf(target, action.amount) };
+    if (isInhibitAction(action)) return { kind: 'inhibit', target, fraction: context.expression(action.amount) };
+    if (isScaleAction(action)) return { kind: 'scale', target, property: action.property, factor: context.expression(action.amount) };
+    const property = isSetAction(action) ? action.property ?? 'value' : 'value';
+    const concentration = property === 'value' || property === 'initial';
+    const value = concentration && context.species(target) ? context.concentrationOf(target, action.value) : context.expression(action.value);
+    return { kind: 'set', target, property, value };
+}
+
+export function lowerWhen(node: WhenEvent, context: LoweringContext, file: string): IR.ModelEvent {
+    return {
+        trigger: { kind: 'when', condition: context.expression(node.condition) },
+        actions: node.actions.map(action => lowerAction(action, context)),
+        source: context.sourceOf(node, file)
+    };
+}
+
+/** The scenarios from the root of the `extends` chain down to `scenario` (a cycle stops the walk). */
+export function lineage(scenario: Scenario): Scenario[] {
+    const chain: Scenario[] = [];
+    for (let current: Scenario | undefined = scenario; current && !chain.includes(current); current = current.base?.ref) {
+        chain.unshift(current);
+    }
+    return chain;
+}
+
+/** Key of what an inherited statement restates: a restated one overrides the inherited one. */
+function restatementKey(action: IR.Action): string {
+    return action.kind === 'dose' ? `dose ${action.species}` : `${action.kind} ${action.target} ${'property' in action ? action.property : ''}`;
+}
+
+export function lowerScenario(scenario: Scenario, modelEvents: IR.ModelEvent[], observables: Observables, context: LoweringContext, file: string): IR.Scenario {
+    const chain = lineage(scenario);
+    let duration: number | undefined;
+    let step: number | undefined;
+    let observe: IR.Observable[] | undefined;
+    const expects = new Map<string, IR.Expectation>();
+    const actions = new Map<string, IR.Action>();
+    const events: IR.ModelEvent[] = [...modelEvents];
+    for (const link of chain) {
+        for (const statement of link.statements) {
+            if (isSimulate(statement)) {
+                duration = context.constant(statement.duration, DEFAULT_DURATION);
+                step = statement.step ? context.constant(statement.step, Number.NaN) : undefined;
+            } else if (isObserve(statement)) {
+                observe = statement.items.map(item => lowerObservable(item, observables, context));
+            } else if (isExpect(statement)) {
+                const expectation = lowerExpect(statement, observables, context, file);
+                expects.set(`${expectation.label} ${expectation.at}`, expectation);
+            } else if (isTimedAction(statement)) {
+                const time = context.constant(statement.time, 0);
+                events.push({ trigger: { kind: 'at', time }, actions: statement.actions.map(action => lowerAction(action, context)), source: context.sourceOf(statement, file) });
+            } else if (isWhenEvent(statement)) {
+                events.push(lowerWhen(statement, context, file));
+            } else {
+                const action = lowerAction(statement, context);
+                const key = restatementKey(action);
+                actions.delete(key);
+                actions.set(key, action);
+            }
+        }
+    }
+    const total = duration ?? DEFAULT_DURATION;
+    return {
+        name: scenario.name,
+        title: scenario.title,
+        lineage: chain.map(link => link.name),
+        duration: total,
+        step: step !== undefined && step > 0 ? step : total / 200,
+        observe: observe ?? observables.defaults(),
+        expects: [...expects.values()],
+        actions: [...actions.values()],
+        events,
+        source: context.sourceOf(scenario, file)
+    };
+}
+
+function lowerExpect(node: Extract<Scenario['statements'][number], { $type: 'Expect' }>, observables: Observables, context: LoweringContext, file: string): IR.Expectation {
+    const subject = lowerObservable(node.subject, observables, context);
+    const speciesName = context.species(subject.name) ? subject.name : undefined;
+    return {
+        label: subject.name,
+        subject: subject.expression,
+        at: node.steady ? 'steady' : context.constant(node.time, 0),
+        low: constantOf(context.concentrationOf(speciesName, node.low, Number.NaN)),
+        high: constantOf(context.concentrationOf(speciesName, node.high, Number.NaN)),
+        unit: subject.unit,
+        source: context.sourceOf(node, file)
+    };
+}
+
+function constantOf(expr: IR.Expr): number {
+    return evaluateConstant(expr) ?? Number.NaN;
+}
+
+export function lowerCascade(node: Cascade, observables: Observables, context: LoweringContext, file: string): IR.Cascade {
+    const from = node.items.find(isCascadeFrom)?.scenario.$refText ?? '';
+    const at = node.items.find(isCascadeAt);
+    return {
+        name: node.name,
+        title: node.title,
+        from,
+        perturbations: node.items.filter(isPerturb).map(perturb => ({
+            target: perturb.target.$refText,
+            property: perturb.property,
+            change: perturbationChange(perturb.change, perturb.target.$refText, perturb.property, context),
+            label: perturb.$cstNode?.text ?? `${perturb.target.$refText} ${perturb.property}`,
+            source: context.sourceOf(perturb, file)
+        })),
+        measure: node.items.filter(isMeasure).flatMap(measure => measure.items.map(item => lowerObservable(item, observables, context))),
+        at: !at || at.steady ? 'steady' : context.constant(at.time, 0),
+        source: context.sourceOf(node, file)
+    };
+}
+
+/** `+50%` / `-100%` (a signed percentage) is relative to the base value; anything else sets the value. */
+function perturbationChange(change: Expression, target: string, property: string, context: LoweringContext): IR.PerturbationChange {
+    if (isUnaryExpr(change) && isQuantity(change.operand) && change.operand.unit === '%') {
+        const fraction = change.operand.value / 100;
+        return { kind: 'relative', fraction: change.op === '-' ? -fraction : fraction };
+    }
+    const concentration = (property === 'initial' || property === 'value') && context.species(target);
+    return { kind: 'absolute', value: constantOf(concentration ? context.concentrationOf(target, change) : context.expression(change)) };
+}

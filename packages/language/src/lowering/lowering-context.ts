@@ -1,0 +1,69 @@
+import type { AstNode, CommentProvider } from 'langium';
+import type { Expr, SourceRef } from '@neurocascade/simulator';
+import { isQuantity, isUnaryExpr, type Expression, type Species } from '../generated/ast.js';
+import { AMOUNT_CONCENTRATION, MASS_CONCENTRATION, MOLAR_MASS, sameDimension } from '../units/units.js';
+import { evaluateConstant } from './constant-folding.js';
+import { lowerExpression, quantityUnit } from './lower-expression.js';
+
+/** What lowering needs to know about the model as a whole while it lowers one construct. */
+export class LoweringContext {
+    constructor(
+        readonly unitsChecked: boolean,
+        private readonly speciesByName: ReadonlyMap<string, Species>,
+        private readonly comments: CommentProvider
+    ) {}
+
+    expression(expression: Expression | undefined, fallback = Number.NaN): Expr {
+        return expression ? lowerExpression(expression, this) : { kind: 'number', value: fallback };
+    }
+
+    /**
+     * A value measured in a species' concentration (initial, km, ki, kd, dose): written in
+     * mass units, it converts to µM through the species' molar mass (§2).
+     */
+    concentrationOf(speciesName: string | undefined, expression: Expression | undefined, fallback = 0): Expr {
+        const lowered = this.expression(expression, fallback);
+        const molarMass = speciesName ? this.molarMass(speciesName) : undefined;
+        if (!molarMass || !this.unitsChecked || !expression || !isMassConcentration(expression)) return lowered;
+        return { kind: 'binary', op: '/', left: lowered, right: { kind: 'number', value: molarMass * 1e-6 } };
+    }
+
+    /** g/mol, when the species declares `molar_mass`. */
+    molarMass(speciesName: string): number | undefined {
+        const species = this.speciesByName.get(speciesName);
+        const written = species?.members.find(member => member.$type === 'PropertyValue' && member.key === 'molar_mass');
+        if (!written || written.$type !== 'PropertyValue') return undefined;
+        const base = evaluateConstant(this.expression(written.value));
+        // Base molar mass is g/µmol; the IR states g/mol.
+        return base === undefined ? undefined : this.unitsChecked && hasUnitOf(written.value, MOLAR_MASS) ? base * 1e6 : base;
+    }
+
+    species(name: string): Species | undefined {
+        return this.speciesByName.get(name);
+    }
+
+    constant(expression: Expression | undefined, fallback: number): number {
+        return expression ? evaluateConstant(this.expression(expression)) ?? fallback : fallback;
+    }
+
+    doc(node: AstNode): string | undefined {
+        const comment = this.comments.getComment(node);
+        return comment?.replace(/^\/\*\*?|\*\/$/g, '').split('\n').map(line => line.replace(/^\s*\*\s?/, '')).join('\n').trim() || undefined;
+    }
+
+    sourceOf(node: AstNode, file: string): SourceRef | undefined {
+        const range = node.$cstNode?.range;
+        if (!range) return undefined;
+        return { file, line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+    }
+}
+
+function hasUnitOf(expression: Expression, dimension: typeof AMOUNT_CONCENTRATION): boolean {
+    const quantity = isUnaryExpr(expression) ? expression.operand : expression;
+    const unit = isQuantity(quantity) ? quantityUnit(quantity) : undefined;
+    return unit !== undefined && sameDimension(unit.dimension, dimension);
+}
+
+function isMassConcentration(expression: Expression): boolean {
+    return hasUnitOf(expression, MASS_CONCENTRATION);
+}
