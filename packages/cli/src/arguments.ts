@@ -1,0 +1,32 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage.js';
+
+type Options = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** Values of the options and the positional arguments. */
+export interface ParsedArguments<O extends Options> {
+    values: { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string };
+    positionals: string[];
+}
+
+/** node:util parseArgs, with its errors turned into usage errors. */
+export function parseArguments<O extends Options>(args: string[], options: O): ParsedArguments<O> {
+    try {
+        return parseArgs({ args, options, allowPositionals: true, strict: true }) as ParsedArguments<O>;
+    } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+}
+
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, option: string): T {
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not '${value}'`);
+    return value as T;
+}
+
+export function positiveNumber(value: string | undefined, option: string): number | undefined {
+    if (value === undefined) return undefined;
+    const number = Number(value);
+    if (!Number.isFinite(number) || number <= 0) throw new UsageError(`${option} must be a positive number, not '${value}'`);
+    return number;
+}

@@ -1,0 +1,49 @@
+import { simulateScenario, type SimulationResult } from '@neurocascade/simulator';
+import { oneOf, parseArguments } from '../arguments.js';
+import { UsageError } from '../usage.js';
+import { loadCheckedModel } from '../simulation/load-model.js';
+import { csvField, csvNumber, emit } from '../simulation/output.js';
+import { progressBar } from '../simulation/progress.js';
+import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
+
+/** `cascade simulate <file> [--scenario S] [--observe a,b] [--format csv|json] [--out F] [--method …] [--rtol x] [--atol x]`. */
+export async function simulate(args: string[]): Promise<number> {
+    const { values, positionals } = parseArguments(args, {
+        scenario: { type: 'string' }, observe: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...SOLVER_ARGUMENTS
+    });
+    if (positionals.length !== 1) throw new UsageError('simulate needs exactly one file');
+    const format = oneOf(values.format, ['csv', 'json'] as const, 'csv', '--format');
+    const options = solverRunOptions(values);
+    const { model } = await loadCheckedModel(positionals[0]);
+    if (values.scenario !== undefined && !model.scenarios.some(s => s.name === values.scenario)) {
+        throw new UsageError(`no scenario '${values.scenario}' (the file has: ${model.scenarios.map(s => s.name).join(', ') || 'none'})`);
+    }
+    const progress = progressBar('simulating');
+    let result: SimulationResult;
+    try {
+        result = simulateScenario(model, values.scenario, { ...options, onProgress: progress.onProgress });
+    } finally {
+        progress.stop();
+    }
+    const observed = selectSeries(result, values.observe);
+    await emit(format === 'json' ? JSON.stringify(observed, null, 2) + '\n' : toCsv(observed), values.out);
+    return 0;
+}
+
+/** `--observe a,b`: only these series, in this order; a name that is not a series is a usage error. */
+function selectSeries(result: SimulationResult, observe: string | undefined): SimulationResult {
+    if (!observe) return result;
+    const names = observe.split(',').map(name => name.trim()).filter(Boolean);
+    const series = names.map(name => {
+        const found = result.series.find(s => s.name === name);
+        if (!found) throw new UsageError(`--observe: '${name}' is not observed by this scenario (it reports ${result.series.map(s => s.name).join(', ')}); add it to the scenario's observe list`);
+        return found;
+    });
+    return { ...result, series };
+}
+
+function toCsv(result: SimulationResult): string {
+    const header = ['time (min)', ...result.series.map(s => `${s.name} (${s.unit})`)].map(csvField).join(',');
+    const rows = result.time.map((t, i) => [csvNumber(t), ...result.series.map(s => csvNumber(s.values[i]))].join(','));
+    return [header, ...rows].join('\n') + '\n';
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs, statSync } from 'node:fs';
+import path from 'node:path';
+import { InputError } from './usage.js';
+
+/** The `.cascade` files named on the command line, folders searched recursively. */
+export async function collectCascadeFiles(inputs: readonly string[]): Promise<string[]> {
+    const files: string[] = [];
+    for (const input of inputs) {
+        const absolute = path.resolve(input);
+        let stat;
+        try {
+            stat = statSync(absolute);
+        } catch {
+            throw new InputError(`cannot read '${input}': no such file or folder`);
+        }
+        if (stat.isDirectory()) files.push(...(await cascadeFilesIn(absolute)));
+        else files.push(absolute);
+    }
+    return files;
+}
+
+async function cascadeFilesIn(folder: string): Promise<string[]> {
+    const entries = await fs.readdir(folder, { withFileTypes: true, recursive: true });
+    return entries
+        .filter(entry => entry.isFile() && entry.name.endsWith('.cascade'))
+        .map(entry => path.join(entry.parentPath ?? entry.path, entry.name))
+        .sort();
+}
+
+/** The folders imports may reach when checking these inputs: each folder given, or a file's folder. */
+export function workspaceRoots(inputs: readonly string[]): string[] {
+    return inputs.map(input => {
+        const absolute = path.resolve(input);
+        try {
+            return statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+        } catch {
+            return path.dirname(absolute);
+        }
+    });
+}
+
+/** Writes a whole file or nothing: a temporary file beside it, then a rename. */
+export async function writeFileAtomically(target: string, content: string): Promise<void> {
+    const temporary = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+        await fs.writeFile(temporary, content, 'utf8');
+        await fs.rename(temporary, target);
+    } catch (error) {
+        await fs.rm(temporary, { force: true });
+        throw new InputError(`cannot write '${target}': ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
+export async function readInput(file: string): Promise<string> {
+    try {
+        return await fs.readFile(file, 'utf8');
+    } catch (error) {
+        throw new InputError(`cannot read '${file}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)}`);
+    }
+}

@@ -1,0 +1,30 @@
+import { simulateScenario, type ModelIR, type SourceRef } from '@neurocascade/simulator';
+import type { CascadeDiagnostic } from '@neurocascade/language';
+
+/**
+ * `check --simulate`: runs every scenario and reports each failed `expect` as an
+ * `expect-failed` diagnostic on its line, and a run that fails as an error on its scenario.
+ */
+export async function simulateExpectations(model: ModelIR, file: string): Promise<CascadeDiagnostic[]> {
+    const diagnostics: CascadeDiagnostic[] = [];
+    for (const scenario of model.scenarios) {
+        try {
+            const result = simulateScenario(model, scenario.name);
+            for (const [index, expect] of result.expects.entries()) {
+                if (expect.passed) continue;
+                diagnostics.push(diagnosticAt(scenario.expects[index].source, file, 'warning', 'expect-failed', `${scenario.name}: ${expect.message}`));
+            }
+        } catch (error) {
+            const message = `${scenario.name}: ${error instanceof Error ? error.message : String(error)}`;
+            diagnostics.push(diagnosticAt(scenario.source, file, 'error', 'simulation-failed', message));
+        }
+    }
+    return diagnostics;
+}
+
+function diagnosticAt(source: SourceRef | undefined, file: string, severity: CascadeDiagnostic['severity'], code: string, message: string): CascadeDiagnostic {
+    return {
+        file: source?.file ?? file, line: source?.line ?? 1, column: source?.column ?? 1,
+        endLine: source?.endLine ?? 1, endColumn: source?.endColumn ?? 1, severity, code, message
+    };
+}

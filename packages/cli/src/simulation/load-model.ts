@@ -1,0 +1,17 @@
+import path from 'node:path';
+import { loadModelFromFile, type LoadedModel } from '@neurocascade/language';
+import type { ModelIR } from '@neurocascade/simulator';
+import { InputError } from '../usage.js';
+import { readInput } from '../files.js';
+
+/** The checked model of one file; its errors (with positions) when it has any. */
+export async function loadCheckedModel(file: string): Promise<{ model: ModelIR; loaded: LoadedModel }> {
+    await readInput(file);
+    const loaded = await loadModelFromFile(path.resolve(file));
+    if (!loaded.model) {
+        const errors = loaded.diagnostics.filter(d => d.severity === 'error')
+            .map(d => `${path.relative(process.cwd(), d.file)}:${d.line}:${d.column} error ${d.code} ${d.message}`);
+        throw new InputError(`the model has errors and cannot be simulated:\n${errors.join('\n')}`);
+    }
+    return { model: loaded.model, loaded };
+}

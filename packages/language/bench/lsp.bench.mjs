@@ -1,0 +1,107 @@
+/**
+ * `npm run bench:lsp`: the language server measured through a real LSP client over stdio,
+ * on generated models of 500, 5,000 and 20,000 lines and a workspace of 200 files × 100 lines.
+ * Prints a table; targets are in docs/performance.md.
+ */
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateModel } from './generate-model.mjs';
+import { LspClient } from './lsp-client.mjs';
+
+const server = fileURLToPath(new URL('../out/src/server.js', import.meta.url));
+const EDITS = Number(process.env.BENCH_EDITS ?? 30);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50);
+
+const percentile = (values, p) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+};
+const ms = value => (value === undefined ? '—' : value.toFixed(value < 10 ? 1 : 0));
+
+async function timed(action) {
+    const start = performance.now();
+    await action();
+    return performance.now() - start;
+}
+
+/** One document: first diagnostics, then edits, completions and hovers near its end. */
+async function benchDocument(lines) {
+    const folder = mkdtempSync(path.join(tmpdir(), 'cascade-bench-'));
+    const file = path.join(folder, 'model.cascade');
+    const text = generateModel(lines, 'M');
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    const client = new LspClient(process.execPath, [server, '--stdio']);
+    await client.initialize(pathToFileURL(folder).toString());
+    const first = await timed(async () => {
+        const diagnostics = client.diagnostics(uri, 1);
+        client.open(uri, text, 1);
+        await diagnostics;
+    });
+    const textLines = text.split('\n');
+    const editLine = textLines.findIndex(line => line.includes('vmax 2.4 uM/min'));
+    const editTimes = [];
+    for (let version = 2; version < 2 + EDITS; version++) {
+        const edited = [...textLines];
+        edited[editLine] = `    vmax ${2 + version / 100} uM/min`;
+        editTimes.push(await timed(async () => {
+            const diagnostics = client.diagnostics(uri, version);
+            client.change(uri, edited.join('\n'), version);
+            await diagnostics;
+        }));
+    }
+    const finalText = [...textLines];
+    finalText[editLine] = `    vmax ${2 + (1 + EDITS) / 100} uM/min`;
+    const lastLines = finalText;
+    const completionLine = lastLines.length - 3;
+    const position = { line: completionLine, character: 12 };
+    const completion = [];
+    const hover = [];
+    const hoverLine = lastLines.findIndex(line => line.startsWith('enzyme '));
+    for (let i = 0; i < REQUESTS; i++) {
+        completion.push(await timed(() => client.request('textDocument/completion', { textDocument: { uri }, position })));
+        hover.push(await timed(() => client.request('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character: 9 } })));
+    }
+    const memory = client.peakMemoryMiB();
+    await client.close();
+    rmSync(folder, { recursive: true, force: true });
+    return { name: `${lines} lines`, first, edit: editTimes, completion, hover, memory };
+}
+
+/** 200 files × 100 lines, each importing the previous: time until all are indexed and checked. */
+async function benchWorkspace(files, lines) {
+    const folder = mkdtempSync(path.join(tmpdir(), 'cascade-bench-ws-'));
+    mkdirSync(folder, { recursive: true });
+    for (let i = 0; i < files; i++) {
+        writeFileSync(path.join(folder, `file${i}.cascade`), generateModel(lines, `F${i}`, i > 0 ? `./file${i - 1}.cascade` : undefined));
+    }
+    const client = new LspClient(process.execPath, [server, '--stdio']);
+    const last = pathToFileURL(path.join(folder, `file${files - 1}.cascade`)).toString();
+    const indexed = await timed(async () => {
+        const diagnostics = client.diagnostics(last);
+        await client.initialize(pathToFileURL(folder).toString());
+        await diagnostics;
+    });
+    const memory = client.peakMemoryMiB();
+    await client.close();
+    rmSync(folder, { recursive: true, force: true });
+    return { name: `${files} files × ${lines} lines`, first: indexed, memory };
+}
+
+const results = [];
+for (const lines of [500, 5000, 20000]) {
+    process.stderr.write(`benchmarking ${lines} lines…\n`);
+    results.push(await benchDocument(lines));
+}
+process.stderr.write("benchmarking the workspace…\n");
+results.push(await benchWorkspace(200, 100));
+
+console.log(`Cascade language server over stdio (node ${process.version}, ${EDITS} edits, ${REQUESTS} requests each)\n`);
+console.log('| input | first diagnostics (ms) | edit → diagnostics median / p95 (ms) | completion median / p95 (ms) | hover median (ms) | peak memory (MiB) |');
+console.log('|---|---|---|---|---|---|');
+for (const r of results) {
+    const pair = values => (values ? `${ms(percentile(values, 0.5))} / ${ms(percentile(values, 0.95))}` : '—');
+    console.log(`| ${r.name} | ${ms(r.first)} | ${pair(r.edit)} | ${pair(r.completion)} | ${r.hover ? ms(percentile(r.hover, 0.5)) : '—'} | ${r.memory.toFixed(0)} |`);
+}
