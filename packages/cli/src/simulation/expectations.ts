@@ -1,4 +1,4 @@
-import { simulateScenario, type ModelIR, type SourceRef } from '@neurocascade/simulator';
+import { compileModel, simulateScenario, type ModelIR, type SourceRef } from '@neurocascade/simulator';
 import type { CascadeDiagnostic } from '@neurocascade/language';
 
 /**
@@ -7,9 +7,11 @@ import type { CascadeDiagnostic } from '@neurocascade/language';
  */
 export async function simulateExpectations(model: ModelIR, file: string): Promise<CascadeDiagnostic[]> {
     const diagnostics: CascadeDiagnostic[] = [];
+    // Compiled once: every scenario starts from the model's own values (runs reset the slots).
+    const compiled = compileModel(model);
     for (const scenario of model.scenarios) {
         try {
-            const result = simulateScenario(model, scenario.name);
+            const result = simulateScenario(compiled, scenario.name);
             for (const [index, expect] of result.expects.entries()) {
                 if (expect.passed) continue;
                 diagnostics.push(diagnosticAt(scenario.expects[index].source, file, 'warning', 'expect-failed', `${scenario.name}: ${expect.message}`));

@@ -132,10 +132,10 @@ export function isAction(item: unknown): item is Action {
     return reflection.isInstance(item, Action.$type);
 }
 
-export type ActionProperty = 'activity' | 'kd' | 'ki' | 'km' | PropertyKey;
+export type ActionProperty = 'activity' | 'ki' | 'km' | PropertyKey;
 
 export function isActionProperty(item: unknown): item is ActionProperty {
-    return isPropertyKey(item) || item === 'km' || item === 'activity' || item === 'ki' || item === 'kd';
+    return isPropertyKey(item) || item === 'km' || item === 'activity' || item === 'ki';
 }
 
 export interface Argument extends langium.AstNode {
@@ -761,12 +761,12 @@ export function isParameter(item: unknown): item is Parameter {
     return reflection.isInstance(item, Parameter.$type);
 }
 
-/** `perturb X supply +50%` (relative: a signed percentage) or `perturb X supply 2 uM/min`. */
+/** `perturb X supply +50%` (relative: a signed percentage) or `perturb X supply 2 uM/min`; `perturb k +50%` changes a parameter. */
 export interface Perturb extends langium.AstNode {
     readonly $container: Cascade;
     readonly $type: 'Perturb';
     change: Expression;
-    property: ActionProperty;
+    property?: ActionProperty;
     target: langium.Reference<NamedElement>;
 }
 
@@ -1763,7 +1763,8 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                     name: Perturb.change
                 },
                 property: {
-                    name: Perturb.property
+                    name: Perturb.property,
+                    optional: true
                 },
                 target: {
                     name: Perturb.target,

@@ -2906,10 +2906,6 @@ export const CascadeLanguageGrammar = (): Grammar => loadedCascadeLanguageGramma
           {
             "$type": "Keyword",
             "value": "ki"
-          },
-          {
-            "$type": "Keyword",
-            "value": "kd"
           }
         ]
       },
@@ -3095,7 +3091,8 @@ export const CascadeLanguageGrammar = (): Grammar => loadedCascadeLanguageGramma
                 "$ref": "#/rules@49"
               },
               "arguments": []
-            }
+            },
+            "cardinality": "?"
           },
           {
             "$type": "Assignment",
@@ -3114,7 +3111,7 @@ export const CascadeLanguageGrammar = (): Grammar => loadedCascadeLanguageGramma
       "entry": false,
       "fragment": false,
       "parameters": [],
-      "$comment": "/** \`perturb X supply +50%\` (relative: a signed percentage) or \`perturb X supply 2 uM/min\`. */"
+      "$comment": "/** \`perturb X supply +50%\` (relative: a signed percentage) or \`perturb X supply 2 uM/min\`; \`perturb k +50%\` changes a parameter. */"
     },
     {
       "$type": "ParserRule",

@@ -117,9 +117,9 @@ export function lowerCascade(node: Cascade, observables: Observables, context: L
         from,
         perturbations: node.items.filter(isPerturb).map(perturb => ({
             target: perturb.target.$refText,
-            property: perturb.property,
-            change: perturbationChange(perturb.change, perturb.target.$refText, perturb.property, context),
-            label: perturb.$cstNode?.text ?? `${perturb.target.$refText} ${perturb.property}`,
+            property: perturb.property ?? 'value',
+            change: perturbationChange(perturb.change, perturb.target.$refText, perturb.property ?? 'value', context),
+            label: perturb.$cstNode?.text ?? `${perturb.target.$refText} ${perturb.property ?? ''}`,
             source: context.sourceOf(perturb, file)
         })),
         measure: node.items.filter(isMeasure).flatMap(measure => measure.items.map(item => lowerObservable(item, observables, context))),
