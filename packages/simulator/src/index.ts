@@ -1,2 +1,16 @@
 export * from "./ir.js";
 export * from "./solvers/problem.js";
+export * from "./solvers/registry.js";
+export * from "./solvers/dormand-prince.js";
+export * from "./solvers/rodas4.js";
+export * from "./solvers/auto-switching.js";
+export * from "./solvers/linear/sparse-lu.js";
+export { compileModel, type CompiledModel } from "./model/compiled-model.js";
+export { ModelError, SimulationError } from "./model/errors.js";
+export { simulateScenario, scenarioSteadyState, findScenario, type SimulationResult } from "./run/simulate.js";
+export { findSteadyState, type SteadyState } from "./run/steady-state.js";
+export type { ExpectResult } from "./run/expects.js";
+export type { RunOptions } from "./run/run-options.js";
+export { findCascade, runCascadeSequential, type CascadeResult, type CascadeResponse, type PerturbationResult } from "./run/cascade.js";
+export { runCascade, type CascadeOptions } from "./run/cascade-pool.js";
+export { steadyStateOfScenario, type SteadyStateReport } from "./run/steady-scenario.js";

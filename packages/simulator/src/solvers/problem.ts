@@ -30,6 +30,11 @@ export interface OdeProblem {
     tEnd: number;
     /** Analytic Jacobian, when known; solvers otherwise use finite differences. */
     jacobian?: { pattern: SparsityPattern; evaluate: JacobianFunction };
+    /**
+     * Where ∂f_i/∂y_j may be non-zero, when known without an analytic Jacobian: finite
+     * differences then perturb columns that share no row together. Ignored when `jacobian` is given.
+     */
+    sparsity?: SparsityPattern;
     /** Names of the state components, for error messages. */
     names?: readonly string[];
     /** Root functions: integration stops at the first crossing, reported in the solution. */
@@ -49,6 +54,16 @@ export interface SolverOptions {
     outputTimes?: readonly number[];
     /** Checked between steps; an aborted run throws SolverError with reason 'cancelled'. */
     signal?: AbortSignal;
+    /**
+     * Polled between steps; returning true cancels like an aborted `signal`. A worker thread
+     * cannot see another thread abort its AbortSignal, but it can read an Atomics flag here.
+     */
+    shouldStop?: () => boolean;
+    /**
+     * Keep every step's dense output for `OdeSolution.at` (default true). False keeps memory
+     * to the output times alone — for long explicit runs of large systems — and `at` then throws.
+     */
+    keepDenseOutput?: boolean;
     /** Called between steps with the fraction of [t0, tEnd] done. */
     onProgress?: (fraction: number) => void;
 }
@@ -60,6 +75,8 @@ export interface SolverStats {
     rhsEvaluations: number;
     jacobianEvaluations: number;
     factorizations: number;
+    /** Accepted steps per method, for a run that switched methods (`auto`). */
+    stepsByMethod?: Record<string, number>;
 }
 
 export interface OdeSolution {

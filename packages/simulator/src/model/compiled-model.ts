@@ -1,0 +1,116 @@
+/**
+ * A model compiled to JavaScript: the right-hand side and the analytic Jacobian as single
+ * generated functions over typed arrays, plus programs for whatever else a run evaluates
+ * (observables, event conditions, action values, initial values). The slots array is live:
+ * actions write into it and every program reads it, so nothing is recompiled per run.
+ */
+import type { Expr, ModelIR, PropertyRef } from '../ir.js';
+import type { JacobianFunction, RightHandSide, SparsityPattern } from '../solvers/problem.js';
+import { buildProgram, programSource, type Program, type Statement } from './program.js';
+import { EquationBuilder, type EquationSystem } from './equation-builder.js';
+import { ModelError } from './errors.js';
+import { jacobianCode } from './jacobian.js';
+import type { AddressableProperty } from './slots.js';
+import { children, mentions, type Term } from './terms.js';
+
+export interface CompiledModel {
+    readonly ir: ModelIR;
+    readonly system: EquationSystem;
+    readonly stateNames: readonly string[];
+    /** Live slot values, read by every program. */
+    readonly slots: Float64Array;
+    /** Slot values as the model is written; `reset` restores them. */
+    readonly baseSlots: Float64Array;
+    readonly rhs: RightHandSide;
+    readonly jacobian: { pattern: SparsityPattern; evaluate: JacobianFunction };
+    /** Whether the right-hand side reads the time (time courses, `t`). */
+    readonly dependsOnTime: boolean;
+    /** Every distinct generated source, for inspection. */
+    readonly sources: string[];
+    reset(): void;
+    /** A program writing `terms` (in order) into its output array. */
+    program(terms: readonly Term[]): Program;
+    resolve(e: Expr): Term;
+    /** The value of an IR expression at (t, y); compiled once per expression object. */
+    evaluate(e: Expr, t: number, y: Float64Array): number;
+    /** Writes each state's initial value (before initial assignments) into `out`. */
+    initialValues(y: Float64Array, out: Float64Array): void;
+    /** The slots a property reference addresses (`km` without a substrate: the first; `ki` without one: all). */
+    properties(ref: PropertyRef): AddressableProperty[];
+}
+
+/** The intermediates `terms` need, transitively, in dependency (= index) order. */
+function neededVariables(terms: readonly Term[], variables: readonly Term[]): number[] {
+    const seen = new Set<number>();
+    const stack = [...terms];
+    while (stack.length > 0) {
+        const t = stack.pop()!;
+        if (t.k === 'ref' && t.space === 'w') {
+            if (seen.has(t.i)) continue;
+            seen.add(t.i);
+            stack.push(variables[t.i]);
+        } else {
+            stack.push(...children(t));
+        }
+    }
+    return [...seen].sort((a, b) => a - b);
+}
+
+export function compileModel(ir: ModelIR): CompiledModel {
+    const system = new EquationBuilder(ir).build();
+    const { variables, derivatives } = system;
+    const slots = Float64Array.from(system.slotValues);
+    const baseSlots = slots.slice();
+    const w = new Float64Array(variables.length);
+    const sources: string[] = [];
+    const variableStatements = (needed: readonly number[]) =>
+        needed.map((i): Statement => ({ space: 'w', index: i, term: variables[i] }));
+    const compile = (statements: Statement[], g = new Float64Array(0)): Program => {
+        const program = programSource(statements);
+        if (!sources.includes(program.source)) sources.push(program.source);
+        return buildProgram(program, slots, w, g);
+    };
+    const program = (terms: readonly Term[]) => compile([
+        ...variableStatements(neededVariables(terms, variables)),
+        ...terms.map((term, index): Statement => ({ space: 'o', index, term }))
+    ]);
+
+    const needed = neededVariables(derivatives, variables);
+    const rhs = program(derivatives);
+    const initialValues = program(system.initialValues);
+    const scalars = new WeakMap<Expr, Program>();
+    const scalar = new Float64Array(1);
+    const jac = jacobianCode(derivatives, variables, needed);
+    const evaluateJacobian = compile([...variableStatements(needed), ...jac.statements], new Float64Array(jac.temporaries));
+    const byTarget = new Map<string, AddressableProperty[]>();
+    for (const p of system.properties) byTarget.set(p.target, [...(byTarget.get(p.target) ?? []), p]);
+    const readsTime = (t: Term) => t.k === 't';
+    const dependsOnTime = derivatives.some(d => mentions(d, readsTime)) || needed.some(i => mentions(variables[i], readsTime));
+
+    return {
+        ir, system, stateNames: system.stateNames, slots, baseSlots, sources, dependsOnTime,
+        rhs,
+        jacobian: { pattern: jac.pattern, evaluate: evaluateJacobian },
+        reset: () => slots.set(baseSlots),
+        program,
+        resolve: e => system.resolve(e),
+        evaluate(e, t, y) {
+            let run = scalars.get(e);
+            if (!run) scalars.set(e, run = program([system.resolve(e)]));
+            run(t, y, scalar);
+            return scalar[0];
+        },
+        initialValues: (y, out) => initialValues(0, y, out),
+        properties(ref) {
+            const all = (byTarget.get(ref.target) ?? []).filter(p => p.property === ref.property);
+            const sub = ref.substrate;
+            const chosen = sub ? all.filter(p => p.sub === sub || p.sub.startsWith(`${sub} `))
+                : ref.property === 'km' ? all.slice(0, 1) : all;
+            if (chosen.length === 0) {
+                const what = ref.substrate ? `${ref.property} ${ref.substrate}` : ref.property;
+                throw new ModelError(`'${ref.target}' has no property '${what}' that can be changed`, 'wrong-kind');
+            }
+            return chosen;
+        }
+    };
+}

@@ -1,0 +1,16 @@
+import type { EffectProperty, Expr } from '../ir.js';
+import type { Declaration } from './declarations.js';
+import type { Term } from './terms.js';
+
+/** What the per-concern equation builders (rate laws, receptors, effects) need from the model. */
+export interface EquationContext {
+    readonly declarations: ReadonlyMap<string, Declaration>;
+    resolve(e: Expr): Term;
+    /** A property's current value (a slot, so actions can change it). `sub`: substrate or inhibitor. */
+    property(target: string, property: string, sub?: string): Term;
+    /** A quantity computed once per evaluation and shared by every equation that reads it. */
+    memo(key: string, define: () => Term): Term;
+    effectFactor(target: string, property: EffectProperty): Term;
+    occupancy(receptor: string): Term;
+    activation(receptor: string): Term;
+}

@@ -1,0 +1,74 @@
+/**
+ * Symbolic differentiation of resolved terms with respect to the state, in forward mode:
+ * one pass gives the sparse gradient (state index → derivative term). Intermediates (w) are
+ * not expanded; their gradients come from `variableGradient`, so shared subexpressions are
+ * differentiated once (the chain rule through the intermediate table).
+ */
+import {
+    compare, div, fn, ifThen, mul, neg, num, pow, sub, sum, ONE, ZERO, type Term
+} from './terms.js';
+
+export type Gradient = Map<number, Term>;
+
+const EMPTY: Gradient = new Map();
+
+/** Combines two gradients entry by entry; `f` receives 0 for a missing side. Zeros are dropped. */
+function combine(a: Gradient, b: Gradient, f: (da: Term, db: Term) => Term): Gradient {
+    const out: Gradient = new Map();
+    for (const j of new Set([...a.keys(), ...b.keys()])) {
+        const d = f(a.get(j) ?? ZERO, b.get(j) ?? ZERO);
+        if (!(d.k === 'num' && d.v === 0)) out.set(j, d);
+    }
+    return out;
+}
+
+function scale(g: Gradient, factor: Term): Gradient {
+    return combine(g, EMPTY, d => mul(factor, d));
+}
+
+/** ∂a/∂y for the functions of one argument, as a factor of a'. */
+function outerDerivative(f: string, a: Term): Term | undefined {
+    switch (f) {
+        case 'exp': return fn('exp', a);
+        case 'ln': return div(ONE, a);
+        case 'log10': return div(ONE, mul(a, num(Math.LN10)));
+        case 'sqrt': return div(ONE, mul(num(2), fn('sqrt', a)));
+        case 'abs': return ifThen(compare('>=', a, ZERO), ONE, num(-1));
+        case 'sin': return fn('cos', a);
+        case 'cos': return neg(fn('sin', a));
+        default: return undefined; // floor, ceil: piecewise constant
+    }
+}
+
+export function gradient(t: Term, variableGradient: (i: number) => Gradient): Gradient {
+    const grad = (u: Term) => gradient(u, variableGradient);
+    switch (t.k) {
+        case 'num': case 't': return EMPTY;
+        case 'ref':
+            if (t.space === 'y') return new Map([[t.i, ONE]]);
+            return t.space === 'w' ? variableGradient(t.i) : EMPTY;
+        case 'sum': return t.terms.map(grad).reduce((a, b) => combine(a, b, sum), EMPTY);
+        case 'neg': return scale(grad(t.a), num(-1));
+        case 'mul': return combine(grad(t.a), grad(t.b), (da, db) => sum(mul(da, t.b), mul(t.a, db)));
+        case 'div': {
+            const gb = grad(t.b);
+            if (gb.size === 0) return scale(grad(t.a), div(ONE, t.b));
+            return combine(grad(t.a), gb, (da, db) => div(sub(mul(da, t.b), mul(t.a, db)), mul(t.b, t.b)));
+        }
+        case 'pow': {
+            const gb = grad(t.b);
+            if (gb.size === 0) return scale(grad(t.a), mul(t.b, pow(t.a, sub(t.b, ONE))));
+            return combine(grad(t.a), gb, (da, db) =>
+                mul(t, sum(mul(db, fn('ln', t.a)), div(mul(t.b, da), t.a))));
+        }
+        case 'fn': {
+            const outer = outerDerivative(t.f, t.a);
+            return outer ? scale(grad(t.a), outer) : EMPTY;
+        }
+        case 'min': case 'max':
+            return combine(grad(t.a), grad(t.b), (da, db) =>
+                ifThen(compare(t.k === 'min' ? '<=' : '>=', t.a, t.b), da, db));
+        case 'if': return combine(grad(t.a), grad(t.b), (da, db) => ifThen(t.c, da, db));
+        case 'cmp': case 'and': case 'or': case 'not': return EMPTY;
+    }
+}

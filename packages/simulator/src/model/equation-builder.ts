@@ -1,0 +1,179 @@
+/**
+ * Builds the equation system of a model: one resolved term per state derivative, the
+ * intermediates they share (in dependency order), the slots actions address, and the
+ * initial values. Intermediates are created on first use; a quantity that needs itself
+ * while being defined is an algebraic loop.
+ */
+import type { EffectProperty, Expr, ModelIR } from '../ir.js';
+import { contributions, speciesBalance } from './balances.js';
+import type { EquationContext } from './context.js';
+import { indexDeclarations, lookup, type Declaration } from './declarations.js';
+import { effectFactor } from './effects.js';
+import { ModelError } from './errors.js';
+import { resolveExpr, type NameResolver } from './expressions.js';
+import { propertyDefinitions, type PropertyDefinition } from './properties.js';
+import { activation, balance, hasBalance, occupancy } from './receptors.js';
+import { SlotTable, type AddressableProperty } from './slots.js';
+import { ref, ZERO, type Term } from './terms.js';
+
+export interface EquationSystem {
+    ir: ModelIR;
+    stateNames: string[];
+    derivatives: Term[];
+    /** Initial value of each state, before initial assignments. */
+    initialValues: Term[];
+    variables: Term[];
+    variableNames: string[];
+    slotValues: number[];
+    properties: AddressableProperty[];
+    breakpoints: number[];
+    resolve(e: Expr): Term;
+}
+
+export class EquationBuilder implements EquationContext, NameResolver {
+    readonly declarations: ReadonlyMap<string, Declaration>;
+    private readonly states = new Map<string, number>();
+    private readonly slots = new SlotTable();
+    private readonly variables: Term[] = [];
+    private readonly variableNames: string[] = [];
+    private readonly memos = new Map<string, Term>();
+    private readonly defining: string[] = [];
+    private readonly breakpoints = new Set<number>();
+    private readonly definitions = new Map<string, PropertyDefinition[]>();
+    private sealed = false;
+
+    constructor(private readonly ir: ModelIR) {
+        this.declarations = indexDeclarations(ir);
+        ir.species.forEach(s => this.states.set(s.name, this.states.size));
+        for (const rule of ir.rateRules) {
+            const d = this.declarations.get(rule.target);
+            if (d?.kind !== 'species' && d?.kind !== 'parameter') {
+                throw new ModelError(`'rate of ${rule.target}': only a species or a parameter can have a rate rule`, 'wrong-kind');
+            }
+            if (d.kind === 'parameter') this.states.set(rule.target, this.states.size);
+        }
+    }
+
+    build(): EquationSystem {
+        const rateRules = new Map(this.ir.rateRules.map(r => [r.target, r.expression]));
+        const changes = contributions(this, this.ir);
+        const stateNames = [...this.states.keys()];
+        const derivatives = stateNames.map(name => {
+            const rule = rateRules.get(name);
+            if (rule) return this.resolve(rule);
+            const x = lookup(this.declarations, name, 'species', 'a species');
+            return x.fixed ? ZERO : speciesBalance(this, x, ref('y', this.states.get(name)!), changes.get(name) ?? []);
+        });
+        const initialValues = stateNames.map(name =>
+            this.property(name, this.declarations.get(name)!.kind === 'parameter' ? 'value' : 'initial'));
+        // Everything an observable, an action or a perturbation may name exists from here on.
+        for (const [name, d] of this.declarations) {
+            propertyDefinitions(d).forEach(def => this.property(name, def.property, def.sub));
+            if (d.kind === 'rule') this.name(name);
+            if (d.kind === 'receptor') this.activation(name);
+            const state = this.states.get(name);
+            if (state !== undefined) this.slots.state(name, state);
+        }
+        if (hasBalance(this.ir.receptors)) this.balance();
+        this.sealed = true;
+        return {
+            ir: this.ir, stateNames, derivatives, initialValues,
+            variables: this.variables, variableNames: this.variableNames, slotValues: this.slots.values,
+            properties: this.slots.properties, breakpoints: [...this.breakpoints].sort((a, b) => a - b),
+            resolve: e => this.resolve(e)
+        };
+    }
+
+    resolve(e: Expr): Term {
+        return resolveExpr(e, this);
+    }
+
+    memo(key: string, define: () => Term): Term {
+        const known = this.memos.get(key);
+        if (known) return known;
+        if (this.defining.includes(key)) {
+            const loop = [...this.defining.slice(this.defining.indexOf(key)), key];
+            throw new ModelError(`algebraic loop: ${loop.join(' → ')}`, 'algebraic-loop');
+        }
+        if (this.sealed) throw new ModelError(`internal: '${key}' was not built with the model`);
+        this.defining.push(key);
+        const term = define();
+        this.defining.pop();
+        const shared = term.k === 'num' || term.k === 'ref' || term.k === 't' ? term : this.variable(key, term);
+        this.memos.set(key, shared);
+        return shared;
+    }
+
+    private variable(name: string, term: Term): Term {
+        this.variables.push(term);
+        this.variableNames.push(name);
+        return ref('w', this.variables.length - 1);
+    }
+
+    property(target: string, property: string, sub = ''): Term {
+        const d = this.declarations.get(target);
+        if (!d) throw new ModelError(`unknown name '${target}'`, 'unresolved');
+        let all = this.definitions.get(target);
+        if (!all) this.definitions.set(target, all = propertyDefinitions(d));
+        const def = all.find(p => p.property === property && (!sub || p.sub === sub));
+        if (!def) throw new ModelError(`${d.kind} '${target}' has no property '${property}${sub ? ' ' + sub : ''}'`, 'wrong-kind');
+        const key = `${target} ${property}${def.sub ? ' ' + def.sub : ''}`;
+        // A state parameter's `value` is its initial value; `value` itself then addresses the state.
+        const name = d.kind === 'parameter' && this.states.has(target) ? 'initial' : property;
+        return this.memo(key, () => this.slots.allocate(target, name, def.sub, this.resolve(def.expr)));
+    }
+
+    effectFactor(target: string, property: EffectProperty): Term {
+        return this.memo(`${target} ${property} effects`, () => effectFactor(this, this.ir.effects, target, property));
+    }
+
+    occupancy(receptor: string): Term {
+        const r = lookup(this.declarations, receptor, 'receptor', 'a receptor');
+        return this.memo(`${receptor}.occupancy`, () => occupancy(this, r));
+    }
+
+    activation(receptor: string): Term {
+        const r = lookup(this.declarations, receptor, 'receptor', 'a receptor');
+        return this.memo(`${receptor}.activation`, () => activation(this, r));
+    }
+
+    // ---- NameResolver ----
+
+    name(name: string): Term {
+        const state = this.states.get(name);
+        if (state !== undefined) return ref('y', state);
+        const d = this.declarations.get(name);
+        switch (d?.kind) {
+            case 'parameter': return this.property(name, 'value');
+            case 'compartment': return this.property(name, 'volume');
+            case 'rule': {
+                const expression = d.decl.expression;
+                return this.memo(name, () => this.resolve(expression));
+            }
+            case undefined: throw new ModelError(`unknown name '${name}'`, 'unresolved');
+            default: throw new ModelError(`'${name}' is a ${d!.kind} and has no value here`, 'wrong-kind');
+        }
+    }
+
+    member(name: string, member: 'level' | 'occupancy' | 'activation'): Term {
+        if (member === 'level') {
+            lookup(this.declarations, name, 'modulator', 'a modulator');
+            return this.property(name, 'level');
+        }
+        return member === 'occupancy' ? this.occupancy(name) : this.activation(name);
+    }
+
+    balance(): Term {
+        if (!hasBalance(this.ir.receptors)) return balance(this, this.ir.receptors);
+        return this.memo('balance', () => balance(this, this.ir.receptors));
+    }
+
+    userFunction(name: string) {
+        const d = this.declarations.get(name);
+        return d?.kind === 'function' ? d.decl : undefined;
+    }
+
+    breakpoint(time: number): void {
+        if (Number.isFinite(time)) this.breakpoints.add(time);
+    }
+}

@@ -1,0 +1,63 @@
+/**
+ * The numeric properties scenario actions, cascade perturbations and events address
+ * (`set TPH2 vmax 3 uM/min`, `perturb Tryptophan supply +50%`), per declaration.
+ */
+import type { Expr, Inhibition, RateLaw } from '../ir.js';
+import type { Declaration } from './declarations.js';
+
+export interface PropertyDefinition {
+    property: string;
+    /** The substrate (for `km`) or inhibitor/antagonist (for `ki`) the property belongs to. */
+    sub: string;
+    expr: Expr;
+}
+
+const ONE: Expr = { kind: 'number', value: 1 };
+
+const of = (property: string, expr: Expr, sub = ''): PropertyDefinition => ({ property, sub, expr });
+
+/** The key under which substrate inhibition's constant is kept (`ki` without a name reaches it too). */
+export const SUBSTRATE_INHIBITION = 'substrate_inhibition';
+
+/**
+ * The `sub` of an inhibitor's ki: its name, or name and mode for an inhibitor listed in
+ * several modes (mixed inhibition), so each listing keeps its own constant.
+ */
+export function inhibitorKey(inhibitors: readonly Inhibition[], i: Inhibition): string {
+    return inhibitors.filter(j => j.inhibitor === i.inhibitor).length > 1 ? `${i.inhibitor} ${i.mode}` : i.inhibitor;
+}
+
+const inhibitorConstants = (inhibitors: readonly Inhibition[]) =>
+    inhibitors.map(i => of('ki', i.ki, inhibitorKey(inhibitors, i)));
+
+function lawProperties(law: RateLaw): PropertyDefinition[] {
+    switch (law.type) {
+        case 'enzyme': return [
+            of('vmax', law.vmax),
+            ...law.substrates.map(s => of('km', s.km, s.species)),
+            ...law.cofactors.map(c => of('km', c.km, c.species)),
+            ...inhibitorConstants(law.inhibitors),
+            ...(law.substrateInhibitionKi ? [of('ki', law.substrateInhibitionKi, SUBSTRATE_INHIBITION)] : [])
+        ];
+        case 'michaelis-menten': return [
+            of('vmax', law.vmax), of('km', law.km, law.substrate), ...inhibitorConstants(law.inhibitors)
+        ];
+        case 'first-order': return [of('rate', law.rate), ...inhibitorConstants(law.inhibitors)];
+        case 'expression': return [of('rate', law.rate)];
+    }
+}
+
+export function propertyDefinitions(d: Declaration): PropertyDefinition[] {
+    switch (d.kind) {
+        case 'compartment': return [of('volume', d.decl.volume)];
+        case 'species': return [of('initial', d.decl.initial), of('supply', d.decl.supply), of('clearance', d.decl.clearance)];
+        case 'process': return [...lawProperties(d.decl.law), of('activity', ONE)];
+        case 'receptor': return [
+            of('kd', d.decl.kd), of('hill', d.decl.hill), of('density', d.decl.density),
+            ...d.decl.antagonists.map(a => of('ki', a.ki, a.antagonist))
+        ];
+        case 'modulator': return [of('level', d.decl.level)];
+        case 'parameter': return [of('value', d.decl.value)];
+        case 'rule': case 'function': return [];
+    }
+}

@@ -1,0 +1,65 @@
+/**
+ * Where an addressable property lives at run time. A property written as a number is one
+ * slot p[i]; one written as an expression (`vmax 2 * k_cat`, a circadian level) is
+ * p[weight]·expr + p[offset], so `set` (weight 0, offset v) and `scale` (both × f) work
+ * on it without recompiling. A species' concentration is the state y[i].
+ */
+import { mul, ref, sum, type Term } from './terms.js';
+
+export type PropertySlot =
+    | { kind: 'literal'; index: number }
+    | { kind: 'expression'; weight: number; offset: number }
+    | { kind: 'state'; index: number };
+
+export interface AddressableProperty {
+    target: string;
+    property: string;
+    sub: string;
+    slot: PropertySlot;
+    /** The property's current value as a term (for the base value of a perturbation). */
+    value: Term;
+}
+
+export function setSlot(slot: PropertySlot, p: Float64Array, y: Float64Array, value: number): void {
+    switch (slot.kind) {
+        case 'literal': p[slot.index] = value; break;
+        case 'expression': p[slot.weight] = 0; p[slot.offset] = value; break;
+        case 'state': y[slot.index] = value; break;
+    }
+}
+
+export function scaleSlot(slot: PropertySlot, p: Float64Array, y: Float64Array, factor: number): void {
+    switch (slot.kind) {
+        case 'literal': p[slot.index] *= factor; break;
+        case 'expression': p[slot.weight] *= factor; p[slot.offset] *= factor; break;
+        case 'state': y[slot.index] *= factor; break;
+    }
+}
+
+/** The slot values and the addressable properties of a model, as they are allocated. */
+export class SlotTable {
+    readonly values: number[] = [];
+    readonly properties: AddressableProperty[] = [];
+
+    private slot(value: number): number {
+        return this.values.push(value) - 1;
+    }
+
+    /** A property whose value is `value`: one slot for a number, weight and offset around an expression. */
+    allocate(target: string, property: string, sub: string, value: Term): Term {
+        if (value.k === 'num') {
+            const index = this.slot(value.v);
+            this.properties.push({ target, property, sub, slot: { kind: 'literal', index }, value: ref('p', index) });
+            return ref('p', index);
+        }
+        const weight = this.slot(1), offset = this.slot(0);
+        const scaled = sum(mul(ref('p', weight), value), ref('p', offset));
+        this.properties.push({ target, property, sub, slot: { kind: 'expression', weight, offset }, value: scaled });
+        return scaled;
+    }
+
+    /** A species' concentration or a state parameter's value. */
+    state(target: string, index: number): void {
+        this.properties.push({ target, property: 'value', sub: '', slot: { kind: 'state', index }, value: ref('y', index) });
+    }
+}

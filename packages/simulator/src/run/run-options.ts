@@ -1,0 +1,44 @@
+import type { MethodName, SolverOptions } from '../solvers/problem.js';
+import { SolverError } from '../solvers/problem.js';
+import { SimulationError } from '../model/errors.js';
+
+export interface RunOptions {
+    method?: MethodName;
+    rtol?: number;
+    atol?: number;
+    maxSteps?: number;
+    signal?: AbortSignal;
+    /** Polled between steps (a worker reads an Atomics flag here); true cancels the run. */
+    shouldStop?: () => boolean;
+    /** Fraction of the whole run done. */
+    onProgress?: (fraction: number) => void;
+}
+
+/** The solver options of one integration over [t0, t1] of a run lasting `duration`. */
+export function solverOptions(o: RunOptions, t0: number, t1: number, duration: number, outputTimes: number[]): SolverOptions {
+    const progress = o.onProgress;
+    return {
+        rtol: o.rtol, atol: o.atol, maxSteps: o.maxSteps, signal: o.signal, shouldStop: o.shouldStop, outputTimes,
+        onProgress: progress && duration > 0 ? f => progress(Math.min(1, (t0 + f * (t1 - t0)) / duration)) : undefined
+    };
+}
+
+const REASONS: Record<SolverError['reason'], (who: string) => string> = {
+    'step-underflow': who => `the step size became too small to follow ${who || 'the solution'} (the model may be too stiff for this method, or blow up)`,
+    'not-finite': who => `${who || 'a value'} became NaN or infinite`,
+    'max-steps': () => 'the solver reached its maximum number of steps (raise maxSteps, or try the stiff method)',
+    'cancelled': () => 'the run was cancelled',
+    'singular': () => 'the Jacobian became singular'
+};
+
+/** A solver failure in the model's words: the time in minutes and the species or parameter to blame. */
+export function simulationError(e: unknown, describe: (name: string) => string): unknown {
+    if (!(e instanceof SolverError)) return e;
+    const who = e.component ? describe(e.component) : '';
+    const time = Number.isFinite(e.time) ? ` at t = ${+e.time.toPrecision(6)} min` : '';
+    return new SimulationError(`Simulation stopped${time}: ${REASONS[e.reason](who)}`, e.reason, e.time, e.component);
+}
+
+export function cancelled(o: RunOptions): boolean {
+    return (o.signal?.aborted ?? false) || (o.shouldStop?.() ?? false);
+}

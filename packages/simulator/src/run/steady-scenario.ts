@@ -1,0 +1,31 @@
+/** `cascade steady`: a scenario's steady state, reported for its observables (every species by default). */
+import type { ModelIR } from '../ir.js';
+import type { CompiledModel } from '../model/compiled-model.js';
+import { defaultObservables, observer } from './observables.js';
+import type { RunOptions } from './run-options.js';
+import { compiled, findScenario, scenarioSteadyState } from './simulate.js';
+
+export interface SteadyStateReport {
+    model: string;
+    scenario: string;
+    converged: boolean;
+    /** Empty when there is no steady state. */
+    values: { name: string; unit: string; value: number }[];
+    method: 'newton' | 'integration';
+    iterations: number;
+    /** Why there is no steady state. */
+    reason?: string;
+}
+
+export function steadyStateOfScenario(model: ModelIR | CompiledModel, scenarioName?: string, options: RunOptions = {}): SteadyStateReport {
+    const m = compiled(model);
+    const scenario = findScenario(m.ir, scenarioName);
+    const steady = scenarioSteadyState(m, scenario, options);
+    const observables = defaultObservables(m.ir, scenario.observe);
+    const values = steady.converged ? [...observer(m, observables)(steady.time, steady.state)] : [];
+    return {
+        model: m.ir.name, scenario: scenario.name, converged: steady.converged,
+        values: values.map((value, k) => ({ name: observables[k].name, unit: observables[k].unit, value })),
+        method: steady.method, iterations: steady.iterations, reason: steady.reason
+    };
+}

@@ -1,0 +1,149 @@
+/**
+ * Integrates a model over [0, duration] through its events: `at` events split the run at
+ * their exact times (applied in written order, integration restarts after each), `when`
+ * events are located by the solver's root finding and fire on each false → true crossing.
+ * Time-course switch points are segment boundaries too, so a short pulse is never stepped over.
+ */
+import type { ModelEvent } from '../ir.js';
+import type { CompiledModel } from '../model/compiled-model.js';
+import { SimulationError } from '../model/errors.js';
+import { compare, num, sub, type Term } from '../model/terms.js';
+import { solve } from '../solvers/registry.js';
+import type { EventFunction, OdeProblem } from '../solvers/problem.js';
+import { applyAction } from './actions.js';
+import { rootFunction } from './conditions.js';
+import { simulationError, solverOptions, type RunOptions } from './run-options.js';
+
+export interface TrajectoryStats {
+    method: string;
+    steps: number;
+    rhsEvaluations: number;
+}
+
+/**
+ * Receives the state at each sample time, in order, while the slots still hold the values
+ * of that moment (later events may change them).
+ */
+export type SampleRecorder = (t: number, y: Float64Array) => void;
+
+/** More firings than this in one run means the events keep re-triggering each other. */
+const MAX_FIRINGS = 100_000;
+
+interface Watched {
+    event: ModelEvent;
+    /** Whether the condition holds. */
+    holds: (t: number, y: Float64Array) => boolean;
+    /** The root function: positive where the condition holds. */
+    g: (t: number, y: Float64Array) => number;
+    /** Armed: waiting for the condition to turn true. Disarmed: waiting for it to turn false. */
+    armed: boolean;
+    /** `a == b` turns true where a − b changes sign, in either direction. */
+    equality: boolean;
+}
+
+function watch(m: CompiledModel, event: ModelEvent, condition: Term): Watched {
+    const out = new Float64Array(2);
+    const equality = condition.k === 'cmp' && condition.op === '==';
+    const g = equality ? sub(condition.a, condition.b) : rootFunction(condition);
+    const program = m.program([compare('!=', condition, num(0)), g]);
+    return {
+        event, armed: true, equality,
+        holds: (t, y) => (program(t, y, out), out[0] !== 0),
+        g: (t, y) => (program(t, y, out), out[1])
+    };
+}
+
+export function describeState(m: CompiledModel): (name: string) => string {
+    return name => m.ir.species.some(s => s.name === name) ? `species '${name}'`
+        : m.ir.parameters.some(p => p.name === name) ? `parameter '${name}'` : `'${name}'`;
+}
+
+export function integrateTrajectory(
+    m: CompiledModel, y0: Float64Array, duration: number, sampleTimes: readonly number[],
+    events: readonly ModelEvent[], options: RunOptions, record: SampleRecorder
+): TrajectoryStats {
+    const timed = events.flatMap(e => e.trigger.kind === 'at' && e.trigger.time <= duration ? [{ time: e.trigger.time, actions: e.actions }] : []);
+    const watched = events.flatMap(e => e.trigger.kind === 'when' ? [watch(m, e, m.resolve(e.trigger.condition))] : []);
+    const boundaries = [...new Set([...timed.map(e => e.time), ...m.system.breakpoints, duration])]
+        .filter(b => b > 0 && b <= duration).sort((a, b) => a - b);
+    const stats = { method: '', steps: 0, rhsEvaluations: 0 };
+    const methods = new Set<string>();
+    let recorded = 0;
+    const take = (s: number, state: Float64Array) => { recorded++; record(s, state); };
+    let firings = 0;
+    let t = 0;
+    let y = Float64Array.from(y0);
+
+    const fire = (w: Watched) => {
+        if (++firings > MAX_FIRINGS) throw new SimulationError(`Events keep firing at t = ${t} min`, 'events', t);
+        w.armed = false;
+        w.event.actions.forEach(a => applyAction(m, a, t, y));
+    };
+    /** Fires every armed event whose condition now holds, re-arms those that are false again. */
+    const settle = () => {
+        for (let changed = true; changed;) {
+            changed = false;
+            for (const w of watched) {
+                const holds = w.holds(t, y);
+                if (w.armed && holds) {
+                    fire(w);
+                    changed = true;
+                } else if (!w.armed && (w.equality ? !holds : w.g(t, y) < 0)) {
+                    // Re-armed only once g is below zero, where the solver can see it rise again.
+                    w.armed = true;
+                }
+            }
+        }
+    };
+    const applyTimed = () => {
+        timed.filter(e => e.time === t).forEach(e => e.actions.forEach(a => applyAction(m, a, t, y)));
+    };
+
+    watched.forEach(w => { w.armed = !w.holds(0, y); });
+    applyTimed();
+    settle();
+    for (const end of boundaries) {
+        while (t < end) {
+            const last = end === duration;
+            const outputTimes = sampleTimes.filter(s => s >= t && (s < end || (last && s === end)));
+            if (y.length === 0) {
+                // Nothing to integrate (a model of parameters and rules): only the clock moves.
+                outputTimes.forEach(s => take(s, y));
+                t = end;
+                continue;
+            }
+            const problem: OdeProblem = {
+                rhs: m.rhs, jacobian: m.jacobian, y0: y, t0: t, tEnd: end, names: m.stateNames,
+                events: watched.map((w): EventFunction => ({ g: w.g, direction: w.equality ? 0 : w.armed ? 1 : -1 }))
+            };
+            let solution;
+            try {
+                solution = solve(problem, options.method ?? 'auto', solverOptions(options, t, end, duration, outputTimes));
+            } catch (e) {
+                throw simulationError(e, describeState(m));
+            }
+            solution.times.forEach((s, i) => {
+                if (s < solution.tFinal || (last && s === end && solution.event === undefined)) take(s, solution.values[i]);
+            });
+            methods.add(solution.stats.method);
+            stats.steps += solution.stats.steps;
+            stats.rhsEvaluations += solution.stats.rhsEvaluations;
+            t = solution.tFinal;
+            y = Float64Array.from(solution.yFinal);
+            if (solution.event !== undefined) {
+                if (++firings > MAX_FIRINGS) throw new SimulationError(`Events keep firing at t = ${t} min`, 'events', t);
+                // The located point lies just past the crossing: an armed event fires even if its
+                // condition is borderline there; a disarmed one has turned false and re-arms.
+                const w = watched[solution.event];
+                if (w.armed || w.equality) fire(w); else w.armed = true;
+                settle();
+            }
+        }
+        applyTimed();
+        settle();
+    }
+    // An event located exactly at the end leaves the last sample to take after it.
+    while (recorded < sampleTimes.length) take(sampleTimes[recorded], y);
+    stats.method = [...methods].join('+');
+    return stats;
+}

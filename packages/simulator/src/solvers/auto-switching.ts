@@ -1,0 +1,118 @@
+import type { Interpolant } from './dense-output.js';
+import { DormandPrinceStepper } from './dormand-prince.js';
+import { integrate } from './integrate.js';
+import type { OdeProblem, OdeSolution, OdeSolver, SolverOptions } from './problem.js';
+import { Rodas4Stepper } from './rodas4.js';
+import { SpectralRadiusEstimator } from './spectral-radius.js';
+import type { StepContext, Stepper } from './stepper.js';
+
+/**
+ * DOPRI5 is stable for h·|λ| up to about 3.3 on the negative real axis. Its step controller
+ * settles a stability-limited step at h·|λ| ≈ 2.4–3.2, so Hairer's 3.25 rarely fires: a
+ * step at 2 or more counts as stiff.
+ */
+const STIFF_RATIO = 2;
+/** Consecutive stiff signals before switching to the stiff method (DOPRI5's 15). */
+const STIFF_STEPS = 15;
+/** Consecutive non-stiff signals that clear the stiff count, or switch back from the stiff method. */
+const NON_STIFF_STEPS = 6;
+/** Back to explicit only when its stable step would comfortably exceed the stiff method's. */
+const NON_STIFF_RATIO = 1;
+
+/**
+ * Dormand–Prince while the problem is non-stiff, RODAS4 while it is stiff, as LSODA switches
+ * between Adams and BDF. Stiffness shows in DOPRI5 as h·|λ| estimated on each step pressing
+ * against the stability boundary; in RODAS4 as h·ρ(J) (power iteration on the Jacobian it
+ * already has) falling well inside it.
+ */
+class AutoSwitchingStepper implements Stepper {
+    readonly order: number;
+    private readonly explicit: DormandPrinceStepper;
+    private stiff: Rodas4Stepper | undefined;
+    private radius: SpectralRadiusEstimator | undefined;
+    private active: DormandPrinceStepper | Rodas4Stepper;
+    private stiffSignals = 0;
+    private nonStiffSignals = 0;
+    private switchPending = false;
+    /** The step DOPRI5 can take stably, estimated while stiff. */
+    private explicitStepLimit = Infinity;
+    private readonly stepsByMethod: Record<string, number> = {};
+    /** Methods in the order they ran, e.g. rk45, stiff, rk45. */
+    private readonly phases: string[] = [];
+
+    constructor(private readonly context: StepContext) {
+        this.explicit = new DormandPrinceStepper(context);
+        this.active = this.explicit;
+        this.order = this.explicit.order;
+        context.stats.stepsByMethod = this.stepsByMethod;
+    }
+
+    get method(): string {
+        const shown = this.phases.length <= 5 ? this.phases.join('→') : `${this.phases.slice(0, 3).join('→')}→… ${this.phases.length - 1} switches`;
+        return `auto(${shown})`;
+    }
+    get denseVectors(): number { return this.active.denseVectors; }
+    get errorEstimate(): Float64Array { return this.active.errorEstimate; }
+    get failure() { return this.active.failure; }
+
+    attempt(t: number, y: Float64Array, f: Float64Array, h: number, yNew: Float64Array): number {
+        return this.active.attempt(t, y, f, h, yNew);
+    }
+
+    accept(t: number, y: Float64Array, f: Float64Array, h: number, yNew: Float64Array, fNew: Float64Array, dense: Float64Array): Interpolant {
+        const interpolant = this.active.accept(t, y, f, h, yNew, fNew, dense);
+        const method = this.active.method;
+        this.stepsByMethod[method] = (this.stepsByMethod[method] ?? 0) + 1;
+        if (this.phases[this.phases.length - 1] !== method) this.phases.push(method);
+        this.switchPending = this.active === this.explicit ? this.explicitLooksStiff() : this.stiffLooksNonStiff(h);
+        return interpolant;
+    }
+
+    nextStep(h: number, error: number, accepted: boolean): number {
+        const next = this.active.nextStep(h, error, accepted);
+        if (!accepted || !this.switchPending) return next;
+        this.switchPending = false;
+        this.stiffSignals = this.nonStiffSignals = 0;
+        const toExplicit = this.active !== this.explicit;
+        this.active = toExplicit ? this.explicit : this.stiffStepper();
+        this.active.resetControl();
+        return toExplicit ? Math.min(next, this.explicitStepLimit) : next;
+    }
+
+    private explicitLooksStiff(): boolean {
+        if (this.explicit.stiffnessRatio > STIFF_RATIO) {
+            this.nonStiffSignals = 0;
+            return ++this.stiffSignals >= STIFF_STEPS;
+        }
+        if (++this.nonStiffSignals >= NON_STIFF_STEPS) this.stiffSignals = 0;
+        return false;
+    }
+
+    private stiffLooksNonStiff(h: number): boolean {
+        const stiff = this.stiff!;
+        const radius = this.radius!.estimate(stiff.jacobianValues);
+        if (h * radius < NON_STIFF_RATIO) {
+            this.explicitStepLimit = NON_STIFF_RATIO / radius;
+            return ++this.nonStiffSignals >= NON_STIFF_STEPS;
+        }
+        this.nonStiffSignals = 0;
+        return false;
+    }
+
+    private stiffStepper(): Rodas4Stepper {
+        if (this.stiff === undefined) {
+            this.stiff = new Rodas4Stepper(this.context);
+            this.radius = new SpectralRadiusEstimator(this.stiff.jacobian.pattern);
+        }
+        return this.stiff;
+    }
+}
+
+/** Starts explicit, switches to the stiff method and back as the problem's stiffness changes ('auto'). */
+export class AutoSwitching implements OdeSolver {
+    readonly name = 'auto';
+
+    solve(problem: OdeProblem, options: SolverOptions = {}): OdeSolution {
+        return integrate(problem, options, (context) => new AutoSwitchingStepper(context));
+    }
+}

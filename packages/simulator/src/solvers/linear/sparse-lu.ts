@@ -1,0 +1,107 @@
+import type { SparsityPattern } from '../problem.js';
+import { DenseLU } from './dense-lu.js';
+import { analyseLu, type LuStructure } from './symbolic-lu.js';
+
+/** A pivot this small next to its row's largest entry makes the fixed pivot order unstable. */
+const PIVOT_TOLERANCE = 1e-8;
+/** Above this fraction of non-zeros (in A, or in L + U after fill) dense LU is faster. */
+const DENSE_FRACTION = 0.1;
+const DENSE_FILL_FRACTION = 0.3;
+
+/**
+ * Sparse LU of M = shift·I + scale·A for a fixed sparsity pattern of A: the ordering and fill
+ * are analysed once, each `factor` only redoes the arithmetic on L + U in place. When a
+ * pivot in the fixed order turns out tiny, that factorisation falls back to dense LU with
+ * partial pivoting (correct, slower, and rare for iteration matrices I/(γh) − J). A pattern
+ * that is nearly full, or fills in to nearly full, goes to dense LU directly.
+ */
+export class SparseLU {
+    readonly structure: LuStructure | undefined;
+    /** True when the last factorisation was dense. */
+    usedFallback = false;
+    private readonly values: Float64Array;
+    private readonly position: Int32Array;
+    private readonly rowScale: Float64Array;
+    private readonly work: Float64Array;
+    private dense: DenseLU | undefined;
+
+    constructor(private readonly pattern: SparsityPattern) {
+        const n = pattern.n;
+        this.structure = pattern.colIndex.length > DENSE_FRACTION * n * n ? undefined : analyseLu(pattern, DENSE_FILL_FRACTION * n * n);
+        this.values = new Float64Array(this.structure?.colIndex.length ?? 0);
+        this.position = new Int32Array(n);
+        this.rowScale = new Float64Array(n);
+        this.work = new Float64Array(n);
+    }
+
+    /** Entries in L + U (a measure of fill). */
+    get nonZeros(): number {
+        return this.structure === undefined ? this.pattern.n ** 2 : this.values.length;
+    }
+
+    /** Factors shift·I + scale·A for A's values (ordered as the pattern); false if singular. */
+    factor(a: Float64Array, shift: number, scale: number): boolean {
+        if (this.structure === undefined) return this.factorDense(a, shift, scale);
+        const { n, rowStart, colIndex, diagonal, entryPosition } = this.structure;
+        const { values: lu, position, rowScale } = this;
+        lu.fill(0);
+        for (let p = 0; p < a.length; p++) lu[entryPosition[p]] += scale * a[p];
+        for (let i = 0; i < n; i++) {
+            lu[diagonal[i]] += shift;
+            let largest = 0;
+            for (let p = rowStart[i]; p < rowStart[i + 1]; p++) largest = Math.max(largest, Math.abs(lu[p]));
+            rowScale[i] = largest;
+        }
+        this.usedFallback = false;
+        for (let i = 0; i < n; i++) {
+            const end = rowStart[i + 1];
+            const d = diagonal[i];
+            for (let p = rowStart[i]; p < end; p++) position[colIndex[p]] = p;
+            for (let p = rowStart[i]; p < d; p++) {
+                const k = colIndex[p];
+                const l = (lu[p] /= lu[diagonal[k]]);
+                if (l === 0) continue;
+                for (let q = diagonal[k] + 1, kEnd = rowStart[k + 1]; q < kEnd; q++) lu[position[colIndex[q]]] -= l * lu[q];
+            }
+            if (!(Math.abs(lu[d]) > PIVOT_TOLERANCE * rowScale[i])) return this.factorDense(a, shift, scale);
+        }
+        return true;
+    }
+
+    /** Solves M x = b (x and b may be the same array). */
+    solve(b: Float64Array, x: Float64Array): void {
+        if (this.usedFallback) {
+            x.set(b);
+            this.dense!.solveInPlace(x);
+            return;
+        }
+        const { n, order, rowStart, colIndex, diagonal } = this.structure!;
+        const { values: lu, work: w } = this;
+        for (let i = 0; i < n; i++) w[i] = b[order[i]];
+        for (let i = 0; i < n; i++) {
+            let sum = w[i];
+            for (let p = rowStart[i], d = diagonal[i]; p < d; p++) sum -= lu[p] * w[colIndex[p]];
+            w[i] = sum;
+        }
+        for (let i = n - 1; i >= 0; i--) {
+            const d = diagonal[i];
+            let sum = w[i];
+            for (let p = d + 1, end = rowStart[i + 1]; p < end; p++) sum -= lu[p] * w[colIndex[p]];
+            w[i] = sum / lu[d];
+        }
+        for (let i = 0; i < n; i++) x[order[i]] = w[i];
+    }
+
+    private factorDense(a: Float64Array, shift: number, scale: number): boolean {
+        const { n, rowStart, colIndex } = this.pattern;
+        this.dense ??= new DenseLU(n);
+        const matrix = this.dense.matrix;
+        matrix.fill(0);
+        for (let i = 0; i < n; i++) {
+            matrix[i * n + i] = shift;
+            for (let p = rowStart[i]; p < rowStart[i + 1]; p++) matrix[i * n + colIndex[p]] += scale * a[p];
+        }
+        this.usedFallback = true;
+        return this.dense.factor();
+    }
+}

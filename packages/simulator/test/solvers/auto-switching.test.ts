@@ -1,0 +1,37 @@
+import { strict as assert } from 'node:assert';
+import { solve } from '../../src/solvers/registry.js';
+import type { OdeProblem } from '../../src/solvers/problem.js';
+import { robertson } from './problems.js';
+
+/** y' = −k(t)(y − cos t): stiff while k = 1e4·e^(−t) is large, non-stiff once it has decayed. */
+const fadingStiffness: OdeProblem = {
+    t0: 0, tEnd: 40, y0: Float64Array.of(0), names: ['y'],
+    rhs: (t, y, d) => { d[0] = -1e4 * Math.exp(-t) * (y[0] - Math.cos(t)); }
+};
+
+describe('automatic method switching', () => {
+    it('switches to the stiff method on a stiff problem, in far fewer steps than rk45', () => {
+        const auto = solve(robertson(40), 'auto', { rtol: 1e-6, atol: 1e-10 });
+        assert.match(auto.stats.method, /^auto\(rk45→stiff/);
+        assert.ok(auto.stats.stepsByMethod!.stiff > 0);
+        const explicit = solve(robertson(40), 'rk45', { rtol: 1e-6, atol: 1e-10 });
+        assert.ok(auto.stats.steps * 10 < explicit.stats.steps, `${auto.stats.steps} vs ${explicit.stats.steps}`);
+    });
+
+    it('stays explicit on a non-stiff problem', () => {
+        const oscillator: OdeProblem = {
+            t0: 0, tEnd: 50, y0: Float64Array.of(1, 0),
+            rhs: (_t, y, d) => { d[0] = y[1]; d[1] = -y[0]; }
+        };
+        const solution = solve(oscillator, 'auto');
+        assert.equal(solution.stats.method, 'auto(rk45)');
+        assert.equal(solution.stats.jacobianEvaluations, 0);
+    });
+
+    it('switches back to rk45 when the stiffness fades', () => {
+        const solution = solve(fadingStiffness, 'auto', { rtol: 1e-6, atol: 1e-9, outputTimes: [20, 40] });
+        assert.match(solution.stats.method, /^auto\(rk45→stiff→rk45/);
+        const stiffOnly = solve(fadingStiffness, 'stiff', { rtol: 1e-6, atol: 1e-9, outputTimes: [20, 40] });
+        assert.ok(Math.abs(solution.values[1][0] - stiffOnly.values[1][0]) < 1e-4);
+    });
+});
