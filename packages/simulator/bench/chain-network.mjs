@@ -9,6 +9,7 @@
 // conv(c) = Vsyn·c/(Ksyn + c), up(e) = Vup·e/(Kup + e); only unit 0 has a supply,
 // S_0 = s0·(1 + 0.5·sin(2πt/1440)), a circadian rhythm. Vesicle exchange (kin = 600/min)
 // against hours-long turnover makes it stiff; time is in minutes.
+import { cProblemData, pythonProblemData, pythonSparsity } from './problem-files.mjs';
 
 export const parameters = {
     s0: 0.5, Vsyn: 2, Ksyn: 1, kin: 600, kout: 60, krel: 0.2, Vup: 4, Kup: 0.3, kclr: 0.05, kdeg: 0.005
@@ -77,10 +78,15 @@ export function chainProblem(n, tEnd) {
     return { t0: 0, tEnd, y0: initialState(n), names, rhs, jacobian: { pattern, evaluate } };
 }
 
+/** The files the SciPy runner and the CVODE driver read for n states and these output times. */
+function problemData(n, times) {
+    return { y0: initialState(n), times, breaks: [times[times.length - 1]] };
+}
+
 /** The same equations vectorised with NumPy, as a SciPy user would write them. */
-export function pythonSource() {
+export function pythonSource(n, times) {
     const p = parameters;
-    return `import numpy as np
+    return `${pythonProblemData(problemData(n, times))}
 s0, Vsyn, Ksyn, kin, kout, krel, Vup, Kup, kclr, kdeg = ${[p.s0, p.Vsyn, p.Ksyn, p.kin, p.kout, p.krel, p.Vup, p.Kup, p.kclr, p.kdeg].join(', ')}
 
 def rhs(t, y):
@@ -96,35 +102,21 @@ def rhs(t, y):
     d[2::3] = krel * v - up - kclr * e
     return d
 
-def y0(n):
-    y = np.empty(n)
-    y[0::3], y[1::3], y[2::3] = 0.5, 5.0, 0.1
-    return y
-
-def sparsity(n):
-    from scipy.sparse import lil_matrix
-    s = lil_matrix((n, n))
-    for u in range(n // 3):
-        c = 3 * u
-        for j in ([c - 3] if u > 0 else []) + [c, c + 1, c + 2]: s[c, j] = 1
-        s[c + 1, c] = s[c + 1, c + 1] = 1
-        s[c + 2, c + 1] = s[c + 2, c + 2] = 1
-    return s.tocsr()
-`;
+${pythonSparsity(chainPattern(n / 3))}`;
 }
 
-/** The right-hand side in C for CVODE (N_Vector serial). */
-export function cSource() {
+/** The right-hand side in C for the CVODE driver (band solver: C_u reads C_{u−1}, V_u reads C_u). */
+export function cSource(n, times) {
     const p = parameters;
-    return `#include <math.h>
-#include <nvector/nvector_serial.h>
+    return `${cProblemData(problemData(n, times))}#define BAND_UPPER 2
+#define BAND_LOWER 3
 static const double s0 = ${p.s0}, Vsyn = ${p.Vsyn}, Ksyn = ${p.Ksyn}, kin = ${p.kin}, kout = ${p.kout},
     krel = ${p.krel}, Vup = ${p.Vup}, Kup = ${p.Kup}, kclr = ${p.kclr}, kdeg = ${p.kdeg};
 
 static int rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *data) {
     const double *y = N_VGetArrayPointer(yv);
     double *d = N_VGetArrayPointer(dv);
-    long m = N_VGetLength(yv) / 3;
+    long m = N / 3;
     double inflow = s0 * (1 + 0.5 * sin(2 * M_PI * t / 1440));
     for (long u = 0; u < m; u++) {
         double c = y[3 * u], v = y[3 * u + 1], e = y[3 * u + 2];

@@ -1,7 +1,7 @@
 import { runCascade } from '@neurocascade/simulator';
 import { oneOf, parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
-import { loadCheckedModel } from '../simulation/load-model.js';
+import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
 import { emit } from '../simulation/output.js';
 import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
 
@@ -11,9 +11,7 @@ export async function cascade(args: string[]): Promise<number> {
     if (positionals.length !== 1) throw new UsageError('cascade needs exactly one file');
     oneOf(values.format, ['json'] as const, 'json', '--format');
     const { model } = await loadCheckedModel(positionals[0]);
-    if (values.name !== undefined && !model.cascades.some(c => c.name === values.name)) {
-        throw new UsageError(`no cascade '${values.name}' (the file has: ${model.cascades.map(c => c.name).join(', ') || 'none'})`);
-    }
+    requireDeclared('cascade', values.name, model.cascades);
     const result = await runCascade(model, values.name, solverRunOptions(values));
     await emit(JSON.stringify(result, null, 2) + '\n', values.out);
     return 0;

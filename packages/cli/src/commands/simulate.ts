@@ -1,7 +1,7 @@
 import { simulateScenario, type SimulationResult } from '@neurocascade/simulator';
 import { oneOf, parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
-import { loadCheckedModel } from '../simulation/load-model.js';
+import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
 import { csvField, csvNumber, emit } from '../simulation/output.js';
 import { progressBar } from '../simulation/progress.js';
 import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
@@ -15,9 +15,7 @@ export async function simulate(args: string[]): Promise<number> {
     const format = oneOf(values.format, ['csv', 'json'] as const, 'csv', '--format');
     const options = solverRunOptions(values);
     const { model } = await loadCheckedModel(positionals[0]);
-    if (values.scenario !== undefined && !model.scenarios.some(s => s.name === values.scenario)) {
-        throw new UsageError(`no scenario '${values.scenario}' (the file has: ${model.scenarios.map(s => s.name).join(', ') || 'none'})`);
-    }
+    requireDeclared('scenario', values.scenario, model.scenarios);
     const progress = progressBar('simulating');
     let result: SimulationResult;
     try {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadModelFromFile, type LoadedModel } from '@neurocascade/language';
 import type { ModelIR } from '@neurocascade/simulator';
-import { InputError } from '../usage.js';
+import { InputError, UsageError } from '../usage.js';
 import { readInput } from '../files.js';
 
 /** The checked model of one file; its errors (with positions) when it has any. */
@@ -14,4 +14,10 @@ export async function loadCheckedModel(file: string): Promise<{ model: ModelIR; 
         throw new InputError(`the model has errors and cannot be simulated:\n${errors.join('\n')}`);
     }
     return { model: loaded.model, loaded };
+}
+
+/** A `--scenario`/`--name` that the model does not declare is a usage error listing what it does declare. */
+export function requireDeclared(kind: 'scenario' | 'cascade', name: string | undefined, declared: readonly { name: string }[]): void {
+    if (name === undefined || declared.some(item => item.name === name)) return;
+    throw new UsageError(`no ${kind} '${name}' (the file has: ${declared.map(item => item.name).join(', ') || 'none'})`);
 }
