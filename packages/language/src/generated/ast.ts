@@ -138,6 +138,10 @@ export function isActionProperty(item: unknown): item is ActionProperty {
     return isPropertyKey(item) || item === 'km' || item === 'activity' || item === 'ki';
 }
 
+/**
+ * A positional argument, or a named one of a time course (`mean 80 pg/mL`). Positional comes
+ * first: where both readings fit (`f(k - 1)`), the parser takes the positional one.
+ */
 export interface Argument extends langium.AstNode {
     readonly $container: Call;
     readonly $type: 'Argument';

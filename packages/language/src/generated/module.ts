@@ -11,7 +11,7 @@ export const CascadeLanguageLanguageMetaData = {
     languageId: 'cascade',
     fileExtensions: ['.cascade'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const CascadeGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {

@@ -94,7 +94,7 @@ export function product(terms: Term[]): Term {
 }
 
 export function div(a: Term, b: Term): Term {
-    if (isNum(a) && isNum(b) && b.v !== 0) return num(a.v / b.v);
+    if (isNum(a) && isNum(b)) return num(a.v / b.v);
     if (isNum(a, 0)) return ZERO;
     if (isNum(b, 1)) return a;
     if (a.k === 'neg') return neg(div(a.a, b));

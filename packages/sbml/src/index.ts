@@ -1,0 +1,5 @@
+export { importSbml, importSbmlFile, type ImportOptions, type ImportResult } from './import-sbml.js';
+export { reportedValue, type SbmlMapping, type SbmlMappingEntry } from './sbml-mapping.js';
+export { SbmlImportError } from './sbml-error.js';
+export { printExpression } from './expression-printer.js';
+export { exportSbml, SbmlExportError } from './export-sbml.js';

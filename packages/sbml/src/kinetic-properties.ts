@@ -1,0 +1,45 @@
+import type { Expr, Inhibition, ModelIR, Process, Receptor } from '@neurocascade/simulator';
+
+/** One numeric property the exporter writes as a parameter `<declaration>_<property>[_<key>]`. */
+export interface KineticProperty { property: string; value: Expr; key?: string; unit: string }
+
+/** The concentration unit of a species ('uM', or 'g/L' for mass concentrations). */
+function concentrationUnit(model: ModelIR, species: string): string {
+    return model.species.find(s => s.name === species)?.unit ?? 'uM';
+}
+
+/** vmax, km per substrate and cofactor, ki per inhibitor, substrate inhibition, first-order rate. */
+export function processProperties(model: ModelIR, p: Process): KineticProperty[] {
+    const law = p.law;
+    const c = (species: string) => concentrationUnit(model, species);
+    const inhibitors = (list: Inhibition[]) => list.map(i => ({ property: 'ki', value: i.ki, key: i.inhibitor, unit: c(i.inhibitor) }));
+    switch (law.type) {
+        case 'enzyme': {
+            const first = c(law.substrates[0]?.species ?? '');
+            return [
+                { property: 'vmax', value: law.vmax, unit: `${first}/min` },
+                ...[...law.substrates, ...law.cofactors].map(s => ({ property: 'km', value: s.km, key: s.species, unit: c(s.species) })),
+                ...inhibitors(law.inhibitors),
+                ...(law.substrateInhibitionKi ? [{ property: 'ki', value: law.substrateInhibitionKi, key: 'substrate_inhibition', unit: first }] : [])
+            ];
+        }
+        case 'michaelis-menten':
+            return [
+                { property: 'vmax', value: law.vmax, unit: `${c(law.substrate)}/min` },
+                { property: 'km', value: law.km, key: law.substrate, unit: c(law.substrate) },
+                ...inhibitors(law.inhibitors)
+            ];
+        case 'first-order': return [{ property: 'rate', value: law.rate, unit: '/min' }, ...inhibitors(law.inhibitors)];
+        case 'expression': return [];
+    }
+}
+
+/** kd, hill, density and ki per antagonist. */
+export function receptorProperties(model: ModelIR, r: Receptor): KineticProperty[] {
+    return [
+        { property: 'kd', value: r.kd, unit: concentrationUnit(model, r.ligand) },
+        { property: 'hill', value: r.hill, unit: '1' },
+        { property: 'density', value: r.density, unit: '1' },
+        ...r.antagonists.map(a => ({ property: 'ki', value: a.ki, key: a.antagonist, unit: concentrationUnit(model, a.antagonist) }))
+    ];
+}

@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { promises as fs, readdirSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ModelIR, Scenario } from '@neurocascade/simulator';
+import { exportSbml, importSbml } from '../src/index.js';
+import { loadSimulationTools, type SimulationTools } from '../src/conformance/simulation-tools.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const examples = path.resolve(here, '../../../../examples');
+const validator = path.resolve(here, '../../scripts/validate_sbml.py');
+const exampleFiles = readdirSync(examples).filter(f => f.endsWith('.cascade')).sort();
+
+/** Every species observed over the first scenario's duration (or 100 min), 50 output steps. */
+function speciesCourses(model: ModelIR): Scenario {
+    const duration = model.scenarios[0]?.duration ?? 100;
+    return {
+        name: 'RoundTrip', lineage: ['RoundTrip'], duration, step: duration / 50, expects: [], actions: [], events: [],
+        observe: model.species.map(s => ({ name: s.name, expression: { kind: 'name', name: s.name }, unit: s.unit }))
+    };
+}
+
+describe('SBML export', () => {
+    let tools: SimulationTools;
+    let folder: string;
+    const exported = new Map<string, { model: ModelIR; xml: string }>();
+
+    before(async function () {
+        this.timeout(60_000);
+        tools = await loadSimulationTools();
+        folder = await fs.mkdtemp(path.join(os.tmpdir(), 'sbml-export-'));
+        for (const file of exampleFiles) {
+            const model = await tools.loadFile(path.join(examples, file));
+            exported.set(file, { model, xml: exportSbml(model) });
+        }
+    });
+    after(async () => { await fs.rm(folder, { recursive: true, force: true }); });
+
+    it('exports every example as SBML L3V2 that libSBML validates with zero errors', async function () {
+        this.timeout(60_000);
+        assert.ok(exampleFiles.length > 0, `no examples in ${examples}`);
+        const files = await Promise.all([...exported].map(async ([file, { xml }]) => {
+            const target = path.join(folder, file.replace('.cascade', '.xml'));
+            await fs.writeFile(target, xml);
+            return target;
+        }));
+        const output = execFileSync('/usr/bin/python3', [validator, ...files], { encoding: 'utf8' });
+        const reports = output.trim().split('\n').map(line => JSON.parse(line) as { file: string; errors: string[] });
+        assert.equal(reports.length, files.length);
+        for (const report of reports) assert.deepEqual(report.errors, [], path.basename(report.file));
+    });
+
+    it('writes kinetic laws as MathML, with units, for a small model', async () => {
+        const model = await tools.load(`model Small
+compartment cell { volume 1 pL }
+precursor A in cell { initial 5 uM }
+metabolite B in cell
+enzyme E { converts A -> B  vmax 2 uM/min  km 10 uM }
+`, path.join(folder, 'small.cascade'));
+        const xml = exportSbml(model);
+        assert.match(xml, /<parameter id="E_vmax" value="2" units="uM_per_min" constant="true"\/>/);
+        assert.match(xml, /<parameter id="E_km_A" value="10" units="uM" constant="true"\/>/);
+        assert.match(xml, /<reaction id="E" reversible="false" compartment="cell">[\s\S]*<kineticLaw>\s*<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML">/);
+        assert.match(xml, /<unitDefinition id="min">\s*<listOfUnits>\s*<unit kind="second" exponent="1" scale="0" multiplier="60"\/>/);
+    });
+
+    for (const file of exampleFiles) {
+        it(`round-trips ${file}: export, import and simulate give the same time courses`, async function () {
+            this.timeout(60_000);
+            const { model, xml } = exported.get(file)!;
+            const { text, mapping } = importSbml(xml);
+            const scenario = speciesCourses(model);
+            const names = model.species.map(s => mapping.entries.find(e => e.id === s.name)!.name);
+            const back = await tools.load(`${text}\nscenario RoundTrip {\n    simulate ${scenario.duration} step ${scenario.step}\n    observe ${names.join(', ')}\n}\n`,
+                path.join(folder, file));
+            const tolerances = { rtol: 1e-10, atol: 1e-12 };
+            const original = tools.simulate({ ...model, scenarios: [scenario] }, 'RoundTrip', tolerances);
+            const roundTrip = tools.simulate(back, 'RoundTrip', tolerances);
+            assert.equal(roundTrip.time.length, original.time.length);
+            original.series.forEach((series, k) => series.values.forEach((value, i) => {
+                const other = roundTrip.series[k].values[i];
+                assert.ok(Math.abs(other - value) <= 1e-7 * Math.abs(value) + 1e-9,
+                    `${model.species[k].name} at t = ${original.time[i]}: ${value} before, ${other} after the round trip`);
+            }));
+        });
+    }
+});
