@@ -11,8 +11,8 @@ export interface SimulationOptions {
     method?: SimulationMethod;
     rtol?: number;
     atol?: number;
-    /** Runs longer than this many minutes are refused before they start. */
-    maxSimulatedTime?: number;
+    /** Scenarios that simulate more than this many hours are refused before they start. */
+    maxSimulatedHours?: number;
 }
 
 export interface DocumentRunParams {
@@ -31,6 +31,8 @@ export interface RunCascadeParams extends DocumentRunParams {
 /** Without a scenario: the model's own steady state (no scenario actions). */
 export interface SteadyStateParams extends DocumentRunParams {
     scenario?: string;
+    /** Give up at once on a model that reads the time (t or a time course), where the search is costly. */
+    skipTimeDependent?: boolean;
 }
 
 export interface Series {
@@ -56,9 +58,17 @@ export interface ExpectOutcome {
     /** Undefined when the quantity could not be evaluated (no steady state, run ended early). */
     actual?: number;
     passed: boolean;
-    /** Where the expect is written: a document URI and a 0-based line. */
+    /** The simulator's verdict in words. */
+    message: string;
+    /** Where the expect is written. */
     uri?: string;
-    line?: number;
+    range?: Range;
+}
+
+/** An LSP range (0-based lines and characters). */
+export interface Range {
+    start: { line: number; character: number };
+    end: { line: number; character: number };
 }
 
 export interface ScenarioRunResult {
@@ -92,10 +102,10 @@ export interface Response {
     base: number;
     perturbed: number;
     delta: number;
-    /** ΔY/Y as a percentage. */
-    percent: number;
-    /** (ΔY/Y)/(ΔP/P). */
-    coefficient: number;
+    /** ΔY/Y as a percentage; absent when the base value is 0. */
+    percent?: number;
+    /** (ΔY/Y)/(ΔP/P); absent when Y or P is 0 at base. */
+    coefficient?: number;
 }
 
 export interface PerturbationResult {
@@ -148,10 +158,3 @@ export interface SimulationRequests {
 }
 
 export type SimulationMethodName = keyof SimulationRequests;
-
-export const SIMULATION_METHODS: readonly SimulationMethodName[] =
-    ['cascade/outline', 'cascade/runScenario', 'cascade/runCascade', 'cascade/steadyState'];
-
-/** Command ids the server's code lenses invoke on the client, with arguments [uri, name]. */
-export const RUN_SCENARIO_COMMAND = 'neurocascade.runScenario';
-export const RUN_CASCADE_COMMAND = 'neurocascade.runCascade';

@@ -1,0 +1,173 @@
+/**
+ * One preview beside a Cascade document: runs what it shows (scenarios, a cascade or the
+ * steady state) through the language server, posts the results to its webview once the
+ * webview is ready, and re-runs on demand or in live mode, cancelling a stale run.
+ */
+import * as vscode from 'vscode';
+import type { CascadeClient } from './language-client.js';
+import type { RunStatus } from './status-bar.js';
+import { liveMode, simulationOptions } from './settings.js';
+import { createNonce } from './shared/csp.js';
+import { parseFromWebview, type ExportFormat, type FromWebview, type PreviewContent, type ToWebview } from './shared/protocol.js';
+import { previewHtml } from './webview-html.js';
+
+export type PreviewRequest =
+    | { view: 'scenarios'; names: string[] }
+    | { view: 'cascade'; name: string }
+    | { view: 'steady-state' };
+
+export interface PreviewServices {
+    client: CascadeClient;
+    status: RunStatus;
+    output: vscode.LogOutputChannel;
+    extensionUri: vscode.Uri;
+}
+
+/** The server cancelled the request (LSP RequestCancelled): an edit or a newer run superseded it. */
+const REQUEST_CANCELLED = -32800;
+
+export class PreviewPanel implements vscode.Disposable {
+    readonly panel: vscode.WebviewPanel;
+    request?: PreviewRequest;
+    content?: PreviewContent;
+    private readonly ready: Promise<void>;
+    private markReady!: () => void;
+    private run?: vscode.CancellationTokenSource;
+    private disposed = false;
+    private readonly waiters: ((message: FromWebview) => boolean)[] = [];
+
+    constructor(readonly documentUri: vscode.Uri, private readonly services: PreviewServices) {
+        const webviewRoot = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+        this.panel = vscode.window.createWebviewPanel('neurocascade.preview', `Preview ${basename(documentUri)}`,
+            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+            { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [webviewRoot] });
+        this.ready = new Promise(resolve => { this.markReady = resolve; });
+        this.panel.webview.onDidReceiveMessage(message => this.receive(parseFromWebview(message)));
+        this.panel.onDidDispose(() => {
+            this.disposed = true;
+            this.run?.cancel();
+            this.markReady();
+        });
+        const webview = this.panel.webview;
+        const nonce = createNonce(bytes => crypto.getRandomValues(bytes));
+        webview.html = previewHtml({
+            cspSource: webview.cspSource, nonce,
+            script: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'preview.js')).toString(),
+            styles: ['uplot.css', 'preview.css'].map(name => webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, name)).toString())
+        });
+    }
+
+    /** Shows something new and runs it; resolves with what was shown (undefined when superseded). */
+    show(request: PreviewRequest): Promise<PreviewContent | undefined> {
+        this.request = request;
+        return this.refresh();
+    }
+
+    /**
+     * Runs the current request again; a run still going is cancelled. Failures are shown in the
+     * preview and thrown; a `live` re-run (after an edit) keeps the last results on screen.
+     */
+    async refresh(live = false): Promise<PreviewContent | undefined> {
+        const request = this.request;
+        if (!request) return undefined;
+        this.run?.cancel();
+        const run = new vscode.CancellationTokenSource();
+        this.run = run;
+        const label = describe(request);
+        this.services.status.running(label);
+        void this.post({ type: 'running', label });
+        try {
+            const content = await this.compute(request, run.token);
+            if (run.token.isCancellationRequested) return undefined;
+            this.content = content;
+            void vscode.commands.executeCommand('setContext', 'neurocascade.hasResults', true);
+            this.services.status.succeeded(label, elapsedMs(content));
+            this.services.output.info(`${label}: ${elapsedMs(content)} ms`);
+            await this.post({ type: 'show', content });
+            return content;
+        } catch (error) {
+            if (run.token.isCancellationRequested) return undefined;
+            const message = error instanceof Error ? error.message : String(error);
+            if ((error as { code?: number }).code === REQUEST_CANCELLED) {
+                // The server dropped the run because an edit made it stale: in live mode a re-run follows.
+                if (liveMode(this.documentUri)) return undefined;
+                this.services.status.cancelled(label, message);
+                void this.post({ type: 'error', message: `${label} was cancelled: ${message}`, live: this.content !== undefined });
+                return undefined;
+            }
+            this.services.status.failed(label, message);
+            this.services.output.error(`${label}: ${message}`);
+            void this.post({ type: 'error', message, live: live && this.content !== undefined });
+            throw error;
+        } finally {
+            if (this.run === run) this.run = undefined;
+            run.dispose();
+        }
+    }
+
+    /** Resolves with the next message from the webview of one of these types. */
+    next<T extends FromWebview['type']>(...types: T[]): Promise<Extract<FromWebview, { type: T }>> {
+        return new Promise(resolve => this.waiters.push(message => {
+            if (!types.includes(message.type as T)) return false;
+            resolve(message as Extract<FromWebview, { type: T }>);
+            return true;
+        }));
+    }
+
+    /** The plot as the webview draws it (SVG text or a PNG data URL). */
+    async exportPlot(format: ExportFormat): Promise<string> {
+        if (this.disposed) throw new Error('The preview was closed.');
+        const reply = this.next('exported', 'export-failed');
+        await this.post({ type: 'export', format });
+        const message = await reply;
+        if (message.type === 'export-failed') throw new Error(message.message);
+        return message.data;
+    }
+
+    private async compute(request: PreviewRequest, token: vscode.CancellationToken): Promise<PreviewContent> {
+        const client = this.services.client;
+        const base = { uri: this.documentUri.toString(), options: simulationOptions(this.documentUri) };
+        switch (request.view) {
+            case 'scenarios':
+                return { view: 'scenarios', results: await Promise.all(request.names.map(scenario => client.request('cascade/runScenario', { ...base, scenario }, token))) };
+            case 'cascade':
+                return { view: 'cascade', result: await client.request('cascade/runCascade', { ...base, cascade: request.name }, token) };
+            case 'steady-state':
+                return { view: 'steady-state', result: await client.request('cascade/steadyState', base, token) };
+        }
+    }
+
+    private async post(message: ToWebview): Promise<void> {
+        await this.ready;
+        if (!this.disposed) await this.panel.webview.postMessage(message);
+    }
+
+    private receive(message: FromWebview | undefined): void {
+        if (!message) return;
+        if (message.type === 'ready') this.markReady();
+        if (message.type === 'log') this.services.output.warn(`preview: ${message.message}`);
+        for (const waiter of this.waiters.splice(0)) {
+            if (!waiter(message)) this.waiters.push(waiter);
+        }
+    }
+
+    dispose(): void {
+        this.panel.dispose();
+    }
+}
+
+export function describe(request: PreviewRequest): string {
+    switch (request.view) {
+        case 'scenarios': return request.names.length === 1 ? `Scenario ${request.names[0]}` : `Compare ${request.names.join(', ')}`;
+        case 'cascade': return `Cascade ${request.name}`;
+        case 'steady-state': return 'Steady state';
+    }
+}
+
+function elapsedMs(content: PreviewContent): number {
+    return content.view === 'scenarios' ? Math.max(...content.results.map(r => r.elapsedMs)) : content.result.elapsedMs;
+}
+
+function basename(uri: vscode.Uri): string {
+    return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,6 @@
+/** Escaping for text the extension writes into markup (SVG export); the webview itself uses textContent. */
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeXml(text: string): string {
+    return text.replace(/[&<>"']/g, c => ENTITIES[c]);
+}

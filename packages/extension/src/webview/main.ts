@@ -1,0 +1,110 @@
+/**
+ * The preview webview's entry: finds the page's sections, shows what the extension posts,
+ * answers export requests, and says `ready` once it can receive messages.
+ */
+import type { FromWebview, PreviewContent, ToWebview } from '../shared/protocol.js';
+import { CascadeView } from './cascade-view.js';
+import { renderExpects, renderSteadyState } from './result-tables.js';
+import { currentTheme, onThemeChange } from './theme.js';
+import { TimeCourseView } from './time-course-view.js';
+
+declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
+
+const vscode = acquireVsCodeApi();
+const byId = <T extends Element = HTMLElement>(id: string) => document.getElementById(id) as unknown as T;
+const page = {
+    title: byId('title'), status: byId('status'), error: byId('error'),
+    scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'),
+    expects: byId('expects'), steadyState: byId<HTMLTableElement>('steady-state'), steadyStateMessage: byId('steady-state-message')
+};
+let theme = currentTheme();
+const timeCourse = new TimeCourseView({
+    legend: byId('legend'), timeCourse: byId('time-course'), balance: byId('balance'), balanceHeading: byId('balance-heading'),
+    axisScale: byId<HTMLButtonElement>('axis-scale'), resetZoom: byId<HTMLButtonElement>('reset-zoom')
+}, () => theme);
+const cascade = new CascadeView({
+    perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network')
+}, () => theme);
+let shown: PreviewContent | undefined;
+
+function setState(state: 'running' | 'ready' | 'error' | 'stale', status: string, detail = ''): void {
+    document.body.dataset.state = state;
+    page.status.dataset.state = state;
+    page.status.textContent = status;
+    page.status.title = detail;
+}
+
+async function show(content: PreviewContent): Promise<void> {
+    shown = content;
+    page.error.hidden = true;
+    document.body.dataset.view = content.view;
+    page.scenarioView.hidden = content.view === 'cascade';
+    page.cascadeView.hidden = content.view !== 'cascade';
+    for (const id of ['legend', 'time-course', 'axis-scale', 'reset-zoom']) byId(id).hidden = content.view !== 'scenarios';
+    let series = 0;
+    if (content.view === 'scenarios') {
+        const results = content.results;
+        page.title.textContent = results.map(r => r.title ? `${r.scenario} — ${r.title}` : r.scenario).join(' vs ');
+        series = timeCourse.show(results);
+        renderExpects(page.expects, results.flatMap(r => r.expects));
+        const prefix = (scenario: string, name: string) => results.length > 1 ? `${scenario}: ${name}` : name;
+        renderSteadyState(page.steadyState, page.steadyStateMessage,
+            results.flatMap(r => (r.steadyState ?? []).map(v => ({ ...v, name: prefix(r.scenario, v.name) }))),
+            results.map(r => r.steadyStateMessage && prefix(r.scenario, r.steadyStateMessage)).filter(Boolean).join('\n') || undefined);
+        setState('ready', `${results.map(r => `${r.elapsedMs} ms`).join(', ')}`);
+    } else if (content.view === 'steady-state') {
+        const result = content.result;
+        page.title.textContent = 'Steady state';
+        byId('balance').hidden = byId('balance-heading').hidden = true;
+        renderExpects(page.expects, []);
+        renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? undefined : result.message ?? 'No steady state was found.');
+        series = result.values.length;
+        setState('ready', `${result.elapsedMs} ms`);
+    } else {
+        const result = content.result;
+        page.title.textContent = result.title ? `${result.cascade} — ${result.title}` : result.cascade;
+        series = await cascade.show(result);
+        setState('ready', `${result.elapsedMs} ms`);
+    }
+    vscode.postMessage({ type: 'rendered', view: content.view, series });
+}
+
+/** The time course, or in the cascade view the network. */
+async function exportPlot(format: 'svg' | 'png'): Promise<void> {
+    try {
+        if (!shown || shown.view === 'steady-state') throw new Error('There is no plot to export in this view.');
+        const plot = shown.view === 'cascade' ? cascade : timeCourse;
+        vscode.postMessage({ type: 'exported', format, data: format === 'svg' ? plot.svg() : await plot.png() });
+    } catch (error) {
+        vscode.postMessage({ type: 'export-failed', message: error instanceof Error ? error.message : String(error) });
+    }
+}
+
+window.addEventListener('message', event => {
+    const message = event.data as ToWebview;
+    switch (message.type) {
+        case 'running': setState('running', `${message.label}…`); break;
+        case 'show': show(message.content).catch(report); break;
+        case 'error':
+            if (message.live) {
+                setState('stale', 'not updated: the edit does not run', message.message);
+                break;
+            }
+            page.error.textContent = message.message;
+            page.error.hidden = false;
+            setState('error', 'failed');
+            break;
+        case 'export': void exportPlot(message.format); break;
+    }
+});
+
+function report(error: unknown): void {
+    vscode.postMessage({ type: 'log', message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+}
+
+window.addEventListener('error', event => report(event.error ?? event.message));
+onThemeChange(() => {
+    theme = currentTheme();
+    if (shown) void show(shown);
+});
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,44 @@
+/** The steady-state table and the list of expectations, built with textContent only. */
+import type { ExpectOutcome, SteadyValue } from '../../../language/src/simulation/simulation-protocol.js';
+import { unitLabel } from '../shared/chart-model.js';
+import { format } from './time-course-view.js';
+
+function cell(text: string, className?: string): HTMLTableCellElement {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (className) td.className = className;
+    return td;
+}
+
+export function renderSteadyState(table: HTMLTableElement, message: HTMLElement, values: SteadyValue[] | undefined, why?: string): void {
+    const rows = (values ?? []).map(value => {
+        const row = document.createElement('tr');
+        row.dataset.name = value.name;
+        row.dataset.value = String(value.value);
+        row.append(cell(value.name), cell(format(value.value), 'value'), cell(unitLabel(value.unit)));
+        return row;
+    });
+    table.tBodies[0].replaceChildren(...rows);
+    table.hidden = rows.length === 0;
+    message.hidden = !why;
+    message.textContent = why ?? '';
+}
+
+export function renderExpects(list: HTMLElement, expects: ExpectOutcome[]): void {
+    const items = expects.map(expect => {
+        const item = document.createElement('li');
+        item.dataset.passed = String(expect.passed);
+        item.dataset.scenario = expect.scenario;
+        const unit = unitLabel(expect.unit);
+        const when = expect.at === 'steady' ? 'at steady state' : `at ${format(expect.at)} min`;
+        const actual = expect.actual === undefined ? 'not evaluated' : `${format(expect.actual)}${unit ? ` ${unit}` : ''}`;
+        item.textContent = `${expect.scenario}: ${expect.label} ${when} between ${format(expect.low)} and ${format(expect.high)}${unit ? ` ${unit}` : ''} — ${actual}`;
+        return item;
+    });
+    if (items.length === 0) {
+        const none = document.createElement('li');
+        none.textContent = 'No expectations in this scenario.';
+        items.push(none);
+    }
+    list.replaceChildren(...items);
+}

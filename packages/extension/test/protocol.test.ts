@@ -1,0 +1,30 @@
+import { strict as assert } from 'node:assert';
+import { parseFromWebview, pngBytes } from '../src/shared/protocol.js';
+
+describe('webview message protocol', () => {
+    it('accepts the messages the webview sends', () => {
+        assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
+        assert.deepEqual(parseFromWebview({ type: 'rendered', view: 'scenarios', series: 3 }), { type: 'rendered', view: 'scenarios', series: 3 });
+        assert.deepEqual(parseFromWebview({ type: 'exported', format: 'svg', data: '<svg/>' }), { type: 'exported', format: 'svg', data: '<svg/>' });
+    });
+
+    it('drops unknown or malformed messages', () => {
+        for (const message of [null, 'ready', { type: 'run' }, { type: 'rendered', view: 'x', series: 1 }, { type: 'log', message: 1 }]) {
+            assert.equal(parseFromWebview(message), undefined, JSON.stringify(message));
+        }
+    });
+
+    it('accepts exported data only in the announced format', () => {
+        assert.equal(parseFromWebview({ type: 'exported', format: 'png', data: '<svg/>' }), undefined);
+        assert.equal(parseFromWebview({ type: 'exported', format: 'svg', data: 'data:image/png;base64,AA==' }), undefined);
+    });
+
+    it('copies only the known fields of a message', () => {
+        assert.deepEqual(parseFromWebview({ type: 'ready', extra: 'ignored' }), { type: 'ready' });
+    });
+
+    it('decodes the PNG bytes of a data URL', () => {
+        const bytes = pngBytes(`data:image/png;base64,${Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64')}`);
+        assert.deepEqual([...bytes], [0x89, 0x50, 0x4e, 0x47]);
+    });
+});

@@ -1,0 +1,36 @@
+/**
+ * The reaction network of a model as a graph for the cascade view: species, processes,
+ * receptors and modulators as nodes; flux, binding, inhibition and effect clauses as edges,
+ * so the path from a perturbed factor down to the receptors can be followed.
+ */
+import type { ModelIR } from '@neurocascade/simulator';
+import type { NetworkEdgeKind, NetworkGraph, NetworkNodeKind } from './simulation-protocol.js';
+
+export function cascadeNetwork(model: ModelIR): NetworkGraph {
+    const graph: NetworkGraph = { nodes: [], edges: [] };
+    const known = new Set<string>();
+    const node = (id: string, kind: NetworkNodeKind, title?: string) => {
+        known.add(id);
+        graph.nodes.push({ id, label: title ? `${id} (${title})` : id, kind });
+    };
+    const edge = (source: string, target: string, kind: NetworkEdgeKind) => {
+        if (known.has(source) && known.has(target)) graph.edges.push({ source, target, kind });
+    };
+    model.species.forEach(s => node(s.name, 'species', s.title));
+    model.processes.forEach(p => node(p.name, 'process', p.title));
+    model.receptors.forEach(r => node(r.name, 'receptor', r.title));
+    model.modulators.forEach(m => node(m.name, 'modulator', m.title));
+    for (const process of model.processes) {
+        process.reactants.forEach(term => edge(term.species, process.name, 'flux'));
+        process.products.forEach(term => edge(process.name, term.species, 'flux'));
+        const law = process.law;
+        if (law.type !== 'expression') law.inhibitors.forEach(i => edge(i.inhibitor, process.name, 'inhibition'));
+        if (law.type === 'enzyme') law.cofactors.forEach(c => edge(c.species, process.name, 'cofactor'));
+    }
+    for (const receptor of model.receptors) {
+        edge(receptor.ligand, receptor.name, 'binding');
+        receptor.antagonists.forEach(a => edge(a.antagonist, receptor.name, 'inhibition'));
+    }
+    model.effects.forEach(e => edge(e.source.name, e.target, e.direction));
+    return graph;
+}

@@ -1,0 +1,109 @@
+/**
+ * The simulation service behind the custom requests and the inlay hints: waits for the
+ * document to be validated, lowers it and runs the job in the worker pool. An edit of a
+ * document cancels the runs that read it.
+ */
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { CancellationToken } from 'vscode-languageserver';
+import { isCascade, isScenario, type CascadeFile } from '../generated/ast.js';
+import { ExpectDiagnostics } from './expect-diagnostics.js';
+import { lowerModel } from './model-lowering.js';
+import { SimulationPool } from './simulation-pool.js';
+import type {
+    CascadeRunResult, OutlineEntry, OutlineResult, RunCascadeParams, RunScenarioParams, ScenarioRunResult,
+    SimulationOptions, SteadyStateParams, SteadyStateResult
+} from './simulation-protocol.js';
+import type { SimulationTask, WorkerOutcome } from './worker-protocol.js';
+
+export interface RunHooks {
+    token?: CancellationToken;
+    onProgress?(fraction: number): void;
+}
+
+export class CascadeSimulations {
+    readonly expects: ExpectDiagnostics;
+
+    constructor(private readonly shared: LangiumSharedServices, readonly pool = new SimulationPool()) {
+        this.expects = new ExpectDiagnostics(shared);
+        shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
+            for (const uri of [...changed, ...deleted]) pool.cancelDocument(uri.toString(), 'The document changed.');
+        });
+    }
+
+    async outline(uri: string, token?: CancellationToken): Promise<OutlineResult> {
+        const document = await this.document(uri, DocumentState.Parsed, token);
+        const file = document.parseResult.value as CascadeFile;
+        const entry = (node: { name: string; title?: string; $cstNode?: { range: { start: { line: number } } } }): OutlineEntry =>
+            ({ name: node.name, title: node.title && unquote(node.title), line: node.$cstNode?.range.start.line ?? 0 });
+        return {
+            scenarios: file.declarations.filter(isScenario).map(entry),
+            cascades: file.declarations.filter(isCascade).map(entry)
+        };
+    }
+
+    async runScenario(params: RunScenarioParams, hooks: RunHooks = {}): Promise<ScenarioRunResult> {
+        const result = await this.run('scenario', params, params.scenario, hooks) as ScenarioRunResult;
+        this.expects.record(params.scenario, result.expects);
+        return result;
+    }
+
+    async runCascade(params: RunCascadeParams, hooks: RunHooks = {}): Promise<CascadeRunResult> {
+        return await this.run('cascade', params, params.cascade, hooks) as CascadeRunResult;
+    }
+
+    async steadyState(params: SteadyStateParams, hooks: RunHooks = {}): Promise<SteadyStateResult> {
+        return await this.run('steady-state', params, params.scenario, hooks) as SteadyStateResult;
+    }
+
+    dispose(): void {
+        this.pool.dispose();
+    }
+
+    private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams, name: string | undefined, hooks: RunHooks) {
+        const started = performance.now();
+        const document = await this.document(params.uri, DocumentState.Validated, hooks.token);
+        const model = lowerModel(document, this.shared);
+        const outcome: WorkerOutcome = await this.pool.run(
+            { task, model, name, options: params.options ?? await this.configuredOptions(), skipTimeDependent: 'skipTimeDependent' in params ? params.skipTimeDependent : undefined },
+            { key: `${task}:${params.uri}:${name ?? ''}`, uri: params.uri, token: hooks.token, onProgress: hooks.onProgress });
+        return { ...outcome, uri: params.uri, elapsedMs: Math.round(performance.now() - started) };
+    }
+
+    /** The user's `cascade.*` settings, for requests that bring no options (inlay hints, other clients). */
+    async configuredOptions(): Promise<SimulationOptions> {
+        if (!this.shared.lsp.Connection) return {};
+        const setting = (key: string) => this.shared.workspace.ConfigurationProvider.getConfiguration('cascade', key);
+        return { method: await setting('method'), rtol: await setting('rtol'), atol: await setting('atol'), maxSimulatedHours: await setting('maxSimulatedTime') };
+    }
+
+    /** The document at `state`; one just opened may not be in the workspace yet, so it is added first. */
+    private async document(uri: string, state: DocumentState, token?: CancellationToken): Promise<LangiumDocument> {
+        const parsed = URI.parse(uri);
+        const workspace = this.shared.workspace;
+        // A server waits for its workspace to load; without a client there is none to wait for.
+        if (this.shared.lsp.Connection) await workspace.WorkspaceManager.ready;
+        if (!workspace.LangiumDocuments.hasDocument(parsed)) {
+            if (!workspace.TextDocuments?.get(uri)) throw new Error(`The document ${uri} is not open in the language server.`);
+            await workspace.LangiumDocuments.getOrCreateDocument(parsed);
+        }
+        await workspace.DocumentBuilder.waitUntil(state, parsed, token);
+        return workspace.LangiumDocuments.getDocument(parsed)!;
+    }
+}
+
+function unquote(title: string): string {
+    return title.startsWith('"') ? JSON.parse(title) as string : title;
+}
+
+const services = new WeakMap<LangiumSharedServices, CascadeSimulations>();
+
+/** One simulation service per language server (shared by the requests and the inlay hints). */
+export function simulationsFor(shared: LangiumSharedServices): CascadeSimulations {
+    let found = services.get(shared);
+    if (!found) {
+        found = new CascadeSimulations(shared);
+        services.set(shared, found);
+    }
+    return found;
+}

@@ -1,0 +1,69 @@
+/**
+ * Registers the custom simulation requests on the language server's connection, with
+ * server-initiated work-done progress the user can cancel. A cancelled run (by the request,
+ * the progress UI or an edit) answers as a cancelled request; other failures carry their
+ * own message.
+ */
+import { isOperationCancelled } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import {
+    ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable
+} from 'vscode-languageserver';
+import { simulationsFor, type RunHooks } from './cascade-simulations.js';
+import { SimulationCancelled } from './simulation-pool.js';
+import type { SimulationMethodName, SimulationRequests } from './simulation-protocol.js';
+
+export function registerSimulationRequests(shared: LangiumSharedServices): void {
+    const connection = shared.lsp.Connection;
+    if (!connection) return;
+    const simulations = simulationsFor(shared);
+    const on = <M extends SimulationMethodName>(
+        method: M, title: string | undefined,
+        handle: (params: SimulationRequests[M][0], hooks: RunHooks) => Promise<SimulationRequests[M][1]>
+    ) => connection.onRequest(method, async (params: SimulationRequests[M][0], token: CancellationToken) => {
+        try {
+            return title ? await withProgress(connection, title, token, hooks => handle(params, hooks)) : await handle(params, { token });
+        } catch (error) {
+            throw asResponseError(error);
+        }
+    });
+    on('cascade/outline', undefined, (params, hooks) => simulations.outline(params.uri, hooks.token));
+    on('cascade/runScenario', 'Simulating', (params, hooks) => simulations.runScenario(params, hooks));
+    on('cascade/runCascade', 'Running cascade', (params, hooks) => simulations.runCascade(params, hooks));
+    on('cascade/steadyState', 'Finding steady state', (params, hooks) => simulations.steadyState(params, hooks));
+    connection.onShutdown(() => simulations.dispose());
+    // Live mode (or the solver settings) changed: the steady-state hints on screen are stale.
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section === 'cascade') connection.languages.inlayHint.refresh().catch(() => undefined);
+    });
+}
+
+async function withProgress<T>(connection: Connection, title: string, token: CancellationToken, work: (hooks: RunHooks) => Promise<T>): Promise<T> {
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin(title, 0, undefined, true);
+    try {
+        const tokens = progress ? [token, progress.token] : [token];
+        return await work({ token: anyOf(tokens), onProgress: fraction => progress?.report(Math.round(100 * fraction)) });
+    } finally {
+        progress?.done();
+    }
+}
+
+/** Cancelled when any of the tokens is. */
+function anyOf(tokens: CancellationToken[]): CancellationToken {
+    return {
+        get isCancellationRequested() { return tokens.some(t => t.isCancellationRequested); },
+        onCancellationRequested: (listener, thisArgs, disposables) => {
+            const subscriptions: Disposable[] = tokens.map(t => t.onCancellationRequested(listener, thisArgs, disposables));
+            return { dispose: () => subscriptions.forEach(s => s.dispose()) };
+        }
+    };
+}
+
+function asResponseError(error: unknown): ResponseError<void> {
+    if (error instanceof ResponseError) return error;
+    if (error instanceof SimulationCancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
+    // Langium's own cancellation (waiting for the document build) is a cancellation too.
+    if (isOperationCancelled(error)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    return new ResponseError(ErrorCodes.InternalError, error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,153 @@
+/**
+ * What the worker thread runs: checks the request against the model, calls the simulator
+ * and shapes its results for the protocol (time courses with the E/I balance beside them,
+ * steady-state tables, expects located in their documents, cascade responses per node).
+ */
+import { pathToFileURL } from 'node:url';
+import {
+    compileModel, runCascadeSequential, scenarioSteadyState, simulateScenario,
+    type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef
+} from '@neurocascade/simulator';
+import { cascadeNetwork } from './cascade-network.js';
+import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
+import type { WorkerJob, WorkerOutcome } from './worker-protocol.js';
+
+const BALANCE: Observable = { name: 'balance', expression: { kind: 'balance' }, unit: '1' };
+
+/** The model as written, before any scenario acts on it. */
+const INITIAL_STATE: Scenario = { name: 'initial state', lineage: [], duration: 0, step: 1, observe: [], expects: [], actions: [], events: [] };
+
+export function runTask(job: Pick<WorkerJob, 'task' | 'model' | 'name' | 'options' | 'skipTimeDependent'>, run: RunOptions): WorkerOutcome {
+    const { model, name } = job;
+    switch (job.task) {
+        case 'scenario': return scenarioOutcome(model, required(name, 'scenario'), job.options, run);
+        case 'steady-state': return steadyStateOutcome(model, name, job.skipTimeDependent ?? false, run);
+        case 'cascade': return cascadeOutcome(model, required(name, 'cascade'), run);
+    }
+}
+
+function required(name: string | undefined, what: string): string {
+    if (!name) throw new Error(`No ${what} was named.`);
+    return name;
+}
+
+function hasBalance(model: ModelIR): boolean {
+    return model.receptors.some(r => r.effect === 'excitatory') && model.receptors.some(r => r.effect === 'inhibitory');
+}
+
+function scenarioOutcome(model: ModelIR, name: string, options: SimulationOptions, run: RunOptions): WorkerOutcome {
+    const scenario = model.scenarios.find(s => s.name === name);
+    if (!scenario) throw new Error(`The model has no scenario '${name}'.`);
+    if (options.maxSimulatedHours !== undefined && scenario.duration > 60 * options.maxSimulatedHours) {
+        throw new Error(`Scenario '${name}' simulates ${scenario.duration / 60} h, more than the maximum simulated time setting (${options.maxSimulatedHours} h).`);
+    }
+    const observed = scenario.observe.length > 0 ? scenario.observe
+        : model.species.map((s): Observable => ({ name: s.name, expression: { kind: 'name', name: s.name }, unit: s.unit }));
+    const withBalance = hasBalance(model) && !observed.some(o => o.expression.kind === 'balance');
+    const extended: Scenario = { ...scenario, observe: withBalance ? [...observed, BALANCE] : observed };
+    const compiled = compileModel({ ...model, scenarios: model.scenarios.map(s => s === scenario ? extended : s) });
+    const result = simulateScenario(compiled, name, run);
+    const balance = result.series.find(s => s.name === 'balance');
+    return {
+        scenario: name,
+        title: scenario.title,
+        times: result.time,
+        series: withBalance ? result.series.slice(0, -1) : result.series,
+        balance: balance?.values,
+        ...steadyTable(compiled, extended, run),
+        expects: result.expects.map((judged, i): ExpectOutcome => {
+            const expectation = scenario.expects[i];
+            return {
+                scenario: name, label: judged.label, at: expectation.at, low: expectation.low, high: expectation.high,
+                unit: expectation.unit, actual: judged.value ?? undefined, passed: judged.passed, message: judged.message,
+                ...location(expectation.source)
+            };
+        })
+    };
+}
+
+/**
+ * The steady-state table beside a time course: its failure is shown, not thrown. A model that
+ * reads the time may still settle, but searching costs more than the run, so the preview
+ * leaves that to Find Steady State.
+ */
+function steadyTable(compiled: CompiledModel, scenario: Scenario, run: RunOptions): { steadyState?: SteadyValue[]; steadyStateMessage?: string } {
+    if (compiled.dependsOnTime) {
+        return { steadyStateMessage: 'The model depends on time (t or a time course); use Find Steady State to search for a steady state.' };
+    }
+    try {
+        const steady = steadyValues(compiled, scenario, run);
+        return steady.converged ? { steadyState: steady.values } : { steadyStateMessage: steady.message };
+    } catch (error) {
+        if (run.shouldStop?.()) throw error;
+        return { steadyStateMessage: error instanceof Error ? error.message : String(error) };
+    }
+}
+
+function steadyValues(compiled: CompiledModel, scenario: Scenario, run: RunOptions): { converged: boolean; message?: string; values: SteadyValue[] } {
+    const steady = scenarioSteadyState(compiled, scenario, run);
+    if (!steady.converged) return { converged: false, message: `No steady state: ${steady.reason ?? 'the search did not converge'}.`, values: [] };
+    const units = new Map<string, string>([
+        ...compiled.ir.parameters.map(p => [p.name, p.unit] as const),
+        ...compiled.ir.species.map(s => [s.name, s.unit] as const)
+    ]);
+    return {
+        converged: true,
+        values: compiled.stateNames.map((stateName, i) => ({ name: stateName, unit: units.get(stateName) ?? '', value: steady.state[i] }))
+    };
+}
+
+function steadyStateOutcome(model: ModelIR, name: string | undefined, skipTimeDependent: boolean, run: RunOptions): WorkerOutcome {
+    const scenario = name === undefined ? INITIAL_STATE : model.scenarios.find(s => s.name === name);
+    if (!scenario) throw new Error(`The model has no scenario '${name}'.`);
+    const compiled = compileModel(model);
+    if (skipTimeDependent && compiled.dependsOnTime) {
+        return { scenario: name, converged: false, message: 'The model depends on time; no steady state was searched for.', values: [] };
+    }
+    return { scenario: name, ...steadyValues(compiled, scenario, run) };
+}
+
+/** Runs the cascade measuring every species and receptor occupancy too, to colour the whole network. */
+function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOutcome {
+    const cascade = model.cascades.find(c => c.name === name);
+    if (!cascade) throw new Error(`The model has no cascade '${name}'.`);
+    const measured = new Set(cascade.measure.map(m => m.name));
+    const nodes: (Observable & { node: string })[] = [
+        ...model.species.map(s => ({ node: s.name, name: s.name, expression: { kind: 'name', name: s.name } as const, unit: s.unit })),
+        ...model.receptors.map(r => ({ node: r.name, name: `${r.name}.occupancy`, expression: { kind: 'member', name: r.name, member: 'occupancy' } as const, unit: '1' }))
+    ];
+    const extra = nodes.filter(n => !measured.has(n.name));
+    const extended = { ...cascade, measure: [...cascade.measure, ...extra] };
+    const result = runCascadeSequential(compileModel({ ...model, cascades: model.cascades.map(c => c === cascade ? extended : c) }), name, run);
+    const nodeOf = new Map(nodes.map(n => [n.name, n.node]));
+    return {
+        cascade: name,
+        title: cascade.title,
+        from: cascade.from,
+        at: cascade.at,
+        network: cascadeNetwork(model),
+        perturbations: result.perturbations.map(p => ({
+            label: p.change, target: p.target, property: p.property,
+            responses: p.responses.slice(0, cascade.measure.length).map(r => ({
+                name: r.name, unit: r.unit, base: r.base, perturbed: r.perturbed, delta: r.change,
+                percent: r.percent ?? undefined, coefficient: r.coefficient ?? undefined
+            })),
+            nodeResponses: Object.fromEntries(p.responses
+                .filter(r => nodeOf.has(r.name) && r.coefficient !== null)
+                .map(r => [nodeOf.get(r.name)!, r.coefficient!]))
+        }))
+    };
+}
+
+/** A source reference as a document URI and an LSP range (its file may be a path or a URI). */
+export function location(source: SourceRef | undefined): { uri?: string; range?: Range } {
+    if (!source) return {};
+    const uri = /^[a-z][a-z0-9+.-]+:/i.test(source.file) ? source.file : pathToFileURL(source.file).href;
+    return {
+        uri,
+        range: {
+            start: { line: source.line - 1, character: source.column - 1 },
+            end: { line: source.endLine - 1, character: source.endColumn - 1 }
+        }
+    };
+}

@@ -1,0 +1,139 @@
+import { strict as assert } from 'node:assert';
+import { EmptyFileSystem } from 'langium';
+import { parseHelper } from 'langium/test';
+import { CancellationTokenSource } from 'vscode-languageserver';
+import { createCascadeServices } from '../../src/cascade-module.js';
+import { CascadeSimulations } from '../../src/simulation/cascade-simulations.js';
+import { EXPECT_FAILED } from '../../src/simulation/expect-diagnostics.js';
+import { lowerModel } from '../../src/simulation/model-lowering.js';
+import { SimulationCancelled, SimulationPool } from '../../src/simulation/simulation-pool.js';
+
+const MODEL = `model Tiny
+precursor A { initial 1 uM supply 1 uM/min clearance 0.5 /min }
+receptor Rex { binds A kd 1 uM effect excitatory }
+receptor Rin { binds A kd 2 uM effect inhibitory }
+scenario Base {
+    simulate 10 min
+    observe A
+    expect A at steady between 1.9 uM and 2.1 uM
+}
+scenario Tight extends Base {
+    expect A at steady between 5 uM and 6 uM
+}
+cascade Up { from Base perturb A supply +10% measure A at steady }
+`;
+
+/** Thousands of solver steps: a supply that oscillates every minute for weeks. */
+const LONG = `modulator Clock { level circadian(mean 1, amplitude 0.5, peak 0 min, period 1 min) }
+precursor B { supply 1 uM/min * Clock.level clearance 0.1 /min }
+scenario Long { simulate 2000 h step 100 h observe B }
+`;
+
+describe('simulation requests', function () {
+    this.timeout(30000);
+    const { shared, Cascade } = createCascadeServices(EmptyFileSystem);
+    const parse = parseHelper(Cascade);
+    const simulations = new CascadeSimulations(shared);
+    let uri: string;
+    after(() => simulations.dispose());
+    before(async () => {
+        uri = (await parse(MODEL, { documentUri: 'file:///tiny.cascade', validation: true })).uri.toString();
+    });
+
+    it('outlines the scenarios and cascades with their lines', async () => {
+        const outline = await simulations.outline(uri);
+        assert.deepEqual(outline.scenarios.map(s => [s.name, s.line]), [['Base', 4], ['Tight', 9]]);
+        assert.deepEqual(outline.cascades.map(c => [c.name, c.line]), [['Up', 12]]);
+    });
+
+    it('runs a scenario over its simulated time, with the E/I balance and the steady state', async () => {
+        const result = await simulations.runScenario({ uri, scenario: 'Base' });
+        assert.equal(result.times.at(-1), 10);
+        assert.deepEqual(result.series.map(s => s.name), ['A']);
+        const a = result.series[0].values;
+        assert.ok(a[0] === 1 && a.at(-1)! > 1.9 && a.at(-1)! < 2, `A rises from 1 toward supply/clearance = 2: ${a.at(-1)}`);
+        const occupancy = (kd: number, i: number) => a[i] / (kd + a[i]);
+        result.balance!.forEach((b, i) => assert.ok(Math.abs(b - occupancy(1, i) / occupancy(2, i)) < 1e-9));
+        assert.ok(Math.abs(result.steadyState!.find(v => v.name === 'A')!.value - 2) < 1e-6);
+        assert.deepEqual(result.expects.map(e => e.passed), [true]);
+    });
+
+    it('reports a broken expect as an expect-failed warning on its line', async () => {
+        const result = await simulations.runScenario({ uri, scenario: 'Tight' });
+        assert.deepEqual(result.expects.map(e => [e.passed, e.range?.start.line]), [[false, 10]]);
+        const diagnostics = simulations.expects.diagnosticsFor(uri);
+        assert.deepEqual(diagnostics.map(d => [d.code, d.range.start.line]), [[EXPECT_FAILED, 10]]);
+        assert.match(String(diagnostics[0].message), /scenario Tight/);
+    });
+
+    it('replaces a scenario\'s expect warnings when it runs again', async () => {
+        await simulations.runScenario({ uri, scenario: 'Tight' });
+        await simulations.runScenario({ uri, scenario: 'Tight' });
+        assert.equal(simulations.expects.diagnosticsFor(uri).length, 1);
+    });
+
+    it('runs a cascade: the response coefficient of A to its own supply is 1', async () => {
+        const result = await simulations.runCascade({ uri, cascade: 'Up' });
+        const response = result.perturbations[0].responses[0];
+        assert.equal(response.name, 'A');
+        assert.ok(Math.abs(response.coefficient! - 1) < 1e-6, String(response.coefficient));
+        assert.ok(Math.abs(result.perturbations[0].nodeResponses.Rex) > 0, 'receptor nodes are coloured too');
+        assert.deepEqual(result.network.edges.filter(e => e.kind === 'binding').map(e => `${e.source}->${e.target}`), ['A->Rex', 'A->Rin']);
+    });
+
+    it('finds the model\'s own steady state', async () => {
+        const result = await simulations.steadyState({ uri });
+        assert.ok(result.converged);
+        assert.ok(Math.abs(result.values.find(v => v.name === 'A')!.value - 2) < 1e-6);
+    });
+
+    it('names a scenario the model does not have', async () => {
+        await assert.rejects(simulations.runScenario({ uri, scenario: 'Nope' }), /no scenario 'Nope'/);
+    });
+
+    it('refuses a scenario longer than the maximum simulated time', async () => {
+        await assert.rejects(simulations.runScenario({ uri, scenario: 'Base', options: { maxSimulatedHours: 0.1 } }), /maximum simulated time/);
+    });
+
+    it('refuses a model with errors, naming the first', async () => {
+        const broken = await parse('precursor A { initial 1 uM }\nscenario S { simulate 1 min observe Missing }', { documentUri: 'file:///broken.cascade', validation: true });
+        await assert.rejects(simulations.runScenario({ uri: broken.uri.toString(), scenario: 'S' }), /error.*line 2.*Missing/s);
+    });
+
+    it('stops a run when its request is cancelled', async () => {
+        const long = (await parse(LONG, { documentUri: 'file:///long.cascade', validation: true })).uri.toString();
+        const source = new CancellationTokenSource();
+        const started = performance.now();
+        const run = simulations.runScenario({ uri: long, scenario: 'Long' }, { token: source.token });
+        setTimeout(() => source.cancel(), 200);
+        await assert.rejects(run, SimulationCancelled);
+        assert.ok(performance.now() - started < 1500, 'the cancelled request answers at once');
+        assert.equal((await simulations.runScenario({ uri, scenario: 'Base' })).scenario, 'Base', 'the next run works');
+    });
+
+    it('cancels a stale run when the document changes', async () => {
+        const long = (await parse(LONG, { documentUri: 'file:///long2.cascade', validation: true })).uri;
+        const run = simulations.runScenario({ uri: long.toString(), scenario: 'Long' });
+        setTimeout(() => void shared.workspace.DocumentBuilder.update([long], []), 200);
+        await assert.rejects(run, SimulationCancelled);
+    });
+});
+
+describe('simulation worker pool', function () {
+    this.timeout(30000);
+
+    it('replaces a crashed worker and reports the lost run', async () => {
+        const pool = new SimulationPool(new URL('./crashing-worker.js', import.meta.url));
+        const { shared, Cascade } = createCascadeServices(EmptyFileSystem);
+        const simulations = new CascadeSimulations(shared, pool);
+        const document = await parseHelper(Cascade)(MODEL, { documentUri: 'file:///crash.cascade', validation: true });
+        const uri = document.uri.toString();
+        try {
+            const model = lowerModel(document, shared);
+            await assert.rejects(pool.run({ task: 'scenario', model, name: 'crash', options: {} }), /worker stopped unexpectedly.*restarted/);
+            assert.equal((await simulations.runScenario({ uri, scenario: 'Base' })).scenario, 'Base');
+        } finally {
+            simulations.dispose();
+        }
+    });
+});
