@@ -4,6 +4,7 @@ import { RunCodeLenses } from './code-lenses.js';
 import { registerCommands } from './commands.js';
 import { CascadeClient } from './language-client.js';
 import { PreviewManager } from './preview-manager.js';
+import { offerSbmlConversion } from './sbml-offer.js';
 import { RunStatus } from './status-bar.js';
 
 /** What `activate` returns, for the extension-host tests. */
@@ -27,7 +28,8 @@ export function activate(context: vscode.ExtensionContext): NeuroCascadeApi {
     context.subscriptions.push(
         output, client, status, previews,
         ...registerCommands({ client, previews, output }),
-        vscode.languages.registerCodeLensProvider({ language: 'cascade' }, new RunCodeLenses(client))
+        vscode.languages.registerCodeLensProvider({ language: 'cascade' }, new RunCodeLenses(client)),
+        offerSbmlConversion(output)
     );
     running = client;
     const serverReady = client.start().then(
