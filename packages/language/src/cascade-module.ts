@@ -2,16 +2,27 @@ import './polyfill.mjs';
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
-    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { CascadeGeneratedSharedModule, CascadeLanguageGeneratedModule } from './generated/module.js';
 import { CascadeTokenBuilder } from './cascade-token-builder.js';
+import { createCascadeParser } from './cascade-parser.js';
 import { CascadeValueConverter } from './cascade-value-converter.js';
 import { CascadeImports } from './scoping/cascade-imports.js';
 import { CascadeScopeComputation } from './scoping/cascade-scope-computation.js';
 import { CascadeScopeProvider } from './scoping/cascade-scope-provider.js';
 import { CascadeDocumentValidator } from './validation/cascade-document-validator.js';
 import { registerValidationChecks } from './validation/cascade-validator.js';
+import { CascadeCompletionProvider } from './lsp/cascade-completion-provider.js';
+import { CascadeHoverProvider } from './lsp/cascade-hover-provider.js';
+import { CascadeDocumentSymbolProvider } from './lsp/cascade-document-symbol-provider.js';
+import { CascadeFoldingRangeProvider } from './lsp/cascade-folding-range-provider.js';
+import { CascadeDocumentLinkProvider } from './lsp/cascade-document-link-provider.js';
+import { CascadeSemanticTokenProvider } from './lsp/cascade-semantic-token-provider.js';
+import { CascadeNodeKindProvider } from './lsp/cascade-node-kind-provider.js';
+import { CascadeFormatter } from './lsp/cascade-formatter.js';
+import { CascadeCodeActionProvider } from './lsp/cascade-code-action-provider.js';
+import { CascadeInlayHintProvider } from './lsp/cascade-inlay-hints.js';
 
 /** Services added by Cascade on top of Langium's. */
 export type CascadeAddedServices = {
@@ -26,6 +37,8 @@ export type CascadeServices = LangiumServices & CascadeAddedServices;
 /** Wires Cascade's implementations into Langium's service container. */
 export const CascadeModule: Module<CascadeServices, PartialLangiumServices & CascadeAddedServices> = {
     parser: {
+        /** Survives input that nests deeper than the stack (cascade-parser.ts). */
+        LangiumParser: services => createCascadeParser(services),
         /** Contextual unit tokens after numbers. */
         TokenBuilder: () => new CascadeTokenBuilder(),
         /** Unit values without the leading spaces. */
@@ -39,9 +52,35 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
         /** Hashed, cached scope of a file and its imports. */
         ScopeProvider: services => new CascadeScopeProvider(services)
     },
+    lsp: {
+        InlayHintProvider: services => new CascadeInlayHintProvider(services),
+        /** Completion filtered by slot, block, target and expected unit dimension. */
+        CompletionProvider: services => new CascadeCompletionProvider(services),
+        /** Kind, doc, values in base units, rate law and modulators; units explained. */
+        HoverProvider: services => new CascadeHoverProvider(services),
+        /** Outline with a symbol kind per declaration kind and members as children. */
+        DocumentSymbolProvider: () => new CascadeDocumentSymbolProvider(),
+        /** Blocks and comment runs, not multi-line expressions. */
+        FoldingRangeProvider: services => new CascadeFoldingRangeProvider(services),
+        /** Import paths open the imported file. */
+        DocumentLinkProvider: services => new CascadeDocumentLinkProvider(services),
+        /** Species kinds, process kinds, receptors, modulators and units told apart. */
+        SemanticTokenProvider: services => new CascadeSemanticTokenProvider(services),
+        /** The one canonical layout (idempotent, whitespace only). */
+        Formatter: () => new CascadeFormatter(),
+        /** Quick fixes: nearest name, declare it, add or change a unit, remove an unused declaration. */
+        CodeActionProvider: services => new CascadeCodeActionProvider(services)
+    },
     validation: {
         /** §12 codes on Langium's own diagnostics. */
         DocumentValidator: services => new CascadeDocumentValidator(services)
+    }
+};
+
+/** Shared services Cascade replaces: symbol kinds per declaration kind for workspace symbols. */
+export const CascadeSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new CascadeNodeKindProvider()
     }
 };
 
@@ -49,7 +88,7 @@ export function createCascadeServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Cascade: CascadeServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), CascadeGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), CascadeGeneratedSharedModule, CascadeSharedModule);
     const Cascade = inject(createDefaultModule({ shared }), CascadeLanguageGeneratedModule, CascadeModule);
     shared.ServiceRegistry.register(Cascade);
     registerValidationChecks(Cascade);

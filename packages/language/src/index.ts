@@ -5,3 +5,5 @@ export * from './lowering/constant-folding.js';
 export * from './units/units.js';
 export * from './workspace/cascade-diagnostics.js';
 export * from './workspace/model-loader.js';
+export { cascadeNetwork } from './simulation/cascade-network.js';
+export type { NetworkEdgeKind, NetworkGraph, NetworkNodeKind } from './simulation/simulation-protocol.js';

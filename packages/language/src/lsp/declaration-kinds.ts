@@ -1,0 +1,70 @@
+import type { AstNode, AstNodeDescription } from 'langium';
+import { isEnzyme, isModulator, isReceptor, isSpecies, type Member } from '../generated/ast.js';
+import { ADDRESSABLE_PROPERTIES, BLOCK_MEMBERS, EFFECT_PROPERTIES, memberWord } from '../validation/declaration-kinds.js';
+
+/**
+ * What a declared name is, in the modeler's words: the species kinds are kinds of their own
+ * because completion, hover, symbols and highlighting all tell them apart.
+ */
+export type DeclarationKind =
+    | 'compartment' | 'precursor' | 'cofactor' | 'intermediate' | 'transmitter' | 'metabolite'
+    | 'enzyme' | 'transporter' | 'release' | 'receptor' | 'modulator' | 'reaction'
+    | 'parameter' | 'rule' | 'function' | 'argument' | 'scenario' | 'cascade';
+
+export const SPECIES_KINDS: readonly DeclarationKind[] = ['precursor', 'cofactor', 'intermediate', 'transmitter', 'metabolite'];
+
+/** Declaration kinds by AST type; species take their kind from the keyword they were declared with. */
+const KINDS: Readonly<Record<string, DeclarationKind>> = {
+    Compartment: 'compartment', Enzyme: 'enzyme', Transporter: 'transporter', Release: 'release', Receptor: 'receptor',
+    Modulator: 'modulator', Reaction: 'reaction', Parameter: 'parameter', Rule: 'rule', FunctionDecl: 'function',
+    FunctionParam: 'argument', Scenario: 'scenario', Cascade: 'cascade'
+};
+
+export function declarationKind(node: AstNode | undefined): DeclarationKind | undefined {
+    return isSpecies(node) ? node.kind as DeclarationKind : node && KINDS[node.$type];
+}
+
+/** The kind of a scope entry (Cascade's scope entries always carry their node). */
+export function descriptionKind(description: AstNodeDescription): DeclarationKind | undefined {
+    return declarationKind(description.node);
+}
+
+export function isSpeciesKind(kind: DeclarationKind | undefined): boolean {
+    return kind !== undefined && SPECIES_KINDS.includes(kind);
+}
+
+/** Members that may be written more than once in a block (one `km` per substrate, several inhibitors, …). */
+const REPEATABLE = new Set(['requires', 'inhibited by', 'blocked by', 'increases', 'decreases']);
+
+/** The keyword a member word of the validator's table starts with (`inhibited by` → `inhibited`). */
+const keywordOf = (word: string): string => word.split(' ')[0];
+
+/** Every keyword that starts a block member. */
+export const MEMBER_KEYWORDS: ReadonlySet<string> = new Set(Object.values(BLOCK_MEMBERS).flat().map(keywordOf));
+
+/** Member keywords that fit this block and are not set in it yet (`tone` only for transmitters). */
+export function openMemberKeywords(block: AstNode & { members?: Member[] }): string[] {
+    const written = new Set((block.members ?? []).map(memberWord));
+    const repeatable = (word: string) => REPEATABLE.has(word) || (word === 'km' && isEnzyme(block));
+    return (BLOCK_MEMBERS[block.$type] ?? [])
+        .filter(word => word !== '->' && (word !== 'tone' || declarationKind(block) === 'transmitter'))
+        .filter(word => repeatable(word) || !written.has(word))
+        .map(keywordOf);
+}
+
+/** The properties an effect clause may target on this declaration (§8). */
+export function effectProperties(node: AstNode | undefined): readonly string[] {
+    return (node && EFFECT_PROPERTIES[node.$type]) ?? [];
+}
+
+/** Properties `set`, `scale` and `perturb` may name on this declaration (§9). */
+export function actionProperties(node: AstNode | undefined): readonly string[] {
+    return (node && ADDRESSABLE_PROPERTIES[node.$type]) ?? [];
+}
+
+/** Members read after a dot (`HT1A.occupancy`, `Cortisol.level`). */
+export function dotMembers(node: AstNode | undefined): readonly string[] {
+    if (isReceptor(node)) return ['occupancy', 'activation'];
+    if (isModulator(node)) return ['level'];
+    return [];
+}

@@ -1,0 +1,165 @@
+import {
+    isBinds, isBlockedBy, isCompartment, isEnzyme, isInhibitedBy, isModulator, isParameter, isReaction, isReceptor,
+    isRelease, isSpecies, isTransporter, type Argument, type BlockedBy, type CascadeAt, type DoseAction, type EffectClause,
+    type Equation, type Expect, type Expression, type InhibitAction, type InhibitedBy, type InitialAssignment,
+    type KmValue, type Member, type NamedElement, type Perturb, type PropertyValue, type RateRule, type Requires,
+    type ScaleAction, type SetAction, type Simulate, type SubstrateInhibition, type TimedAction
+} from '../generated/ast.js';
+import type { AstNode, Reference } from 'langium';
+import { isTimeArgument, resolveCall } from './calls.js';
+import type { DimensionInference } from './dimension-inference.js';
+import { isBareNumber } from './written-values.js';
+import {
+    AMOUNT_CONCENTRATION, DIMENSIONLESS, MOLAR_MASS, PER_TIME, TIME, VOLUME, type Dimension
+} from './units.js';
+
+/** The dimensions a value may have; the first is the preferred one (its base unit is the quick fix). */
+export type Expected = readonly Dimension[];
+
+const per = (d: Dimension, over: Dimension): Dimension => ({
+    amount: d.amount - over.amount, mass: d.mass - over.mass, volume: d.volume - over.volume, time: d.time - over.time
+});
+const perTime = (ds: Expected): Expected => ds.map(d => per(d, TIME));
+
+/**
+ * The expected dimension of a value written in a slot (LANGUAGE.md §2–§11): `value` is the whole
+ * expression of a property, a clause, a statement or a time-course argument. Undefined means
+ * anything goes (a modulator's `level`, a parameter, a rule) or the slot is not known.
+ */
+export function expectedDimension(value: Expression, inference: DimensionInference): Expected | undefined {
+    const slot = value.$container as Slot;
+    const property = value.$containerProperty;
+    const named = (reference: Reference | undefined) => reference?.ref as NamedElement | undefined;
+    // Dispatches on `$type` (not the reflection guards): this runs for every value of large models.
+    switch (slot.$type) {
+        // A level defines its own dimension.
+        case 'PropertyValue': return slot.key === 'level' ? undefined : propertyDimension(slot.$container as NamedElement, slot.key, inference);
+        case 'KmValue': return concentrationOf(named(slot.substrate) ?? firstSubstrate(slot.$container.members), inference);
+        case 'Requires': return concentrationOf(named(slot.cofactor), inference);
+        case 'InhibitedBy': return concentrationOf(named(slot.inhibitor), inference);
+        case 'BlockedBy': return concentrationOf(named(slot.antagonist), inference);
+        case 'SubstrateInhibition': return concentrationOf(firstSubstrate(slot.$container.members), inference);
+        case 'EffectClause': return property === 'ec50' ? effectSourceDimension(slot.$container, inference) : [DIMENSIONLESS];
+        case 'Simulate': case 'TimedAction': case 'CascadeAt': return [TIME];
+        case 'Expect': {
+            if (property === 'time') return [TIME];
+            const subject = property === 'subject' || isBareNumber(slot.subject) ? undefined : inference.dimensionOf(slot.subject);
+            return subject && [subject];
+        }
+        case 'SetAction': return propertyDimension(named(slot.target), slot.property, inference);
+        case 'DoseAction': return concentrationOf(named(slot.target), inference);
+        case 'InhibitAction': case 'ScaleAction': return [DIMENSIONLESS];
+        case 'Perturb': return [DIMENSIONLESS, ...(propertyDimension(named(slot.target), slot.property, inference) ?? [])];
+        case 'RateRule': {
+            const target = targetDimension(named(slot.target), inference);
+            return target && perTime(target);
+        }
+        case 'InitialAssignment': return targetDimension(named(slot.target), inference);
+        case 'Argument': {
+            const call = slot.$container;
+            const callee = slot.name && call.$type === 'Call' ? resolveCall(call) : undefined;
+            return callee?.kind === 'builtin' && isTimeArgument(callee.name, slot.name!) ? [TIME] : undefined;
+        }
+        default: return undefined;
+    }
+}
+
+/** Where a whole value may stand. */
+type Slot = PropertyValue | KmValue | Requires | InhibitedBy | BlockedBy | SubstrateInhibition | EffectClause | Simulate
+    | TimedAction | CascadeAt | Expect | SetAction | DoseAction | InhibitAction | ScaleAction | Perturb | RateRule
+    | InitialAssignment | Argument | { $type: 'other'; $container: unknown };
+
+/**
+ * The dimension of `property` of a declaration, as `set`, `perturb` and block members address it;
+ * no property means the declaration's own value (a species' concentration, a parameter's value).
+ */
+export function propertyDimension(target: NamedElement | undefined, property: string | undefined, inference: DimensionInference): Expected | undefined {
+    if (!target) return undefined;
+    switch (property) {
+        case undefined: return targetDimension(target, inference);
+        case 'volume': return [VOLUME];
+        case 'initial': return isSpecies(target) ? inference.speciesConcentrations(target) : undefined;
+        case 'supply': return isSpecies(target) ? perTime(inference.speciesConcentrations(target)) : undefined;
+        case 'clearance': return [PER_TIME];
+        case 'molar_mass': return [MOLAR_MASS];
+        case 'hill': case 'density': case 'activity': return [DIMENSIONLESS];
+        case 'level': {
+            const level = isModulator(target) ? inference.levelDimension(target) : undefined;
+            return level && [level];
+        }
+        case 'rate':
+            if (isReaction(target)) return perTime(concentrations(firstSubstrate(target.members), inference));
+            return [PER_TIME];
+        case 'vmax': return perTime(concentrations(hasMembers(target) ? firstSubstrate(target.members) : undefined, inference));
+        case 'km': return hasMembers(target) ? concentrationOf(firstSubstrate(target.members), inference) : undefined;
+        case 'kd': return isReceptor(target) ? concentrationOf(ligandOf(target.members), inference) : undefined;
+        case 'ki': return hasMembers(target) ? concentrationOf(firstInhibitor(target.members), inference) : undefined;
+        default: return undefined;
+    }
+}
+
+/** What a name's value is measured in: a species' concentration, a parameter's value, a volume. */
+function targetDimension(target: NamedElement | undefined, inference: DimensionInference): Expected | undefined {
+    if (isSpecies(target)) return inference.speciesConcentrations(target);
+    if (isCompartment(target)) return [VOLUME];
+    if (isParameter(target)) {
+        const value = isBareNumber(target.value) ? undefined : inference.nameDimension(target);
+        return value && [value];
+    }
+    return undefined;
+}
+
+/** The concentration dimensions of a species, or the dimension of another name used as an inhibitor. */
+function concentrationOf(target: NamedElement | undefined, inference: DimensionInference): Expected | undefined {
+    if (isSpecies(target)) return inference.speciesConcentrations(target);
+    const other = inference.nameDimension(target);
+    return other && [other];
+}
+
+/** Like concentrationOf, defaulting to amount concentration when the species is not known. */
+function concentrations(species: NamedElement | undefined, inference: DimensionInference): Expected {
+    return isSpecies(species) ? inference.speciesConcentrations(species) : [AMOUNT_CONCENTRATION];
+}
+
+/** K of an effect clause has the source's dimension: a modulator's level, a receptor's occupancy, a species. */
+function effectSourceDimension(source: AstNode, inference: DimensionInference): Expected | undefined {
+    if (isReceptor(source)) return [DIMENSIONLESS];
+    if (isSpecies(source)) return inference.speciesConcentrations(source);
+    if (isModulator(source)) {
+        const level = inference.levelDimension(source);
+        return level && [level];
+    }
+    return undefined;
+}
+
+function hasMembers(node: AstNode): node is NamedElement & { members: Member[] } {
+    return isEnzyme(node) || isTransporter(node) || isRelease(node) || isReaction(node) || isReceptor(node);
+}
+
+/** The reactants of a process's equation, in written order (the substrates; for transport, the source). */
+/** The first substrate, without building the list (asked for every `vmax`, `km` and `ki`). */
+function firstSubstrate(members: Member[]): NamedElement | undefined {
+    return equationOf(members)?.reactants[0]?.species?.ref as NamedElement | undefined;
+}
+
+export function substratesOf(members: Member[]): NamedElement[] {
+    const reactants = equationOf(members)?.reactants ?? [];
+    return reactants.flatMap(term => term.species?.ref ? [term.species?.ref as NamedElement] : []);
+}
+
+export function equationOf(members: Member[]): Equation | undefined {
+    for (const member of members) if (member.$type === 'Equation') return member;
+    return undefined;
+}
+
+export function ligandOf(members: Member[]): NamedElement | undefined {
+    return members.find(isBinds)?.ligand?.ref as NamedElement | undefined;
+}
+
+function firstInhibitor(members: Member[]): NamedElement | undefined {
+    for (const member of members) {
+        if (isInhibitedBy(member)) return member.inhibitor?.ref as NamedElement | undefined;
+        if (isBlockedBy(member)) return member.antagonist?.ref as NamedElement | undefined;
+    }
+    return undefined;
+}

@@ -1,0 +1,127 @@
+import { type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import {
+    isReceptor, type CascadeAstType, type Declaration, type Expression, type NamedElement,
+    type Receptor, type Scenario
+} from '../generated/ast.js';
+import { propertyOf } from '../units/written-values.js';
+import { CODE_ALGEBRAIC_LOOP, CODE_EXTENDS_CYCLE } from './diagnostic-codes.js';
+import type { ModelAnalyses } from './model-analysis.js';
+import { stronglyConnected } from './strongly-connected.js';
+
+/** A value computed from others at every instant: a rule, parameter, level, function, or a receptor's occupancy or activation. */
+interface Vertex {
+    declaration: NamedElement;
+    label: string;
+    inputs: Expression[];
+    /** Dependencies that are not written as expressions (a receptor's occupancy, modulators of its density). */
+    extra: Vertex[];
+}
+
+/** algebraic-loop (§10) and extends-cycle (§9). */
+export function dependencyChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAstType> {
+    return {
+        CascadeFile: (file, accept) => {
+            const analysis = analyses.of(file);
+            for (const cycle of algebraicLoops(analysis.declarations)) {
+                const loop = cycle.length === 1 ? 'it reads itself' : `the loop runs through ${cycle.map(v => v.label).join(', ')}`;
+                for (const vertex of cycle) {
+                    if (!analysis.isLocal(vertex.declaration)) continue;
+                    accept('error', `${vertex.label} depends on itself: ${loop}.`,
+                        { node: vertex.declaration, property: 'name' as never, data: { code: CODE_ALGEBRAIC_LOOP } });
+                }
+            }
+        },
+        Scenario: checkExtends
+    };
+}
+
+function algebraicLoops(declarations: Declaration[]): Vertex[][] {
+    const vertices = new Map<AstNode, Vertex>();
+    const occupancy = new Map<Receptor, Vertex>();
+    const activation = new Map<Receptor, Vertex>();
+    const receptors: Receptor[] = [];
+    // Dispatches on `$type` (not the reflection guards): this visits every declaration of the model.
+    for (const declaration of declarations) {
+        switch (declaration.$type) {
+            case 'Rule': vertices.set(declaration, add(declaration, declaration.name, [declaration.expression])); break;
+            case 'Parameter': vertices.set(declaration, add(declaration, declaration.name, [declaration.value])); break;
+            case 'FunctionDecl': vertices.set(declaration, add(declaration, `${declaration.name}()`, [declaration.body])); break;
+            case 'Modulator': vertices.set(declaration, add(declaration, `${declaration.name}.level`, [propertyOf(declaration.members, 'level')])); break;
+            case 'Receptor': receptors.push(declaration);
+        }
+    }
+    for (const receptor of receptors) {
+        const blockers = receptor.members.filter(m => m.$type === 'BlockedBy');
+        occupancy.set(receptor, add(receptor, `${receptor.name}.occupancy`, [
+            propertyOf(receptor.members, 'kd'), propertyOf(receptor.members, 'hill'), ...blockers.map(b => b.ki)]));
+        activation.set(receptor, add(receptor, `${receptor.name}.activation`, [propertyOf(receptor.members, 'density')]));
+        activation.get(receptor)!.extra.push(occupancy.get(receptor)!);
+    }
+    // The factors on a receptor's density read their sources: a level or another receptor's occupancy.
+    for (const declaration of declarations) {
+        if (declaration.$type !== 'Modulator' && declaration.$type !== 'Receptor') continue;
+        for (const effect of declaration.members) {
+            if (effect.$type !== 'EffectClause' || effect.property !== 'density') continue;
+            const target = effect.target?.ref;
+            if (!isReceptor(target)) continue;
+            const source = declaration.$type === 'Modulator' ? vertices.get(declaration) : occupancy.get(declaration);
+            activation.get(target)?.extra.push(...(source ? [source] : []));
+            activation.get(target)?.inputs.push(...[effect.max, effect.ec50, effect.hill].filter((e): e is Expression => e !== undefined));
+        }
+    }
+    const balanced = receptors.filter(r => r.members.some(m => m.$type === 'EffectKind' && m.effect !== 'modulatory')).map(r => activation.get(r)!);
+    const all = [...vertices.values(), ...occupancy.values(), ...activation.values()];
+    const dependencies = (vertex: Vertex): Vertex[] => [...vertex.extra, ...vertex.inputs.flatMap(input => readsOf(input))];
+    const readsOf = (input: Expression): Vertex[] => {
+        const reads: Vertex[] = [];
+        forEachNode(input, node => {
+            if (node.$type === 'BalanceRef') reads.push(...balanced);
+            else if (node.$type === 'Call') reads.push(...vertexOf(vertices, node.func?.ref));
+            else if (node.$type === 'Ref') {
+                const target = node.target?.ref;
+                if (node.member === 'occupancy' && isReceptor(target)) reads.push(occupancy.get(target)!);
+                else if (node.member === 'activation' && isReceptor(target)) reads.push(activation.get(target)!);
+                else reads.push(...vertexOf(vertices, target));
+            }
+        });
+        return reads;
+    };
+    return stronglyConnected(all, dependencies);
+}
+
+function add(declaration: NamedElement, label: string, inputs: (Expression | undefined)[]): Vertex {
+    return { declaration, label, inputs: inputs.filter((e): e is Expression => e !== undefined), extra: [] };
+}
+
+/** Visits an expression and its subexpressions (faster than a generic AST stream on large models). */
+function forEachNode(expression: Expression | undefined, visit: (node: Expression) => void): void {
+    if (!expression) return; // the parser recovered from an error here
+    visit(expression);
+    switch (expression.$type) {
+        case 'BinaryExpr':
+            forEachNode(expression.left, visit);
+            forEachNode(expression.right, visit);
+            break;
+        case 'UnaryExpr': case 'NotExpr': forEachNode(expression.operand, visit); break;
+        case 'Call': expression.args.forEach(arg => forEachNode(arg.value, visit));
+    }
+}
+
+function vertexOf(vertices: Map<AstNode, Vertex>, target: AstNode | undefined): Vertex[] {
+    const vertex = target && vertices.get(target);
+    return vertex ? [vertex] : [];
+}
+
+/** A scenario may not extend itself, directly or through others. */
+function checkExtends(scenario: Scenario, accept: ValidationAcceptor): void {
+    const chain: Scenario[] = [scenario];
+    for (let s = scenario.base?.ref as Scenario | undefined; s?.$type === 'Scenario'; s = s.base?.ref as Scenario | undefined) {
+        if (s === scenario) {
+            const path = [...chain, scenario].map(c => c.name).join(' → ');
+            accept('error', `Scenarios extend each other: ${path}.`, { node: scenario, property: 'base', data: { code: CODE_EXTENDS_CYCLE } });
+            return;
+        }
+        if (chain.includes(s)) return; // a cycle further up the chain, reported on its own scenarios
+        chain.push(s);
+    }
+}
