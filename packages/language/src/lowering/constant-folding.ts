@@ -37,6 +37,7 @@ const BINARY: Record<string, (a: number, b: number) => number> = {
 const PURE_FUNCTIONS: Partial<Record<string, (...args: number[]) => number>> = {
     exp: Math.exp, ln: Math.log, log10: Math.log10, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max,
     floor: Math.floor, ceil: Math.ceil, sin: Math.sin, cos: Math.cos,
+    asin: Math.asin, acos: Math.acos, atan: Math.atan,
     hill: (x, k, n) => x ** n / (k ** n + x ** n),
     mm: (x, km) => x / (km + x),
     if: (c, a, b) => (c ? a : b)

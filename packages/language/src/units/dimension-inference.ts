@@ -133,7 +133,7 @@ export class DimensionInference {
                 const d = args[0] && this.infer(args[0], env);
                 return d && halvable(d) ? power({ scale: 1, dimension: d }, 0.5).dimension : undefined;
             }
-            default: return DIMENSIONLESS; // exp ln log10 sin cos hill mm
+            default: return DIMENSIONLESS; // exp ln log10 sin cos asin acos atan hill mm
         }
     }
 

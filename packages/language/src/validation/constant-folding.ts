@@ -6,7 +6,7 @@ import { unitOf } from '../units/written-values.js';
 
 const FUNCTIONS: Record<string, (...args: number[]) => number> = {
     exp: Math.exp, ln: Math.log, log10: Math.log10, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max,
-    floor: Math.floor, ceil: Math.ceil, sin: Math.sin, cos: Math.cos,
+    floor: Math.floor, ceil: Math.ceil, sin: Math.sin, cos: Math.cos, asin: Math.asin, acos: Math.acos, atan: Math.atan,
     hill: (x, k, n) => x ** n / (k ** n + x ** n), mm: (x, k) => x / (k + x)
 };
 

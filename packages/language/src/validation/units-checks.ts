@@ -99,7 +99,7 @@ function checkOperands(expression: Expression, inference: DimensionInference, ac
         return;
     }
     switch (name) {
-        case 'exp': case 'ln': case 'log10': case 'sin': case 'cos':
+        case 'exp': case 'ln': case 'log10': case 'sin': case 'cos': case 'asin': case 'acos': case 'atan':
             requireDimensionless(args[0], `${name} needs a dimensionless argument`, inference, accept);
             return;
         case 'sqrt': {
