@@ -10,7 +10,6 @@ import { DEFAULT_COMPARTMENT, lowerCompartment, lowerEffects, lowerModulator, lo
 import { Observables } from './lower-observables.js';
 import { lowerCascade, lowerScenario, lowerWhen } from './lower-scenarios.js';
 import { LoweringContext } from './lowering-context.js';
-import { unitOf } from './value-units.js';
 
 interface Located<T> {
     node: T;
@@ -43,8 +42,8 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
     const receptors = all(isReceptor).map(({ node, file }) => lowerReceptor(node, context, file));
     const modulators = all(isModulator).map(({ node, file }) => lowerModulator(node, context, file));
     const effects = [...all(isModulator), ...all(isReceptor), ...speciesNodes].flatMap(({ node, file }) => lowerEffects(node, context, file));
-    const parameters = all(isParameter).map(({ node }) => ({ name: node.name, title: node.title, value: context.expression(node.value), unit: unitsChecked ? unitOf(node.value) : '1' }));
-    const rules = all(isRule).map(({ node }) => ({ name: node.name, title: node.title, expression: context.expression(node.expression), unit: unitsChecked ? unitOf(node.expression) : '1' }));
+    const parameters = all(isParameter).map(({ node }) => ({ name: node.name, title: node.title, value: context.expression(node.value), unit: context.unitOf(node.value) }));
+    const rules = all(isRule).map(({ node }) => ({ name: node.name, title: node.title, expression: context.expression(node.expression), unit: context.unitOf(node.expression) }));
     const events = all(isWhenEvent).map(({ node, file }) => lowerWhen(node, context, file));
     const observables = new Observables(species, modulators, rules, parameters);
 

@@ -6,7 +6,6 @@ import {
 } from '../generated/ast.js';
 import { membersOf } from './block-members.js';
 import type { LoweringContext } from './lowering-context.js';
-import { unitOf } from './value-units.js';
 
 /** The compartment of a model without any (§3). */
 export const DEFAULT_COMPARTMENT = 'default';
@@ -30,16 +29,9 @@ export function lowerSpecies(node: Species, compartment: (node: Species) => stri
         fixed: members.fixed,
         tone: (members.tone ?? 'modulatory') as IR.Tone,
         molarMass: context.molarMass(node.name),
-        unit: speciesUnit(node, context),
+        unit: context.speciesUnit(node),
         source: context.sourceOf(node, file)
     };
-}
-
-/** µM, unless the species is written in mass units and has no molar mass to convert them. */
-function speciesUnit(node: Species, context: LoweringContext): IR.Species['unit'] {
-    if (!context.unitsChecked) return '1';
-    const initial = membersOf(node).value('initial');
-    return initial && unitOf(initial) === 'g/L' && !context.molarMass(node.name) ? 'g/L' : 'uM';
 }
 
 function terms(list: StoichTerm[]): IR.StoichiometricTerm[] {
@@ -127,7 +119,7 @@ export function lowerModulator(node: Modulator, context: LoweringContext, file: 
         title: node.title,
         doc: context.doc(node),
         level: context.expression(level, 0),
-        unit: context.unitsChecked && level ? unitOf(level) : '1',
+        unit: context.unitOf(level),
         source: context.sourceOf(node, file)
     };
 }

@@ -29,5 +29,5 @@ export function lowerObservable(item: Expression, observables: Observables, cont
         const name = item.member ? `${item.target.$refText}.${item.member}` : item.target.$refText;
         return { name, expression, unit: item.member === 'occupancy' || item.member === 'activation' ? '1' : observables.unitOf(name) };
     }
-    return { name: item.$cstNode?.text ?? 'expression', expression, unit: '1' };
+    return { name: item.$cstNode?.text ?? 'expression', expression, unit: context.unitOf(item) };
 }

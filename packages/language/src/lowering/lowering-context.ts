@@ -1,12 +1,15 @@
 import type { AstNode, CommentProvider } from 'langium';
 import type { Expr, SourceRef } from '@neurocascade/simulator';
-import { isQuantity, isUnaryExpr, type Expression, type Species } from '../generated/ast.js';
-import { AMOUNT_CONCENTRATION, MASS_CONCENTRATION, MOLAR_MASS, sameDimension } from '../units/units.js';
+import type { Expression, Species } from '../generated/ast.js';
+import { DimensionInference } from '../units/dimension-inference.js';
+import { baseUnitName, MASS_CONCENTRATION, MOLAR_MASS, sameDimension, type Dimension } from '../units/units.js';
 import { evaluateConstant } from './constant-folding.js';
-import { lowerExpression, quantityUnit } from './lower-expression.js';
+import { lowerExpression } from './lower-expression.js';
 
 /** What lowering needs to know about the model as a whole while it lowers one construct. */
 export class LoweringContext {
+    private readonly inference = new DimensionInference();
+
     constructor(
         readonly unitsChecked: boolean,
         private readonly speciesByName: ReadonlyMap<string, Species>,
@@ -24,7 +27,7 @@ export class LoweringContext {
     concentrationOf(speciesName: string | undefined, expression: Expression | undefined, fallback = 0): Expr {
         const lowered = this.expression(expression, fallback);
         const molarMass = speciesName ? this.molarMass(speciesName) : undefined;
-        if (!molarMass || !this.unitsChecked || !expression || !isMassConcentration(expression)) return lowered;
+        if (!molarMass || !this.unitsChecked || !this.hasDimension(expression, MASS_CONCENTRATION)) return lowered;
         return { kind: 'binary', op: '/', left: lowered, right: { kind: 'number', value: molarMass * 1e-6 } };
     }
 
@@ -35,7 +38,25 @@ export class LoweringContext {
         if (!written || written.$type !== 'PropertyValue') return undefined;
         const base = evaluateConstant(this.expression(written.value));
         // Base molar mass is g/µmol; the IR states g/mol.
-        return base === undefined ? undefined : this.unitsChecked && hasUnitOf(written.value, MOLAR_MASS) ? base * 1e6 : base;
+        return base === undefined ? undefined : this.unitsChecked && this.hasDimension(written.value, MOLAR_MASS) ? base * 1e6 : base;
+    }
+
+    private hasDimension(expression: Expression | undefined, dimension: Dimension): boolean {
+        const inferred = this.inference.dimensionOf(expression);
+        return inferred !== undefined && sameDimension(inferred, dimension);
+    }
+
+    /** The base unit of an expression's inferred dimension (`1` when dimensionless, unknown or unchecked). */
+    unitOf(expression: Expression | undefined): string {
+        const dimension = this.unitsChecked ? this.inference.dimensionOf(expression) : undefined;
+        return dimension ? baseUnitName(dimension) : '1';
+    }
+
+    /** A species is in g/L when written in mass units without a molar mass to convert them (§2). */
+    speciesUnit(species: Species): 'uM' | 'g/L' | '1' {
+        if (!this.unitsChecked) return '1';
+        const mass = sameDimension(this.inference.speciesDimension(species), MASS_CONCENTRATION);
+        return mass && !this.molarMass(species.name) ? 'g/L' : 'uM';
     }
 
     species(name: string): Species | undefined {
@@ -56,14 +77,4 @@ export class LoweringContext {
         if (!range) return undefined;
         return { file, line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
     }
-}
-
-function hasUnitOf(expression: Expression, dimension: typeof AMOUNT_CONCENTRATION): boolean {
-    const quantity = isUnaryExpr(expression) ? expression.operand : expression;
-    const unit = isQuantity(quantity) ? quantityUnit(quantity) : undefined;
-    return unit !== undefined && sameDimension(unit.dimension, dimension);
-}
-
-function isMassConcentration(expression: Expression): boolean {
-    return hasUnitOf(expression, MASS_CONCENTRATION);
 }
