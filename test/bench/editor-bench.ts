@@ -1,0 +1,157 @@
+// `npm run bench:editor`: how fast the editor feels, measured in code-server on the examples —
+// extension activation, ▶ Run → first plot painted, keystroke → plot redrawn in live mode.
+// Prints a markdown table (median, min, max of several runs) against the issue's targets.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { bundleExtensionHostSuite } from '../extension-host/bundle.mjs';
+import { openEditor, withTimeout } from '../editor/editor-session.js';
+import { extensionRoot, packageExtension, repoRoot } from '../editor/extension-package.mjs';
+import { copyWorkspace } from '../editor/fixture-workspace.js';
+import { paintedPixels, Workbench } from '../editor/workbench.js';
+
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+// Timer polling: requestAnimationFrame may be throttled inside webview iframes.
+const pollMs = 10;
+const example = 'serotonin.cascade';
+const scenario = 'Baseline';
+const exampleLines = readFileSync(join(repoRoot, 'examples', example), 'utf8').split('\n');
+const debounceMs: number = JSON.parse(readFileSync(join(extensionRoot, 'package.json'), 'utf8'))
+    .contributes.configuration.properties['cascade.debounceMs'].default;
+
+interface Row { measure: string; samples: number[]; target: string; offset?: number }
+
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function printTable(rows: Row[]): void {
+    const ms = (value: number) => `${Math.round(value)} ms`;
+    console.log('\n| measure | runs | median | min | max | target |\n|---|---|---|---|---|---|');
+    for (const { measure, samples, target, offset = 0 } of rows) {
+        const cells = [median(samples), Math.min(...samples), Math.max(...samples)].map((v) => ms(v - offset));
+        console.log(`| ${measure} | ${samples.length} | ${cells.join(' | ')} | ${target} |`);
+    }
+}
+
+async function activationMs(vsix: string): Promise<number> {
+    const testsPath = await bundleExtensionHostSuite(join(repoRoot, 'test', 'out', 'activation-bench-bundle'), 'activation-bench');
+    const workspace = copyWorkspace(join(repoRoot, 'examples'));
+    const resultsFile = join(workspace.folder, '..', 'activation.json');
+    const session = await openEditor({ name: 'bench-activation', folder: workspace.folder, vsix, extensionTestsPath: testsPath, env: { NEUROCASCADE_TEST_RESULTS: resultsFile } });
+    try {
+        await withTimeout(session.automationExit, 60_000, 'the activation benchmark did not finish in 60 s');
+        if (!existsSync(resultsFile)) throw new Error('the activation benchmark wrote no result');
+        const result = JSON.parse(readFileSync(resultsFile, 'utf8')) as { activationMs: number; alreadyActive: boolean };
+        if (result.alreadyActive) throw new Error('the extension was active before the benchmark asked: activation was not measured');
+        return result.activationMs;
+    } finally {
+        await session.close();
+        workspace.remove();
+    }
+}
+
+/** The preview's document (inside VS Code's two webview iframes), once it exists. */
+async function previewFrame(page: Page): Promise<Frame> {
+    const outer = await page.locator('iframe.webview.ready').first().elementHandle({ timeout: 20_000 });
+    const host = await outer!.contentFrame();
+    const inner = await host!.locator('#active-frame').elementHandle({ timeout: 20_000 });
+    return (await inner!.contentFrame())!;
+}
+
+async function timeToPlot(page: Page, workbench: Workbench, lensLine: number): Promise<number> {
+    await workbench.goToLine(lensLine);
+    const lens = workbench.editor.locator(`.codelens-decoration a[title="Run ${scenario}"]`);
+    await lens.waitFor();
+    const started = Date.now();
+    await lens.click();
+    const frame = await previewFrame(page);
+    const webviewMs = Date.now() - started;
+    await frame.locator('#title', { hasText: scenario }).waitFor({ timeout: 30_000 });
+    const titleMs = Date.now() - started;
+    const canvas = frame.locator('#time-course canvas').first();
+    while ((await canvas.evaluate(paintedPixels)) < 1000) await new Promise((resolve) => setTimeout(resolve, pollMs));
+    const paintedMs = Date.now() - started;
+    console.log(`  webview loaded ${webviewMs} ms, results shown ${titleMs} ms, plot painted ${paintedMs} ms`);
+    return paintedMs;
+}
+
+async function closePreview(page: Page): Promise<void> {
+    const tab = page.locator('.tab', { hasText: `Preview ${example}` });
+    await tab.hover();
+    await tab.locator('.codicon-close').click();
+    await page.locator('iframe.webview.ready').waitFor({ state: 'detached' });
+}
+
+/** Keystroke → the plot's chart replaced with the re-run's results (one sample per keystroke). */
+async function timeToRedraw(page: Page, frame: Frame, key: string): Promise<number> {
+    await frame.evaluate(() => {
+        const w = window as unknown as { redraws?: number[] };
+        if (w.redraws) return;
+        w.redraws = [];
+        new MutationObserver(() => w.redraws!.push(Date.now())).observe(document.getElementById('time-course')!, { childList: true });
+    });
+    const started = Date.now();
+    await page.keyboard.press(key);
+    const redrawn = await frame.waitForFunction((since) => (window as unknown as { redraws: number[] }).redraws.find((t) => t >= since), started,
+        { polling: pollMs, timeout: 30_000 });
+    return (await redrawn.jsonValue()) as number - started;
+}
+
+/** Runs one phase; a failure says which phase and leaves a screenshot. */
+async function phase<T>(name: string, session: { screenshot(name: string): Promise<string> }, run: () => Promise<T>): Promise<T> {
+    try {
+        return await run();
+    } catch (error) {
+        const shot = await session.screenshot(`FAILED-${name}`).catch(() => 'no screenshot');
+        throw new Error(`benchmark phase '${name}' failed (${shot}): ${(error as Error).message}`);
+    }
+}
+
+async function main(): Promise<void> {
+    const vsix = packageExtension({ quiet: true });
+    const activation: number[] = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) activation.push(await activationMs(vsix));
+    console.log(`activation: ${activation.map(Math.round).join(', ')} ms`);
+
+    const workspace = copyWorkspace(join(repoRoot, 'examples'));
+    const session = await openEditor({ name: 'bench-ui', folder: workspace.folder, vsix });
+    try {
+        const { page } = session;
+        page.setDefaultTimeout(20_000);
+        const workbench = new Workbench(page);
+        await phase('open-example', session, () => workbench.openFile(example));
+        const lensLine = exampleLines.findIndex((line) => line.startsWith(`scenario ${scenario} `)) + 1;
+        const firstPlot: number[] = [];
+        for (let i = 0; i < runs; i++) {
+            if (i > 0) await phase('close-preview', session, () => closePreview(page));
+            firstPlot.push(await phase('first-plot', session, () => timeToPlot(page, workbench, lensLine)));
+        }
+        console.log(`first plot: ${firstPlot.join(', ')} ms`);
+        // Live mode: delete and retype the last digit of the scenario's simulated time.
+        const simulateLine = exampleLines.findIndex((line, index) => index >= lensLine && /^\s*simulate \d+/.test(line));
+        const digitsEnd = /^\s*simulate \d+/.exec(exampleLines[simulateLine])![0].length;
+        const lastDigit = exampleLines[simulateLine][digitsEnd - 1];
+        await phase('place-cursor', session, async () => {
+            await workbench.runCommand('View: Focus Active Editor Group');
+            await workbench.goToLine(simulateLine + 1, digitsEnd + 1);
+        });
+        const frame = await previewFrame(page);
+        const live: number[] = [];
+        for (let i = 0; i < runs * 2; i++) live.push(await phase('live-redraw', session, () => timeToRedraw(page, frame, i % 2 === 0 ? 'Backspace' : lastDigit)));
+        console.log(`live redraw: ${live.join(', ')} ms`);
+        await session.screenshot('after-live-edits');
+        printTable([
+            { measure: 'extension activation (fresh extension host)', samples: activation, target: '≤ 300 ms' },
+            { measure: `▶ Run ${scenario} → first plot painted (new preview, ${example})`, samples: firstPlot, target: '≤ 1000 ms' },
+            { measure: `keystroke → plot redrawn in live mode, after the ${debounceMs} ms debounce`, samples: live, offset: debounceMs, target: '≤ 300 ms' },
+        ]);
+    } finally {
+        await session.close();
+        workspace.remove();
+    }
+}
+
+await main();

@@ -1,0 +1,92 @@
+// The editor as a user sees it: code-server with the packaged extension, driven by chromium.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openEditor, type EditorSession } from './editor-session.js';
+import { packageExtension, repoRoot } from './extension-package.mjs';
+import { copyWorkspace, type WorkspaceCopy } from './fixture-workspace.js';
+import { paintedPixels, Workbench } from './workbench.js';
+
+const example = 'serotonin.cascade';
+const exampleText = readFileSync(join(repoRoot, 'examples', example), 'utf8');
+const observed = /scenario Baseline[^{]*{[^}]*?\bobserve\s+([^\n/]+)/.exec(exampleText)?.[1].split(',').map((name) => name.trim());
+const misspelled = 'Serotnin_ext';
+const completed = 'Serotonin_ext';
+
+describe('The editor UI in code-server', function () {
+    this.timeout(120_000);
+    // Each step builds on the one before: after a failure the rest could only fail too.
+    this.bail(true);
+    let workspace: WorkspaceCopy;
+    let session: EditorSession;
+    let workbench: Workbench;
+
+    before(async function () {
+        this.timeout(300_000);
+        assert.ok(observed?.length, `${example} has a Baseline scenario that observes something`);
+        const vsix = packageExtension({ quiet: true });
+        workspace = copyWorkspace(join(repoRoot, 'examples'));
+        session = await openEditor({ name: 'ui', folder: workspace.folder, vsix });
+        workbench = new Workbench(session.page);
+        session.page.setDefaultTimeout(20_000);
+    });
+
+    afterEach(async function () {
+        const test = this.currentTest!;
+        await session?.screenshot(`${test.state === 'failed' ? 'FAILED-' : ''}${test.title}`);
+    });
+
+    after(async () => {
+        await session?.close();
+        workspace?.remove();
+    });
+
+    it('opens an example', async () => {
+        await workbench.openFile(example);
+        const header = exampleText.split('\n').find((line) => line.startsWith('model '))!;
+        assert.ok((await workbench.editorText()).includes(header), `the editor shows '${header}'`);
+    });
+
+    it('underlines a misspelled name and lists it in Problems', async () => {
+        await workbench.focusEditor();
+        await session.page.keyboard.press('Control+End');
+        await session.page.keyboard.press('Enter');
+        // One edit, as a paste: typing it key by key re-validates the model at every key.
+        await session.page.keyboard.insertText(`rule probe = 2 * ${misspelled}`);
+        await workbench.editor.locator('.squiggly-error').first().waitFor();
+        await workbench.filterProblems(misspelled);
+        await workbench.problem(misspelled).first().waitFor();
+    });
+
+    it('accepts a completion that corrects the name', async () => {
+        await workbench.focusEditor();
+        await session.page.keyboard.press('Control+End');
+        await session.page.keyboard.press('Control+Shift+ArrowLeft');
+        await session.page.keyboard.type(completed.slice(0, -2), { delay: 10 });
+        await session.page.keyboard.press('Control+Space');
+        await workbench.suggestion.filter({ hasText: completed }).waitFor();
+        await session.page.keyboard.press('Enter');
+        assert.ok((await workbench.editorText()).includes(`rule probe = 2 * ${completed}`));
+        await workbench.problem(misspelled).first().waitFor({ state: 'detached' });
+        await workbench.editor.locator('.squiggly-error').first().waitFor({ state: 'detached' });
+    });
+
+    it('runs "NeuroCascade: Run Scenario" from the palette and plots the observed series', async () => {
+        await workbench.runCommand('NeuroCascade: Run Scenario');
+        await workbench.pick(/^Baseline/);
+        const preview = workbench.preview;
+        await preview.locator('#title', { hasText: /^Baseline/ }).waitFor();
+        const quantities = await preview.locator('#legend button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.quantity));
+        assert.deepEqual(quantities.filter((q) => q !== 'balance'), observed!.filter((q) => q !== 'balance'));
+        const painted = await preview.locator('#time-course canvas').first().evaluate(paintedPixels);
+        assert.ok(painted > 1000, `the time-course canvas has ${painted} painted pixels`);
+    });
+
+    it('runs a scenario from its ▶ Run code lens', async () => {
+        const line = exampleText.split('\n').findIndex((text) => text.startsWith('scenario SSRI')) + 1;
+        assert.ok(line > 0, `${example} declares scenario SSRI`);
+        await workbench.goToLine(line);
+        await workbench.editor.locator('.codelens-decoration a', { hasText: '▶ Run' }).and(session.page.locator('[title="Run SSRI"]')).click();
+        await workbench.preview.locator('#title', { hasText: /^SSRI/ }).waitFor();
+    });
+});

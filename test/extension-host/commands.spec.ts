@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { CascadeRunResult, ScenarioRunResult, SteadyStateResult } from '../../packages/language/src/simulation/simulation-protocol.js';
+import { cascadeExtension, nonEmpty, openCascade, positionAfter, until, workspaceUri } from './workspace-helpers.js';
+
+const minutesPer: Record<string, number> = { min: 1, h: 60, d: 1440 };
+
+/** What the fixture's text declares, so the expectations follow the file rather than copies of it. */
+function declared(text: string, block: string, statement: string): string {
+    const body = new RegExp(`${block}\\s*(?:"[^"]*")?\\s*{([^}]*)}`).exec(text)?.[1];
+    const value = body && new RegExp(`^\\s*${statement}\\s+(.+)$`, 'm').exec(body)?.[1];
+    if (!value) throw new Error(`the fixture has no '${statement}' in '${block}'`);
+    return value.replace(/\/\/.*/, '').trim();
+}
+const names = (list: string) => list.split(',').map((name) => name.trim());
+
+function assertScenarioRun(result: ScenarioRunResult | undefined, text: string, scenario: string): void {
+    assert.ok(result, `running ${scenario} returned nothing (see the NeuroCascade output channel)`);
+    assert.equal(result.scenario, scenario);
+    assert.deepEqual(result.series.map((s) => s.name), names(declared(text, 'scenario Baseline', 'observe')));
+    const [duration, unit] = declared(text, 'scenario Baseline', 'simulate').split(/\s+/);
+    assert.equal(result.times[0], 0);
+    assert.ok(Math.abs(result.times.at(-1)! - Number(duration) * minutesPer[unit]) < 1e-6, `the run ends at ${result.times.at(-1)} min`);
+    for (const series of result.series) {
+        assert.equal(series.values.length, result.times.length, `${series.name} has a value at every output time`);
+        assert.ok(series.values.every(Number.isFinite), `${series.name} is finite`);
+    }
+}
+
+describe('NeuroCascade commands', () => {
+    let document: vscode.TextDocument;
+    let text: string;
+    const exported = (extension: string) => workspaceUri(`exported.${extension}`).fsPath;
+
+    before(async () => {
+        document = (await openCascade('raphe.cascade')).document;
+        text = document.getText();
+        await until('the NeuroCascade extension to activate', () => cascadeExtension().isActive || undefined);
+    });
+
+    it('Run Scenario returns every observed series over the simulated time', async () => {
+        const result = await vscode.commands.executeCommand<ScenarioRunResult>('neurocascade.runScenario', document.uri, 'Baseline');
+        assertScenarioRun(result, text, 'Baseline');
+    });
+
+    it('Run Cascade returns the response of every measured quantity to every perturbation', async () => {
+        const result = await vscode.commands.executeCommand<CascadeRunResult>('neurocascade.runCascade', document.uri, 'TryptophanLoading');
+        assert.ok(result, 'running the cascade returned nothing (see the NeuroCascade output channel)');
+        const measured = names(declared(text, 'cascade TryptophanLoading', 'measure'));
+        assert.equal(result.perturbations.length, text.match(/^\s*perturb\s/gm)?.length);
+        const responses = result.perturbations[0].responses;
+        assert.deepEqual(responses.map((r) => r.name), measured);
+        assert.ok(responses.every((r) => Number.isFinite(r.delta)));
+        // Every measured quantity is non-zero at base here, so each has a coefficient.
+        const serotonin = responses.find((r) => r.name === 'Serotonin')!;
+        assert.ok(serotonin.coefficient !== undefined && serotonin.coefficient > 0, `more tryptophan supply raises serotonin (coefficient ${serotonin.coefficient})`);
+    });
+
+    it('Export Results as CSV writes the shown run to the file', async () => {
+        const run = await vscode.commands.executeCommand<ScenarioRunResult>('neurocascade.runScenario', document.uri, 'Baseline');
+        assertScenarioRun(run, text, 'Baseline');
+        const path = await vscode.commands.executeCommand<string>('neurocascade.exportCsv', exported('csv'));
+        assert.equal(path, exported('csv'));
+        const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
+        assert.equal(lines.length, run.times.length + 1, 'a header and one row per output time');
+        for (const series of run.series) assert.ok(lines[0].includes(series.name), `the header names ${series.name}: ${lines[0]}`);
+    });
+
+    it('executes every NeuroCascade command', async () => {
+        // One invocation with arguments per command (arguments spare the dialogs), checked by what it
+        // returns or writes; in this order the exports have a steady state, then a plot, to export.
+        const invocations: Record<string, { args: () => unknown[]; check: (result: unknown) => void | Promise<void>; returnsNothing?: true }> = {
+            'neurocascade.findSteadyState': {
+                args: () => [document.uri],
+                check: (r) => {
+                    const result = r as SteadyStateResult;
+                    assert.ok(result.converged, result.message);
+                    assert.ok(result.values.some((v) => v.name === 'Serotonin' && v.value > 0));
+                },
+            },
+            'neurocascade.exportCsv': { args: () => [exported('steady.csv')], check: () => assert.match(readFileSync(exported('steady.csv'), 'utf8'), /Serotonin/) },
+            'neurocascade.openPreview': { args: () => [document.uri], check: (r) => assert.ok(r, 'the preview shows results') },
+            'neurocascade.runCascade': { args: () => [document.uri, 'TryptophanLoading'], check: (r) => assert.ok((r as CascadeRunResult).perturbations.length > 0) },
+            'neurocascade.runScenario': { args: () => [document.uri, 'Baseline'], check: (r) => assertScenarioRun(r as ScenarioRunResult, text, 'Baseline') },
+            'neurocascade.compareScenarios': {
+                args: () => [document.uri, ['Baseline', 'SSRI']],
+                check: (r) => assert.deepEqual((r as ScenarioRunResult[]).map((run) => run.scenario), ['Baseline', 'SSRI']),
+            },
+            'neurocascade.exportSvg': { args: () => [exported('svg')], check: () => assert.match(readFileSync(exported('svg'), 'utf8'), /<svg[\s>]/) },
+            'neurocascade.exportPng': {
+                args: () => [exported('png')],
+                check: () => assert.deepEqual([...readFileSync(exported('png')).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]),
+            },
+            'neurocascade.importSbml': {
+                args: () => [workspaceUri('decay.xml'), workspaceUri('decay.cascade')],
+                check: (r) => {
+                    assert.equal(r, workspaceUri('decay.cascade').fsPath);
+                    assert.match(readFileSync(r as string, 'utf8'), /\bS1\b[\s\S]*\bS2\b/);
+                },
+            },
+            'neurocascade.restartServer': {
+                args: () => [],
+                returnsNothing: true,
+                check: async () => {
+                    const position = positionAfter(document, 'Serotonin', 'binds ');
+                    await until('completion from the restarted server', async () => nonEmpty(
+                        (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position)).items));
+                },
+            },
+        };
+        const contributed: string[] = cascadeExtension().packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+        assert.deepEqual([...contributed].sort(), Object.keys(invocations).sort(), 'every contributed command has an invocation here');
+        const registered = await vscode.commands.getCommands(true);
+        for (const id of Object.keys(invocations)) {
+            assert.ok(registered.includes(id), `${id} is registered`);
+            const { args, check, returnsNothing } = invocations[id];
+            const result = await vscode.commands.executeCommand(id, ...args());
+            // The extension's commands report a failure in a message and return undefined.
+            assert.ok(returnsNothing || result !== undefined, `${id} returned nothing: it failed (see the NeuroCascade output channel)`);
+            await check(result);
+        }
+    });
+});

@@ -1,0 +1,2 @@
+import './language-features.spec.js';
+import './commands.spec.js';
