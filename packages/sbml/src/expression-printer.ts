@@ -1,5 +1,4 @@
 import type { Expr } from '@neurocascade/simulator';
-import { RESERVED_WORDS } from './identifiers.js';
 
 /**
  * Prints an IR expression as Cascade source with the fewest parentheses that keep the tree.
@@ -26,7 +25,7 @@ function print(expr: Expr): Printed {
         case 'member': return { text: `${expr.name}.${expr.member}`, level: PRIMARY };
         case 'time': return { text: 't', level: PRIMARY };
         case 'balance': return { text: 'balance', level: PRIMARY };
-        case 'call': return { text: `${expr.fn}(${expr.args.map(printArgument).join(', ')})`, level: PRIMARY };
+        case 'call': return { text: `${expr.fn}(${expr.args.map(printExpression).join(', ')})`, level: PRIMARY };
         case 'unary':
             return expr.op === 'not'
                 ? { text: `not ${wrap(expr.operand, NOT)}`, level: NOT }
@@ -37,17 +36,6 @@ function print(expr: Expr): Printed {
             return { text: `${wrap(expr.left, leftMin)} ${expr.op} ${wrap(expr.right, rightMin)}`, level };
         }
     }
-}
-
-/**
- * The grammar reads `name value` as a named argument (`mean 80 pg/mL`), so an argument that
- * starts with a name followed by what may start an expression, `k - 1` or `exp(1) + x`, would
- * parse as the argument `k` = `-1`: such arguments are parenthesized.
- */
-function printArgument(expr: Expr): string {
-    const text = printExpression(expr);
-    const start = /^([A-Za-z_]\w*)(?!\w)\s*[-+(\w]/.exec(text);
-    return start && !RESERVED_WORDS.has(start[1]) ? `(${text})` : text;
 }
 
 /** The weakest level each operand may have without parentheses. */

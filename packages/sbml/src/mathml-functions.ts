@@ -3,11 +3,11 @@ import { binary, call, evaluateConstant, num, unary } from './expression-buildin
 
 /** MathML functions Cascade has no built-in for, written with the ones it has (or folded to numbers). */
 
-/** Inverse trigonometric functions Cascade lacks: folded when their argument is constant. */
-export const FOLDABLE: Record<string, (x: number) => number> = {
-    arcsin: Math.asin, arccos: Math.acos, arctan: Math.atan,
-    arcsec: x => Math.acos(1 / x), arccsc: x => Math.asin(1 / x), arccot: x => Math.atan(1 / x)
-};
+/** arcsec, arccsc and arccot through Cascade's acos, asin and atan of 1/x (the suite's convention for arccot). */
+export function inverseReciprocal(name: 'arcsec' | 'arccsc' | 'arccot', x: Expr): Expr {
+    const inverse = { arcsec: 'acos', arccsc: 'asin', arccot: 'atan' }[name];
+    return call(inverse, binary('/', num(1), x));
+}
 
 const COMPARISONS: Record<string, (a: number, b: number) => boolean> = {
     '==': (a, b) => a === b, '!=': (a, b) => a !== b, '>': (a, b) => a > b, '<': (a, b) => a < b, '>=': (a, b) => a >= b, '<=': (a, b) => a <= b

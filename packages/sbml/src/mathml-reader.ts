@@ -2,7 +2,7 @@ import type { Expr } from '@neurocascade/simulator';
 import { SbmlImportError } from './sbml-error.js';
 import { XmlElement } from './xml-tree.js';
 import { binary, call, evaluateConstant, num, unary } from './expression-building.js';
-import { FOLDABLE, comparison, factorial, hyperbolic, inverseHyperbolic, quotient, ratio } from './mathml-functions.js';
+import { comparison, inverseReciprocal, factorial, hyperbolic, inverseHyperbolic, quotient, ratio } from './mathml-functions.js';
 
 export const MATHML_NAMESPACE = 'http://www.w3.org/1998/Math/MathML';
 const CSYMBOL = 'http://www.sbml.org/sbml/symbols/';
@@ -55,7 +55,9 @@ const literal = (value: boolean): Typed =>
     ({ expr: binary('==', num(1), num(value ? 1 : 0)), boolean: true, constant: value });
 
 const RELATIONS: Record<string, '==' | '!=' | '>' | '<' | '>=' | '<='> = { eq: '==', neq: '!=', gt: '>', lt: '<', geq: '>=', leq: '<=' };
-const DIRECT: Record<string, string> = { abs: 'abs', exp: 'exp', ln: 'ln', floor: 'floor', ceiling: 'ceil', sin: 'sin', cos: 'cos' };
+const DIRECT: Record<string, string> = {
+    abs: 'abs', exp: 'exp', ln: 'ln', floor: 'floor', ceiling: 'ceil', sin: 'sin', cos: 'cos', arcsin: 'asin', arccos: 'acos', arctan: 'atan'
+};
 class MathReader {
     constructor(private readonly context: MathContext) {}
 
@@ -149,8 +151,6 @@ class MathReader {
         }
         const direct = DIRECT[head.name];
         if (direct) return numeric(call(direct, ...arity(1)));
-        const foldable = FOLDABLE[head.name];
-        if (foldable) return numeric(num(foldable(this.constantArgument(head, element, arity(1)[0]))));
         switch (head.name) {
             case 'plus': return numeric(this.chain('+', numbers(), 0));
             case 'times': return numeric(this.chain('*', numbers(), 1));
@@ -176,6 +176,7 @@ class MathReader {
             case 'cot': return numeric(ratio('cos', 'sin', arity(1)[0]));
             case 'sec': return numeric(binary('/', num(1), call('cos', arity(1)[0])));
             case 'csc': return numeric(binary('/', num(1), call('sin', arity(1)[0])));
+            case 'arcsec': case 'arccsc': case 'arccot': return numeric(inverseReciprocal(head.name, arity(1)[0]));
             case 'sinh': case 'cosh': case 'tanh': case 'sech': case 'csch': case 'coth':
                 return numeric(hyperbolic(head.name, arity(1)[0]));
             case 'arcsinh': case 'arccosh': case 'arctanh': case 'arcsech': case 'arccsch': case 'arccoth':
@@ -246,14 +247,6 @@ class MathReader {
 
     private readQualifier(qualifier: XmlElement): Expr {
         return asNumber(this.read(this.only(qualifier)));
-    }
-
-    private constantArgument(head: XmlElement, element: XmlElement, x: Expr): number {
-        const value = evaluateConstant(x);
-        if (value === undefined) {
-            throw new SbmlImportError(element.path, `<${head.name}> of a non-constant argument: Cascade has no inverse trigonometric functions`, true);
-        }
-        return value;
     }
 
     private unsupported(element: XmlElement): SbmlImportError {

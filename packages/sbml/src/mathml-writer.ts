@@ -7,7 +7,7 @@ const OPERATORS: Record<string, string> = {
     '>=': 'geq', '==': 'eq', '!=': 'neq', and: 'and', or: 'or'
 };
 const FUNCTIONS: Record<string, string> = {
-    exp: 'exp', ln: 'ln', sqrt: 'root', abs: 'abs', floor: 'floor', ceil: 'ceiling', sin: 'sin', cos: 'cos', min: 'min', max: 'max'
+    exp: 'exp', ln: 'ln', sqrt: 'root', abs: 'abs', floor: 'floor', ceil: 'ceiling', sin: 'sin', cos: 'cos', asin: 'arcsin', acos: 'arccos', atan: 'arctan', min: 'min', max: 'max'
 };
 
 /**

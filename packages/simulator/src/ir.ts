@@ -35,7 +35,7 @@ export type Expr =
     | { kind: 'unary'; op: '-' | 'not'; operand: Expr }
     | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
     /**
-     * Built-in or user function. Built-ins: exp ln log10 sqrt abs min max floor ceil sin cos
+     * Built-in or user function. Built-ins: exp ln log10 sqrt abs min max floor ceil sin cos asin acos atan
      * hill(x,k,n) mm(x,km) if(c,a,b), and the time courses with arguments in this fixed order:
      * circadian(mean, amplitude, peak, period), pulse(base, peak, start, duration),
      * step(before, after, at). User functions are looked up in `ModelIR.functions`.
@@ -46,6 +46,7 @@ export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '
 
 export const BUILTIN_FUNCTIONS: Readonly<Record<string, number>> = {
     exp: 1, ln: 1, log10: 1, sqrt: 1, abs: 1, min: 2, max: 2, floor: 1, ceil: 1, sin: 1, cos: 1,
+    asin: 1, acos: 1, atan: 1,
     hill: 3, mm: 2, if: 3, circadian: 4, pulse: 4, step: 3
 };
 

@@ -40,7 +40,8 @@ export const DIRECT: Emitter = {
 
 const MATH: Readonly<Record<string, string>> = {
     exp: 'Math.exp', ln: 'Math.log', log10: 'Math.log10', sqrt: 'Math.sqrt', abs: 'Math.abs',
-    floor: 'Math.floor', ceil: 'Math.ceil', sin: 'Math.sin', cos: 'Math.cos', min: 'Math.min', max: 'Math.max'
+    floor: 'Math.floor', ceil: 'Math.ceil', sin: 'Math.sin', cos: 'Math.cos',
+    asin: 'Math.asin', acos: 'Math.acos', atan: 'Math.atan', min: 'Math.min', max: 'Math.max'
 };
 const COMPARE: Readonly<Record<string, string>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '===', '!=': '!==' };
 

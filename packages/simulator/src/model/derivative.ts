@@ -36,6 +36,9 @@ function outerDerivative(f: string, a: Term): Term | undefined {
         case 'abs': return ifThen(compare('>=', a, ZERO), ONE, num(-1));
         case 'sin': return fn('cos', a);
         case 'cos': return neg(fn('sin', a));
+        case 'asin': return div(ONE, fn('sqrt', sub(ONE, mul(a, a))));
+        case 'acos': return neg(div(ONE, fn('sqrt', sub(ONE, mul(a, a)))));
+        case 'atan': return div(ONE, sum(ONE, mul(a, a)));
         default: return undefined; // floor, ceil: piecewise constant
     }
 }

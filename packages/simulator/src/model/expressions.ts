@@ -20,7 +20,7 @@ export interface NameResolver {
     breakpoint(time: number): void;
 }
 
-const UNARY: readonly MathFunction[] = ['exp', 'ln', 'log10', 'sqrt', 'abs', 'floor', 'ceil', 'sin', 'cos'];
+const UNARY: readonly MathFunction[] = ['exp', 'ln', 'log10', 'sqrt', 'abs', 'floor', 'ceil', 'sin', 'cos', 'asin', 'acos', 'atan'];
 
 function hillFraction(x: Term, k: Term, n: Term): Term {
     const xn = pow(x, n);

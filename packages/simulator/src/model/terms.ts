@@ -6,7 +6,8 @@
  */
 
 export type Space = 'y' | 'p' | 'w' | 'g';
-export type MathFunction = 'exp' | 'ln' | 'log10' | 'sqrt' | 'abs' | 'floor' | 'ceil' | 'sin' | 'cos';
+export type MathFunction = 'exp' | 'ln' | 'log10' | 'sqrt' | 'abs' | 'floor' | 'ceil' | 'sin' | 'cos'
+    | 'asin' | 'acos' | 'atan';
 export type Comparison = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
 export type Term =
@@ -110,7 +111,7 @@ export function pow(a: Term, b: Term): Term {
 
 const FOLD: Record<MathFunction, (x: number) => number> = {
     exp: Math.exp, ln: Math.log, log10: Math.log10, sqrt: Math.sqrt, abs: Math.abs,
-    floor: Math.floor, ceil: Math.ceil, sin: Math.sin, cos: Math.cos
+    floor: Math.floor, ceil: Math.ceil, sin: Math.sin, cos: Math.cos, asin: Math.asin, acos: Math.acos, atan: Math.atan
 };
 
 export function fn(f: MathFunction, a: Term): Term {

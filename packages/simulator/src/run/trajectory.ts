@@ -1,8 +1,9 @@
 /**
  * Integrates a model over [0, duration] through its events: `at` events split the run at
  * their exact times (applied in written order, integration restarts after each), `when`
- * events are located by the solver's root finding and fire on each false → true crossing.
- * Time-course switch points are segment boundaries too, so a short pulse is never stepped over.
+ * events are located by the solver's root finding and fire on each false → true crossing
+ * (those that turn true at one instant all fire, in written order). Time-course switch points
+ * are segment boundaries too, so a short pulse is never stepped over.
  */
 import type { ModelEvent } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
@@ -53,6 +54,9 @@ function watch(m: CompiledModel, event: ModelEvent, condition: Term): Watched {
     };
 }
 
+/** A constant placeholder state: the problem solved when a model has no states of its own. */
+const CLOCK = { rhs: (_t: number, _y: Float64Array, dydt: Float64Array) => { dydt[0] = 0; }, names: ['t'] };
+
 export function describeState(m: CompiledModel): (name: string) => string {
     return name => m.ir.species.some(s => s.name === name) ? `species '${name}'`
         : m.ir.parameters.some(p => p.name === name) ? `parameter '${name}'` : `'${name}'`;
@@ -66,6 +70,8 @@ export function integrateTrajectory(
     const watched = events.flatMap(e => e.trigger.kind === 'when' ? [watch(m, e, m.resolve(e.trigger.condition))] : []);
     const boundaries = [...new Set([...timed.map(e => e.time), ...m.system.breakpoints, duration])]
         .filter(b => b > 0 && b <= duration).sort((a, b) => a - b);
+    // Without states (parameters and rules alone) a placeholder keeps the clock, so `when` still root-finds on t.
+    const clockOnly = y0.length === 0;
     const stats = { method: '', steps: 0, rhsEvaluations: 0 };
     const methods = new Set<string>();
     let recorded = 0;
@@ -106,16 +112,10 @@ export function integrateTrajectory(
         while (t < end) {
             const last = end === duration;
             const outputTimes = sampleTimes.filter(s => s >= t && (s < end || (last && s === end)));
-            if (y.length === 0) {
-                // Nothing to integrate (a model of parameters and rules): only the clock moves.
-                outputTimes.forEach(s => take(s, y));
-                t = end;
-                continue;
-            }
-            const problem: OdeProblem = {
-                rhs: m.rhs, jacobian: m.jacobian, y0: y, t0: t, tEnd: end, names: m.stateNames,
-                events: watched.map((w): EventFunction => ({ g: w.g, direction: w.equality ? 0 : w.armed ? 1 : -1 }))
-            };
+            const events = watched.map((w): EventFunction => ({ g: w.g, direction: w.equality ? 0 : w.armed ? 1 : -1 }));
+            const problem: OdeProblem = clockOnly
+                ? { ...CLOCK, y0: new Float64Array(1), t0: t, tEnd: end, events }
+                : { rhs: m.rhs, jacobian: m.jacobian, y0: y, t0: t, tEnd: end, names: m.stateNames, events };
             let solution;
             try {
                 solution = solve(problem, options.method ?? 'auto', solverOptions(options, t, end, duration, outputTimes));
@@ -123,19 +123,22 @@ export function integrateTrajectory(
                 throw simulationError(e, describeState(m));
             }
             solution.times.forEach((s, i) => {
-                if (s < solution.tFinal || (last && s === end && solution.event === undefined)) take(s, solution.values[i]);
+                if (s < solution.tFinal || (last && s === end && solution.event === undefined)) take(s, clockOnly ? y : solution.values[i]);
             });
             methods.add(solution.stats.method);
             stats.steps += solution.stats.steps;
             stats.rhsEvaluations += solution.stats.rhsEvaluations;
             t = solution.tFinal;
-            y = Float64Array.from(solution.yFinal);
+            if (!clockOnly) y = Float64Array.from(solution.yFinal);
             if (solution.event !== undefined) {
                 if (++firings > MAX_FIRINGS) throw new SimulationError(`Events keep firing at t = ${t} min`, 'events', t);
-                // The located point lies just past the crossing: an armed event fires even if its
-                // condition is borderline there; a disarmed one has turned false and re-arms.
-                const w = watched[solution.event];
-                if (w.armed || w.equality) fire(w); else w.armed = true;
+                // The located point lies just past the crossing: the located event fires even if its
+                // condition is borderline there, and so does every armed event that crossed at the
+                // same instant (g reached 0), all in written order; a disarmed located one re-arms.
+                const located = watched[solution.event];
+                const crossed = watched.filter(w => w === located ? w.armed || w.equality : w.armed && !w.equality && w.g(t, y) >= 0);
+                if (!crossed.includes(located)) located.armed = true;
+                crossed.forEach(fire);
                 settle();
             }
         }

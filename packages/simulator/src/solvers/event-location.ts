@@ -13,7 +13,10 @@ const TIME_TOLERANCE = 1e-12;
 function crosses(direction: -1 | 0 | 1, before: number, after: number): boolean {
     const rising = before < 0 && after >= 0;
     const falling = before > 0 && after <= 0;
-    return direction === 1 ? rising : direction === -1 ? falling : rising || falling;
+    // A directed event that starts exactly on 0 (a restart on its threshold) crosses when g leaves 0 its way.
+    if (direction === 1) return rising || (before === 0 && after > 0);
+    if (direction === -1) return falling || (before === 0 && after < 0);
+    return rising || falling;
 }
 
 /**
@@ -58,11 +61,13 @@ export class EventTracker {
         let a = 0, ga = this.previous[index];
         let b = 1, gb = gEnd;
         let side = 0;
+        // Leaving an exact 0, the new side is g's final sign, strictly.
+        const fromZero = ga === 0;
         for (let iteration = 0; iteration < 200 && b - a > tolerance; iteration++) {
             const secant = (a * gb - b * ga) / (gb - ga);
             const c = secant > a && secant < b ? secant : (a + b) / 2;
             const gc = valueAt(c);
-            if (gc === 0 || crosses(0, ga, gc)) {
+            if (fromZero ? gc * gEnd > 0 : gc === 0 || crosses(0, ga, gc)) {
                 if (gc === 0) return c;
                 b = c; gb = gc;
                 if (side === -1) ga /= 2;

@@ -19,6 +19,19 @@ describe('analytic solutions', () => {
         r.time.forEach((t, i) => close(r.series[0].values[i], 4 * (1 - Math.exp(-0.5 * t))));
     });
 
+    it('asin, acos and atan of a rising concentration X = 1 − e^(−0.1t)', () => {
+        const ir = model().species('X', { supply: 0.1, clearance: 0.1 })
+            .rule('a', 'asin(X)').rule('b', 'acos(X)').rule('c', 'atan(10 * X)')
+            .scenario('S', 20, { step: 1, observe: ['a', 'b', 'c'].map(n => observe(n, '1')) }).build();
+        const r = simulateScenario(ir, 'S', { rtol: 1e-9, atol: 1e-12 });
+        const x = (t: number) => 1 - Math.exp(-0.1 * t);
+        r.time.forEach((t, i) => {
+            close(r.series[0].values[i], Math.asin(x(t)));
+            close(r.series[1].values[i], Math.acos(x(t)));
+            close(r.series[2].values[i], Math.atan(10 * x(t)));
+        });
+    });
+
     it('a reversible reaction A ⇌ B relaxes to kf/(kf+kr) of the total', () => {
         const ir = model().species('A', { initial: 5 }).species('B', { initial: 1 }).parameter('kf', 0.4).parameter('kr', 0.1)
             .reaction('F', 'A -> B', 'kf * A').reaction('R', 'B -> A', 'kr * B')

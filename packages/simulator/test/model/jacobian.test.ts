@@ -30,6 +30,10 @@ const models: Record<string, () => ModelIR> = {
         .reaction('F', 'X -> Y', 'P * sat(X, k) * r2')
         .reaction('G', 'Y -> Z', '0.3 * Y * (1 + floor(t)) / (1 + X ^ P)')
         .reaction('H', 'Z ->', 'k * Z * circadian(1, 0.5, 0, 24) + pulse(0, 1, 1, 2) * step(0, 1, 3)')
+        .build(),
+    'inverse trigonometric functions': () => model()
+        .species('X', { initial: 1 }).species('Y')
+        .reaction('F', 'X -> Y', 'asin(X / (1 + X)) + acos(Y / (2 + Y)) * atan(X - 2 * Y)')
         .build()
 };
 
