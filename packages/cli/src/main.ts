@@ -13,7 +13,8 @@ const COMMANDS: Record<string, () => Promise<Command> | Command> = {
     steady: async () => (await import('./commands/steady.js')).steady,
     cascade: async () => (await import('./commands/cascade.js')).cascade,
     import: async () => (await import('./commands/sbml-import.js')).sbmlImport,
-    export: async () => (await import('./commands/sbml-export.js')).sbmlExport
+    export: async () => (await import('./commands/sbml-export.js')).sbmlExport,
+    diagram: async () => (await import('./commands/diagram.js')).diagram
 };
 
 /** Runs one `cascade` command and returns the process exit code. */

@@ -17,6 +17,8 @@ Commands:
   cascade <file> [--name C] [--format json]
   import <model.xml> [-o model.cascade]
   export <model.cascade> --sbml [-o model.xml]
+  diagram <file> [-o out.svg] [--cascade C [--perturbation P]]
+                         the reaction network as an SVG (with --cascade: nodes coloured by their response)
   lsp --stdio            the language server over stdio (Neovim, Emacs, Helix, …)
 
 Exit codes: 0 success, 1 errors found, 2 bad usage or unreadable input.`;

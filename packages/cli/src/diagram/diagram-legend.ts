@@ -1,0 +1,83 @@
+/**
+ * The legend beside the network: the node categories and edge kinds the model uses and,
+ * for a cascade, the response scale with the percentages its ends stand for.
+ */
+import type { NetworkEdgeKind } from '@neurocascade/language';
+import { divergingColour, EDGE_STYLES, INK, NEUTRAL, NODE_STYLES, type NodeCategory } from './diagram-style.js';
+import { edgeLine } from './edge-marks.js';
+import { textWidth } from './network-layout.js';
+import { percentChange } from './node-responses.js';
+import { element, type Markup } from './svg-markup.js';
+
+const ROW = 20;
+const SWATCH = 28;
+const SCALE_WIDTH = 180;
+const FONT = 11;
+/** Responses within ±25 % stay pale, so a barely moved network does not look upset. */
+const SMALLEST_LIMIT = Math.log2(1.25);
+
+export interface Legend {
+    width: number;
+    height: number;
+    items: Markup[];
+    defs: Markup[];
+}
+
+/** The scale's limit and the smallest and largest response of the run, as log2 folds. */
+export interface ResponseRange {
+    limit: number;
+    lowest: number;
+    highest: number;
+}
+
+export function responseRange(logFold: ReadonlyMap<string, number>): ResponseRange {
+    const values = [...logFold.values()];
+    const finite = values.filter(Number.isFinite);
+    return {
+        limit: Math.max(SMALLEST_LIMIT, ...finite.map(Math.abs)),
+        lowest: Math.min(0, ...values),
+        highest: Math.max(0, ...values)
+    };
+}
+
+export function layoutLegend(categories: readonly NodeCategory[], edges: readonly NetworkEdgeKind[], range: ResponseRange | undefined): Legend {
+    const limit = range?.limit;
+    const items: Markup[] = [];
+    const defs: Markup[] = [];
+    let y = 0;
+    let width = 0;
+    const heading = (text: string) => {
+        y += ROW;
+        items.push(element('text', { x: 0, y: y - 6, 'font-size': 12, 'font-weight': 'bold', fill: INK }, text));
+    };
+    const row = (mark: Markup, label: string) => {
+        items.push(element('g', { transform: `translate(0,${y})` }, mark, element('text', { x: SWATCH + 8, y: 12, 'font-size': FONT, fill: INK }, label)));
+        width = Math.max(width, SWATCH + 8 + textWidth(label, FONT));
+        y += ROW;
+    };
+    heading('Nodes');
+    for (const category of categories) {
+        const style = NODE_STYLES[category];
+        row(element('rect', { y: 2, width: SWATCH, height: 13, rx: Math.min(style.radius, 6), fill: limit === undefined ? style.fill : NEUTRAL, stroke: style.stroke, 'stroke-width': 1.5 }), style.label);
+    }
+    heading('Edges');
+    for (const kind of edges) row(edgeLine(kind, `M0 9 L${SWATCH} 9`), EDGE_STYLES[kind].label);
+    if (range !== undefined && limit !== undefined) {
+        heading('Response (perturbed vs base)');
+        defs.push(element('linearGradient', { id: 'response-scale', x1: 0, x2: 1, y1: 0, y2: 0 },
+            ...[-1, -0.5, 0, 0.5, 1].map(t => element('stop', { offset: (t + 1) / 2, 'stop-color': divergingColour(t) }))));
+        items.push(element('rect', { y, width: SCALE_WIDTH, height: 12, fill: 'url(#response-scale)', stroke: '#94a3b8' }));
+        y += 26;
+        const ends: [number, string, string][] = [[0, 'start', percentChange(-limit)], [SCALE_WIDTH / 2, 'middle', '0'], [SCALE_WIDTH, 'end', percentChange(limit)]];
+        items.push(...ends.map(([x, anchor, label]) => element('text', { x, y: y - 2, 'text-anchor': anchor, 'font-size': FONT, fill: INK }, label)));
+        const span = `this run: ${percentChange(range.lowest)} to ${percentChange(range.highest)}`;
+        items.push(element('text', { y: y + 14, 'font-size': FONT, fill: INK }, span));
+        width = Math.max(width, textWidth(span, FONT));
+        y += 28;
+        row(element('rect', { y: 2, width: SWATCH, height: 13, rx: 3, fill: NEUTRAL, stroke: '#000000', 'stroke-width': 3 }), 'perturbed');
+        row(element('rect', { y: 2, width: SWATCH, height: 13, rx: 3, fill: NEUTRAL, stroke: '#94a3b8' }), 'white: no value (processes)');
+        width = Math.max(width, SCALE_WIDTH);
+    }
+    return { width: Math.ceil(width), height: y, items, defs };
+}
+
