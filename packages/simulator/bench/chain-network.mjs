@@ -116,7 +116,7 @@ static const double s0 = ${p.s0}, Vsyn = ${p.Vsyn}, Ksyn = ${p.Ksyn}, kin = ${p.
 static int rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *data) {
     const double *y = N_VGetArrayPointer(yv);
     double *d = N_VGetArrayPointer(dv);
-    long m = N / 3;
+    long m = NEQ / 3;
     double inflow = s0 * (1 + 0.5 * sin(2 * M_PI * t / 1440));
     for (long u = 0; u < m; u++) {
         double c = y[3 * u], v = y[3 * u + 1], e = y[3 * u + 2];

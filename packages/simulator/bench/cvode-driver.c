@@ -1,4 +1,4 @@
-/* CVODE (BDF, Newton) on a generated problem, problem.h: N, Y0, T_OUT, BREAKS (segment ends;
+/* CVODE (BDF, Newton) on a generated problem, problem.h: NEQ, Y0, T_OUT, BREAKS (segment ends;
    integration restarts at each, as ours does at time-course switches) and rhs. With NNZ and
    jac (an analytic CSR Jacobian) it uses the KLU sparse direct solver; with BAND_UPPER and
    BAND_LOWER the band solver and CVODE's difference-quotient Jacobian.
@@ -30,20 +30,20 @@ static void add_counts(void *mem, struct counts *c) {
 
 /* One whole run from Y0 through every output time; returns the CVODE status. */
 static int run(SUNContext ctx, double rtol, double atol_, double *values, struct counts *c) {
-    N_Vector y = N_VNew_Serial(N, ctx);
+    N_Vector y = N_VNew_Serial(NEQ, ctx);
     double *yd = N_VGetArrayPointer(y);
-    for (long i = 0; i < N; i++) yd[i] = Y0[i];
+    for (long i = 0; i < NEQ; i++) yd[i] = Y0[i];
     void *mem = CVodeCreate(CV_BDF, ctx);
     CVodeInit(mem, rhs, 0.0, y);
     CVodeSStolerances(mem, rtol, atol_);
     CVodeSetMaxNumSteps(mem, 1000000);
 #ifdef NNZ
-    SUNMatrix A = SUNSparseMatrix(N, N, NNZ, CSR_MAT, ctx);
+    SUNMatrix A = SUNSparseMatrix(NEQ, NEQ, NNZ, CSR_MAT, ctx);
     SUNLinearSolver LS = SUNLinSol_KLU(y, A, ctx);
     CVodeSetLinearSolver(mem, LS, A);
     CVodeSetJacFn(mem, jac);
 #else
-    SUNMatrix A = SUNBandMatrix(N, BAND_UPPER, BAND_LOWER, ctx);
+    SUNMatrix A = SUNBandMatrix(NEQ, BAND_UPPER, BAND_LOWER, ctx);
     SUNLinearSolver LS = SUNLinSol_Band(y, A, ctx);
     CVodeSetLinearSolver(mem, LS, A);
 #endif
@@ -58,7 +58,7 @@ static int run(SUNContext ctx, double rtol, double atol_, double *values, struct
             CVodeSetStopTime(mem, BREAKS[++segment]);
         }
         if (T_OUT[k] > t && status >= 0) status = CVode(mem, T_OUT[k], y, &t, CV_NORMAL);
-        for (long i = 0; i < N; i++) values[k * N + i] = yd[i];
+        for (long i = 0; i < NEQ; i++) values[k * NEQ + i] = yd[i];
     }
     add_counts(mem, c);
     CVodeFree(&mem);
@@ -89,7 +89,7 @@ int main(int argc, char **argv) {
     int repeats = argc > 3 ? atoi(argv[3]) : 1;
     SUNContext ctx;
     SUNContext_Create(NULL, &ctx);
-    double *values = malloc(sizeof(double) * N * NOUT);
+    double *values = malloc(sizeof(double) * NEQ * NOUT);
     double *wall = malloc(sizeof(double) * repeats), *cpu = malloc(sizeof(double) * repeats);
     struct counts c;
     int status = 0;
@@ -109,7 +109,7 @@ int main(int argc, char **argv) {
            "\"status\": %d, \"steps\": %ld, \"nfev\": %ld, \"njev\": %ld, \"nlu\": %ld, \"values\": [",
            median_after(wall, 1, repeats), median_after(cpu, 1, repeats), firstWall, firstCpu, repeats,
            status, c.steps, c.nfe, c.njev, c.nlu);
-    for (long i = 0; i < (long)N * NOUT; i++) printf(i ? ",%.17g" : "%.17g", values[i]);
+    for (long i = 0; i < (long)NEQ * NOUT; i++) printf(i ? ",%.17g" : "%.17g", values[i]);
     printf("]}\n");
     return status < 0;
 }

@@ -64,8 +64,24 @@ ${pythonSparsity(equations.pattern)}
 ${pythonFunction('jac', equations.jacobian, print, a => `csr_matrix((${a}, COL_INDEX, ROW_START), shape=(${n}, ${n}))`)}`;
 }
 
-function cBody(statements, print, output) {
-    return statements.map(s => `    ${s.space === 'o' ? output : s.space}[${s.index}] = ${print(s.term)};`).join('\n');
+/** Statements per C function: gcc -O2 takes minutes over one function of thousands of statements. */
+const C_CHUNK = 200;
+
+/**
+ * `name` as a C function over (t, y, w, g, o) made of chunks of at most C_CHUNK statements
+ * (each its own function, sharing w and g through pointers).
+ */
+function cFunction(name, statements, print) {
+    const chunks = [];
+    for (let k = 0; k < statements.length; k += C_CHUNK) chunks.push(statements.slice(k, k + C_CHUNK));
+    const signature = part => `static void ${name}_${part}(double t, const double *y, double *w, double *g, double *o)`;
+    return chunks.map((chunk, part) => `${signature(part)} {
+${chunk.map(s => `    ${s.space}[${s.index}] = ${print(s.term)};`).join('\n')}
+}
+`).join('') + `static void ${name}(double t, const double *y, double *w, double *g, double *o) {
+${chunks.map((_, part) => `    ${name}_${part}(t, y, w, g, o);`).join('\n')}
+}
+`;
 }
 
 /** A header for cvode-driver.c: the problem data, rhs, and jac filling a CSR SUNSparseMatrix (for KLU). */
@@ -74,24 +90,21 @@ export function cHeader(equations, slots, problem) {
     const nnz = equations.pattern.colIndex.length;
     return `${cProblemData(problem)}#include <sunmatrix/sunmatrix_sparse.h>
 #define NNZ ${nnz}
-static const sunindextype ROW_START[N + 1] = {${equations.pattern.rowStart.join(', ')}};
+static const sunindextype ROW_START[NEQ + 1] = {${equations.pattern.rowStart.join(', ')}};
 static const sunindextype COL_INDEX[NNZ] = {${equations.pattern.colIndex.join(', ')}};
 
+static double w[${Math.max(1, equations.intermediates)}], g[${Math.max(1, equations.temporaries)}];
+${cFunction('derivatives', equations.rhs, print)}
+${cFunction('jacobian_values', equations.jacobian, print)}
 static int rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *data) {
-    const double *y = N_VGetArrayPointer(yv);
-    double *d = N_VGetArrayPointer(dv);
-    double w[${Math.max(1, equations.intermediates)}];
-${cBody(equations.rhs, print, 'd')}
+    derivatives(t, N_VGetArrayPointer(yv), w, g, N_VGetArrayPointer(dv));
     return 0;
 }
 
 static int jac(sunrealtype t, N_Vector yv, N_Vector fy, SUNMatrix J, void *data, N_Vector t1, N_Vector t2, N_Vector t3) {
-    const double *y = N_VGetArrayPointer(yv);
-    double *o = SM_DATA_S(J);
-    double w[${Math.max(1, equations.intermediates)}], g[${Math.max(1, equations.temporaries)}];
     memcpy(SM_INDEXPTRS_S(J), ROW_START, sizeof ROW_START);
     memcpy(SM_INDEXVALS_S(J), COL_INDEX, sizeof COL_INDEX);
-${cBody(equations.jacobian, print, 'o')}
+    jacobian_values(t, N_VGetArrayPointer(yv), w, g, SM_DATA_S(J));
     return 0;
 }
 `;

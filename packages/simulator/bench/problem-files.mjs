@@ -24,10 +24,10 @@ export function cProblemData({ y0, times, breaks }) {
     return `#include <math.h>
 #include <string.h>
 #include <nvector/nvector_serial.h>
-#define N ${y0.length}
+#define NEQ ${y0.length}
 #define NOUT ${times.length}
 #define NBREAKS ${breaks.length}
-static const double Y0[N] = {${list(y0)}};
+static const double Y0[NEQ] = {${list(y0)}};
 static const double T_OUT[NOUT] = {${list(times)}};
 static const double BREAKS[NBREAKS] = {${list(breaks)}};
 `;
