@@ -1,8 +1,8 @@
 import {
     AstUtils, MapScope, WorkspaceCache, type AstNodeDescription, type AstNodeDescriptionProvider,
-    type LangiumDocument, type ReferenceInfo, type Scope, type ScopeProvider
+    type IndexManager, type LangiumDocument, type ReferenceInfo, type Scope, type ScopeProvider
 } from 'langium';
-import { isFunctionDecl, type CascadeFile } from '../generated/ast.js';
+import { isFunctionDecl } from '../generated/ast.js';
 import type { CascadeServices } from '../cascade-module.js';
 import type { CascadeImports } from './cascade-imports.js';
 
@@ -16,11 +16,13 @@ import type { CascadeImports } from './cascade-imports.js';
 export class CascadeScopeProvider implements ScopeProvider {
     private readonly imports: CascadeImports;
     private readonly descriptions: AstNodeDescriptionProvider;
+    private readonly index: IndexManager;
     private readonly cache: WorkspaceCache<string, MapScope>;
 
     constructor(services: CascadeServices) {
         this.imports = services.references.CascadeImports;
         this.descriptions = services.workspace.AstNodeDescriptionProvider;
+        this.index = services.shared.workspace.IndexManager;
         this.cache = new WorkspaceCache(services.shared);
     }
 
@@ -40,15 +42,15 @@ export class CascadeScopeProvider implements ScopeProvider {
         return this.cache.get(document.uri.toString(), () => new MapScope(this.visibleDescriptions(document).reverse()));
     }
 
-    /** Descriptions of all visible declarations, duplicates included, the document's own first. */
+    /**
+     * Descriptions of all visible declarations, duplicates included, the document's own first.
+     * They come from the index (each file's exports are described once, when it is indexed),
+     * so a file importing a long chain costs a lookup per file, not a description per declaration.
+     */
     visibleDescriptions(document: LangiumDocument): AstNodeDescription[] {
-        return this.imports.closure(document).flatMap(member => {
-            const root = member.parseResult.value as CascadeFile;
-            return (root.declarations ?? []).flatMap(declaration => {
-                const name = (declaration as { name?: string }).name;
-                return name ? [this.descriptions.createDescription(declaration, name, member)] : [];
-            });
-        });
+        const own = document.uri.toString();
+        const files = new Set(this.imports.closure(document).map(member => member.uri.toString()));
+        const visible = this.index.allElements(undefined, files).toArray();
+        return [...visible.filter(item => item.documentUri.toString() === own), ...visible.filter(item => item.documentUri.toString() !== own)];
     }
 }
-
