@@ -1,11 +1,43 @@
 import assert from 'node:assert/strict';
-import { runLoad } from './lsp-load.js';
+import fc from 'fast-check';
+import { exampleMutations, exampleTexts, unicodeAndBinary } from './cascade-inputs.js';
+import { TEST_SEED } from './language-fuzz.js';
+import { runLoad, startServer } from './lsp-load.js';
 
 /** A modest load for `npm test`; `npm run load` runs the full size of issue 7. */
 const SIZE = { documents: 40, edits: 200, previews: 10 };
 
-describe('language server under load over stdio', function () {
+describe('language server over stdio', function () {
     this.timeout(300_000);
+
+    it('answers hostile documents with diagnostics and keeps serving', async () => {
+        const examples = exampleTexts().map(e => e.text);
+        const texts = [
+            `parameter p = ${'('.repeat(10_000)}1${')'.repeat(10_000)}`,
+            'precursor A\n/* never closed',
+            ...fc.sample(unicodeAndBinary(examples), { numRuns: 5, seed: TEST_SEED }),
+            ...fc.sample(exampleMutations(examples), { numRuns: 5, seed: TEST_SEED })
+        ];
+        const client = await startServer();
+        try {
+            await client.initialize('file:///hostile');
+            const published = await Promise.all(texts.map((text, i) => {
+                const uri = `file:///hostile/h${i}.cascade`;
+                const diagnostics = client.diagnostics(uri);
+                client.open(uri, text);
+                return diagnostics;
+            }));
+            assert.equal(published.length, texts.length);
+            const good = 'file:///hostile/good.cascade';
+            const diagnostics = client.diagnostics(good);
+            client.open(good, 'precursor A { initial 1 uM clearance 0.1 /min }\n');
+            assert.deepEqual((await diagnostics as { diagnostics: { severity: number }[] }).diagnostics.filter(d => d.severity === 1), [], 'a clean file after them has no errors');
+            const hover = await client.request('textDocument/hover', { textDocument: { uri: good }, position: { line: 0, character: 10 } });
+            assert.ok(hover, 'hover still answers after the hostile documents');
+        } finally {
+            await client.close();
+        }
+    });
 
     it(`${SIZE.documents} documents, ${SIZE.edits} rapid edits with cancelled requests and ${SIZE.previews} concurrent previews`, async () => {
         const report = await runLoad(SIZE);

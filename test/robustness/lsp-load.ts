@@ -12,7 +12,7 @@ import { CancellationTokenSource, LSPErrorCodes, type CancellationToken, type Di
 import { REPOSITORY } from './cascade-inputs.js';
 
 /** The part of packages/language/bench/lsp-client.mjs this file uses. */
-interface LspClient {
+export interface LspClient {
     latest: Map<string, { uri: string; diagnostics: Diagnostic[] }>;
     initialize(rootUri: string): Promise<void>;
     diagnostics(uri: string): Promise<unknown>;
@@ -70,11 +70,16 @@ async function settled(client: LspClient, timeoutMs: number): Promise<void> {
     }
 }
 
-export async function runLoad(size: LoadSize): Promise<LoadReport> {
+/** The built language server over stdio, with the benchmark's client. */
+export async function startServer(): Promise<LspClient> {
     const { LspClient: Client } = await bench('lsp-client.mjs');
+    return new Client(process.execPath, [path.join(REPOSITORY, 'packages/language/out/src/server.js'), '--stdio']);
+}
+
+export async function runLoad(size: LoadSize): Promise<LoadReport> {
     const { generateModel } = await bench('generate-model.mjs');
     const folder = mkdtempSync(path.join(tmpdir(), 'cascade-load-'));
-    const client: LspClient = new Client(process.execPath, [path.join(REPOSITORY, 'packages/language/out/src/server.js'), '--stdio']);
+    const client = await startServer();
     const started = performance.now();
     const report: LoadReport = { answered: 0, cancelled: 0, failed: [], previewsAnswered: 0, previewsCancelled: 0, stale: [], peakMiB: 0, seconds: 0 };
     const outcome = (promise: Promise<unknown>, preview = false) => promise.then(

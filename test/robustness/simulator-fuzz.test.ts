@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
-import { ModelError, SimulationError, simulateScenario, type ModelIR } from '@neurocascade/simulator';
-import { fuzzSimulator, STOP_LATENCY_MS } from './simulator-fuzz.js';
+import { ModelError, SimulationError, simulateScenario, type Expr, type ModelIR } from '@neurocascade/simulator';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPOSITORY } from './cascade-inputs.js';
+import { fuzzSimulator, runChecked, STOP_LATENCY_MS } from './simulator-fuzz.js';
 import { TEST_SEED } from './language-fuzz.js';
 
 /** Thousands of steps: a supply that oscillates every minute, for weeks. */
@@ -24,6 +27,13 @@ describe('simulator under random valid models', function () {
         assert.ok(outcomes.finished > 50, `most random models should simulate: ${JSON.stringify(outcomes)}`);
     });
 
+    describe('models that once failed', () => {
+        const fixtures = path.join(REPOSITORY, 'test/robustness/fixtures');
+        for (const file of readdirSync(fixtures).filter(name => name.endsWith('.json')).sort()) {
+            it(file, () => { runChecked(JSON.parse(readFileSync(path.join(fixtures, file), 'utf8')) as ModelIR); });
+        }
+    });
+
     for (const after of [5, 50, 200]) {
         it(`a run asked to stop after ${after} ms stops within ${STOP_LATENCY_MS} ms`, () => {
             const started = performance.now();
@@ -38,6 +48,17 @@ describe('simulator under random valid models', function () {
             assert.ok(performance.now() - asked < STOP_LATENCY_MS, `stopped ${(performance.now() - asked).toFixed(0)} ms after the request`);
         });
     }
+
+    it('an observed rule that becomes infinite is an error naming it, not Infinity in the result (found by fuzzing, seed 2)', () => {
+        const model = endless();
+        model.parameters.push({ name: 'k', value: { kind: 'number', value: 1 }, unit: '1' });
+        // ln(ln(1)) = ln(0) = -Infinity.
+        const ln = (arg: Expr): Expr => ({ kind: 'call', fn: 'ln', args: [arg] });
+        model.rules.push({ name: 'r', unit: '1', expression: { kind: 'call', fn: 'abs', args: [ln(ln({ kind: 'name', name: 'k' }))] } });
+        model.scenarios = [{ name: 'Short', lineage: ['Short'], duration: 1, step: 0.2, observe: [{ name: 'r', expression: { kind: 'name', name: 'r' }, unit: '1' }], expects: [], actions: [], events: [] }];
+        assert.throws(() => simulateScenario(model, 'Short'),
+            (e: unknown) => e instanceof SimulationError && e.reason === 'not-finite' && e.quantity === 'r' && /\br is -?Infinity at t = /.test(e.message));
+    });
 
     it('an aborted signal stops a run before it starts integrating', () => {
         assert.throws(() => simulateScenario(endless(), 'Long', { signal: AbortSignal.abort(), maxSteps: 1e9 }),

@@ -33,6 +33,6 @@ export async function loadSimulationTools(): Promise<SimulationTools> {
     return {
         load: (text, fileName) => checked(loadModelFromText(text, fileName)),
         loadFile: path => checked(loadModelFromFile(path)),
-        simulate: (model, scenario, tolerances) => simulateScenario(model, scenario, tolerances)
+        simulate: (model, scenario, tolerances) => simulateScenario(model, scenario, { ...tolerances, reportNonFinite: true })
     };
 }

@@ -10,6 +10,11 @@ export interface RunOptions {
     signal?: AbortSignal;
     /** Polled between steps (a worker reads an Atomics flag here); true cancels the run. */
     shouldStop?: () => boolean;
+    /**
+     * Report observed values that are NaN or infinite instead of failing (SBML's semantics: a
+     * model may define INF and NaN values). Off by default: a NaN in a result is an error.
+     */
+    reportNonFinite?: boolean;
     /** Fraction of the whole run done. */
     onProgress?: (fraction: number) => void;
 }

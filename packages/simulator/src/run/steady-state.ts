@@ -78,6 +78,8 @@ export function findSteadyState(m: CompiledModel, y0: Float64Array, options: Run
     }
     m.rhs(t, y, f);
     const worst = steadyViolation(y, f);
+    // Steady where the last integration started, yet the solver could not go on from there.
+    if (worst < 0) return noSteadyState('the solver could not integrate far enough to tell whether the model settles');
     const name = m.stateNames[worst];
     const rate = `d${name}/dt = ${f[worst].toPrecision(3)} at t = ${t.toPrecision(3)} min`;
     if (growth > 2) return noSteadyState(`${name} grows without bound (${rate})`);
