@@ -23,9 +23,16 @@ export class CascadeTokenBuilder extends DefaultTokenBuilder {
             if (Array.isArray(token.LONGER_ALT)) token.LONGER_ALT = token.LONGER_ALT.filter(alt => alt !== unit);
         }
         // The unit must be tried before whitespace, `/`, `%` and names.
-        return [unit, ...tokens.filter(token => token !== unit)];
+        return [unit, ...tokens.filter(token => token !== unit), UNKNOWN];
     }
 }
+
+/**
+ * A run of characters that no token can start with (binary garbage, stray symbols), as one
+ * token the parser reports. Without it the lexer recovers one character at a time, trying
+ * every pattern at each: about 10 µs a character, so a megabyte of garbage took seconds.
+ */
+const UNKNOWN: TokenType = { name: 'UNKNOWN', PATTERN: /[^A-Za-z0-9_\s"(){}.,+\-*\/^<>=!%\u00b5\u03bc]+/, LINE_BREAKS: false };
 
 const ATOM_START_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_\u00b5\u03bc'];
 const ATOM = /[A-Za-z_\u00b5\u03bc][A-Za-z0-9_\u00b5\u03bc]*/y;
