@@ -1,7 +1,6 @@
 export * from './cascade-module.js';
 export * from './generated/ast.js';
 export * from './lowering/cascade-lowering.js';
-export * from './lowering/constant-folding.js';
 export * from './units/units.js';
 export * from './workspace/cascade-diagnostics.js';
 export * from './workspace/model-loader.js';

@@ -1,4 +1,5 @@
 export * from "./ir.js";
+export * from "./ir-constants.js";
 export * from "./solvers/problem.js";
 export * from "./solvers/registry.js";
 export * from "./solvers/dormand-prince.js";

@@ -1,10 +1,10 @@
+import { evaluateConstant } from '@neurocascade/simulator';
 import type * as IR from '@neurocascade/simulator';
 import {
     isCascadeAt, isCascadeFrom, isDoseAction, isExpect, isInhibitAction, isMeasure, isObserve, isPerturb, isQuantity,
     isScaleAction, isSetAction, isSimulate, isTimedAction, isUnaryExpr, isWhenEvent,
     type Action, type Cascade, type Expression, type Scenario, type WhenEvent
 } from '../generated/ast.js';
-import { evaluateConstant } from './constant-folding.js';
 import type { LoweringContext } from './lowering-context.js';
 import { lowerObservable, type Observables } from './lower-observables.js';
 

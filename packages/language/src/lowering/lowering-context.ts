@@ -1,9 +1,8 @@
 import type { AstNode, CommentProvider } from 'langium';
-import type { Expr, SourceRef } from '@neurocascade/simulator';
+import { evaluateConstant, type Expr, type SourceRef } from '@neurocascade/simulator';
 import type { Expression, Species } from '../generated/ast.js';
 import { DimensionInference } from '../units/dimension-inference.js';
 import { baseUnitName, MASS_CONCENTRATION, MOLAR_MASS, sameDimension, type Dimension } from '../units/units.js';
-import { evaluateConstant } from './constant-folding.js';
 import { lowerExpression } from './lower-expression.js';
 
 /** What lowering needs to know about the model as a whole while it lowers one construct. */

@@ -1,14 +1,10 @@
 import {
     isBinaryExpr, isCall, isParameter, isQuantity, isRef, isUnaryExpr, type Expression
 } from '../generated/ast.js';
+import { CONSTANT_FUNCTIONS } from '@neurocascade/simulator';
 import { resolveCall } from '../units/calls.js';
 import { unitOf } from '../units/written-values.js';
 
-const FUNCTIONS: Record<string, (...args: number[]) => number> = {
-    exp: Math.exp, ln: Math.log, log10: Math.log10, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max,
-    floor: Math.floor, ceil: Math.ceil, sin: Math.sin, cos: Math.cos, asin: Math.asin, acos: Math.acos, atan: Math.atan,
-    hill: (x, k, n) => x ** n / (k ** n + x ** n), mm: (x, k) => x / (k + x)
-};
 
 /**
  * The value of a constant expression in base units (µM, min, L, g; 40 % = 0.4), or undefined
@@ -45,7 +41,7 @@ export function constantValue(expression: Expression | undefined, visiting = new
     }
     if (isCall(expression)) {
         const callee = resolveCall(expression);
-        const fn = callee.kind === 'builtin' ? FUNCTIONS[callee.name] : undefined;
+        const fn = callee.kind === 'builtin' ? CONSTANT_FUNCTIONS[callee.name] : undefined;
         const args = expression.args.map(arg => constantValue(arg.value, visiting));
         if (!fn || args.some(arg => arg === undefined)) return undefined;
         return fn(...(args as number[]));

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Expr } from '@neurocascade/simulator';
-import { evaluateConstant } from '../../src/lowering/constant-folding.js';
+import { evaluateConstant, type Expr } from '@neurocascade/simulator';
 import { lower, lowerFiles, near } from './lower-helper.js';
 
 /** The value of a constant IR expression (NaN when it is not constant). */

@@ -1,8 +1,8 @@
-import type { Expr } from '@neurocascade/simulator';
+import type { Expr } from './ir.js';
 
 /**
- * The value of an expression that depends on nothing (no names, no time), or undefined.
- * Checks use it for range checks on constant values; lowering for times and bounds.
+ * The value of an IR expression that depends on nothing (no names, no time), or undefined.
+ * Lowering uses it for times and bounds, the SBML importer and exporter to fold constants.
  */
 export function evaluateConstant(expr: Expr): number | undefined {
     switch (expr.kind) {
@@ -19,7 +19,7 @@ export function evaluateConstant(expr: Expr): number | undefined {
         }
         case 'call': {
             const args = expr.args.map(evaluateConstant);
-            const fn = PURE_FUNCTIONS[expr.fn];
+            const fn = CONSTANT_FUNCTIONS[expr.fn];
             return fn && args.every(arg => arg !== undefined) ? fn(...(args as number[])) : undefined;
         }
         default: return undefined;
@@ -33,8 +33,8 @@ const BINARY: Record<string, (a: number, b: number) => number> = {
     and: (a, b) => Number(Boolean(a) && Boolean(b)), or: (a, b) => Number(Boolean(a) || Boolean(b))
 };
 
-/** Built-ins without time dependence (the time courses depend on t). */
-const PURE_FUNCTIONS: Partial<Record<string, (...args: number[]) => number>> = {
+/** The built-ins whose value depends on their arguments alone (the time courses depend on t). */
+export const CONSTANT_FUNCTIONS: Partial<Record<string, (...args: number[]) => number>> = {
     exp: Math.exp, ln: Math.log, log10: Math.log10, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max,
     floor: Math.floor, ceil: Math.ceil, sin: Math.sin, cos: Math.cos,
     asin: Math.asin, acos: Math.acos, atan: Math.atan,
