@@ -1,25 +1,67 @@
 import { createLangiumParser, type AstNode, type LangiumCoreServices, type LangiumParser, type ParserOptions, type ParseResult } from 'langium';
 
-export const TOO_DEEP_MESSAGE = 'This file nests too deeply to be parsed (thousands of nested parentheses or operators, or one expression of hundreds of thousands of terms); it is not checked until that is undone.';
+export const TOO_DEEP_MESSAGE = 'This file nests too deeply to be checked (more than 64 nested parentheses or braces, or an expression too deep for the parser); it is not checked until that is undone.';
+
+/** Far beyond any model, far below what overflows the stack in the parser or in any later walk of the tree. */
+const MAX_NESTING = 64;
 
 /**
- * Langium's parser is recursive descent: ~10,000 nested parentheses, or one expression of
- * ~100,000 terms, overflow the stack — and the overflow may surface as a RangeError or, when
- * chevrotain's recovery catches it half-way, as a TypeError from a half-built node. Unguarded,
- * it escapes the build and leaves the shared parser's node stack dirty, so every later parse of
- * every file fails. The guard resets that stack and reports the file as one syntax error instead.
+ * Langium's parser is recursive descent, and so are several later walks of the tree: thousands
+ * of nested parentheses overflow the stack — sometimes in the parser, sometimes later (linking,
+ * validation), depending on how deep the stack already is, so the same file could get no
+ * diagnostics at all on one build and be parsed on the next. Files nested deeper than
+ * MAX_NESTING are therefore refused before parsing. A parse that still fails (an expression of
+ * hundreds of thousands of terms) leaves the shared parser's node stack dirty, so every later
+ * parse of every file would fail: the guard resets that stack. Both report one syntax error.
  */
 export function createCascadeParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
     const parse = parser.parse.bind(parser);
+    const tooDeep = <T extends AstNode>(options?: ParserOptions): ParseResult<T> => {
+        (parser as unknown as { stack: unknown[] }).stack = [];
+        const empty = parse<T>('', options);
+        return { ...empty, lexerErrors: [{ offset: 0, line: 1, column: 1, length: 1, message: TOO_DEEP_MESSAGE }] };
+    };
     parser.parse = <T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
+        if (nestingDepth(input) > MAX_NESTING) return tooDeep<T>(options);
         try {
             return parse(input, options);
         } catch {
-            (parser as unknown as { stack: unknown[] }).stack = [];
-            const empty = parse<T>('', options);
-            return { ...empty, lexerErrors: [{ offset: 0, line: 1, column: 1, length: 1, message: TOO_DEEP_MESSAGE }] };
+            return tooDeep<T>(options);
         }
     };
     return parser;
+}
+
+/** The deepest nesting of parentheses and braces outside strings and comments. */
+export function nestingDepth(text: string): number {
+    let depth = 0;
+    let deepest = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '(' || c === '{') deepest = Math.max(deepest, ++depth);
+        else if (c === ')' || c === '}') depth = Math.max(0, depth - 1);
+        else if (c === '"') i = skipString(text, i);
+        else if (c === '/' && text[i + 1] === '/') i = lineEnd(text, i);
+        else if (c === '/' && text[i + 1] === '*') i = commentEnd(text, i);
+    }
+    return deepest;
+}
+
+function skipString(text: string, start: number): number {
+    for (let i = start + 1; i < text.length; i++) {
+        if (text[i] === '\\') i++;
+        else if (text[i] === '"' || text[i] === '\n') return i;
+    }
+    return text.length;
+}
+
+function lineEnd(text: string, start: number): number {
+    const end = text.indexOf('\n', start);
+    return end < 0 ? text.length : end;
+}
+
+function commentEnd(text: string, start: number): number {
+    const end = text.indexOf('*/', start + 2);
+    return end < 0 ? text.length : end + 1;
 }

@@ -115,7 +115,8 @@ describe('cascades (§11)', () => {
     });
 
     it('cancelling a cascade stops its workers within 100 ms', async () => {
-        const slow = ir();
+        // Measured at t = 10⁶ min through a supply that oscillates every 0.01 min: far beyond 300 ms.
+        const slow = ir(1e6);
         slow.species[0].supply = ex('circadian(2, 1, 0, 0.01)');
         const controller = new AbortController();
         const run = runCascade(slow, 'C', { signal: controller.signal, workers: 2 });
