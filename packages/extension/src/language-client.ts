@@ -1,7 +1,7 @@
 /** Starts (and restarts) the bundled Cascade language server and sends it typed simulation requests. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { SimulationMethodName, SimulationRequests } from '../../language/src/simulation/simulation-protocol.js';
+import type { SimulationMethodName, SimulationRequests } from '@neurocascade/language/protocol';
 
 export class CascadeClient implements vscode.Disposable {
     private client?: LanguageClient;

@@ -1,7 +1,7 @@
 /** Which document and which scenario or cascade a command acts on: from its arguments, else the active editor and a quick pick. */
 import * as vscode from 'vscode';
 import type { CascadeClient } from './language-client.js';
-import type { OutlineEntry } from '../../language/src/simulation/simulation-protocol.js';
+import type { OutlineEntry } from '@neurocascade/language/protocol';
 
 /** A command's document argument (a Uri or its string), else the active Cascade editor's document. */
 export function targetDocument(argument: unknown): vscode.Uri {

@@ -1,6 +1,6 @@
 /** The user's `cascade.*` settings, as the extension and the server requests need them. */
 import * as vscode from 'vscode';
-import type { SimulationMethod, SimulationOptions } from '../../language/src/simulation/simulation-protocol.js';
+import type { SimulationMethod, SimulationOptions } from '@neurocascade/language/protocol';
 
 export function simulationOptions(scope?: vscode.Uri): SimulationOptions {
     const config = vscode.workspace.getConfiguration('cascade', scope);

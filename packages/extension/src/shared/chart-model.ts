@@ -3,7 +3,7 @@
  * on export): one aligned time axis in a readable unit and one line per scenario and
  * observed quantity, with a scale per unit.
  */
-import type { ScenarioRunResult } from '../../../language/src/simulation/simulation-protocol.js';
+import type { ScenarioRunResult } from '@neurocascade/language/protocol';
 
 export interface TimeUnit {
     label: 'min' | 'h' | 'd';

@@ -2,7 +2,7 @@
  * Results as CSV (RFC 4180): scenario runs as one row per scenario and output time with a
  * column per observed quantity, cascades as one row per perturbation and measured quantity.
  */
-import type { CascadeRunResult, ScenarioRunResult, SteadyStateResult } from '../../../language/src/simulation/simulation-protocol.js';
+import type { CascadeRunResult, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
 
 type Cell = string | number | undefined;
 

@@ -2,7 +2,7 @@
  * Messages between the extension and its preview webview. The webview says `ready` before
  * anything is posted to it; everything it sends back is checked before use.
  */
-import type { CascadeRunResult, ScenarioRunResult, SteadyStateResult } from '../../../language/src/simulation/simulation-protocol.js';
+import type { CascadeRunResult, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
 
 export type PreviewContent =
     | { view: 'scenarios'; results: ScenarioRunResult[] }

@@ -4,7 +4,7 @@
  */
 import * as elkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK as Elk, ELKConstructorArguments, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { CascadeRunResult, NetworkGraph, PerturbationResult } from '../../../language/src/simulation/simulation-protocol.js';
+import type { CascadeRunResult, NetworkGraph, PerturbationResult } from '@neurocascade/language/protocol';
 import { divergingColour, scaleLimit } from '../shared/colour-scale.js';
 import type { Theme } from './theme.js';
 import { format } from './time-course-view.js';

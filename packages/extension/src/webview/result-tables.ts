@@ -1,5 +1,5 @@
 /** The steady-state table and the list of expectations, built with textContent only. */
-import type { ExpectOutcome, SteadyValue } from '../../../language/src/simulation/simulation-protocol.js';
+import type { ExpectOutcome, SteadyValue } from '@neurocascade/language/protocol';
 import { unitLabel } from '../shared/chart-model.js';
 import { format } from './time-course-view.js';
 

@@ -4,7 +4,7 @@
  * drag-to-zoom, and a hover readout in the legend.
  */
 import uPlot from 'uplot';
-import type { ScenarioRunResult } from '../../../language/src/simulation/simulation-protocol.js';
+import type { ScenarioRunResult } from '@neurocascade/language/protocol';
 import { balanceChart, DASHES, timeCourseChart, unitLabel, type ChartModel } from '../shared/chart-model.js';
 import { chartSvg } from '../shared/svg-plot.js';
 import type { Theme } from './theme.js';
