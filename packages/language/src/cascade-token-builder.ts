@@ -32,7 +32,30 @@ export class CascadeTokenBuilder extends DefaultTokenBuilder {
  * token the parser reports. Without it the lexer recovers one character at a time, trying
  * every pattern at each: about 10 µs a character, so a megabyte of garbage took seconds.
  */
-const UNKNOWN: TokenType = { name: 'UNKNOWN', PATTERN: /[^A-Za-z0-9_\s"(){}.,+\-*\/^<>=!%\u00b5\u03bc]+/, LINE_BREAKS: false };
+const UNKNOWN_PATTERN = /[^A-Za-z0-9_\s"(){}.,+\-*\/^<>=!%\u00b5\u03bc]+/;
+const UNKNOWN: TokenType = {
+    name: 'UNKNOWN',
+    PATTERN: UNKNOWN_PATTERN,
+    LINE_BREAKS: false,
+    START_CHARS_HINT: unknownStartChars()
+};
+
+/**
+ * Chevrotain cannot derive the first characters of a negated class, and one such token turns
+ * off its first-character dispatch for the whole lexer (every pattern tried at every offset,
+ * half of an edit's time). So the hint lists them: each code below 256 the class accepts, and
+ * one code of each 255-wide bucket above, which is how chevrotain groups higher codes.
+ */
+function unknownStartChars(): number[] {
+    const codes: number[] = [];
+    const single = new RegExp(`^${UNKNOWN_PATTERN.source.slice(0, -1)}$`);
+    for (let code = 0; code < 256; code++) {
+        if (single.test(String.fromCharCode(code))) codes.push(code);
+    }
+    codes.push(256);
+    for (let code = 2 * 255; code < 65536; code += 255) codes.push(code);
+    return codes;
+}
 
 const ATOM_START_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_\u00b5\u03bc'];
 const ATOM = /[A-Za-z_\u00b5\u03bc][A-Za-z0-9_\u00b5\u03bc]*/y;

@@ -25,3 +25,16 @@ describe('the parser guard', () => {
         assert.equal(shallow.parseResult.value.declarations.length, 1);
     });
 });
+
+describe('stray characters', () => {
+    it('are one syntax error per run from every range of Unicode, and the declarations around them still parse', async () => {
+        const strays = ['§¶', '€', '\u0100\u0101', 'ÿ', '\u{1F600}', '\uFFFF', '中文', '\u0007'];
+        for (const stray of strays) {
+            const document = await parse(`parameter a = 1\n${stray}\nparameter b = 2`);
+            const { lexerErrors, parserErrors } = document.parseResult;
+            assert.equal(lexerErrors.length, 0, `lexer errors on ${JSON.stringify(stray)}`);
+            assert.equal(parserErrors.length, 1, `parser errors on ${JSON.stringify(stray)}`);
+            assert.deepEqual(document.parseResult.value.declarations.map(d => (d as { name?: string }).name), ['a', 'b']);
+        }
+    });
+});
