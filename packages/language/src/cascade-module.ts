@@ -9,6 +9,8 @@ import { CascadeTokenBuilder } from './cascade-token-builder.js';
 import { createCascadeParser } from './cascade-parser.js';
 import { CascadeValueConverter } from './cascade-value-converter.js';
 import { CascadeImports } from './scoping/cascade-imports.js';
+import { CascadeLinker } from './scoping/cascade-linker.js';
+import { CascadeReferenceDescriptionProvider } from './scoping/cascade-reference-descriptions.js';
 import { CascadeScopeComputation } from './scoping/cascade-scope-computation.js';
 import { CascadeScopeProvider } from './scoping/cascade-scope-provider.js';
 import { CascadeDocumentValidator } from './validation/cascade-document-validator.js';
@@ -50,7 +52,13 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
         /** Exports top-level declarations only. */
         ScopeComputation: services => new CascadeScopeComputation(services),
         /** Hashed, cached scope of a file and its imports. */
-        ScopeProvider: services => new CascadeScopeProvider(services)
+        ScopeProvider: services => new CascadeScopeProvider(services),
+        /** Links by a plain walk of the tree (workspace/ast-walk.ts). */
+        Linker: services => new CascadeLinker(services)
+    },
+    workspace: {
+        /** Indexes references by a plain walk of the tree. */
+        ReferenceDescriptionProvider: services => new CascadeReferenceDescriptionProvider(services)
     },
     lsp: {
         InlayHintProvider: services => new CascadeInlayHintProvider(services),

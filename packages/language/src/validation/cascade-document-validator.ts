@@ -1,7 +1,8 @@
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { BUILTIN_FUNCTIONS } from '@neurocascade/simulator';
 import { isCall } from '../generated/ast.js';
+import { visitNodes } from '../workspace/ast-walk.js';
 import { CODE_SYNTAX, CODE_UNRESOLVED } from './diagnostic-codes.js';
 
 const LANGIUM_CODES: Record<string, string> = {
@@ -20,6 +21,22 @@ export class CascadeDocumentValidator extends DefaultDocumentValidator {
         return diagnostics.map(diagnostic => {
             const code = LANGIUM_CODES[diagnostic.data?.code] ?? diagnostic.data?.code ?? diagnostic.code;
             return { ...diagnostic, code, source: 'cascade', data: { ...diagnostic.data, code } };
+        });
+    }
+
+    /**
+     * Runs the checks of every node without awaiting per node: Cascade's checks are synchronous
+     * (cascade-validator.ts), so the promise each returns is settled when the call returns.
+     */
+    protected override async validateAstNodes(root: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        const checksByType = new Map<string, ValidationCheck[]>();
+        await visitNodes(root, cancelToken, node => {
+            let checks = checksByType.get(node.$type);
+            if (!checks) {
+                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                checksByType.set(node.$type, checks);
+            }
+            for (const check of checks) void check(node, accept, cancelToken);
         });
     }
 
