@@ -1,5 +1,6 @@
-import { UriUtils, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
+import { UriUtils, type WorkspaceCache, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
 import { URI } from 'vscode-uri';
+import { buildCache } from '../workspace/build-cache.js';
 import { isCascadeFile, type CascadeFile, type Import } from '../generated/ast.js';
 
 /** Where an `import` leads: a document, or why it leads nowhere. */
@@ -11,15 +12,21 @@ export type ImportTarget =
 /**
  * Resolves `import` paths (relative to the importing file, confined to the workspace)
  * and walks the import graph. Every walk is cycle-safe: a cycle is reported by the
- * validator, never followed twice.
+ * validator, never followed twice. Direct imports and closures are cached (build-cache.ts):
+ * scoping, checks and lowering each ask for them per document, and a chain of 200 files
+ * resolved 20,000 imports.
  */
 export class CascadeImports {
     private readonly documents: LangiumDocuments;
     private readonly shared: LangiumSharedCoreServices;
+    private readonly directCache: WorkspaceCache<string, readonly LangiumDocument<CascadeFile>[]>;
+    private readonly closureCache: WorkspaceCache<string, readonly LangiumDocument[]>;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.shared = shared;
         this.documents = shared.workspace.LangiumDocuments;
+        this.directCache = buildCache(shared);
+        this.closureCache = buildCache(shared);
     }
 
     resolve(importNode: Import, from: LangiumDocument): ImportTarget {
@@ -31,21 +38,27 @@ export class CascadeImports {
     }
 
     /** The documents a document imports directly (resolved ones only). */
-    directImports(document: LangiumDocument): LangiumDocument<CascadeFile>[] {
-        const root = document.parseResult.value;
-        if (!isCascadeFile(root)) return [];
-        return root.imports.flatMap(node => {
-            const target = this.resolve(node, document);
-            return target.kind === 'resolved' ? [target.document] : [];
+    directImports(document: LangiumDocument): readonly LangiumDocument<CascadeFile>[] {
+        return this.directCache.get(document.uri.toString(), () => {
+            const root = document.parseResult.value;
+            if (!isCascadeFile(root)) return [];
+            return root.imports.flatMap(node => {
+                const target = this.resolve(node, document);
+                return target.kind === 'resolved' ? [target.document] : [];
+            });
         });
     }
 
-    /** The document and everything it imports, transitively, each once. */
-    closure(document: LangiumDocument): LangiumDocument[] {
+    /** The document and everything it imports, transitively, each once; the document first, then the nearest imports. */
+    closure(document: LangiumDocument): readonly LangiumDocument[] {
+        return this.closureCache.get(document.uri.toString(), () => this.walkImports(document));
+    }
+
+    private walkImports(document: LangiumDocument): LangiumDocument[] {
         const seen = new Map<string, LangiumDocument>([[document.uri.toString(), document]]);
         const pending = [document];
-        while (pending.length > 0) {
-            for (const imported of this.directImports(pending.pop()!)) {
+        for (let next = 0; next < pending.length; next++) {
+            for (const imported of this.directImports(pending[next])) {
                 const key = imported.uri.toString();
                 if (!seen.has(key)) {
                     seen.set(key, imported);
