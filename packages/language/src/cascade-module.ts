@@ -7,6 +7,7 @@ import {
 import { CascadeGeneratedSharedModule, CascadeLanguageGeneratedModule } from './generated/module.js';
 import { CascadeTokenBuilder } from './cascade-token-builder.js';
 import { createCascadeParser } from './cascade-parser.js';
+import { createLazyCompletionParser } from './cascade-completion-parser.js';
 import { CascadeValueConverter } from './cascade-value-converter.js';
 import { CascadeImports } from './scoping/cascade-imports.js';
 import { CascadeLinker } from './scoping/cascade-linker.js';
@@ -41,6 +42,8 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
     parser: {
         /** Survives input that nests deeper than the stack (cascade-parser.ts). */
         LangiumParser: services => createCascadeParser(services),
+        /** Built on first use or when idle, not during start-up. */
+        CompletionParser: services => createLazyCompletionParser(services),
         /** Contextual unit tokens after numbers. */
         TokenBuilder: () => new CascadeTokenBuilder(),
         /** Unit values without the leading spaces. */
