@@ -37,6 +37,14 @@ export const BAD_INPUTS: BadInput[] = [
         name: 'a 1 MB single line of arithmetic', entry: 'ws/m.cascade', codes: ['syntax'], message: /nests too deeply/, exit: 1,
         files: { 'ws/m.cascade': `parameter p = ${'1 + '.repeat(MEGABYTE / 4)}1\nrule r = p\n` }
     },
+    // Characters that begin no token alone: once recovered from one at a time, seconds per megabyte.
+    { name: "a 1 MB single line of '!'", files: { 'ws/m.cascade': '!'.repeat(MEGABYTE) }, entry: 'ws/m.cascade', codes: ['syntax'], exit: 1 },
+    { name: "a 1 MB single line of '%' and 'µ' outside units", files: { 'ws/m.cascade': `precursor A\n${'%µ'.repeat(MEGABYTE / 2)}` }, entry: 'ws/m.cascade', codes: ['syntax'], exit: 1 },
+    {
+        // Each coefficient once walked back to the start of its equation, and the CST builder searched its siblings: quadratic.
+        name: 'an equation of 20,000 terms on one line', entry: 'ws/m.cascade', codes: [], exit: 0,
+        files: { 'ws/m.cascade': `precursor A { initial 1 uM }\nintermediate B { clearance 0.1 /min }\nreaction R { ${'2 A + '.repeat(20_000)}2 A -> B rate 0.001 uM/min }\n` }
+    },
     { name: 'a 1 MB single-line comment', files: { 'ws/m.cascade': `precursor A\n// ${'x'.repeat(MEGABYTE)}` }, entry: 'ws/m.cascade', codes: [], exit: 0 },
     {
         name: `${NESTING} nested parentheses`, entry: 'ws/m.cascade', codes: ['syntax'], message: /nests too deeply/, exit: 1,

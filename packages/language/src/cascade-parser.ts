@@ -1,4 +1,4 @@
-import { createLangiumParser, type AstNode, type LangiumCoreServices, type LangiumParser, type ParserOptions, type ParseResult } from 'langium';
+import { createLangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type LangiumParser, type ParserOptions, type ParseResult } from 'langium';
 
 export const TOO_DEEP_MESSAGE = 'This file nests too deeply to be checked (more than 64 nested parentheses or braces, or an expression too deep for the parser); it is not checked until that is undone.';
 
@@ -16,6 +16,7 @@ const MAX_NESTING = 64;
  */
 export function createCascadeParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
+    skipEmptyHiddenNodes(parser);
     const parse = parser.parse.bind(parser);
     const tooDeep = <T extends AstNode>(options?: ParserOptions): ParseResult<T> => {
         (parser as unknown as { stack: unknown[] }).stack = [];
@@ -31,6 +32,20 @@ export function createCascadeParser(services: LangiumCoreServices): LangiumParse
         }
     };
     return parser;
+}
+
+/**
+ * Langium hands the CST builder the comments before every token, usually none; for none, at the
+ * first token of a rule, the builder still searches the new node among its siblings. In a long
+ * list (an equation of thousands of terms) that search made parsing quadratic: 20,000 terms took
+ * seconds. With no comments to place there is nothing to search for.
+ */
+function skipEmptyHiddenNodes(parser: LangiumParser): void {
+    const builder = (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder;
+    const addHiddenNodes = builder.addHiddenNodes.bind(builder);
+    builder.addHiddenNodes = tokens => {
+        if (tokens.length > 0) addHiddenNodes(tokens);
+    };
 }
 
 /** The deepest nesting of parentheses and braces outside strings and comments. */

@@ -28,11 +28,11 @@ export class CascadeTokenBuilder extends DefaultTokenBuilder {
 }
 
 /**
- * A run of characters that no token can start with (binary garbage, stray symbols), as one
- * token the parser reports. Without it the lexer recovers one character at a time, trying
- * every pattern at each: about 10 µs a character, so a megabyte of garbage took seconds.
+ * A run of characters no token can begin (binary garbage, stray symbols; `%` and `µ` outside a
+ * unit, `!` not followed by `=`), as one token the parser reports. Without it the lexer recovers
+ * one character at a time, trying every pattern at each: a megabyte of garbage took seconds.
  */
-const UNKNOWN_PATTERN = /[^A-Za-z0-9_\s"(){}.,+\-*\/^<>=!%\u00b5\u03bc]+/;
+const UNKNOWN_PATTERN = /(?:[^A-Za-z0-9_\s"(){}.,+\-*\/^<>=!]|!(?!=))+/;
 const UNKNOWN: TokenType = {
     name: 'UNKNOWN',
     PATTERN: UNKNOWN_PATTERN,
@@ -43,14 +43,14 @@ const UNKNOWN: TokenType = {
 /**
  * Chevrotain cannot derive the first characters of a negated class, and one such token turns
  * off its first-character dispatch for the whole lexer (every pattern tried at every offset,
- * half of an edit's time). So the hint lists them: each code below 256 the class accepts, and
- * one code of each 255-wide bucket above, which is how chevrotain groups higher codes.
+ * half of an edit's time). So the hint lists them: each code below 256 the pattern can begin
+ * with, and one code of each 255-wide bucket above, which is how chevrotain groups higher codes.
  */
 function unknownStartChars(): number[] {
     const codes: number[] = [];
-    const single = new RegExp(`^${UNKNOWN_PATTERN.source.slice(0, -1)}$`);
+    const startsUnknown = new RegExp(`^(?:${UNKNOWN_PATTERN.source})`);
     for (let code = 0; code < 256; code++) {
-        if (single.test(String.fromCharCode(code))) codes.push(code);
+        if (startsUnknown.test(`${String.fromCharCode(code)} `)) codes.push(code);
     }
     codes.push(256);
     for (let code = 2 * 255; code < 65536; code += 255) codes.push(code);
@@ -113,17 +113,32 @@ function scanUnit(text: string, position: number): number {
     return depth === 0 ? end : position;
 }
 
-/** A number directly before a species name in `converts`/`moves`/a reaction equation is a coefficient. */
+/**
+ * A number directly before a species name in `converts`/`moves`/a reaction equation is a coefficient.
+ * The answer for one number is the answer for the number before it in the same run of terms, so the
+ * last answer is kept: without it, each coefficient of a long equation walked back to its start.
+ */
 function isStoichiometricCoefficient(matched: IToken[]): boolean {
-    for (let i = matched.length - 2; i >= 0; i--) {
+    const last = matched.length - 1;
+    let verdict = false;
+    for (let i = last - 1; i >= 0; i--) {
         const name = matched[i].tokenType.name;
-        if (STOICHIOMETRY_VERBS.has(name)) return true;
+        const known = name === 'NUMBER' ? lastVerdicts.get(matched) : undefined;
+        if (known?.index === i) {
+            verdict = known.verdict;
+            break;
+        }
+        if (STOICHIOMETRY_VERBS.has(name)) { verdict = true; break; }
         if (name === 'ID' || name === 'NUMBER' || name === '+') continue;
-        if (name === '{') return opensReaction(matched, i);
-        return false;
+        verdict = name === '{' && opensReaction(matched, i);
+        break;
     }
-    return false;
+    lastVerdicts.set(matched, { index: last, verdict });
+    return verdict;
 }
+
+/** Per token list being lexed, the last number judged and whether it was a coefficient. */
+const lastVerdicts = new WeakMap<IToken[], { index: number; verdict: boolean }>();
 
 /** True when the `{` at `index` opens `reaction Name "title"? (in C)? {`. */
 function opensReaction(matched: IToken[], index: number): boolean {
