@@ -3,14 +3,18 @@
  * on generated models of 500, 5,000 and 20,000 lines and a workspace of 200 files × 100 lines.
  * Prints a table; targets are in docs/performance.md.
  */
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateModel } from './generate-model.mjs';
 import { LspClient } from './lsp-client.mjs';
 
-const server = fileURLToPath(new URL('../out/src/server.js', import.meta.url));
+/** The server as `cascade lsp --stdio` runs it (tsc's output, one module per file) … */
+const unbundled = fileURLToPath(new URL('../out/src/server.js', import.meta.url));
+/** … and as the extension ships it (one esbuild bundle, `npm run package`): it starts faster. */
+const bundled = fileURLToPath(new URL('../../extension/dist/server.js', import.meta.url));
+const server = existsSync(bundled) ? bundled : unbundled;
 const EDITS = Number(process.env.BENCH_EDITS ?? 30);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50);
 
@@ -75,13 +79,13 @@ async function benchDocument(lines) {
  * opened in the editor, has its diagnostics — which needs the whole workspace indexed and the
  * import chain linked (closed files are indexed, not validated, as in any Langium server).
  */
-async function benchWorkspace(files, lines) {
+async function benchWorkspace(files, lines, serverPath) {
     const folder = mkdtempSync(path.join(tmpdir(), 'cascade-bench-ws-'));
     mkdirSync(folder, { recursive: true });
     for (let i = 0; i < files; i++) {
         writeFileSync(path.join(folder, `file${i}.cascade`), generateModel(lines, `F${i}`, i > 0 ? `./file${i - 1}.cascade` : undefined));
     }
-    const client = new LspClient(process.execPath, [server, '--stdio']);
+    const client = new LspClient(process.execPath, [serverPath, '--stdio']);
     const lastFile = path.join(folder, `file${files - 1}.cascade`);
     const last = pathToFileURL(lastFile).toString();
     const indexed = await timed(async () => {
@@ -93,7 +97,8 @@ async function benchWorkspace(files, lines) {
     const memory = client.peakMemoryMiB();
     await client.close();
     rmSync(folder, { recursive: true, force: true });
-    return { name: `${files} files × ${lines} lines`, first: indexed, memory };
+    const kind = serverPath === bundled ? 'bundled server' : 'unbundled server';
+    return { name: `${files} files × ${lines} lines (${kind})`, first: indexed, memory };
 }
 
 const results = [];
@@ -102,9 +107,9 @@ for (const lines of [500, 5000, 20000]) {
     results.push(await benchDocument(lines));
 }
 process.stderr.write("benchmarking the workspace…\n");
-results.push(await benchWorkspace(200, 100));
+for (const serverPath of new Set([server, unbundled])) results.push(await benchWorkspace(200, 100, serverPath));
 
-console.log(`Cascade language server over stdio (node ${process.version}, ${EDITS} edits, ${REQUESTS} requests each)\n`);
+console.log(`Cascade language server over stdio (node ${process.version}, ${EDITS} edits, ${REQUESTS} requests each; ${path.relative(process.cwd(), server)})\n`);
 console.log('| input | first diagnostics (ms) | edit → diagnostics median / p95 (ms) | completion median / p95 (ms) | hover median (ms) | peak memory (MiB) |');
 console.log('|---|---|---|---|---|---|');
 for (const r of results) {
