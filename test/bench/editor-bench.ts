@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import type { ActivationTiming } from '../extension-host/activation-bench.js';
 import { bundleExtensionHostSuite } from '../extension-host/bundle.mjs';
 import { openEditor, withTimeout } from '../editor/editor-session.js';
 import { extensionRoot, packageExtension, repoRoot } from '../editor/extension-package.mjs';
@@ -36,7 +37,7 @@ function printTable(rows: Row[]): void {
     }
 }
 
-async function activationMs(vsix: string): Promise<number> {
+async function activation(vsix: string): Promise<ActivationTiming> {
     const testsPath = await bundleExtensionHostSuite(join(repoRoot, 'test', 'out', 'activation-bench-bundle'), 'activation-bench');
     const workspace = copyWorkspace(join(repoRoot, 'examples'));
     const resultsFile = join(workspace.folder, '..', 'activation.json');
@@ -44,9 +45,9 @@ async function activationMs(vsix: string): Promise<number> {
     try {
         await withTimeout(session.automationExit, 60_000, 'the activation benchmark did not finish in 60 s');
         if (!existsSync(resultsFile)) throw new Error('the activation benchmark wrote no result');
-        const result = JSON.parse(readFileSync(resultsFile, 'utf8')) as { activationMs: number; alreadyActive: boolean };
+        const result = JSON.parse(readFileSync(resultsFile, 'utf8')) as ActivationTiming;
         if (result.alreadyActive) throw new Error('the extension was active before the benchmark asked: activation was not measured');
-        return result.activationMs;
+        return result;
     } finally {
         await session.close();
         workspace.remove();
@@ -61,10 +62,16 @@ async function previewFrame(page: Page): Promise<Frame> {
     return (await inner!.contentFrame())!;
 }
 
-async function timeToPlot(page: Page, workbench: Workbench, lensLine: number): Promise<number> {
+/**
+ * ▶ Run clicked → the plot drawn, twice: from the page's own clocks (the click's pointerdown in
+ * the workbench, the preview's `neurocascade:rendered` mark; both wall clock), and as Playwright
+ * observes it, which adds the latency of polling through VS Code's two webview iframes.
+ */
+async function timeToPlot(page: Page, workbench: Workbench, lensLine: number): Promise<{ inPage: number; observed: number }> {
     await workbench.goToLine(lensLine);
     const lens = workbench.editor.locator(`.codelens-decoration a[title="Run ${scenario}"]`);
     await lens.waitFor();
+    await page.evaluate(() => document.addEventListener('pointerdown', () => ((window as unknown as { clickedAt: number }).clickedAt = Date.now()), { capture: true, once: true }));
     const started = Date.now();
     await lens.click();
     const frame = await previewFrame(page);
@@ -73,9 +80,12 @@ async function timeToPlot(page: Page, workbench: Workbench, lensLine: number): P
     const titleMs = Date.now() - started;
     const canvas = frame.locator('#time-course canvas').first();
     while ((await canvas.evaluate(paintedPixels)) < 1000) await new Promise((resolve) => setTimeout(resolve, pollMs));
-    const paintedMs = Date.now() - started;
-    console.log(`  webview loaded ${webviewMs} ms, results shown ${titleMs} ms, plot painted ${paintedMs} ms`);
-    return paintedMs;
+    const observed = Date.now() - started;
+    const clickedAt = await page.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt);
+    const renderedAt = await frame.evaluate(() => performance.timeOrigin + performance.getEntriesByName('neurocascade:rendered')[0].startTime);
+    const inPage = renderedAt - clickedAt;
+    console.log(`  webview loaded ${webviewMs} ms, results shown ${titleMs} ms, plot painted ${observed} ms (observed); drawn ${Math.round(inPage)} ms after the click (in-page clocks)`);
+    return { inPage, observed };
 }
 
 async function closePreview(page: Page): Promise<void> {
@@ -85,13 +95,19 @@ async function closePreview(page: Page): Promise<void> {
     await page.locator('iframe.webview.ready').waitFor({ state: 'detached' });
 }
 
-/** Keystroke → the plot's chart replaced with the re-run's results (one sample per keystroke). */
+/**
+ * Keystroke → the plot redrawn with the re-run's results (one sample per keystroke). The preview
+ * sets its state to `ready` right after it has handed the new data to the chart, which redraws
+ * in place (uPlot setData) before the browser next paints.
+ */
 async function timeToRedraw(page: Page, frame: Frame, key: string): Promise<number> {
     await frame.evaluate(() => {
         const w = window as unknown as { redraws?: number[] };
         if (w.redraws) return;
         w.redraws = [];
-        new MutationObserver(() => w.redraws!.push(Date.now())).observe(document.getElementById('time-course')!, { childList: true });
+        new MutationObserver(() => {
+            if (document.body.dataset.state === 'ready') w.redraws!.push(Date.now());
+        }).observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
     });
     const started = Date.now();
     await page.keyboard.press(key);
@@ -112,9 +128,14 @@ async function phase<T>(name: string, session: { screenshot(name: string): Promi
 
 async function main(): Promise<void> {
     const vsix = packageExtension({ quiet: true });
-    const activation: number[] = [];
-    for (let i = 0; i < Math.min(runs, 3); i++) activation.push(await activationMs(vsix));
-    console.log(`activation: ${activation.map(Math.round).join(', ')} ms`);
+    const activations: ActivationTiming[] = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) activations.push(await activation(vsix));
+    const activationRows = ([
+        ['extension activation (fresh extension host)', 'activationMs', '≤ 300 ms'],
+        ['  of which the extension\'s own `activate`', 'activateFunctionMs', ''],
+        ['activation asked → language server ready (in the background)', 'serverReadyMs', ''],
+    ] as const).map(([measure, key, target]) => ({ measure, samples: activations.map((a) => a[key]), target }));
+    for (const row of activationRows) console.log(`${row.measure.trim()}: ${row.samples.map(Math.round).join(', ')} ms`);
 
     const workspace = copyWorkspace(join(repoRoot, 'examples'));
     const session = await openEditor({ name: 'bench-ui', folder: workspace.folder, vsix });
@@ -124,12 +145,12 @@ async function main(): Promise<void> {
         const workbench = new Workbench(page);
         await phase('open-example', session, () => workbench.openFile(example));
         const lensLine = exampleLines.findIndex((line) => line.startsWith(`scenario ${scenario} `)) + 1;
-        const firstPlot: number[] = [];
+        const firstPlot: { inPage: number; observed: number }[] = [];
         for (let i = 0; i < runs; i++) {
             if (i > 0) await phase('close-preview', session, () => closePreview(page));
             firstPlot.push(await phase('first-plot', session, () => timeToPlot(page, workbench, lensLine)));
         }
-        console.log(`first plot: ${firstPlot.join(', ')} ms`);
+        console.log(`first plot: ${firstPlot.map((p) => Math.round(p.inPage)).join(', ')} ms (in-page clocks)`);
         // Live mode: delete and retype the last digit of the scenario's simulated time.
         const simulateLine = exampleLines.findIndex((line, index) => index >= lensLine && /^\s*simulate \d+/.test(line));
         const digitsEnd = /^\s*simulate \d+/.exec(exampleLines[simulateLine])![0].length;
@@ -144,8 +165,9 @@ async function main(): Promise<void> {
         console.log(`live redraw: ${live.join(', ')} ms`);
         await session.screenshot('after-live-edits');
         printTable([
-            { measure: 'extension activation (fresh extension host)', samples: activation, target: '≤ 300 ms' },
-            { measure: `▶ Run ${scenario} → first plot painted (new preview, ${example})`, samples: firstPlot, target: '≤ 1000 ms' },
+            ...activationRows,
+            { measure: `▶ Run ${scenario} → first plot drawn (new preview, ${example}; in-page clocks)`, samples: firstPlot.map((p) => p.inPage), target: '≤ 1000 ms' },
+            { measure: '  the same, as Playwright observes the painted canvas', samples: firstPlot.map((p) => p.observed), target: '' },
             { measure: `keystroke → plot redrawn in live mode, after the ${debounceMs} ms debounce`, samples: live, offset: debounceMs, target: '≤ 300 ms' },
         ]);
     } finally {

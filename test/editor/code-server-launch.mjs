@@ -6,8 +6,12 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureCodeServer } from './code-server-install.mjs';
 
-/** Writes the user settings and config file that keep code-server quiet and focused. */
-export function prepareProfile(profileDir) {
+/**
+ * Writes the user settings and config file that keep code-server quiet and focused. With
+ * `workspaceTrust` VS Code's workspace trust is on and the folder opens untrusted, in Restricted
+ * Mode, without the startup prompt that would ask to trust it.
+ */
+export function prepareProfile(profileDir, { workspaceTrust = false } = {}) {
     const userDataDir = join(profileDir, 'user-data');
     const extensionsDir = join(profileDir, 'extensions');
     const configFile = join(profileDir, 'config.yaml');
@@ -21,11 +25,12 @@ export function prepareProfile(profileDir) {
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
         'extensions.ignoreRecommendations': true,
-        'security.workspace.trust.enabled': false,
+        'security.workspace.trust.enabled': workspaceTrust,
+        'security.workspace.trust.startupPrompt': 'never',
         'update.mode': 'none',
     }, undefined, 4));
     writeFileSync(configFile, 'auth: none\ncert: false\n');
-    return { userDataDir, extensionsDir, configFile };
+    return { userDataDir, extensionsDir, configFile, workspaceTrust };
 }
 
 /** Installs a .vsix into an extensions directory (replacing an older build of it). */
@@ -72,7 +77,8 @@ export async function startCodeServer({ folder, profile, port = 0, env = {}, qui
     const args = [
         '--auth', 'none',
         '--bind-addr', `127.0.0.1:${actualPort}`,
-        '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+        '--disable-telemetry', '--disable-update-check',
+        ...(profile.workspaceTrust ? [] : ['--disable-workspace-trust']),
         '--config', profile.configFile,
         '--user-data-dir', profile.userDataDir,
         '--extensions-dir', profile.extensionsDir,

@@ -20,6 +20,8 @@ export interface SessionOptions {
     env?: Record<string, string>;
     /** An extension-host test suite to run, with the installed .vsix as the extension under development. */
     extensionTestsPath?: string;
+    /** VS Code's workspace trust on: the folder opens untrusted, in Restricted Mode (off by default). */
+    workspaceTrust?: boolean;
 }
 
 export interface EditorSession {
@@ -45,7 +47,7 @@ function remote(port: number, path: string): string {
 
 export async function openEditor(options: SessionOptions): Promise<EditorSession> {
     const profileDir = mkdtempSync(join(tmpdir(), 'neurocascade-profile-'));
-    const profile = prepareProfile(profileDir);
+    const profile = prepareProfile(profileDir, { workspaceTrust: options.workspaceTrust });
     const removeProfile = () => rmSync(profileDir, { recursive: true, force: true });
     const server = await (async () => {
         if (options.vsix) installVsix(options.vsix, profile.extensionsDir);

@@ -1,8 +1,10 @@
 // Loads the bundled preview (dist/webview) in headless Debian chromium under its CSP, without
 // VS Code: posts real results of examples/serotonin.cascade, exports, and prints what it drew and
 // any console error. Screenshots go to .screenshots/. Needs `npm run build` here and `tsc -b`.
+// The page and dist/webview are served from a local HTTP origin, as module scripts need one.
 import { chromium } from 'playwright-core';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { previewHtml } from '../out/src/webview-html.js';
 import { ModelLoader } from '../../language/out/src/workspace/model-loader.js';
@@ -19,19 +21,32 @@ const scenarios = [await sims.runScenario({ uri, scenario: 'Baseline' }), await 
 const cascade = await sims.runCascade({ uri, cascade: 'Knockouts' });
 sims.dispose();
 
-const dist = `file://${root}packages/extension/dist/webview`;
 const nonce = 'testnonce';
-let html = previewHtml({ cspSource: 'file:', nonce, script: `${dist}/preview.js`, styles: [`${dist}/uplot.css`, `${dist}/preview.css`] });
-html = html.replace('<script nonce', `<script nonce="${nonce}">window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: m => window.__posted.push(m) });</script>\n    <script nonce`);
-const page_ = `${shots}/preview-check.html`;
-writeFileSync(page_, html);
-
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'] });
-const page = await browser.newPage({ viewport: { width: 900, height: 1400 } });
 const problems = [];
-page.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
+const server = createServer((request, response) => {
+    const path = new URL(request.url, 'http://localhost').pathname;
+    const file = path === '/' ? `${shots}/preview-check.html` : `${root}packages/extension/dist/webview${path}`;
+    try {
+        const body = readFileSync(file);
+        response.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream' }).end(body);
+    } catch {
+        // The browser's own favicon request is no problem of the preview's.
+        if (path !== '/favicon.ico') problems.push(`not served: ${path}`);
+        response.writeHead(404).end();
+    }
+});
+await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+let html = previewHtml({ cspSource: origin, nonce, script: `${origin}/preview.js`, styles: [`${origin}/uplot.css`, `${origin}/preview.css`] });
+html = html.replace('<script type="module"', `<script nonce="${nonce}">window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: m => window.__posted.push(m) });</script>\n    <script type="module"`);
+writeFileSync(`${shots}/preview-check.html`, html);
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 900, height: 1400 } });
+page.on('console', m => { if ((m.type() === 'error' || m.type() === 'warning') && !m.location().url.endsWith('/favicon.ico')) problems.push(m.text()); });
 page.on('pageerror', e => problems.push(String(e)));
-await page.goto(`file://${page_}`);
+await page.goto(origin);
 await page.waitForFunction(() => window.__posted.some(m => m.type === 'ready'));
 const post = m => page.evaluate(message => window.postMessage(message, '*'), m);
 await post({ type: 'show', content: { view: 'scenarios', results: scenarios } });
@@ -69,3 +84,4 @@ await post({ type: 'error', message: '<img src=x onerror=alert(1)> broken', live
 console.log('error banner:', await page.evaluate(() => ({ text: document.getElementById('error').textContent, imgs: document.querySelectorAll('#error img').length })));
 console.log('problems:', problems);
 await browser.close();
+server.close();

@@ -1,6 +1,7 @@
 // Bundles the extension with esbuild: the client (CommonJS, as VS Code loads it), the language
 // server and its simulation worker (ESM; the Object.groupBy polyfill is the server's first import),
-// and the preview webview (a browser script with uPlot and elkjs). `--production` minifies.
+// and the preview webview (an ES module with uPlot; elkjs in a chunk it loads for the first cascade).
+// `--production` minifies.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -24,16 +25,32 @@ const esmNode = {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }
 };
 
+/**
+ * The client's modules it imports dynamically become files of their own (dist/<name>.cjs), loaded
+ * when first needed instead of with the extension: activation then loads only its own small bundle.
+ */
+const lazyClientModules = ['server-connection', 'sbml-import'];
+const clientNode = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
+    // import() becomes require(): VS Code provides `vscode` to CommonJS modules only.
+    supported: { 'dynamic-import': false },
+    // The client needs only the IR's constants from the simulator (through the SBML importer).
+    alias: { ...alias, '@neurocascade/simulator': `${root}packages/simulator/src/ir.ts` } };
+const lazyChunks = {
+    name: 'lazy-client-modules',
+    setup(bundle) {
+        bundle.onResolve({ filter: new RegExp(`^\\./(${lazyClientModules.join('|')})\\.js$`) }, ({ path, kind }) =>
+            kind === 'dynamic-import' ? { path: path.replace(/\.js$/, '.cjs'), external: true } : undefined);
+    }
+};
+
 try {
     await Promise.all([
-        // The client needs only the IR's constants from the simulator (through the SBML importer).
-        build({ ...common, alias: { ...alias, '@neurocascade/simulator': `${root}packages/simulator/src/ir.ts` },
-            platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
-            entryPoints: [`${here}src/extension.ts`], outfile: `${dist}/extension.cjs` }),
+        build({ ...clientNode, plugins: [lazyChunks], entryPoints: [`${here}src/extension.ts`], outfile: `${dist}/extension.cjs` }),
+        ...lazyClientModules.map(name => build({ ...clientNode, entryPoints: [`${here}src/${name}.ts`], outfile: `${dist}/${name}.cjs` })),
         build({ ...esmNode, entryPoints: [`${root}packages/language/src/server.ts`], outfile: `${dist}/server.js` }),
         build({ ...esmNode, entryPoints: [`${root}packages/language/src/simulation/simulation-worker.ts`], outfile: `${dist}/simulation-worker.js` }),
-        build({ ...common, platform: 'browser', format: 'iife', target: 'es2022',
-            entryPoints: [`${here}src/webview/main.ts`], outfile: `${dist}/webview/preview.js` }),
+        build({ ...common, platform: 'browser', format: 'esm', splitting: true, target: 'es2022',
+            entryPoints: { preview: `${here}src/webview/main.ts` }, outdir: `${dist}/webview`, chunkNames: '[name]-[hash]' }),
         copyFile(`${root}syntaxes/cascade.tmLanguage.json`, `${here}syntaxes/cascade.tmLanguage.json`),
         copyFile(`${here}media/preview.css`, `${dist}/webview/preview.css`),
         copyFile(`${root}node_modules/uplot/dist/uPlot.min.css`, `${dist}/webview/uplot.css`)

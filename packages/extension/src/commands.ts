@@ -8,7 +8,6 @@ import type { CascadeClient } from './language-client.js';
 import type { PreviewManager } from './preview-manager.js';
 import type { PreviewRequest } from './preview-panel.js';
 import { basename, firstRunnable, pickMany, pickOne, targetDocument } from './run-picker.js';
-import { importSbml } from './sbml-import.js';
 import { cascadeCsv, scenariosCsv, steadyStateCsv } from './shared/csv.js';
 import { pngBytes, type ExportFormat, type PreviewContent } from './shared/protocol.js';
 import { mayRun } from './trust.js';
@@ -64,7 +63,7 @@ export function registerCommands({ client, previews, output }: CommandServices):
         },
         'neurocascade.exportSvg': target => exportPlot(previews, target, 'svg'),
         'neurocascade.exportPng': target => exportPlot(previews, target, 'png'),
-        'neurocascade.importSbml': (source, target) => importSbml(source, target),
+        'neurocascade.importSbml': async (source, target) => (await import('./sbml-import.js')).importSbml(source, target),
         'neurocascade.restartServer': async () => {
             await client.restart();
             output.info('Language server restarted.');

@@ -1,6 +1,6 @@
 /** Starts (and restarts) the bundled Cascade language server and sends it typed simulation requests. */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SimulationMethodName, SimulationRequests } from '@neurocascade/language/protocol';
 
 export class CascadeClient implements vscode.Disposable {
@@ -9,28 +9,19 @@ export class CascadeClient implements vscode.Disposable {
 
     constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {}
 
-    /** Starts the server; requests sent meanwhile wait for it. */
+    /**
+     * Starts the server once activation has returned (the next turn of the event loop), so
+     * loading the client library and forking the server never hold up activation; requests
+     * sent meanwhile wait for it.
+     */
     start(): Promise<void> {
-        this.starting = this.launch();
+        this.starting = new Promise(resolve => setImmediate(resolve)).then(() => this.launch());
         return this.starting;
     }
 
     private async launch(): Promise<void> {
-        const module = this.context.asAbsolutePath('dist/server.js');
-        const serverOptions: ServerOptions = {
-            run: { module, transport: TransportKind.ipc },
-            debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
-        };
-        const clientOptions: LanguageClientOptions = {
-            documentSelector: [{ language: 'cascade' }],
-            outputChannel: this.output,
-            middleware: {
-                // The steady-state hints simulate the model: not in an untrusted workspace.
-                provideInlayHints: (document, range, token, next) => vscode.workspace.isTrusted ? next(document, range, token) : []
-            }
-        };
-        this.client = new LanguageClient('cascade', 'Cascade Language Server', serverOptions, clientOptions);
-        await this.client.start();
+        const { connectServer } = await import('./server-connection.js');
+        this.client = await connectServer(this.context, this.output);
     }
 
     /** Requests sent during the restart wait for the new server. */
@@ -40,6 +31,8 @@ export class CascadeClient implements vscode.Disposable {
     }
 
     async stop(): Promise<void> {
+        // A start still going would leave its server running behind this stop.
+        await this.starting?.catch(() => undefined);
         const client = this.client;
         this.client = undefined;
         if (client?.isRunning()) await client.stop();

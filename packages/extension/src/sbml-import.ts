@@ -1,4 +1,7 @@
-/** Import SBML…: converts an SBML file into a .cascade file beside it and opens it. */
+/**
+ * Import SBML…: converts an SBML file into a .cascade file beside it and opens it. Bundled as
+ * its own file (dist/sbml-import.cjs) and loaded on first use: the XML parser is not needed at activation.
+ */
 import * as vscode from 'vscode';
 import { importSbmlFile } from '@neurocascade/sbml';
 

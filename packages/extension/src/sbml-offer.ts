@@ -1,6 +1,5 @@
 /** Opening an SBML file offers to convert it into Cascade (once per file and session). */
 import * as vscode from 'vscode';
-import { importSbml } from './sbml-import.js';
 import { looksLikeSbml } from './shared/sbml-detect.js';
 
 const CONVERT = 'Convert to Cascade';
@@ -14,7 +13,7 @@ export function offerSbmlConversion(output: vscode.LogOutputChannel): vscode.Dis
         const choice = await vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(document.uri)} is an SBML model. Convert it into a .cascade file beside it?`, CONVERT);
         if (choice !== CONVERT) return;
         try {
-            await importSbml(document.uri, undefined);
+            await (await import('./sbml-import.js')).importSbml(document.uri, undefined);
         } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             output.error(`SBML import failed: ${message}`);

@@ -49,7 +49,7 @@ export function previewHtml({ cspSource, nonce, script, styles }: PreviewAssets)
         <p class="hint">Nodes coloured by response coefficient (ΔY/Y)/(ΔP/P) to the selected perturbation.</p>
         <svg id="network" role="img" aria-label="Reaction network"></svg>
     </section>
-    <script nonce="${nonce}" src="${script}"></script>
+    <script type="module" nonce="${nonce}" src="${script}"></script>
 </body>
 </html>
 `;

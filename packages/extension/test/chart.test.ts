@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { balanceChart, timeCourseChart, timeUnitFor } from '../src/shared/chart-model.js';
+import { balanceChart, sameLayout, timeCourseChart, timeUnitFor } from '../src/shared/chart-model.js';
 import { chartSvg, ticks, type SvgStyle } from '../src/shared/svg-plot.js';
 import { scenarioResult } from './fixtures.js';
 
@@ -31,6 +31,16 @@ describe('time-course chart model', () => {
     it('draws the E/I balance only for scenarios that have one', () => {
         assert.equal(balanceChart([scenarioResult('A', [0], { X: [1] })]).lines.length, 0);
         assert.deepEqual(balanceChart([scenarioResult('A', [0, 1], { X: [1, 1] }, [0.9, 1.1])]).lines[0].values, [0.9, 1.1]);
+    });
+
+    it('keeps the chart in place when a re-run changes only values or sample times, and rebuilds it otherwise', () => {
+        const before = timeCourseChart([scenarioResult('A', [0, 60], { X: [1, 2], 'R.occupancy': [0.1, 0.2] })]);
+        assert.ok(sameLayout(before, timeCourseChart([scenarioResult('A', [0, 30, 90], { X: [3, 4, 5], 'R.occupancy': [0.3, 0.4, 0.5] })])));
+        assert.ok(!sameLayout(before, timeCourseChart([scenarioResult('A', [0, 60], { X: [1, 2] })])), 'a line less');
+        assert.ok(!sameLayout(before, timeCourseChart([scenarioResult('A', [0, 600], { X: [1, 2], 'R.occupancy': [0.1, 0.2] })])), 'minutes became hours');
+        assert.ok(!sameLayout(before, timeCourseChart([scenarioResult('B', [0, 60], { X: [1, 2], 'R.occupancy': [0.1, 0.2] })])), 'another scenario');
+        assert.ok(sameLayout(undefined, undefined));
+        assert.ok(!sameLayout(before, undefined));
     });
 });
 

@@ -40,7 +40,7 @@ describe('preview page', () => {
     const html = previewHtml({ cspSource: 'vscode-resource:', nonce: 'n0nce', script: 'vscode-resource:/preview.js', styles: ['vscode-resource:/preview.css'] });
 
     it('loads its script with the nonce and states the policy', () => {
-        assert.match(html, /<script nonce="n0nce" src="vscode-resource:\/preview.js"><\/script>/);
+        assert.match(html, /<script type="module" nonce="n0nce" src="vscode-resource:\/preview.js"><\/script>/);
         assert.match(html, /http-equiv="Content-Security-Policy" content="[^"]*script-src 'nonce-n0nce'/);
     });
 

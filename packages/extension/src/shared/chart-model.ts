@@ -78,6 +78,17 @@ function chartOf(results: readonly ScenarioRunResult[], pick: Pick): ChartModel 
     };
 }
 
+/**
+ * Whether two charts draw the same lines on the same axes, so the newer one's values can
+ * replace the older one's in place (a live re-run after an edit that changed only numbers).
+ */
+export function sameLayout(a: ChartModel | undefined, b: ChartModel | undefined): boolean {
+    if (!a || !b) return a === b;
+    const shape = (chart: ChartModel) => JSON.stringify([chart.timeUnit.label, chart.units,
+        chart.lines.map(l => [l.key, l.label, l.unit, l.colour, l.dash])]);
+    return shape(a) === shape(b);
+}
+
 function finiteOrNull(value: number | null | undefined): number | null {
     return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }

@@ -2,22 +2,19 @@
  * The cascade view: response coefficients of the selected perturbation as a bar chart, and
  * the reaction network laid out by elkjs with each node coloured by its response.
  */
-import * as elkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK as Elk, ELKConstructorArguments, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { CascadeRunResult, NetworkGraph, PerturbationResult } from '@neurocascade/language/protocol';
 import { divergingColour, scaleLimit } from '../shared/colour-scale.js';
 import type { Theme } from './theme.js';
 import { format } from './time-course-view.js';
 
-/** elk.bundled.js is CommonJS: the bundler hands over the constructor itself, TypeScript sees it as `default`. */
-const ELK = ((elkModule as { default?: unknown }).default ?? elkModule) as new (args?: ELKConstructorArguments) => Elk;
 const SVG = 'http://www.w3.org/2000/svg';
 const NODE_HEIGHT = 26;
 const CHAR_WIDTH = 7;
 
 export class CascadeView {
     private result?: CascadeRunResult;
-    private readonly elk = new ELK();
+    private elk?: Promise<Elk>;
     private layoutRun = 0;
 
     constructor(private readonly page: { perturbation: HTMLSelectElement; responses: HTMLElement; network: SVGSVGElement }, private readonly theme: () => Theme) {
@@ -44,6 +41,19 @@ export class CascadeView {
         this.renderBars(perturbation);
         await this.renderNetwork(this.result.network, perturbation);
         return perturbation.responses.length;
+    }
+
+    /**
+     * elkjs is nine tenths of the preview's code: the bundler splits it into a chunk loaded when
+     * the first cascade is shown, so a time course never waits for it to download and compile.
+     */
+    private layoutEngine(): Promise<Elk> {
+        this.elk ??= import('elkjs/lib/elk.bundled.js').then(elkModule => {
+            // elk.bundled.js is CommonJS: the bundler hands over the constructor itself, TypeScript sees it as `default`.
+            const ELK = ((elkModule as { default?: unknown }).default ?? elkModule) as new (args?: ELKConstructorArguments) => Elk;
+            return new ELK();
+        });
+        return this.elk;
     }
 
     private renderBars(perturbation: PerturbationResult): void {
@@ -84,7 +94,7 @@ export class CascadeView {
             children: network.nodes.map(n => ({ id: n.id, width: Math.max(40, n.id.length * CHAR_WIDTH + 16), height: NODE_HEIGHT })),
             edges: network.edges.map((e, i) => ({ id: `e${i}`, sources: [e.source], targets: [e.target] }))
         };
-        const layout = await this.elk.layout(graph);
+        const layout = await (await this.layoutEngine()).layout(graph);
         if (run !== this.layoutRun) return;
         const theme = this.theme();
         const limit = scaleLimit(Object.values(perturbation.nodeResponses)) || 1;

@@ -5,7 +5,7 @@
  */
 import uPlot from 'uplot';
 import type { ScenarioRunResult } from '@neurocascade/language/protocol';
-import { balanceChart, DASHES, timeCourseChart, unitLabel, type ChartModel } from '../shared/chart-model.js';
+import { balanceChart, DASHES, sameLayout, timeCourseChart, unitLabel, type ChartModel } from '../shared/chart-model.js';
 import { chartSvg } from '../shared/svg-plot.js';
 import type { Theme } from './theme.js';
 
@@ -16,6 +16,8 @@ export class TimeCourseView {
     private models: { main?: ChartModel; balance?: ChartModel } = {};
     private readonly hidden = new Set<string>();
     private logScale = false;
+    /** The theme the plots were built with: a new theme rebuilds them. */
+    private drawnTheme?: Theme;
 
     constructor(private readonly page: {
         legend: HTMLElement; timeCourse: HTMLElement; balance: HTMLElement; balanceHeading: HTMLElement;
@@ -31,19 +33,30 @@ export class TimeCourseView {
         window.addEventListener('resize', () => this.plots.forEach(p => p.setSize({ width: this.width(), height: p.height })));
     }
 
-    /** Shows the results; returns how many lines were drawn. */
+    /**
+     * Shows the results; returns how many lines were drawn. Results with the same lines as those
+     * on screen (a live re-run after an edit) only replace the data, keeping the charts and legend.
+     */
     show(results: ScenarioRunResult[]): number {
         const main = timeCourseChart(results);
         const balance = balanceChart(results);
-        this.models = { main, balance: balance.lines.length > 0 ? balance : undefined };
+        const next = { main, balance: balance.lines.length > 0 ? balance : undefined };
+        const inPlace = this.plots.length > 0 && this.drawnTheme === this.theme()
+            && sameLayout(this.models.main, next.main) && sameLayout(this.models.balance, next.balance);
+        this.models = next;
         for (const key of [...this.hidden]) if (!main.lines.some(l => l.key === key)) this.hidden.delete(key);
-        this.render();
+        if (inPlace) {
+            [main, next.balance].forEach((model, i) => model && this.plots[i].setData(this.data(model)));
+        } else {
+            this.render();
+        }
         return main.lines.length;
     }
 
     render(): void {
         this.plots.forEach(p => p.destroy());
         this.plots = [];
+        this.drawnTheme = this.theme();
         const { main, balance } = this.models;
         if (!main) return;
         this.plots.push(this.plot(this.page.timeCourse, main, HEIGHT.main, true));
@@ -83,7 +96,6 @@ export class TimeCourseView {
             scale, side, label: unitLabel(scale), stroke: theme.foreground,
             grid: { stroke: theme.grid, show: side === 3 }, ticks: { stroke: theme.grid }
         });
-        const usable = (v: number | null) => v === null || !this.logScale || v > 0 ? v : null;
         const options: uPlot.Options = {
             width: this.width(),
             height,
@@ -101,10 +113,16 @@ export class TimeCourseView {
             }))],
             cursor: { drag: { x: true, y: false } },
             legend: { show: false },
-            hooks: withReadout ? { setCursor: [plot => this.updateReadout(plot, model)] } : {}
+            hooks: withReadout ? { setCursor: [plot => this.updateReadout(plot)] } : {}
         };
         container.replaceChildren();
-        return new uPlot(options, [model.times, ...model.lines.map(l => l.values.map(usable))] as uPlot.AlignedData, container);
+        return new uPlot(options, this.data(model), container);
+    }
+
+    /** The model's values as uPlot draws them: none that the log scale cannot show. */
+    private data(model: ChartModel): uPlot.AlignedData {
+        const usable = (v: number | null) => v === null || !this.logScale || v > 0 ? v : null;
+        return [model.times, ...model.lines.map(l => l.values.map(usable))] as uPlot.AlignedData;
     }
 
     private renderLegend(model: ChartModel): void {
@@ -140,7 +158,9 @@ export class TimeCourseView {
         this.page.legend.replaceChildren(time, ...buttons);
     }
 
-    private updateReadout(plot: uPlot, model: ChartModel): void {
+    private updateReadout(plot: uPlot): void {
+        const model = this.models.main;
+        if (!model) return;
         const index = plot.cursor.idx;
         const time = this.page.legend.querySelector<HTMLElement>('#readout-time');
         if (time) time.textContent = index === null || index === undefined ? '' : `t = ${format(model.times[index])} ${model.timeUnit.label}`;
