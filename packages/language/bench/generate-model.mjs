@@ -1,11 +1,12 @@
 /**
  * Generated Cascade models of a given size, for benchmarks and load tests: a chain of
- * species converted by enzymes and moved by transporters, with receptors and a scenario.
+ * species converted by enzymes, with a receptor and a scenario. They check without errors or
+ * warnings; a model that imports another uses the compartments declared there.
  */
 export function generateModel(lines, name = 'Generated', importPath) {
     const out = [`model ${name} "generated benchmark model"`, ''];
     if (importPath) out.push(`import "${importPath}"`, '');
-    out.push('compartment cytosol { volume 1 pL }', 'compartment synapse { volume 0.1 pL }', '');
+    else out.push('compartment cytosol { volume 1 pL }', 'compartment synapse { volume 0.1 pL }', '');
     out.push(`precursor ${name}_S0 in cytosol { initial 50 uM  supply 0.5 uM/min  clearance 0.01 /min }`, '');
     let i = 0;
     while (out.length < lines - 12) {
@@ -26,7 +27,7 @@ export function generateModel(lines, name = 'Generated', importPath) {
     }
     const last = `${name}_S${i}`;
     out.push(
-        `transmitter ${name}_T "end product" in cytosol { initial 0.3 uM  tone inhibitory }`,
+        `transmitter ${name}_T "end product" in cytosol { initial 0.3 uM  clearance 0.05 /min  tone inhibitory }`,
         `reaction ${name}_Final { ${last} -> ${name}_T rate 0.1 /min * ${last} }`,
         `receptor ${name}_R { binds ${name}_T kd 3 nM effect inhibitory }`,
         `scenario ${name}_Baseline {`,
