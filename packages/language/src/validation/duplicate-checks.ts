@@ -39,7 +39,7 @@ export function duplicateChecks(services: CascadeServices): ValidationChecks<Cas
                 if (declarations.length < 2) continue;
                 const local = declarations.filter(d => d.document === document);
                 for (const declared of local) {
-                    const others = declarations.filter(d => d !== declared).map(where).join(', ');
+                    const others = places(declarations.filter(d => d !== declared));
                     accept('error', `'${name}' is declared more than once (also ${others}).`,
                         { node: declared.node, property: 'name', data: { code: CODE_DUPLICATE } });
                 }
@@ -47,7 +47,7 @@ export function duplicateChecks(services: CascadeServices): ValidationChecks<Cas
                 const carriers = file.imports.filter((_, i) => declarations.some(d => reach[i].has(d.document)));
                 if (carriers.length < 2 || reach.some(set => declarations.every(d => set.has(d.document)))) continue;
                 for (const carrier of carriers) {
-                    accept('error', `This import brings in '${name}', which is declared more than once: ${declarations.map(where).join(', ')}.`,
+                    accept('error', `This import brings in '${name}', which is declared more than once: ${places(declarations)}.`,
                         { node: carrier, property: 'path', data: { code: CODE_DUPLICATE } });
                 }
             }
@@ -63,6 +63,14 @@ function checkParameters(fn: FunctionDecl, accept: ValidationAcceptor): void {
         seen.add(param.name);
     }
 }
+
+/** At most PLACES_SHOWN places, for messages: a name repeated in every file of a long import chain would list them all. */
+function places(declarations: Declared[]): string {
+    const shown = declarations.slice(0, PLACES_SHOWN).map(where).join(', ');
+    return declarations.length > PLACES_SHOWN ? `${shown} and ${declarations.length - PLACES_SHOWN} more` : shown;
+}
+
+const PLACES_SHOWN = 5;
 
 /** `file.cascade:12`, for messages. */
 function where(declared: Declared): string {

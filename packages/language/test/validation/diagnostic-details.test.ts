@@ -33,6 +33,13 @@ describe('diagnostic ranges and quick-fix data', function () {
         assert.match(String(duplicates[0].message), /model\.cascade:2/);
     });
 
+    it('duplicate lists five other places at most', async function () {
+        const text = Array.from({ length: 8 }, (_, i) => `parameter k_on = ${i + 1} /min`).join('\n') + '\nrule r = k_on * 1 min';
+        const { diagnostics } = await diagnosticsOf(text);
+        const first = diagnostics.filter(d => codeOf(d) === 'duplicate')[0];
+        assert.match(String(first.message), /also model\.cascade:2, model\.cascade:3, model\.cascade:4, model\.cascade:5, model\.cascade:6 and 2 more\)/);
+    });
+
     it('unit-missing carries the base unit a quick fix inserts', async function () {
         const { document, diagnostics } = await diagnosticsOf('precursor A { initial 40  supply 0.5  clearance 1 /min }');
         const missing = diagnostics.filter(d => codeOf(d) === 'unit-missing');
