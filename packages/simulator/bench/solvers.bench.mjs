@@ -52,7 +52,7 @@ for (const n of sizes.length ? sizes : [12, 120, 1200]) {
     const reference = scipy('Radau', 1e-10, 1e-13, 'sparsity')();
     const runs = [
         ['ours rk45', () => (n > 200 ? { failed: 'skipped: explicit on a stiff problem (~400k steps)' } : ours(n, 'rk45', { maxSteps: 2e6 }, 1))],
-        ['ours stiff (RODAS4)', () => ours(n, 'stiff', {}, WARM_RUNS)],
+        ['ours stiff (RODAS5P)', () => ours(n, 'stiff', {}, WARM_RUNS)],
         ['ours auto', () => ours(n, 'auto', {}, WARM_RUNS)],
         ['ours stiff, rtol 1e-8', () => ours(n, 'stiff', { rtol: 1e-8, atol: 1e-11 }, WARM_RUNS)],
         ['CVODE BDF + band', () => (cvodeNote ? { failed: cvodeNote } : runCvode(work, `cvode_${n}`, { rtol: RTOL, atol: ATOL, timeoutSeconds }))],

@@ -6,6 +6,7 @@
  * straight-line statements would run interpreted until a very slow optimizing compile.
  */
 import { DIRECT, expression, index, type Emitter } from './codegen.js';
+import { groupLoop, type GroupMember } from './group-loop.js';
 import { children, type Term } from './terms.js';
 
 export interface Statement {
@@ -65,7 +66,7 @@ function levels(statements: readonly Statement[]): number[] {
 
 interface Group {
     shape: string;
-    members: { ints: number[]; floats: number[] }[];
+    members: GroupMember[];
     statements: Statement[];
 }
 
@@ -90,11 +91,7 @@ export function programSource(statements: readonly Statement[]): ProgramSource {
                 units.push(...g.statements.map(s => `${s.space}[${index(s.index)}] = ${expression(s.term)};`));
                 continue;
             }
-            const ki = g.members[0].ints.length, kf = g.members[0].floats.length;
-            const ints = tables.push(Int32Array.from(g.members.flatMap(m => m.ints))) - 1;
-            const floats = tables.push(Float64Array.from(g.members.flatMap(m => m.floats))) - 1;
-            units.push(`{ const I = T[${ints}], F = T[${floats}];\n` +
-                `for (let b = 0, c = 0; b < I.length; b += ${ki}, c += ${kf}) ${g.shape} }`);
+            units.push(groupLoop(g.shape, g.members, tables));
         }
     }
     const chunks: string[][] = [[]];

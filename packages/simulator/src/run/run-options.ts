@@ -24,6 +24,8 @@ export function solverOptions(o: RunOptions, t0: number, t1: number, duration: n
     const progress = o.onProgress;
     return {
         rtol: o.rtol, atol: o.atol, maxSteps: o.maxSteps, signal: o.signal, shouldStop: o.shouldStop, outputTimes,
+        // A run reads its output times and end state, never `at`: keeping every step's dense output only costs.
+        keepDenseOutput: false,
         onProgress: progress && duration > 0 ? f => progress(Math.min(1, (t0 + f * (t1 - t0)) / duration)) : undefined
     };
 }

@@ -54,7 +54,11 @@ export function findSteadyState(m: CompiledModel, y0: Float64Array, options: Run
         try {
             const solution = solve(
                 { rhs: m.rhs, jacobian: m.jacobian, y0: y, t0: t, tEnd: t + horizon, names: m.stateNames },
-                'stiff', { rtol: options.rtol, atol: options.atol, maxSteps: options.maxSteps ?? STEPS_PER_HORIZON, signal: options.signal, shouldStop: options.shouldStop });
+                'stiff', {
+                    rtol: options.rtol, atol: options.atol, maxSteps: options.maxSteps ?? STEPS_PER_HORIZON, signal: options.signal, shouldStop: options.shouldStop,
+                    // Only the end state counts: no samples, no dense output.
+                    outputTimes: [], keepDenseOutput: false
+                });
             steps += solution.stats.steps;
             y = Float64Array.from(solution.yFinal);
             t = solution.tFinal;

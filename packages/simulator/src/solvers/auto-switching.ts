@@ -2,7 +2,8 @@ import type { Interpolant } from './dense-output.js';
 import { DormandPrinceStepper } from './dormand-prince.js';
 import { integrate } from './integrate.js';
 import type { OdeProblem, OdeSolution, OdeSolver, SolverOptions } from './problem.js';
-import { Rodas4Stepper } from './rodas4.js';
+import { rodasStepper } from './rodas.js';
+import type { RosenbrockStepper } from './rosenbrock.js';
 import { SpectralRadiusEstimator } from './spectral-radius.js';
 import type { StepContext, Stepper } from './stepper.js';
 
@@ -12,6 +13,8 @@ import type { StepContext, Stepper } from './stepper.js';
  * step at 2 or more counts as stiff.
  */
 const STIFF_RATIO = 2;
+/** DOPRI5's stability boundary on the negative real axis. */
+const STABILITY_BOUNDARY = 3.3;
 /** Consecutive stiff signals before switching to the stiff method (DOPRI5's 15). */
 const STIFF_STEPS = 15;
 /** Consecutive non-stiff signals that clear the stiff count, or switch back from the stiff method. */
@@ -20,20 +23,22 @@ const NON_STIFF_STEPS = 6;
 const NON_STIFF_RATIO = 1;
 
 /**
- * Dormand–Prince while the problem is non-stiff, RODAS4 while it is stiff, as LSODA switches
- * between Adams and BDF. Stiffness shows in DOPRI5 as h·|λ| estimated on each step pressing
- * against the stability boundary; in RODAS4 as h·ρ(J) (power iteration on the Jacobian it
- * already has) falling well inside it.
+ * Dormand–Prince while the problem is non-stiff, Rosenbrock (RODAS5P) while it is stiff, as
+ * LSODA switches between Adams and BDF. Stiffness shows in DOPRI5 as h·|λ| estimated on each
+ * step pressing against the stability boundary; in the Rosenbrock method as h·ρ(J) (power
+ * iteration on the Jacobian it already has) falling well inside it. A run whose first step is
+ * already stiff starts with the Rosenbrock method.
  */
 class AutoSwitchingStepper implements Stepper {
     readonly order: number;
     private readonly explicit: DormandPrinceStepper;
-    private stiff: Rodas4Stepper | undefined;
+    private stiff: RosenbrockStepper | undefined;
     private radius: SpectralRadiusEstimator | undefined;
-    private active: DormandPrinceStepper | Rodas4Stepper;
+    private active: DormandPrinceStepper | RosenbrockStepper;
     private stiffSignals = 0;
     private nonStiffSignals = 0;
     private switchPending = false;
+    private started = false;
     /** The step DOPRI5 can take stably, estimated while stiff. */
     private explicitStepLimit = Infinity;
     private readonly stepsByMethod: Record<string, number> = {};
@@ -56,6 +61,10 @@ class AutoSwitchingStepper implements Stepper {
     get failure() { return this.active.failure; }
 
     attempt(t: number, y: Float64Array, f: Float64Array, h: number, yNew: Float64Array): number {
+        if (!this.started) {
+            this.started = true;
+            if (this.stiffAtStart(t, y, f, h)) this.active = this.stiffStepper();
+        }
         return this.active.attempt(t, y, f, h, yNew);
     }
 
@@ -89,8 +98,9 @@ class AutoSwitchingStepper implements Stepper {
     }
 
     private stiffLooksNonStiff(h: number): boolean {
-        const stiff = this.stiff!;
-        const radius = this.radius!.estimate(stiff.jacobianValues);
+        const values = this.stiff!.jacobianValues;
+        // Clearly stiff by the trace alone, the common case, spares the power iteration.
+        const radius = h * this.radius!.lowerBound(values) >= NON_STIFF_RATIO ? Infinity : this.radius!.estimate(values);
         if (h * radius < NON_STIFF_RATIO) {
             this.explicitStepLimit = NON_STIFF_RATIO / radius;
             return ++this.nonStiffSignals >= NON_STIFF_STEPS;
@@ -99,16 +109,28 @@ class AutoSwitchingStepper implements Stepper {
         return false;
     }
 
-    private stiffStepper(): Rodas4Stepper {
+    /**
+     * A first step already past DOPRI5's stability boundary (h·ρ(J) > 3.3) means a stiff start:
+     * the stiff method takes it rather than 15 explicit steps spent finding out, on each segment
+     * of a run that restarts at time-course switches.
+     */
+    private stiffAtStart(t: number, y: Float64Array, f: Float64Array, h: number): boolean {
+        const stiff = this.stiffStepper();
+        stiff.jacobian.evaluate(t, y, f, h, stiff.jacobianValues);
+        this.context.stats.jacobianEvaluations++;
+        return h * this.radius!.estimate(stiff.jacobianValues) > STABILITY_BOUNDARY;
+    }
+
+    private stiffStepper(): RosenbrockStepper {
         if (this.stiff === undefined) {
-            this.stiff = new Rodas4Stepper(this.context);
+            this.stiff = rodasStepper(this.context);
             this.radius = new SpectralRadiusEstimator(this.stiff.jacobian.pattern);
         }
         return this.stiff;
     }
 }
 
-/** Starts explicit, switches to the stiff method and back as the problem's stiffness changes ('auto'). */
+/** Starts explicit unless already stiff, switches to the stiff method and back as the problem's stiffness changes ('auto'). */
 export class AutoSwitching implements OdeSolver {
     readonly name = 'auto';
 

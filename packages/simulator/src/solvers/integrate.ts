@@ -47,7 +47,7 @@ export function integrate(problem: OdeProblem, options: SolverOptions, createSte
     if (badStart >= 0) fail('not-finite', t, `The state or its derivative is not finite at t = ${t}: component '${name(badStart)}'`, badStart);
 
     const history = options.keepDenseOutput === false ? undefined : new DenseHistory(t0, y);
-    let scratch = new Float64Array(0);
+    let dense = new Float64Array(0);
     const sampler = new OutputSampler(options.outputTimes, t0, y);
     const events = problem.events?.length ? new EventTracker(problem.events, t0, y) : undefined;
     let event: LocatedEvent | undefined;
@@ -79,8 +79,7 @@ export function integrate(problem: OdeProblem, options: SolverOptions, createSte
             continue;
         }
         const size = stepper.denseVectors * n;
-        if (history === undefined && scratch.length < size) scratch = new Float64Array(size);
-        const dense = history === undefined ? scratch : new Float64Array(size);
+        if (dense.length !== size) dense = new Float64Array(size);
         const interpolant = stepper.accept(t, y, f, step, yNew, fNew, dense);
         const bad = Math.max(firstNonFinite(yNew), firstNonFinite(fNew));
         if (bad >= 0) fail('not-finite', t + step, `A value became NaN or infinite at t = ${t + step}: component '${name(bad)}'`, bad);
@@ -102,7 +101,7 @@ export function integrate(problem: OdeProblem, options: SolverOptions, createSte
     const yFinal = event?.y ?? y;
     return {
         times: sampler.times,
-        values: sampler.values,
+        values: sampler.values(),
         tFinal,
         yFinal,
         event: event?.index,

@@ -1,4 +1,5 @@
 import type { Interpolant } from './dense-output.js';
+import { VectorStore } from './vector-store.js';
 
 /**
  * Collects the solution at the requested output times from each accepted step's dense
@@ -7,10 +8,13 @@ import type { Interpolant } from './dense-output.js';
  */
 export class OutputSampler {
     readonly times: number[] = [];
-    readonly values: Float64Array[] = [];
+    private readonly store: VectorStore;
+    private readonly point: Float64Array;
     private next = 0;
 
     constructor(private readonly requested: readonly number[] | undefined, t0: number, y0: Float64Array) {
+        this.store = new VectorStore(((requested?.length ?? 64) + 1) * y0.length);
+        this.point = new Float64Array(y0.length);
         if (requested === undefined) {
             this.record(t0, y0);
             return;
@@ -31,15 +35,19 @@ export class OutputSampler {
                 this.record(t, yEnd);
                 continue;
             }
-            const y = new Float64Array(yEnd.length);
-            interpolant(coefficients, (t - start) / h, y);
-            this.times.push(t);
-            this.values.push(y);
+            interpolant(coefficients, (t - start) / h, this.point);
+            this.record(t, this.point);
         }
+    }
+
+    /** One state vector per recorded time (views into one buffer; call once sampling is done). */
+    values(): Float64Array[] {
+        const n = this.point.length;
+        return this.times.map((_, k) => this.store.view(k * n, n));
     }
 
     private record(t: number, y: Float64Array): void {
         this.times.push(t);
-        this.values.push(Float64Array.from(y));
+        this.store.append(y);
     }
 }

@@ -1,12 +1,12 @@
 import { AutoSwitching } from './auto-switching.js';
 import { DormandPrince45 } from './dormand-prince.js';
 import type { MethodName, OdeProblem, OdeSolution, OdeSolver, SolverOptions } from './problem.js';
-import { Rodas4 } from './rodas4.js';
+import { Rodas } from './rodas.js';
 
 /** The method classes by the names `--method` and the API accept. */
 export const solvers: Readonly<Record<MethodName, new () => OdeSolver>> = {
     rk45: DormandPrince45,
-    stiff: Rodas4,
+    stiff: Rodas,
     auto: AutoSwitching
 };
 

@@ -7,10 +7,25 @@ import type { SparsityPattern } from './problem.js';
 export class SpectralRadiusEstimator {
     private readonly vector: Float64Array;
     private readonly product: Float64Array;
+    /** Positions of the diagonal entries present in the pattern. */
+    private readonly diagonal: Int32Array;
 
     constructor(private readonly pattern: SparsityPattern, private readonly iterations = 8) {
         this.vector = Float64Array.from({ length: pattern.n }, (_, i) => 1 + (i % 7) / 7);
         this.product = new Float64Array(pattern.n);
+        const { n, rowStart, colIndex } = pattern;
+        const diagonal: number[] = [];
+        for (let i = 0; i < n; i++) {
+            for (let p = rowStart[i]; p < rowStart[i + 1]; p++) if (colIndex[p] === i) diagonal.push(p);
+        }
+        this.diagonal = Int32Array.from(diagonal);
+    }
+
+    /** |trace| / n, a lower bound of the spectral radius (the mean of the eigenvalues), at the cost of n additions. */
+    lowerBound(values: Float64Array): number {
+        let trace = 0;
+        for (const p of this.diagonal) trace += values[p];
+        return Math.abs(trace) / this.pattern.n;
     }
 
     estimate(values: Float64Array): number {

@@ -115,11 +115,12 @@ describe('cascades (§11)', () => {
     });
 
     it('cancelling a cascade stops its workers within 100 ms', async () => {
-        // Measured at t = 10⁶ min through a supply that oscillates every 0.01 min: far beyond 300 ms.
+        // Measured at t = 10⁶ min through a supply that oscillates every 0.01 min, with no step
+        // limit (the default 100,000 steps can pass within 300 ms): only the cancellation ends it.
         const slow = ir(1e6);
         slow.species[0].supply = ex('circadian(2, 1, 0, 0.01)');
         const controller = new AbortController();
-        const run = runCascade(slow, 'C', { signal: controller.signal, workers: 2 });
+        const run = runCascade(slow, 'C', { signal: controller.signal, workers: 2, maxSteps: Number.MAX_SAFE_INTEGER });
         await new Promise(r => setTimeout(r, 300));
         const aborted = performance.now();
         controller.abort();

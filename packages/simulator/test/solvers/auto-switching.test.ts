@@ -25,7 +25,20 @@ describe('automatic method switching', () => {
         };
         const solution = solve(oscillator, 'auto');
         assert.equal(solution.stats.method, 'auto(rk45)');
-        assert.equal(solution.stats.jacobianEvaluations, 0);
+        // One Jacobian at the start (is the first step already stiff?), no factorisation.
+        assert.equal(solution.stats.jacobianEvaluations, 1);
+        assert.equal(solution.stats.factorizations, 0);
+    });
+
+    it('starts with the stiff method when the first step is already past the explicit stability boundary', () => {
+        // On the slow manifold of a fast relaxation (rate 1000): accuracy alone asks for steps far beyond 3.3/1000.
+        const onSlowManifold: OdeProblem = {
+            t0: 0, tEnd: 20, y0: Float64Array.of(1, 1), names: ['fast', 'slow'],
+            rhs: (_t, y, d) => { d[0] = -1000 * (y[0] - y[1]); d[1] = -0.1 * y[1]; }
+        };
+        const solution = solve(onSlowManifold, 'auto', { rtol: 1e-6, atol: 1e-9 });
+        assert.equal(solution.stats.method, 'auto(stiff)');
+        assert.ok(Math.abs(solution.yFinal[1] - Math.exp(-2)) < 1e-6, `${solution.yFinal[1]}`);
     });
 
     it('switches back to rk45 when the stiffness fades', () => {

@@ -4,9 +4,28 @@ import { analyseLu, type LuStructure } from './symbolic-lu.js';
 
 /** A pivot this small next to its row's largest entry makes the fixed pivot order unstable. */
 const PIVOT_TOLERANCE = 1e-8;
-/** Above this fraction of non-zeros (in A, or in L + U after fill) dense LU is faster. */
-const DENSE_FRACTION = 0.1;
-const DENSE_FILL_FRACTION = 0.3;
+/**
+ * Above this fraction of non-zeros (in A, or in L + U after fill) dense LU is faster. Below
+ * it sparse wins even on ten species: dense LU's pivot search alone costs n² per factorisation.
+ */
+const DENSE_FRACTION = 0.5;
+
+/**
+ * Analyses by pattern: a model's Jacobian pattern is one object for all its runs and
+ * segments, and the analysis of a thousand species costs more than a short solve.
+ */
+const analyses = new WeakMap<SparsityPattern, LuStructure | 'dense'>();
+
+/** The fill-reducing structure of L + U for `pattern`, or undefined where dense LU serves better. */
+function structureOf(pattern: SparsityPattern): LuStructure | undefined {
+    let analysis = analyses.get(pattern);
+    if (analysis === undefined) {
+        const n = pattern.n;
+        const sparse = pattern.colIndex.length > DENSE_FRACTION * n * n ? undefined : analyseLu(pattern, DENSE_FRACTION * n * n);
+        analyses.set(pattern, analysis = sparse ?? 'dense');
+    }
+    return analysis === 'dense' ? undefined : analysis;
+}
 
 /**
  * Sparse LU of M = shift·I + scale·A for a fixed sparsity pattern of A: the ordering and fill
@@ -27,7 +46,7 @@ export class SparseLU {
 
     constructor(private readonly pattern: SparsityPattern) {
         const n = pattern.n;
-        this.structure = pattern.colIndex.length > DENSE_FRACTION * n * n ? undefined : analyseLu(pattern, DENSE_FILL_FRACTION * n * n);
+        this.structure = structureOf(pattern);
         this.values = new Float64Array(this.structure?.colIndex.length ?? 0);
         this.position = new Int32Array(n);
         this.rowScale = new Float64Array(n);
