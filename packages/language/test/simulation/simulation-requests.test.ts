@@ -24,9 +24,10 @@ cascade Up { from Base perturb A supply +10% measure A at steady }
 `;
 
 /** Thousands of solver steps: a supply that oscillates every minute for weeks. */
+/** A run that lasts seconds: 200 species on a fast rhythm, so it is still running, well short of the solver's step limit, when it is cancelled. */
 const LONG = `modulator Clock { level circadian(mean 1, amplitude 0.5, peak 0 min, period 1 min) }
-precursor B { supply 1 uM/min * Clock.level clearance 0.1 /min }
-scenario Long { simulate 2000 h step 100 h observe B }
+${Array.from({ length: 200 }, (_, i) => `precursor B${i} { supply ${i + 1} uM/min * Clock.level clearance 0.1 /min }`).join('\n')}
+scenario Long { simulate 2000 h step 100 h observe B0 }
 `;
 
 describe('simulation requests', function () {
