@@ -76,7 +76,13 @@ class ImportScope implements Scope {
         return stream(this.tables).map(table => table.get(name)).nonNullable();
     }
 
+    /** Each name once, the one `getElement` finds (completion and quick fixes list these). */
     getAllElements(): Stream<AstNodeDescription> {
-        return stream(this.tables).flatMap(table => table.values());
+        const seen = new Set<string>();
+        return stream(this.tables).flatMap(table => table.values()).filter(description => {
+            if (seen.has(description.name)) return false;
+            seen.add(description.name);
+            return true;
+        });
     }
 }
