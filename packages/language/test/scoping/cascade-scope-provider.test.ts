@@ -1,18 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { createCascadeServices } from '../../src/cascade-module.js';
+import { AstUtils, type LangiumDocument } from 'langium';
 import { isRef } from '../../src/generated/ast.js';
+import { buildWorkspace, workspaceServices } from '../validation/validation-fixtures.js';
 
-const { shared, Cascade } = createCascadeServices(EmptyFileSystem);
-let workspaces = 0;
-
-async function workspace(files: Record<string, string>): Promise<Map<string, LangiumDocument>> {
-    const folder = `/scopes-${++workspaces}`;
-    const documents = new Map(Object.entries(files).map(([name, text]) => [name, shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`${folder}/${name}`))]));
-    for (const document of documents.values()) shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
-    return documents;
-}
+const { shared, Cascade } = workspaceServices();
 
 /** Where the document's first name reference leads: `file:line` of the declaration, or 'unresolved'. */
 function target(document: LangiumDocument): string {
@@ -31,20 +22,20 @@ describe('names across imports', () => {
     };
 
     it('resolve to the nearest declaration: the file itself, then what it imports, nearest first', async () => {
-        const documents = await workspace(files);
+        const documents = await buildWorkspace(files);
         assert.equal(target(documents.get('c.cascade')!), 'b.cascade:1');
         assert.equal(target(documents.get('d.cascade')!), 'd.cascade:1');
     });
 
     it('offer each visible name once, the one a reference would resolve to', async () => {
-        const documents = await workspace(files);
+        const documents = await buildWorkspace(files);
         const scope = Cascade.references.ScopeProvider.visibleScope(documents.get('c.cascade')!);
         const names = scope.getAllElements().map(d => `${d.name}@${d.documentUri.path.split('/').pop()}`).toArray().sort();
         assert.deepEqual(names, ['k@b.cascade', 'only_a@a.cascade', 'r@c.cascade']);
     });
 
     it('forget an import that was deleted', async () => {
-        const documents = await workspace(files);
+        const documents = await buildWorkspace(files);
         const c = documents.get('c.cascade')!;
         await shared.workspace.DocumentBuilder.update([], [documents.get('b.cascade')!.uri]);
         assert.equal(target(c), 'unresolved');

@@ -20,12 +20,17 @@ export function fixtureFiles(folder = FIXTURES): string[] {
 let services: ReturnType<typeof createCascadeServices> | undefined;
 let workspaces = 0;
 
+/** The services `buildWorkspace` builds with, for tests that inspect what it built. */
+export function workspaceServices(): ReturnType<typeof createCascadeServices> {
+    return services ??= createCascadeServices(EmptyFileSystem);
+}
+
 /**
  * Builds texts as one in-memory workspace (so imports between them resolve) and validates them.
  * Each call gets a folder of its own, which imports cannot leave.
  */
 export async function buildWorkspace(files: Record<string, string>): Promise<Map<string, LangiumDocument>> {
-    const { shared } = services ??= createCascadeServices(EmptyFileSystem);
+    const { shared } = workspaceServices();
     const folder = `/workspace-${++workspaces}`;
     const documents = Object.entries(files).map(([path, text]) => {
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(join(folder, path)));
