@@ -10,6 +10,7 @@ import { createCascadeParser } from './cascade-parser.js';
 import { createLazyCompletionParser } from './cascade-completion-parser.js';
 import { CascadeValueConverter } from './cascade-value-converter.js';
 import { CascadeImports } from './scoping/cascade-imports.js';
+import { CascadeIndexManager } from './scoping/cascade-index-manager.js';
 import { CascadeLinker } from './scoping/cascade-linker.js';
 import { CascadeReferenceDescriptionProvider } from './scoping/cascade-reference-descriptions.js';
 import { CascadeScopeComputation } from './scoping/cascade-scope-computation.js';
@@ -88,10 +89,14 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
     }
 };
 
-/** Shared services Cascade replaces: symbol kinds per declaration kind for workspace symbols. */
+/** Shared services Cascade replaces: symbol kinds per declaration kind for workspace symbols; a lazily described reference index. */
 export const CascadeSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new CascadeNodeKindProvider()
+    },
+    workspace: {
+        /** References described when find-references or rename first asks, not in every build. */
+        IndexManager: services => new CascadeIndexManager(services)
     }
 };
 

@@ -1,16 +1,16 @@
 import { DefaultReferenceDescriptionProvider, type LangiumDocument, type ReferenceDescription } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
-import { referencesOf, visitNodes } from '../workspace/ast-walk.js';
+import { allNodes, referencesOf } from '../workspace/ast-walk.js';
 
-/** Indexes a document's resolved references (for find-references and rename), walking the tree by plain recursion. */
+/** Describes a document's resolved references (for find-references and rename) in one plain walk of the tree. */
 export class CascadeReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
-        const descriptions: ReferenceDescription[] = [];
-        await visitNodes(document.parseResult.value, cancelToken, node => {
-            for (const reference of referencesOf(node)) {
-                if (!reference.reference.error) descriptions.push(...this.createInfoDescriptions(reference));
-            }
-        });
-        return descriptions;
+    /** Synchronous, for the index that describes documents when first asked (cascade-index-manager.ts). */
+    describe(document: LangiumDocument): ReferenceDescription[] {
+        return allNodes(document.parseResult.value).flatMap(node => referencesOf(node)
+            .filter(info => !info.reference.error)
+            .flatMap(info => this.createInfoDescriptions(info)));
+    }
+
+    override async createDescriptions(document: LangiumDocument): Promise<ReferenceDescription[]> {
+        return this.describe(document);
     }
 }
