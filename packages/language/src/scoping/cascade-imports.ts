@@ -21,12 +21,17 @@ export class CascadeImports {
     private readonly shared: LangiumSharedCoreServices;
     private readonly directCache: WorkspaceCache<string, readonly LangiumDocument<CascadeFile>[]>;
     private readonly closureCache: WorkspaceCache<string, readonly LangiumDocument[]>;
+    private readonly readersCache: WorkspaceCache<string, readonly LangiumDocument[]>;
+    /** Per document, the documents that import it directly (one key: the whole workspace's graph). */
+    private readonly importersCache: WorkspaceCache<'importers', Map<string, LangiumDocument[]>>;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.shared = shared;
         this.documents = shared.workspace.LangiumDocuments;
         this.directCache = buildCache(shared);
         this.closureCache = buildCache(shared);
+        this.readersCache = buildCache(shared);
+        this.importersCache = buildCache(shared);
     }
 
     resolve(importNode: Import, from: LangiumDocument): ImportTarget {
@@ -51,22 +56,31 @@ export class CascadeImports {
 
     /** The document and everything it imports, transitively, each once; the document first, then the nearest imports. */
     closure(document: LangiumDocument): readonly LangiumDocument[] {
-        return this.closureCache.get(document.uri.toString(), () => this.walkImports(document));
+        return this.closureCache.get(document.uri.toString(), () => walk(document, next => this.directImports(next)));
     }
 
-    private walkImports(document: LangiumDocument): LangiumDocument[] {
-        const seen = new Map<string, LangiumDocument>([[document.uri.toString(), document]]);
-        const pending = [document];
-        for (let next = 0; next < pending.length; next++) {
-            for (const imported of this.directImports(pending[next])) {
-                const key = imported.uri.toString();
-                if (!seen.has(key)) {
-                    seen.set(key, imported);
-                    pending.push(imported);
+    /**
+     * The documents that can refer to this one's declarations: itself and every document that
+     * imports it, transitively. Checks about who uses a declaration read these, not the workspace.
+     */
+    readers(document: LangiumDocument): readonly LangiumDocument[] {
+        return this.readersCache.get(document.uri.toString(), () => walk(document, next => this.directImporters(next)));
+    }
+
+    private directImporters(document: LangiumDocument): readonly LangiumDocument[] {
+        const importers = this.importersCache.get('importers', () => {
+            const graph = new Map<string, LangiumDocument[]>();
+            for (const importer of this.documents.all) {
+                for (const imported of this.directImports(importer)) {
+                    const key = imported.uri.toString();
+                    const importers = graph.get(key);
+                    if (importers) importers.push(importer);
+                    else graph.set(key, [importer]);
                 }
             }
-        }
-        return [...seen.values()];
+            return graph;
+        });
+        return importers.get(document.uri.toString()) ?? [];
     }
 
     /** A chain of imports that leads from `document` back to itself, or undefined. */
@@ -109,6 +123,22 @@ export class CascadeImports {
         const folders = this.shared.workspace.WorkspaceManager.workspaceFolders ?? [];
         return [...folders.map(folder => URI.parse(folder.uri)), ...this.extraRoots];
     }
+}
+
+/** Breadth first from `document` along `next`, each document once, `document` first. */
+function walk(document: LangiumDocument, next: (document: LangiumDocument) => readonly LangiumDocument[]): LangiumDocument[] {
+    const seen = new Map<string, LangiumDocument>([[document.uri.toString(), document]]);
+    const pending = [document];
+    for (let index = 0; index < pending.length; index++) {
+        for (const neighbour of next(pending[index])) {
+            const key = neighbour.uri.toString();
+            if (!seen.has(key)) {
+                seen.set(key, neighbour);
+                pending.push(neighbour);
+            }
+        }
+    }
+    return [...seen.values()];
 }
 
 function isWithin(path: string, root: string): boolean {

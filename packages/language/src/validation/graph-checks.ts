@@ -8,7 +8,7 @@ import { constantValue } from './constant-folding.js';
 import { CODE_ACCUMULATES, CODE_DEPLETED, CODE_NO_BALANCE, CODE_UNBOUND_TRANSMITTER } from './diagnostic-codes.js';
 import type { ModelAnalyses } from './model-analysis.js';
 
-/** How species are connected in the model a document sees (its declarations and its imports'). */
+/** How a document's species are connected in the model it sees. */
 interface Flows {
     /** Species → the first process that consumes it. */
     consumed: Map<Species, string>;
@@ -22,7 +22,8 @@ interface Flows {
 export function graphChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAstType> {
     return {
         CascadeFile: (file, accept) => {
-            const flows = analyses.of(file).memo('flows', () => collectFlows(analyses.of(file).declarations));
+            // Only declarations that can refer to this file's species move them.
+            const flows = collectFlows(analyses.of(file).readingDeclarations);
             checkSpecies(file, flows, accept);
         },
         BalanceRef: (ref, accept) => {

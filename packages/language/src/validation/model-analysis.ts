@@ -14,12 +14,24 @@ export class ModelAnalysis {
     readonly root: CascadeFile;
     /** Declarations of the document and of everything it imports, the document's own first. */
     readonly declarations: Declaration[];
+    private readonly closure: readonly LangiumDocument[];
 
-    constructor(readonly document: LangiumDocument, services: CascadeServices) {
+    constructor(readonly document: LangiumDocument, private readonly services: CascadeServices) {
         this.root = document.parseResult.value as CascadeFile;
         this.unitsChecked = !this.root.header?.unchecked;
-        this.declarations = services.references.CascadeImports.closure(document)
-            .flatMap(member => (member.parseResult.value as CascadeFile).declarations ?? []);
+        this.closure = services.references.CascadeImports.closure(document);
+        this.declarations = this.closure.flatMap(declarationsOf);
+    }
+
+    /**
+     * The declarations of the model that can refer to this document's own: the document's, and
+     * those of an import only when it imports the document back (a cycle).
+     */
+    get readingDeclarations(): Declaration[] {
+        return this.memo('reading-declarations', () => {
+            const readers = new Set(this.services.references.CascadeImports.readers(this.document));
+            return this.closure.filter(member => readers.has(member)).flatMap(declarationsOf);
+        });
     }
 
     private readonly memos = new Map<string, unknown>();
@@ -34,6 +46,10 @@ export class ModelAnalysis {
     isLocal(node: AstNode): boolean {
         return AstUtils.getDocument(node) === this.document;
     }
+}
+
+function declarationsOf(document: LangiumDocument): Declaration[] {
+    return (document.parseResult.value as CascadeFile).declarations ?? [];
 }
 
 /** Hands out the analysis of a node's document, rebuilt after every change to the workspace. */

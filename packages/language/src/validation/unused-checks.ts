@@ -1,4 +1,4 @@
-import { AstUtils, DocumentState, WorkspaceCache, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver';
 import {
     isBalanceRef, isCompartment, isEffectClause, isEffectKind, isFunctionDecl, isModulator, isParameter,
@@ -18,12 +18,10 @@ import type { ModelAnalyses, ModelAnalysis } from './model-analysis.js';
  * act by existing and are never unused.
  */
 export function unusedChecks(services: CascadeServices, analyses: ModelAnalyses): ValidationChecks<CascadeAstType> {
-    // Every reference of the workspace is read once per build, not once per document.
-    const index = new WorkspaceCache<string, Map<LangiumDocument, Set<AstNode>>>(services.shared, DocumentState.Linked);
     return {
         CascadeFile: (file, accept) => {
             const analysis = analyses.of(file);
-            const used = index.get('used', () => referencedDeclarations(services)).get(analysis.document) ?? new Set();
+            const used = referencedDeclarations(analysis.document, services);
             const implicit = implicitlyUsed(analysis);
             for (const declaration of candidates(file)) {
                 if (!used.has(declaration) && !implicit(declaration)) report(declaration, accept);
@@ -41,17 +39,16 @@ function candidates(file: CascadeFile): NamedElement[] {
     });
 }
 
-/** Per document, its declarations that a reference anywhere in the workspace resolves to. */
-function referencedDeclarations(services: CascadeServices): Map<LangiumDocument, Set<AstNode>> {
-    const used = new Map<LangiumDocument, Set<AstNode>>();
-    for (const document of services.shared.workspace.LangiumDocuments.all) {
-        for (const reference of document.references) {
+/**
+ * The document's declarations that a reference resolves to. Only the document itself and those
+ * importing it can refer to them, so the end of a long import chain reads itself alone.
+ */
+function referencedDeclarations(document: LangiumDocument, services: CascadeServices): Set<AstNode> {
+    const used = new Set<AstNode>();
+    for (const reader of services.references.CascadeImports.readers(document)) {
+        for (const reference of reader.references) {
             const target = 'ref' in reference ? reference.ref : undefined;
-            if (!target || readsItself(target, reference.$refNode?.astNode)) continue;
-            const home = AstUtils.getDocument(target);
-            const set = used.get(home);
-            if (set) set.add(target);
-            else used.set(home, new Set([target]));
+            if (target && AstUtils.getDocument(target) === document && !readsItself(target, reference.$refNode?.astNode)) used.add(target);
         }
     }
     return used;
