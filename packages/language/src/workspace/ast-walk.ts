@@ -4,9 +4,19 @@ import type { CancellationToken } from 'vscode-languageserver';
 /**
  * Every node of a tree in document order, collected by plain recursion. Langium's `streamAst`
  * builds iterator objects per node and per property; on a 20,000-line file that traversal was
- * a third of the time of linking, indexing and validation together.
+ * a third of the time of linking, indexing and validation together. A parsed tree never
+ * changes, so the list is kept for as long as the tree lives: linking and validation share it.
  */
 export function allNodes(root: AstNode): AstNode[] {
+    let nodes = collected.get(root);
+    if (!nodes) {
+        nodes = collect(root);
+        collected.set(root, nodes);
+    }
+    return nodes;
+}
+
+function collect(root: AstNode): AstNode[] {
     const nodes: AstNode[] = [];
     const visit = (node: AstNode): void => {
         nodes.push(node);
@@ -23,6 +33,8 @@ export function allNodes(root: AstNode): AstNode[] {
     visit(root);
     return nodes;
 }
+
+const collected = new WeakMap<AstNode, AstNode[]>();
 
 /** The cross-references held directly by a node (the grammar has no lists of references). */
 export function referencesOf(node: AstNode): ReferenceInfo[] {
