@@ -16,6 +16,7 @@ import { CascadeReferenceDescriptionProvider } from './scoping/cascade-reference
 import { CascadeScopeComputation } from './scoping/cascade-scope-computation.js';
 import { CascadeScopeProvider } from './scoping/cascade-scope-provider.js';
 import { CascadeDocumentValidator } from './validation/cascade-document-validator.js';
+import { CascadeValidationRegistry } from './validation/cascade-validation-registry.js';
 import { registerValidationChecks } from './validation/cascade-validator.js';
 import { CascadeCompletionProvider } from './lsp/cascade-completion-provider.js';
 import { CascadeHoverProvider } from './lsp/cascade-hover-provider.js';
@@ -85,7 +86,9 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
     },
     validation: {
         /** §12 codes on Langium's own diagnostics. */
-        DocumentValidator: services => new CascadeDocumentValidator(services)
+        DocumentValidator: services => new CascadeDocumentValidator(services),
+        /** Checks called directly, not each through an async wrapper. */
+        ValidationRegistry: services => new CascadeValidationRegistry(services)
     }
 };
 
