@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, DocumentState, WorkspaceCache, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver';
 import {
     isBalanceRef, isCompartment, isEffectClause, isEffectKind, isFunctionDecl, isModulator, isParameter,
@@ -14,20 +14,47 @@ import type { ModelAnalyses, ModelAnalysis } from './model-analysis.js';
  * library's declarations are used by the models that import it). Reading a declaration from
  * inside itself (`rule X = X + 1`) is no use. Some uses are implicit: the only compartment holds
  * every species that names none; a declaration with effect clauses acts; `balance` reads every
- * excitatory and inhibitory receptor. Processes, scenarios, cascades, rules of change and events
- * act by existing and are never unused.
+ * excitatory and inhibitory receptor of the model it is written in (so also an imported one).
+ * Processes, scenarios, cascades, rules of change and events act by existing and are never unused.
  */
 export function unusedChecks(services: CascadeServices, analyses: ModelAnalyses): ValidationChecks<CascadeAstType> {
+    const imports = services.references.CascadeImports;
+    // Once per document and build: checking every file of an import chain reads each file once.
+    const readings = new WorkspaceCache<string, Reading>(services.shared, DocumentState.Linked);
+    const readingOf = (document: LangiumDocument) => readings.get(document.uri.toString(), () => read(document));
     return {
         CascadeFile: (file, accept) => {
             const analysis = analyses.of(file);
-            const used = referencedDeclarations(analysis.document, services);
-            const implicit = implicitlyUsed(analysis);
+            // Only the document itself and those importing it can refer to its declarations.
+            const readers = imports.readers(analysis.document).map(readingOf);
+            const used = new Set(readers.flatMap(reader => [...reader.targets.get(analysis.document) ?? []]));
+            const implicit = implicitlyUsed(analysis, () => readers.some(reader => reader.writesBalance));
             for (const declaration of candidates(file)) {
                 if (!used.has(declaration) && !implicit(declaration)) report(declaration, accept);
             }
         }
     };
+}
+
+/** What a document's references resolve to, by the document that declares them, and whether it writes `balance`. */
+interface Reading {
+    targets: Map<LangiumDocument, Set<AstNode>>;
+    writesBalance: boolean;
+}
+
+function read(document: LangiumDocument): Reading {
+    const targets = new Map<LangiumDocument, Set<AstNode>>();
+    for (const reference of document.references) {
+        const target = 'ref' in reference ? reference.ref : undefined;
+        if (!target || readsItself(target, reference.$refNode?.astNode)) continue;
+        const home = AstUtils.getDocument(target);
+        const set = targets.get(home);
+        if (set) set.add(target);
+        else targets.set(home, new Set([target]));
+    }
+    // Most files never write `balance`: a look at the text spares walking their whole tree.
+    const writesBalance = document.textDocument.getText().includes('balance') && AstUtils.streamAst(document.parseResult.value).some(isBalanceRef);
+    return { targets, writesBalance };
 }
 
 function candidates(file: CascadeFile): NamedElement[] {
@@ -39,21 +66,6 @@ function candidates(file: CascadeFile): NamedElement[] {
     });
 }
 
-/**
- * The document's declarations that a reference resolves to. Only the document itself and those
- * importing it can refer to them, so the end of a long import chain reads itself alone.
- */
-function referencedDeclarations(document: LangiumDocument, services: CascadeServices): Set<AstNode> {
-    const used = new Set<AstNode>();
-    for (const reader of services.references.CascadeImports.readers(document)) {
-        for (const reference of reader.references) {
-            const target = 'ref' in reference ? reference.ref : undefined;
-            if (target && AstUtils.getDocument(target) === document && !readsItself(target, reference.$refNode?.astNode)) used.add(target);
-        }
-    }
-    return used;
-}
-
 /** A reference from inside the top-level declaration it names (`rule X = X + 1`). */
 function readsItself(target: AstNode, from: AstNode | undefined): boolean {
     if (!from || target.$container?.$type !== 'CascadeFile') return false;
@@ -62,16 +74,13 @@ function readsItself(target: AstNode, from: AstNode | undefined): boolean {
     return current === target;
 }
 
-function implicitlyUsed(analysis: ModelAnalysis): (declaration: NamedElement) => boolean {
-    const compartments = analysis.declarations.filter(isCompartment);
-    const unplaced = () => analysis.declarations.some(d => isSpecies(d) && !d.compartment);
-    // Most files never write `balance`: a look at the text spares walking their whole tree.
-    const balance = () => analysis.memo('balance-used', () => analysis.declarations.some(d =>
-        (d.$cstNode?.text.includes('balance') ?? false) && AstUtils.streamAst(d).some(isBalanceRef)));
+function implicitlyUsed(analysis: ModelAnalysis, balanceRead: () => boolean): (declaration: NamedElement) => boolean {
+    const onlyCompartment = () => analysis.memo('only-compartment', () =>
+        analysis.declarations.filter(isCompartment).length === 1 && analysis.declarations.some(d => isSpecies(d) && !d.compartment));
     return declaration => {
         if ('members' in declaration && (declaration.members as AstNode[]).some(isEffectClause)) return true;
-        if (isCompartment(declaration)) return compartments.length === 1 && unplaced();
-        if (isReceptor(declaration)) return declaration.members.some(m => isEffectKind(m) && m.effect !== 'modulatory') && balance();
+        if (isCompartment(declaration)) return onlyCompartment();
+        if (isReceptor(declaration)) return declaration.members.some(m => isEffectKind(m) && m.effect !== 'modulatory') && balanceRead();
         return false;
     };
 }

@@ -18,7 +18,10 @@ describe('the import graph', () => {
         'ring-b.cascade': 'import "./ring-a.cascade"\nparameter b = 1',
         'deep-lib.cascade': 'parameter deep = 1\nparameter idle = 1',
         'deep-mid.cascade': 'import "./deep-lib.cascade"',
-        'deep-top.cascade': 'import "./deep-mid.cascade"\nrule uses = deep'
+        'deep-top.cascade': 'import "./deep-mid.cascade"\nrule uses = deep',
+        'receptors.cascade': 'transmitter T { initial 1 uM clearance 1 /min }\n'
+            + 'receptor Up { binds T  kd 1 uM  effect excitatory }\nreceptor Down { binds T  kd 1 uM  effect inhibitory }',
+        'circuit.cascade': 'import "./receptors.cascade"\nscenario S { simulate 1 h\n observe balance }'
     };
 
     it('closes over imports, the file first, then the nearest', async () => {
@@ -37,6 +40,11 @@ describe('the import graph', () => {
         const documents = await buildWorkspace(files);
         const unused = documents.get('deep-lib.cascade')!.diagnostics!.filter(d => d.code === 'unused').map(d => d.message);
         assert.deepEqual(unused, ["'idle' is never used."]);
+    });
+
+    it('counts a receptor of a library as read by `balance` in a model that imports it', async () => {
+        const documents = await buildWorkspace(files);
+        assert.deepEqual(documents.get('receptors.cascade')!.diagnostics!.filter(d => d.code === 'unused'), []);
     });
 
     it('walks a cycle once, in both directions', async () => {
