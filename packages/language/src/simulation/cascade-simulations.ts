@@ -1,9 +1,9 @@
 /**
  * The simulation service behind the custom requests and the inlay hints: waits for the
  * document to be validated, lowers it and runs the job in the worker pool. An edit of a
- * document cancels the runs that read it.
+ * document cancels the runs that read it; a rebuild of the same text (a save) does not.
  */
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type AstNode, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isCascade, isScenario, type CascadeFile } from '../generated/ast.js';
@@ -23,12 +23,24 @@ export interface RunHooks {
 
 export class CascadeSimulations {
     readonly expects: ExpectDiagnostics;
+    /** Per document, the tree its latest runs read: a new tree means the text changed under them. */
+    private readonly runTrees = new Map<string, AstNode>();
 
     constructor(private readonly shared: LangiumSharedServices, readonly pool = new SimulationPool()) {
         this.expects = new ExpectDiagnostics(shared);
-        shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
-            for (const uri of [...changed, ...deleted]) pool.cancelDocument(uri.toString(), 'The document changed.');
+        const builder = shared.workspace.DocumentBuilder;
+        builder.onUpdate((_changed, deleted) => deleted.forEach(uri => this.cancelRuns(uri.toString(), 'The document was deleted.')));
+        // Langium parses again only when the text differs, so a saved file keeps its tree and its runs.
+        builder.onDocumentPhase(DocumentState.Parsed, document => {
+            const uri = document.uri.toString();
+            const read = this.runTrees.get(uri);
+            if (read && read !== document.parseResult.value) this.cancelRuns(uri, 'The document changed.');
         });
+    }
+
+    private cancelRuns(uri: string, reason: string): void {
+        this.runTrees.delete(uri);
+        this.pool.cancelDocument(uri, reason);
     }
 
     async outline(uri: string, token?: CancellationToken): Promise<OutlineResult> {
@@ -63,6 +75,7 @@ export class CascadeSimulations {
     private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams, name: string | undefined, hooks: RunHooks) {
         const started = performance.now();
         const document = await this.document(params.uri, DocumentState.Validated, hooks.token);
+        this.runTrees.set(params.uri, document.parseResult.value);
         const model = lowerModel(document, this.shared);
         const outcome: WorkerOutcome = await this.pool.run(
             { task, model, name, options: params.options ?? await this.configuredOptions(), skipTimeDependent: 'skipTimeDependent' in params ? params.skipTimeDependent : undefined },

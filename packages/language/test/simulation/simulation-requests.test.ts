@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { EmptyFileSystem } from 'langium';
+import { EmptyFileSystem, TextDocument, URI } from 'langium';
 import { parseHelper } from 'langium/test';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { createCascadeServices } from '../../src/cascade-module.js';
@@ -112,11 +112,29 @@ describe('simulation requests', function () {
         assert.equal((await simulations.runScenario({ uri, scenario: 'Base' })).scenario, 'Base', 'the next run works');
     });
 
-    it('cancels a stale run when the document changes', async () => {
+    /** Gives the document new text, as an editor's change does, and rebuilds it. */
+    async function edit(uri: URI, text: string): Promise<void> {
+        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'cascade', ++versions, text));
+        await shared.workspace.DocumentBuilder.update([uri], []);
+    }
+    let versions = 0;
+
+    it('cancels a stale run when the document\'s text changes', async () => {
         const long = (await parse(LONG, { documentUri: 'file:///long2.cascade', validation: true })).uri;
         const run = simulations.runScenario({ uri: long.toString(), scenario: 'Long' });
-        setTimeout(() => void shared.workspace.DocumentBuilder.update([long], []), 200);
+        setTimeout(() => void edit(long, LONG.replace('simulate 2000 h', 'simulate 1000 h')), 200);
         await assert.rejects(run, SimulationCancelled);
+    });
+
+    it('keeps a run going when the document is rebuilt with the same text (a save)', async () => {
+        const medium = LONG.replace('simulate 2000 h step 100 h', 'simulate 100 h step 1 h');
+        const uri = (await parse(medium, { documentUri: 'file:///medium.cascade', validation: true })).uri;
+        const run = simulations.runScenario({ uri: uri.toString(), scenario: 'Long' });
+        const rebuilt = new Promise<void>(resolve => setTimeout(() => void edit(uri, medium).then(resolve), 100));
+        const result = await run;
+        await rebuilt;
+        assert.equal(result.scenario, 'Long');
+        assert.ok(result.elapsedMs > 100, `the run was still going when the document was rebuilt (${result.elapsedMs} ms)`);
     });
 });
 
