@@ -54,38 +54,70 @@ async function activation(vsix: string): Promise<ActivationTiming> {
     }
 }
 
-/** The preview's document (inside VS Code's two webview iframes), once it exists. */
-async function previewFrame(page: Page): Promise<Frame> {
+/** VS Code's webview host page and the preview's document inside it (two nested iframes), once they exist. */
+async function previewFrames(page: Page): Promise<{ host: Frame; preview: Frame }> {
     const outer = await page.locator('iframe.webview.ready').first().elementHandle({ timeout: 20_000 });
-    const host = await outer!.contentFrame();
-    const inner = await host!.locator('#active-frame').elementHandle({ timeout: 20_000 });
-    return (await inner!.contentFrame())!;
+    const host = (await outer!.contentFrame())!;
+    const inner = await host.locator('#active-frame').elementHandle({ timeout: 20_000 });
+    return { host, preview: (await inner!.contentFrame())! };
 }
+
+/** Where the time from the click to the plot goes: when each step ended, in ms after the click (page clocks). */
+const stages = {
+    host: 'VS Code’s webview host page requested',
+    frame: 'its inner frame’s document arrived (after the service worker is active)',
+    ready: 'the preview’s script ran and said ready',
+    received: 'the results arrived in the preview',
+    rendered: 'the plot was drawn',
+} as const;
+type Stage = keyof typeof stages;
+
+interface PlotTiming { inPage: number; observed: number; stages: Record<Stage, number> }
 
 /**
  * ▶ Run clicked → the plot drawn, twice: from the page's own clocks (the click's pointerdown in
- * the workbench, the preview's `neurocascade:rendered` mark; both wall clock), and as Playwright
- * observes it, which adds the latency of polling through VS Code's two webview iframes.
+ * the workbench, the preview's User Timing marks, the frames' navigation timing; all wall clock),
+ * and as Playwright observes it, which adds the latency of polling through VS Code's two webview iframes.
  */
-async function timeToPlot(page: Page, workbench: Workbench, lensLine: number): Promise<{ inPage: number; observed: number }> {
+async function timeToPlot(page: Page, workbench: Workbench, lensLine: number): Promise<PlotTiming> {
     await workbench.goToLine(lensLine);
     const lens = workbench.editor.locator(`.codelens-decoration a[title="Run ${scenario}"]`);
     await lens.waitFor();
     await page.evaluate(() => document.addEventListener('pointerdown', () => ((window as unknown as { clickedAt: number }).clickedAt = Date.now()), { capture: true, once: true }));
     const started = Date.now();
     await lens.click();
-    const frame = await previewFrame(page);
+    const { host, preview } = await previewFrames(page);
     const webviewMs = Date.now() - started;
-    await frame.locator('#title', { hasText: scenario }).waitFor({ timeout: 30_000 });
+    await preview.locator('#title', { hasText: scenario }).waitFor({ timeout: 30_000 });
     const titleMs = Date.now() - started;
-    const canvas = frame.locator('#time-course canvas').first();
+    const canvas = preview.locator('#time-course canvas').first();
     while ((await canvas.evaluate(paintedPixels)) < 1000) await new Promise((resolve) => setTimeout(resolve, pollMs));
     const observed = Date.now() - started;
     const clickedAt = await page.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt);
-    const renderedAt = await frame.evaluate(() => performance.timeOrigin + performance.getEntriesByName('neurocascade:rendered')[0].startTime);
-    const inPage = renderedAt - clickedAt;
-    console.log(`  webview loaded ${webviewMs} ms, results shown ${titleMs} ms, plot painted ${observed} ms (observed); drawn ${Math.round(inPage)} ms after the click (in-page clocks)`);
-    return { inPage, observed };
+    const hostStarted = await host.evaluate(() => performance.timeOrigin);
+    const marks = await preview.evaluate(() => {
+        const at = (name: string) => performance.timeOrigin + performance.getEntriesByName(name)[0].startTime;
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return { frame: performance.timeOrigin + navigation.responseEnd, ready: at('neurocascade:ready'), received: at('neurocascade:received'), rendered: at('neurocascade:rendered') };
+    });
+    const since = (time: number) => time - clickedAt;
+    const timing: PlotTiming = {
+        inPage: since(marks.rendered), observed,
+        stages: { host: since(hostStarted), frame: since(marks.frame), ready: since(marks.ready), received: since(marks.received), rendered: since(marks.rendered) },
+    };
+    console.log(`  webview loaded ${webviewMs} ms, results shown ${titleMs} ms, plot painted ${observed} ms (observed); drawn ${Math.round(timing.inPage)} ms after the click (in-page clocks)`);
+    console.log(`    ${(Object.keys(stages) as Stage[]).map((stage) => `${stage} ${Math.round(timing.stages[stage])}`).join(', ')} ms`);
+    return timing;
+}
+
+/** The steps of the first preview of the session against the previews opened again after closing one. */
+function printStages(first: PlotTiming, reopened: PlotTiming[]): void {
+    console.log('\n| step ended (ms after the click) | first preview | reopened: median | min | max |\n|---|---|---|---|---|');
+    for (const stage of Object.keys(stages) as Stage[]) {
+        const samples = reopened.map((timing) => timing.stages[stage]);
+        const cells = [first.stages[stage], ...(samples.length ? [median(samples), Math.min(...samples), Math.max(...samples)] : [NaN, NaN, NaN])];
+        console.log(`| ${stages[stage]} | ${cells.map((value) => Number.isNaN(value) ? '' : `${Math.round(value)} ms`).join(' | ')} |`);
+    }
 }
 
 async function closePreview(page: Page): Promise<void> {
@@ -145,7 +177,7 @@ async function main(): Promise<void> {
         const workbench = new Workbench(page);
         await phase('open-example', session, () => workbench.openFile(example));
         const lensLine = exampleLines.findIndex((line) => line.startsWith(`scenario ${scenario} `)) + 1;
-        const firstPlot: { inPage: number; observed: number }[] = [];
+        const firstPlot: PlotTiming[] = [];
         for (let i = 0; i < runs; i++) {
             if (i > 0) await phase('close-preview', session, () => closePreview(page));
             firstPlot.push(await phase('first-plot', session, () => timeToPlot(page, workbench, lensLine)));
@@ -159,7 +191,7 @@ async function main(): Promise<void> {
             await workbench.runCommand('View: Focus Active Editor Group');
             await workbench.goToLine(simulateLine + 1, digitsEnd + 1);
         });
-        const frame = await previewFrame(page);
+        const frame = (await previewFrames(page)).preview;
         const live: number[] = [];
         for (let i = 0; i < runs * 2; i++) live.push(await phase('live-redraw', session, () => timeToRedraw(page, frame, i % 2 === 0 ? 'Backspace' : lastDigit)));
         console.log(`live redraw: ${live.join(', ')} ms`);
@@ -170,6 +202,7 @@ async function main(): Promise<void> {
             { measure: '  the same, as Playwright observes the painted canvas', samples: firstPlot.map((p) => p.observed), target: '' },
             { measure: `keystroke → plot redrawn in live mode, after the ${debounceMs} ms debounce`, samples: live, offset: debounceMs, target: '≤ 300 ms' },
         ]);
+        printStages(firstPlot[0], firstPlot.slice(1));
     } finally {
         await session.close();
         workspace.remove();

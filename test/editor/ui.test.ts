@@ -52,19 +52,11 @@ describe('The editor UI in code-server', function () {
 
     it('runs "NeuroCascade: Run Scenario" from the palette and plots the observed series', async () => {
         const preview = editor.workbench.preview;
-        // The first run after the edits above sometimes does not finish within 20 s in this
-        // loaded harness (seen in 1 of 4 CI runs; an open question in issue 4's notes): run again,
-        // as a user would — a new run of the same scenario cancels the stale one.
-        for (let attempt = 1; ; attempt++) {
-            await editor.workbench.runCommand('NeuroCascade: Run Scenario');
-            await editor.workbench.pick(/^Baseline/);
-            try {
-                await preview.locator('#title', { hasText: /^Baseline/ }).waitFor({ timeout: 30_000 });
-                break;
-            } catch (error) {
-                if (attempt === 3) throw error;
-            }
-        }
+        // Right after the edits above, so code-server's auto-save (a second after the last edit)
+        // lands while the run goes on: the run must survive it.
+        await editor.workbench.runCommand('NeuroCascade: Run Scenario');
+        await editor.workbench.pick(/^Baseline/);
+        await preview.locator('#title', { hasText: /^Baseline/ }).waitFor({ timeout: 30_000 });
         const quantities = await preview.locator('#legend button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.quantity));
         assert.deepEqual(quantities.filter((q) => q !== 'balance'), observed!.filter((q) => q !== 'balance'));
         const painted = await preview.locator('#time-course canvas').first().evaluate(paintedPixels);
@@ -76,7 +68,8 @@ describe('The editor UI in code-server', function () {
         assert.ok(line > 0, `${example} declares scenario SSRI`);
         await editor.workbench.goToLine(line);
         // VS Code drops a lens's command when the lenses refresh under the click ("Actual command
-        // not found"); a user clicks again, and so does the test, at most three times.
+        // not found", microsoft/vscode#226936; seen in 1 of 4 probe sessions): a user clicks again,
+        // and so does the test, at most three times.
         const lens = editor.workbench.editor.locator('.codelens-decoration a', { hasText: '▶ Run' }).and(editor.session.page.locator('[title="Run SSRI"]'));
         const title = editor.workbench.preview.locator('#title', { hasText: /^SSRI/ });
         for (let attempt = 1; ; attempt++) {

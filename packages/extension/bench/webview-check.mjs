@@ -1,7 +1,8 @@
 // Loads the bundled preview (dist/webview) in headless Debian chromium under its CSP, without
 // VS Code: posts real results of examples/serotonin.cascade, exports, and prints what it drew and
 // any console error. Screenshots go to .screenshots/. Needs `npm run build` here and `tsc -b`.
-// The page and dist/webview are served from a local HTTP origin, as module scripts need one.
+// The page (with the preview's script and styles in it) and the elkjs module are served from a
+// local HTTP origin, as module scripts need one.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -38,7 +39,8 @@ const server = createServer((request, response) => {
 });
 await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
-let html = previewHtml({ cspSource: origin, nonce, script: `${origin}/preview.js`, styles: [`${origin}/uplot.css`, `${origin}/preview.css`] });
+const webview = name => readFileSync(`${root}packages/extension/dist/webview/${name}`, 'utf8');
+let html = previewHtml({ cspSource: origin, nonce, script: webview('preview.js'), styles: ['uplot.css', 'preview.css'].map(webview), layoutModule: `${origin}/elk.js` });
 html = html.replace('<script type="module"', `<script nonce="${nonce}">window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: m => window.__posted.push(m) });</script>\n    <script type="module"`);
 writeFileSync(`${shots}/preview-check.html`, html);
 

@@ -1,6 +1,6 @@
 // Bundles the extension with esbuild: the client (CommonJS, as VS Code loads it), the language
 // server and its simulation worker (ESM; the Object.groupBy polyfill is the server's first import),
-// and the preview webview (an ES module with uPlot; elkjs in a chunk it loads for the first cascade).
+// and the preview webview (an ES module with uPlot; elkjs a module of its own it loads for the first cascade).
 // `--production` minifies.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
@@ -49,8 +49,9 @@ try {
         ...lazyClientModules.map(name => build({ ...clientNode, entryPoints: [`${here}src/${name}.ts`], outfile: `${dist}/${name}.cjs` })),
         build({ ...esmNode, entryPoints: [`${root}packages/language/src/server.ts`], outfile: `${dist}/server.js` }),
         build({ ...esmNode, entryPoints: [`${root}packages/language/src/simulation/simulation-worker.ts`], outfile: `${dist}/simulation-worker.js` }),
-        build({ ...common, platform: 'browser', format: 'esm', splitting: true, target: 'es2022',
-            entryPoints: { preview: `${here}src/webview/main.ts` }, outdir: `${dist}/webview`, chunkNames: '[name]-[hash]' }),
+        // Two self-contained modules: the preview's (inlined into its page) and elkjs (imported by URL for the first cascade).
+        build({ ...common, platform: 'browser', format: 'esm', target: 'es2022',
+            entryPoints: { preview: `${here}src/webview/main.ts`, elk: `${root}node_modules/elkjs/lib/elk.bundled.js` }, outdir: `${dist}/webview` }),
         copyFile(`${root}syntaxes/cascade.tmLanguage.json`, `${here}syntaxes/cascade.tmLanguage.json`),
         copyFile(`${here}media/preview.css`, `${dist}/webview/preview.css`),
         copyFile(`${root}node_modules/uplot/dist/uPlot.min.css`, `${dist}/webview/uplot.css`)

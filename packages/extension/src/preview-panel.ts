@@ -9,6 +9,7 @@ import type { RunStatus } from './status-bar.js';
 import { liveMode, simulationOptions } from './settings.js';
 import { createNonce } from './shared/csp.js';
 import { parseFromWebview, type ExportFormat, type FromWebview, type PreviewContent, type ToWebview } from './shared/protocol.js';
+import { previewSources } from './preview-sources.js';
 import { previewHtml } from './webview-html.js';
 
 export type PreviewRequest =
@@ -51,9 +52,8 @@ export class PreviewPanel implements vscode.Disposable {
         const webview = this.panel.webview;
         const nonce = createNonce(bytes => crypto.getRandomValues(bytes));
         webview.html = previewHtml({
-            cspSource: webview.cspSource, nonce,
-            script: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'preview.js')).toString(),
-            styles: ['uplot.css', 'preview.css'].map(name => webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, name)).toString())
+            cspSource: webview.cspSource, nonce, ...previewSources(webviewRoot),
+            layoutModule: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'elk.js')).toString()
         });
     }
 

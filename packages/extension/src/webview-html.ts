@@ -1,28 +1,42 @@
 /**
  * The preview page: a fixed skeleton of sections with stable ids (the UI tests and the
- * webview script find them by id), the bundled script and styles, and a strict CSP.
+ * webview script find them by id), the script and styles inlined, and a strict CSP.
  */
 import { contentSecurityPolicy } from './shared/csp.js';
+import { escapeXml } from './shared/escape.js';
 
 export interface PreviewAssets {
     cspSource: string;
     nonce: string;
+    /**
+     * The preview's ES module and stylesheets, written into the page: VS Code loads a webview's
+     * files through its service worker and the extension host, and holds the messages posted to
+     * the page until they have all loaded.
+     */
     script: string;
     styles: readonly string[];
+    /** The elkjs module's webview URI, imported when the first cascade is shown. */
+    layoutModule: string;
 }
 
-export function previewHtml({ cspSource, nonce, script, styles }: PreviewAssets): string {
-    const links = styles.map(href => `<link rel="stylesheet" href="${href}" nonce="${nonce}">`).join('\n    ');
+/** Text for a `<script>` or `<style>` element, which ends at the first `</script` or `</style`. */
+function inline(text: string, tag: 'script' | 'style'): string {
+    if (text.toLowerCase().includes(`</${tag}`)) throw new Error(`The preview's ${tag} contains '</${tag}' and cannot be written into its page.`);
+    return text;
+}
+
+export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: PreviewAssets): string {
+    const styleElements = styles.map(css => `<style nonce="${nonce}">${inline(css, 'style')}</style>`).join('\n    ');
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ cspSource, nonce })}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
-    ${links}
+    ${styleElements}
     <title>Cascade Preview</title>
 </head>
-<body data-view="empty" data-state="idle">
+<body data-view="empty" data-state="idle" data-layout-module="${escapeXml(layoutModule)}">
     <header id="toolbar">
         <h1 id="title"></h1>
         <span id="status" role="status" data-state="idle"></span>
@@ -49,7 +63,7 @@ export function previewHtml({ cspSource, nonce, script, styles }: PreviewAssets)
         <p class="hint">Nodes coloured by response coefficient (ΔY/Y)/(ΔP/P) to the selected perturbation.</p>
         <svg id="network" role="img" aria-label="Reaction network"></svg>
     </section>
-    <script type="module" nonce="${nonce}" src="${script}"></script>
+    <script type="module" nonce="${nonce}">${inline(script, 'script')}</script>
 </body>
 </html>
 `;

@@ -37,11 +37,26 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('preview page', () => {
-    const html = previewHtml({ cspSource: 'vscode-resource:', nonce: 'n0nce', script: 'vscode-resource:/preview.js', styles: ['vscode-resource:/preview.css'] });
+    const script = 'import "./x.js"; window.addEventListener("message", () => {});';
+    const page = (sources: { script?: string; styles?: string[] } = {}) => previewHtml({
+        cspSource: 'vscode-resource:', nonce: 'n0nce', script: sources.script ?? script, styles: sources.styles ?? ['body { color: red; }'],
+        layoutModule: 'vscode-resource:/elk.js?a=1&b="2"'
+    });
+    const html = page();
 
-    it('loads its script with the nonce and states the policy', () => {
-        assert.match(html, /<script type="module" nonce="n0nce" src="vscode-resource:\/preview.js"><\/script>/);
+    it('carries its script and styles with the nonce and states the policy', () => {
+        assert.ok(html.includes(`<script type="module" nonce="n0nce">${script}</script>`));
+        assert.ok(html.includes('<style nonce="n0nce">body { color: red; }</style>'));
         assert.match(html, /http-equiv="Content-Security-Policy" content="[^"]*script-src 'nonce-n0nce'/);
+    });
+
+    it('names the layout module in an escaped attribute', () => {
+        assert.ok(html.includes('data-layout-module="vscode-resource:/elk.js?a=1&amp;b=&quot;2&quot;"'));
+    });
+
+    it('refuses a script or stylesheet that would end its element early', () => {
+        assert.throws(() => page({ script: 'const s = "</SCRIPT><img src=x>";' }), /contains '<\/script'/);
+        assert.throws(() => page({ styles: ['a {}</style><script>'] }), /contains '<\/style'/);
     });
 
     it('has the stable ids the UI tests and the webview script use', () => {
@@ -50,8 +65,9 @@ describe('preview page', () => {
         }
     });
 
-    it('has no inline script or remote resource', () => {
+    it('has one script, each element with the nonce, and no remote resource', () => {
         assert.equal((html.match(/<script/g) ?? []).length, 1);
-        assert.ok(!/(src|href)="https?:/.test(html));
+        assert.equal((html.match(/<(script|style)\b[^>]*\bnonce="n0nce"/g) ?? []).length, 2);
+        assert.ok(!/(src|href)="/.test(html));
     });
 });

@@ -17,7 +17,9 @@ export class CascadeView {
     private elk?: Promise<Elk>;
     private layoutRun = 0;
 
-    constructor(private readonly page: { perturbation: HTMLSelectElement; responses: HTMLElement; network: SVGSVGElement }, private readonly theme: () => Theme) {
+    /** `layoutModule`: the URL of the elkjs module (an ES module whose default export is the ELK constructor). */
+    constructor(private readonly page: { perturbation: HTMLSelectElement; responses: HTMLElement; network: SVGSVGElement },
+        private readonly theme: () => Theme, private readonly layoutModule: string) {
         page.perturbation.addEventListener('change', () => void this.render());
     }
 
@@ -44,15 +46,12 @@ export class CascadeView {
     }
 
     /**
-     * elkjs is nine tenths of the preview's code: the bundler splits it into a chunk loaded when
-     * the first cascade is shown, so a time course never waits for it to download and compile.
+     * elkjs is twenty times the size of the rest of the preview's code: it is a module of its own,
+     * loaded when the first cascade is shown, so a time course never waits for it to download and compile.
      */
     private layoutEngine(): Promise<Elk> {
-        this.elk ??= import('elkjs/lib/elk.bundled.js').then(elkModule => {
-            // elk.bundled.js is CommonJS: the bundler hands over the constructor itself, TypeScript sees it as `default`.
-            const ELK = ((elkModule as { default?: unknown }).default ?? elkModule) as new (args?: ELKConstructorArguments) => Elk;
-            return new ELK();
-        });
+        this.elk ??= (import(this.layoutModule) as Promise<{ default: new (args?: ELKConstructorArguments) => Elk }>)
+            .then(elkModule => new elkModule.default());
         return this.elk;
     }
 

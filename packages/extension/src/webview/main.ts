@@ -24,7 +24,7 @@ const timeCourse = new TimeCourseView({
 }, () => theme);
 const cascade = new CascadeView({
     perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network')
-}, () => theme);
+}, () => theme, document.body.dataset.layoutModule!);
 let shown: PreviewContent | undefined;
 
 function setState(state: 'running' | 'ready' | 'error' | 'stale', status: string, detail = ''): void {
@@ -86,7 +86,10 @@ window.addEventListener('message', event => {
     const message = event.data as ToWebview;
     switch (message.type) {
         case 'running': setState('running', `${message.label}…`); break;
-        case 'show': show(message.content).catch(report); break;
+        case 'show':
+            performance.mark('neurocascade:received');
+            show(message.content).catch(report);
+            break;
         case 'error':
             if (message.live) {
                 setState('stale', 'not updated: the edit does not run', message.message);
@@ -109,4 +112,6 @@ onThemeChange(() => {
     theme = currentTheme();
     if (shown) void show(shown);
 });
+// Marks for a profiler: when the script was ready, when results arrived (with `neurocascade:rendered`, when they were drawn).
+performance.mark('neurocascade:ready');
 vscode.postMessage({ type: 'ready' });
