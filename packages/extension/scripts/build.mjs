@@ -1,5 +1,6 @@
 // Bundles the extension with esbuild: the client (CommonJS, as VS Code loads it), the language
-// server and its simulation worker (ESM; the Object.groupBy polyfill is the server's first import),
+// server (CommonJS, so that its launcher, dist/server.js, can run it from V8's code cache) and its
+// simulation worker (ESM; the Object.groupBy polyfill is the server's first import),
 // and the preview webview (an ES module with uPlot; elkjs a module of its own it loads for the first cascade).
 // `--production` minifies.
 import { build } from 'esbuild';
@@ -47,7 +48,10 @@ try {
     await Promise.all([
         build({ ...clientNode, plugins: [lazyChunks], entryPoints: [`${here}src/extension.ts`], outfile: `${dist}/extension.cjs` }),
         ...lazyClientModules.map(name => build({ ...clientNode, entryPoints: [`${here}src/${name}.ts`], outfile: `${dist}/${name}.cjs` })),
-        build({ ...esmNode, entryPoints: [`${root}packages/language/src/server.ts`], outfile: `${dist}/server.js` }),
+        build({ ...esmNode, entryPoints: [`${here}src/server-launcher.ts`], outfile: `${dist}/server.js` }),
+        build({ ...common, platform: 'node', format: 'cjs', target: 'node20', entryPoints: [`${root}packages/language/src/server.ts`], outfile: `${dist}/language-server.cjs`,
+            // The server finds its worker beside itself, by its own URL.
+            define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" } }),
         build({ ...esmNode, entryPoints: [`${root}packages/language/src/simulation/simulation-worker.ts`], outfile: `${dist}/simulation-worker.js` }),
         // Two self-contained modules: the preview's (inlined into its page) and elkjs (imported by URL for the first cascade).
         build({ ...common, platform: 'browser', format: 'esm', target: 'es2022',
