@@ -3,7 +3,7 @@
  * document to be validated, lowers it and runs the job in the worker pool. An edit of a
  * document cancels the runs that read it; a rebuild of the same text (a save) does not.
  */
-import { DocumentState, URI, type AstNode, type LangiumDocument } from 'langium';
+import { DocumentState, OperationCancelled, URI, type AstNode, type DocumentBuilder, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isCascade, isScenario, type CascadeFile } from '../generated/ast.js';
@@ -19,6 +19,12 @@ import type { SimulationTask, WorkerOutcome } from './worker-protocol.js';
 export interface RunHooks {
     token?: CancellationToken;
     onProgress?(fraction: number): void;
+    /**
+     * Wait until the server has built the text the editor shows: a run asked for right after an
+     * edit would otherwise read the text before it. Not from inside a request Langium runs under
+     * its workspace lock (inlay hints): the build waits for such requests to finish.
+     */
+    editorText?: boolean;
 }
 
 export class CascadeSimulations {
@@ -75,6 +81,7 @@ export class CascadeSimulations {
     private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams, name: string | undefined, hooks: RunHooks) {
         const started = performance.now();
         const document = await this.document(params.uri, DocumentState.Validated, hooks.token);
+        if (hooks.editorText) await this.editorTextBuilt(document, hooks.token);
         this.runTrees.set(params.uri, document.parseResult.value);
         const model = lowerModel(document, this.shared);
         const outcome: WorkerOutcome = await this.pool.run(
@@ -103,6 +110,31 @@ export class CascadeSimulations {
         await workspace.DocumentBuilder.waitUntil(state, parsed, token);
         return workspace.LangiumDocuments.getDocument(parsed)!;
     }
+
+    /** Waits while the editor's text for the document differs from the text the server built (an edit not built yet). */
+    private async editorTextBuilt(document: LangiumDocument, token?: CancellationToken): Promise<void> {
+        const workspace = this.shared.workspace;
+        const editor = workspace.TextDocuments?.get(document.uri.toString());
+        const built = () => workspace.LangiumDocuments.getDocument(document.uri)?.parseResult.value.$cstNode?.root.fullText;
+        while (editor && built() !== editor.getText()) {
+            await nextBuildPhase(workspace.DocumentBuilder, DocumentState.Parsed, token);
+        }
+        await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, document.uri, token);
+    }
+}
+
+/** Resolves at the next build phase `state` of any document, or rejects when `token` is cancelled. */
+function nextBuildPhase(builder: DocumentBuilder, state: DocumentState, token?: CancellationToken): Promise<void> {
+    return new Promise((resolve, reject) => {
+        const subscriptions = [
+            builder.onBuildPhase(state, () => finish(resolve)),
+            token?.onCancellationRequested(() => finish(() => reject(OperationCancelled)))
+        ];
+        const finish = (settle: () => void) => {
+            subscriptions.forEach(subscription => subscription?.dispose());
+            settle();
+        };
+    });
 }
 
 function unquote(title: string): string {

@@ -21,8 +21,10 @@ export function registerSimulationRequests(shared: LangiumSharedServices): void 
         method: M, title: string | undefined,
         handle: (params: SimulationRequests[M][0], hooks: RunHooks) => Promise<SimulationRequests[M][1]>
     ) => connection.onRequest(method, async (params: SimulationRequests[M][0], token: CancellationToken) => {
+        // The client asks about what the editor shows, which may include an edit not built yet.
+        const run = (hooks: RunHooks) => handle(params, { ...hooks, editorText: true });
         try {
-            return title ? await withProgress(connection, title, token, hooks => handle(params, hooks)) : await handle(params, { token });
+            return title ? await withProgress(connection, title, token, run) : await run({ token });
         } catch (error) {
             throw asResponseError(error);
         }

@@ -126,6 +126,15 @@ describe('simulation requests', function () {
         await assert.rejects(run, SimulationCancelled);
     });
 
+    it('runs the text the editor shows when asked right after an edit', async () => {
+        const uri = (await parse(MODEL, { documentUri: 'file:///edited.cascade', validation: true })).uri;
+        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'cascade', ++versions, MODEL.replace('supply 1 uM/min', 'supply 2 uM/min')));
+        // As Langium's change handler does: the rebuild is queued, not started, when the request comes.
+        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update([uri], [], token));
+        const result = await simulations.runScenario({ uri: uri.toString(), scenario: 'Base' }, { editorText: true });
+        assert.ok(Math.abs(result.steadyState!.find(v => v.name === 'A')!.value - 4) < 1e-6, 'A settles at the edited supply/clearance = 4');
+    });
+
     it('keeps a run going when the document is rebuilt with the same text (a save)', async () => {
         const medium = LONG.replace('simulate 2000 h step 100 h', 'simulate 100 h step 1 h');
         const uri = (await parse(medium, { documentUri: 'file:///medium.cascade', validation: true })).uri;
