@@ -11,6 +11,7 @@ import { createLazyCompletionParser } from './cascade-completion-parser.js';
 import { CascadeValueConverter } from './cascade-value-converter.js';
 import { CascadeImports } from './scoping/cascade-imports.js';
 import { CascadeIndexManager } from './scoping/cascade-index-manager.js';
+import { CascadeDocumentBuilder } from './workspace/cascade-document-builder.js';
 import { CascadeLinker } from './scoping/cascade-linker.js';
 import { CascadeReferenceDescriptionProvider } from './scoping/cascade-reference-descriptions.js';
 import { CascadeScopeComputation } from './scoping/cascade-scope-computation.js';
@@ -92,14 +93,16 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
     }
 };
 
-/** Shared services Cascade replaces: symbol kinds per declaration kind for workspace symbols; a lazily described reference index. */
+/** Shared services Cascade replaces: symbol kinds for workspace symbols, a lazily described reference index, phase listeners that survive cancellation. */
 export const CascadeSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new CascadeNodeKindProvider()
     },
     workspace: {
         /** References described when find-references or rename first asks, not in every build. */
-        IndexManager: services => new CascadeIndexManager(services)
+        IndexManager: services => new CascadeIndexManager(services),
+        /** A document's phase listeners (publishing its diagnostics) run even when the build is cancelled just then. */
+        DocumentBuilder: services => new CascadeDocumentBuilder(services)
     }
 };
 
