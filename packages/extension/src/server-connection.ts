@@ -21,7 +21,7 @@ export async function connectServer(context: vscode.ExtensionContext, output: vs
             workspace: {
                 // Saving an open document (code-server auto-saves a second after the last edit) writes
                 // its file, but the server has its text from the editor already: told of the write, it
-                // would rebuild the document and cancel the runs reading it, which no edit would restart.
+                // would relink and revalidate the document for nothing.
                 didChangeWatchedFile: (event, next) => event.type !== FileChangeType.Deleted && isOpen(event.uri) ? Promise.resolve() : next(event)
             }
         }

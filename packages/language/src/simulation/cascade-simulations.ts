@@ -115,8 +115,8 @@ export class CascadeSimulations {
     private async editorTextBuilt(document: LangiumDocument, token?: CancellationToken): Promise<void> {
         const workspace = this.shared.workspace;
         const editor = workspace.TextDocuments?.get(document.uri.toString());
-        const built = () => workspace.LangiumDocuments.getDocument(document.uri)?.parseResult.value.$cstNode?.root.fullText;
-        while (editor && built() !== editor.getText()) {
+        // A rebuild replaces the document's parse result in place.
+        while (editor && document.parseResult.value.$cstNode?.root.fullText !== editor.getText()) {
             await nextBuildPhase(workspace.DocumentBuilder, DocumentState.Parsed, token);
         }
         await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, document.uri, token);

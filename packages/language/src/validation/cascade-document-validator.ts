@@ -26,7 +26,7 @@ export class CascadeDocumentValidator extends DefaultDocumentValidator {
 
     /**
      * Runs the checks of every node without awaiting per node: Cascade's checks are synchronous
-     * (cascade-validator.ts), so the promise each returns is settled when the call returns.
+     * (cascade-validator.ts) and the registry calls them directly (cascade-validation-registry.ts).
      */
     protected override async validateAstNodes(root: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
         const checksByType = new Map<string, ValidationCheck[]>();
