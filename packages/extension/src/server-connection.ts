@@ -4,7 +4,7 @@
  * the extension's code, and activation need not wait for it.
  */
 import * as vscode from 'vscode';
-import { FileChangeType, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ErrorAction, FileChangeType, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export async function connectServer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<LanguageClient> {
     const module = context.asAbsolutePath('dist/server.js');
@@ -12,9 +12,17 @@ export async function connectServer(context: vscode.ExtensionContext, output: vs
         run: { module, transport: TransportKind.ipc },
         debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
+    let restartPolicy: ErrorHandler | undefined;
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'cascade' }],
         outputChannel: output,
+        errorHandler: {
+            // Writes to a server that has just died fail; by default a fourth failed write shuts the
+            // client down for good before the closed connection can restart the server (seen when
+            // the server was killed while the client was sending it the open documents).
+            error: () => ({ action: ErrorAction.Continue }),
+            closed: () => restartPolicy!.closed()
+        },
         middleware: {
             // The steady-state hints simulate the model: not in an untrusted workspace.
             provideInlayHints: (document, range, token, next) => vscode.workspace.isTrusted ? next(document, range, token) : [],
@@ -27,6 +35,8 @@ export async function connectServer(context: vscode.ExtensionContext, output: vs
         }
     };
     const client = new LanguageClient('cascade', 'Cascade Language Server', serverOptions, clientOptions);
+    // The library's own policy decides on restarts: up to four in three minutes.
+    restartPolicy = client.createDefaultErrorHandler();
     await client.start();
     return client;
 }
