@@ -1,4 +1,4 @@
-/** §8: effect clauses. Each contributes f = 1 ± max·x^n/(ec50^n + x^n); factors on one property multiply. */
+/** docs/reference.md#effect-clauses. Each contributes f = 1 ± max·x^n/(ec50^n + x^n); factors on one property multiply. */
 import type { Effect, EffectProperty } from '../ir.js';
 import type { EquationContext } from './context.js';
 import { div, minMax, mul, neg, ONE, pow, product, sum, ZERO, type Term } from './terms.js';
