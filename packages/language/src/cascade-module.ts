@@ -18,7 +18,7 @@ import { CascadeScopeComputation } from './scoping/cascade-scope-computation.js'
 import { CascadeScopeProvider } from './scoping/cascade-scope-provider.js';
 import { CascadeDocumentValidator } from './validation/cascade-document-validator.js';
 import { CascadeValidationRegistry } from './validation/cascade-validation-registry.js';
-import { ReferenceLinks } from './validation/reference-links.js';
+import { ReferenceLinks } from './reference-links.js';
 import { registerValidationChecks } from './validation/cascade-validator.js';
 import { CascadeCompletionProvider } from './lsp/cascade-completion-provider.js';
 import { CascadeHoverProvider } from './lsp/cascade-hover-provider.js';
@@ -37,7 +37,7 @@ export type CascadeAddedServices = {
         CascadeImports: CascadeImports;
         ScopeProvider: CascadeScopeProvider;
     };
-    validation: {
+    documentation: {
         ReferenceLinks: ReferenceLinks;
     };
 };
@@ -93,8 +93,10 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
         /** The codes of docs/reference.md#checks on Langium's own diagnostics. */
         DocumentValidator: services => new CascadeDocumentValidator(services),
         /** Checks called directly, not each through an async wrapper. */
-        ValidationRegistry: services => new CascadeValidationRegistry(services),
-        /** Each diagnostic code's section of docs/reference.md, once the server has found it. */
+        ValidationRegistry: services => new CascadeValidationRegistry(services)
+    },
+    documentation: {
+        /** Sections of docs/reference.md for diagnostics and hovers, once the server has found it. */
         ReferenceLinks: () => new ReferenceLinks()
     }
 };

@@ -17,7 +17,7 @@ const COMPLETION_WARM_UP_IDLE_MS = 1500;
 export function startCascadeServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const { shared, Cascade } = createCascadeServices({ connection, ...NodeFileSystem });
-    linkReference(Cascade.validation.ReferenceLinks);
+    linkReference(Cascade.documentation.ReferenceLinks);
     registerSimulationRequests(shared);
     startLanguageServer(shared);
     whenIdle(shared.workspace.DocumentBuilder, () => Cascade.parser.CompletionParser.parse(''));

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ReferenceLinks } from './validation/reference-links.js';
+import type { ReferenceLinks } from './reference-links.js';
 
 /**
  * Finds docs/reference.md above this module — the repository's in a clone (out/src/ of the
- * language package), the copy shipped beside dist/ in the packaged extension — and links the
- * diagnostics' codes to it.
+ * language package), the copy shipped beside dist/ in the packaged extension — and links
+ * diagnostics and hovers to it.
  */
 export function linkReference(links: ReferenceLinks, from = fileURLToPath(import.meta.url)): string | undefined {
     for (let folder = dirname(from); ; folder = dirname(folder)) {

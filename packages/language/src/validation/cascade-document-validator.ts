@@ -5,7 +5,7 @@ import { isCall } from '../generated/ast.js';
 import { visitNodes } from '../workspace/ast-walk.js';
 import type { CascadeServices } from '../cascade-module.js';
 import { CODE_SYNTAX, CODE_UNRESOLVED } from './diagnostic-codes.js';
-import type { ReferenceLinks } from './reference-links.js';
+import type { ReferenceLinks } from '../reference-links.js';
 
 const LANGIUM_CODES: Record<string, string> = {
     [DocumentValidator.LexingError]: CODE_SYNTAX,
@@ -23,7 +23,7 @@ export class CascadeDocumentValidator extends DefaultDocumentValidator {
 
     constructor(services: CascadeServices) {
         super(services);
-        this.links = services.validation.ReferenceLinks;
+        this.links = services.documentation.ReferenceLinks;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
