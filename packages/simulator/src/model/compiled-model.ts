@@ -10,6 +10,7 @@ import { buildProgram, programSource, type Program, type Statement } from './pro
 import { EquationBuilder, type EquationSystem } from './equation-builder.js';
 import { ModelError } from './errors.js';
 import { jacobianCode } from './jacobian.js';
+import { addressed } from './properties.js';
 import type { AddressableProperty } from './slots.js';
 import { children, mentions, type Term } from './terms.js';
 
@@ -102,10 +103,7 @@ export function compileModel(ir: ModelIR): CompiledModel {
         },
         initialValues: (y, out) => initialValues(0, y, out),
         properties(ref) {
-            const all = (byTarget.get(ref.target) ?? []).filter(p => p.property === ref.property);
-            const sub = ref.substrate;
-            const chosen = sub ? all.filter(p => p.sub === sub || p.sub.startsWith(`${sub} `))
-                : ref.property === 'km' ? all.slice(0, 1) : all;
+            const chosen = addressed(byTarget.get(ref.target) ?? [], ref);
             if (chosen.length === 0) {
                 const what = ref.substrate ? `${ref.property} ${ref.substrate}` : ref.property;
                 throw new ModelError(`'${ref.target}' has no property '${what}' that can be changed`, 'wrong-kind');
