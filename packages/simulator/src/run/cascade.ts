@@ -10,8 +10,7 @@ import { startState } from './actions.js';
 import { initialState } from './initial-state.js';
 import { observer } from './observables.js';
 import type { RunOptions } from './run-options.js';
-import { findScenario } from './simulate.js';
-import { findSteadyState } from './steady-state.js';
+import { findScenario, scenarioSteadyState } from './simulate.js';
 import { integrateTrajectory } from './trajectory.js';
 
 export interface CascadeResponse {
@@ -73,7 +72,7 @@ export function measure(m: CompiledModel, cascade: Cascade, index: number | unde
         return { values: [...observe(t, y)], properties: [...out] };
     };
     if (cascade.at === 'steady') {
-        const steady = findSteadyState(m, y0, options);
+        const steady = scenarioSteadyState(m, scenario, options, y0);
         if (!steady.converged) {
             const what = perturbation ? `with ${perturbation.label}` : 'at base';
             throw new SimulationError(`Cascade ${cascade.name}: no steady state ${what}: ${steady.reason}`, 'no-steady-state');

@@ -5,13 +5,13 @@
 import type { Expectation, ModelIR, Scenario } from '../ir.js';
 import { compileModel, type CompiledModel } from '../model/compiled-model.js';
 import { ModelError } from '../model/errors.js';
-import { startState } from './actions.js';
+import { applyAction, startState } from './actions.js';
 import { judge, type ExpectResult } from './expects.js';
 import { initialState } from './initial-state.js';
 import { defaultObservables, observer } from './observables.js';
 import type { RunOptions } from './run-options.js';
 import { findSteadyState, type SteadyState } from './steady-state.js';
-import { integrateTrajectory } from './trajectory.js';
+import { integrateTrajectory, type Trajectory } from './trajectory.js';
 
 export interface SimulationResult {
     model: string;
@@ -56,9 +56,25 @@ export function outputGrid(duration: number, step: number): number[] {
     return times;
 }
 
-/** The steady state reached from the scenario's start (§9 `at steady`). */
-export function scenarioSteadyState(m: CompiledModel, scenario: Scenario, options: RunOptions): SteadyState {
-    return findSteadyState(m, startState(m, scenario.actions, initialState), options);
+/**
+ * §9 `at steady` after a run of the scenario: the steady state with every persistent action in
+ * force — those of the run are in the slots; `set`, `inhibit` and `scale` timed after its end
+ * are applied too (a `dose` does not move a steady state) — searched from the run's end state,
+ * so a multistable model stays on the branch the run reached.
+ */
+export function steadyStateAfter(m: CompiledModel, scenario: Scenario, run: Trajectory, options: RunOptions): SteadyState {
+    const y = Float64Array.from(run.state);
+    const late = scenario.events.flatMap(e => e.trigger.kind === 'at' && e.trigger.time > scenario.duration ? e.actions : []);
+    late.filter(a => a.kind !== 'dose').forEach(a => applyAction(m, a, run.time, y));
+    return findSteadyState(m, y, options, run.time);
+}
+
+/** §9 `at steady`: runs the scenario (from `y0`, its own start unless given) and searches from its end. */
+export function scenarioSteadyState(
+    m: CompiledModel, scenario: Scenario, options: RunOptions, y0 = startState(m, scenario.actions, initialState)
+): SteadyState {
+    const run = integrateTrajectory(m, y0, scenario.duration, [], scenario.events, options, () => undefined);
+    return steadyStateAfter(m, scenario, run, options);
 }
 
 export function simulateScenario(model: ModelIR | CompiledModel, scenarioName?: string, options: RunOptions = {}): SimulationResult {
@@ -66,12 +82,7 @@ export function simulateScenario(model: ModelIR | CompiledModel, scenarioName?: 
     const m = compiled(model);
     const scenario = findScenario(m.ir, scenarioName);
     const observables = defaultObservables(m.ir, scenario.observe);
-    const atSteady = scenario.expects.filter(e => e.at === 'steady');
-    const steady = atSteady.length > 0 ? scenarioSteadyState(m, scenario, options) : undefined;
-    const judged = new Map<Expectation, ExpectResult>(atSteady.map(e => [e, steady!.converged
-        ? judge(e, m.evaluate(e.subject, steady!.time, steady!.state))
-        : judge(e, undefined, `no steady state: ${steady!.reason}`)]));
-
+    const judged = new Map<Expectation, ExpectResult>();
     const time = outputGrid(scenario.duration, scenario.step);
     const timedExpects = scenario.expects.flatMap(e => (e.at !== 'steady' && e.at >= 0 && e.at <= scenario.duration ? [e.at] : []));
     const samples = [...new Set([...time, ...timedExpects])].sort((a, b) => a - b);
@@ -79,16 +90,21 @@ export function simulateScenario(model: ModelIR | CompiledModel, scenarioName?: 
     const outputs = new Set(time);
     const values: Float64Array[] = [];
     const y0 = startState(m, scenario.actions, initialState);
-    const stats = integrateTrajectory(m, y0, scenario.duration, samples, scenario.events, options, (t, y) => {
+    const run = integrateTrajectory(m, y0, scenario.duration, samples, scenario.events, options, (t, y) => {
         if (outputs.has(t)) values.push(observe(t, y));
         for (const e of scenario.expects) if (e.at === t) judged.set(e, judge(e, m.evaluate(e.subject, t, y)));
     });
+    const atSteady = scenario.expects.filter(e => e.at === 'steady');
+    const steady = atSteady.length > 0 ? steadyStateAfter(m, scenario, run, options) : undefined;
+    atSteady.forEach(e => judged.set(e, steady!.converged
+        ? judge(e, m.evaluate(e.subject, steady!.time, steady!.state))
+        : judge(e, undefined, `no steady state: ${steady!.reason}`)));
     const expects = scenario.expects.map(e =>
         judged.get(e) ?? judge(e, undefined, `the scenario ends at ${scenario.duration} min`));
     return {
         model: m.ir.name, scenario: scenario.name, time,
         series: observables.map((o, k) => ({ name: o.name, unit: o.unit, values: values.map(v => v[k]) })),
         expects,
-        stats: { ...stats, wallMs: performance.now() - started }
+        stats: { ...run.stats, wallMs: performance.now() - started }
     };
 }

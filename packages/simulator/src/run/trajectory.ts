@@ -21,6 +21,13 @@ export interface TrajectoryStats {
     rhsEvaluations: number;
 }
 
+/** A finished run: its cost, and the state at its end after the events there (the slots hold theirs). */
+export interface Trajectory {
+    stats: TrajectoryStats;
+    time: number;
+    state: Float64Array;
+}
+
 /**
  * Receives the state at each sample time, in order, while the slots still hold the values
  * of that moment (later events may change them).
@@ -65,7 +72,7 @@ export function describeState(m: CompiledModel): (name: string) => string {
 export function integrateTrajectory(
     m: CompiledModel, y0: Float64Array, duration: number, sampleTimes: readonly number[],
     events: readonly ModelEvent[], options: RunOptions, record: SampleRecorder
-): TrajectoryStats {
+): Trajectory {
     const timed = events.flatMap(e => e.trigger.kind === 'at' && e.trigger.time <= duration ? [{ time: e.trigger.time, actions: e.actions }] : []);
     const watched = events.flatMap(e => e.trigger.kind === 'when' ? [watch(m, e, m.resolve(e.trigger.condition))] : []);
     const boundaries = [...new Set([...timed.map(e => e.time), ...m.system.breakpoints, duration])]
@@ -148,5 +155,5 @@ export function integrateTrajectory(
     // An event located exactly at the end leaves the last sample to take after it.
     while (recorded < sampleTimes.length) take(sampleTimes[recorded], y);
     stats.method = [...methods].join('+');
-    return stats;
+    return { stats, time: t, state: y };
 }
