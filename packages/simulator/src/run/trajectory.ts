@@ -2,13 +2,16 @@
  * Integrates a model over [0, duration] through its events: `at` events split the run at
  * their exact times (applied in written order, integration restarts after each), `when`
  * events are located by the solver's root finding and fire on each false → true crossing
- * (those that turn true at one instant all fire, in written order). Time-course switch points
- * are segment boundaries too, so a short pulse is never stepped over.
+ * (those that turn true at one instant all fire, in written order), and re-arm once their
+ * condition is false again. The solver's steps follow the states, not the conditions: each
+ * condition is also looked at inside every step, at most `scanSpacing` apart, so a short true
+ * window (a daily `t/24 h - floor(t/24 h) < 0.01`, the peak of a sine) is not stepped over.
+ * Time-course switch points are segment boundaries too, so a short pulse is never stepped over.
  */
 import type { ModelEvent } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { SimulationError } from '../model/errors.js';
-import { compare, num, sub, type Term } from '../model/terms.js';
+import { children, compare, fn, mul, num, sub, type Term } from '../model/terms.js';
 import { solve } from '../solvers/registry.js';
 import type { EventFunction, OdeProblem } from '../solvers/problem.js';
 import { applyAction } from './actions.js';
@@ -37,8 +40,17 @@ export type SampleRecorder = (t: number, y: Float64Array) => void;
 /** More firings than this in one run means the events keep re-triggering each other. */
 const MAX_FIRINGS = 100_000;
 
+/**
+ * The longest time between two looks at a `when` condition: a ten-thousandth of the run, and
+ * at most a minute. A true window shorter than that may be missed (docs/reference.md, `when`).
+ */
+function scanSpacing(duration: number): number {
+    return Math.min(duration / 10_000, 1);
+}
+
 interface Watched {
     event: ModelEvent;
+    condition: Term;
     /** Whether the condition holds. */
     holds: (t: number, y: Float64Array) => boolean;
     /** The root function: positive where the condition holds. */
@@ -55,7 +67,7 @@ function watch(m: CompiledModel, event: ModelEvent, condition: Term): Watched {
     const g = equality ? sub(condition.a, condition.b) : rootFunction(condition);
     const program = m.program([compare('!=', condition, num(0)), g]);
     return {
-        event, armed: true, equality,
+        event, condition, armed: true, equality,
         holds: (t, y) => (program(t, y, out), out[0] !== 0),
         g: (t, y) => (program(t, y, out), out[1])
     };
@@ -63,6 +75,35 @@ function watch(m: CompiledModel, event: ModelEvent, condition: Term): Watched {
 
 /** A constant placeholder state: the problem solved when a model has no states of its own. */
 const CLOCK = { rhs: (_t: number, _y: Float64Array, dydt: Float64Array) => { dydt[0] = 0; }, names: ['t'] };
+
+/** The arguments of `floor` and `ceil` in `terms`, also inside the rules they read. */
+function jumpArguments(m: CompiledModel, terms: readonly Term[]): Term[] {
+    const found: Term[] = [];
+    const seen = new Set<number>();
+    const visit = (t: Term) => {
+        if (t.k === 'fn' && (t.f === 'floor' || t.f === 'ceil')) found.push(t.a);
+        if (t.k === 'ref' && t.space === 'w' && !seen.has(t.i)) {
+            seen.add(t.i);
+            visit(m.system.variables[t.i]);
+        }
+        children(t).forEach(visit);
+    };
+    terms.forEach(visit);
+    return found;
+}
+
+/**
+ * Where a condition jumps (CVODE's advice for discontinuities: stop there): sin(π·u) changes
+ * sign wherever u, the argument of a `floor` or `ceil`, passes an integer. Integration stops
+ * there and the conditions are looked at again, so a window opening with a jump is caught.
+ */
+function jumpFunctions(m: CompiledModel, conditions: readonly Term[]): ((t: number, y: Float64Array) => number)[] {
+    return jumpArguments(m, conditions).map(u => {
+        const program = m.program([fn('sin', mul(num(Math.PI), u))]);
+        const out = new Float64Array(1);
+        return (t, y) => (program(t, y, out), out[0]);
+    });
+}
 
 export function describeState(m: CompiledModel): (name: string) => string {
     return name => m.ir.species.some(s => s.name === name) ? `species '${name}'`
@@ -79,6 +120,8 @@ export function integrateTrajectory(
         .filter(b => b > 0 && b <= duration).sort((a, b) => a - b);
     // Without states (parameters and rules alone) a placeholder keeps the clock, so `when` still root-finds on t.
     const clockOnly = y0.length === 0;
+    const scan = scanSpacing(duration);
+    const jumps = jumpFunctions(m, watched.map(w => w.condition));
     const stats = { method: '', steps: 0, rhsEvaluations: 0 };
     const methods = new Set<string>();
     let recorded = 0;
@@ -119,7 +162,10 @@ export function integrateTrajectory(
         while (t < end) {
             const last = end === duration;
             const outputTimes = sampleTimes.filter(s => s >= t && (s < end || (last && s === end)));
-            const events = watched.map((w): EventFunction => ({ g: w.g, direction: w.equality ? 0 : w.armed ? 1 : -1 }));
+            const events = [
+                ...watched.map((w): EventFunction => ({ g: w.g, direction: w.equality ? 0 : w.armed ? 1 : -1, scan })),
+                ...jumps.map((g): EventFunction => ({ g, direction: 0, scan }))
+            ];
             const problem: OdeProblem = clockOnly
                 ? { ...CLOCK, y0: new Float64Array(1), t0: t, tEnd: end, events }
                 : { rhs: m.rhs, jacobian: m.jacobian, y0: y, t0: t, tEnd: end, names: m.stateNames, events };
@@ -137,7 +183,10 @@ export function integrateTrajectory(
             stats.rhsEvaluations += solution.stats.rhsEvaluations;
             t = solution.tFinal;
             if (!clockOnly) y = Float64Array.from(solution.yFinal);
-            if (solution.event !== undefined) {
+            if (solution.event !== undefined && solution.event >= watched.length) {
+                // A jump of a condition: it may have turned true there.
+                settle();
+            } else if (solution.event !== undefined) {
                 if (++firings > MAX_FIRINGS) throw new SimulationError(`Events keep firing at t = ${t} min`, 'events', t);
                 // The located point lies just past the crossing: the located event fires even if its
                 // condition is borderline there, and so does every armed event that crossed at the
