@@ -11,6 +11,7 @@ export { compileModel, type CompiledModel } from "./model/compiled-model.js";
 export { ModelError, SimulationError } from "./model/errors.js";
 export { simulateScenario, scenarioSteadyState, findScenario, type SimulationResult } from "./run/simulate.js";
 export { findSteadyState, type SteadyState } from "./run/steady-state.js";
+export type { RunWarning } from "./run/negative-concentrations.js";
 export type { ExpectResult } from "./run/expects.js";
 export type { RunOptions } from "./run/run-options.js";
 export { findCascade, runCascadeSequential, type CascadeResult, type CascadeResponse, type PerturbationResult } from "./run/cascade.js";

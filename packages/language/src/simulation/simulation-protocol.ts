@@ -84,6 +84,8 @@ export interface ScenarioRunResult {
     /** Why the steady-state table is missing, when it is. */
     steadyStateMessage?: string;
     expects: ExpectOutcome[];
+    /** What the run did that the model should not, in words (a concentration driven below zero). */
+    warnings: string[];
     elapsedMs: number;
 }
 

@@ -55,6 +55,7 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
         series: withBalance ? result.series.slice(0, -1) : result.series,
         balance: balance?.values,
         ...steadyTable(compiled, extended, run),
+        warnings: result.warnings.map(warning => warning.message),
         expects: result.expects.map((judged, i): ExpectOutcome => {
             const expectation = scenario.expects[i];
             return {

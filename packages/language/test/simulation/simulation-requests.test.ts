@@ -57,6 +57,15 @@ describe('simulation requests', function () {
         result.balance!.forEach((b, i) => assert.ok(Math.abs(b - occupancy(1, i) / occupancy(2, i)) < 1e-9));
         assert.ok(Math.abs(result.steadyState!.find(v => v.name === 'A')!.value - 2) < 1e-6);
         assert.deepEqual(result.expects.map(e => e.passed), [true]);
+        assert.deepEqual(result.warnings, []);
+    });
+
+    it('carries a concentration driven below zero to the preview as a warning', async () => {
+        const empty = await parse('precursor A { initial 1 uM }\nmetabolite B { clearance 1 /min }\nreaction R { A -> B  rate 5 uM/min }\nscenario S { simulate 1 min }',
+            { documentUri: 'file:///emptied.cascade', validation: true });
+        const result = await simulations.runScenario({ uri: empty.uri.toString(), scenario: 'S' });
+        assert.equal(result.warnings.length, 1);
+        assert.match(result.warnings[0], /^A fell below zero at t = 0\.2 min/);
     });
 
     it('reports a broken expect as an expect-failed warning on its line', async () => {

@@ -11,6 +11,7 @@ import { initialState } from './initial-state.js';
 import { defaultObservables, observer } from './observables.js';
 import type { RunOptions } from './run-options.js';
 import { findSteadyState, type SteadyState } from './steady-state.js';
+import { NegativeConcentrations, type RunWarning } from './negative-concentrations.js';
 import { integrateTrajectory, type Trajectory } from './trajectory.js';
 
 export interface SimulationResult {
@@ -19,6 +20,8 @@ export interface SimulationResult {
     time: number[];
     series: { name: string; unit: string; values: number[] }[];
     expects: ExpectResult[];
+    /** What the run did that the model should not (concentrations below zero). */
+    warnings: RunWarning[];
     stats: { method: string; steps: number; rhsEvaluations: number; wallMs: number };
 }
 
@@ -62,19 +65,26 @@ export function outputGrid(duration: number, step: number): number[] {
  * are applied too (a `dose` does not move a steady state) — searched from the run's end state,
  * so a multistable model stays on the branch the run reached.
  */
-export function steadyStateAfter(m: CompiledModel, scenario: Scenario, run: Trajectory, options: RunOptions): SteadyState {
+export function steadyStateAfter(m: CompiledModel, scenario: Scenario, run: Trajectory, options: RunOptions): SteadyState & { warnings: RunWarning[] } {
     const y = Float64Array.from(run.state);
     const late = scenario.events.flatMap(e => e.trigger.kind === 'at' && e.trigger.time > scenario.duration ? e.actions : []);
     late.filter(a => a.kind !== 'dose').forEach(a => applyAction(m, a, run.time, y));
-    return findSteadyState(m, y, options, run.time);
+    const steady = findSteadyState(m, y, options, run.time);
+    const negatives = new NegativeConcentrations(m, options.atol);
+    if (steady.converged) negatives.check('steady', steady.state);
+    return { ...steady, warnings: negatives.warnings };
 }
 
-/** §9 `at steady`: runs the scenario (from `y0`, its own start unless given) and searches from its end. */
+/**
+ * §9 `at steady`: runs the scenario (from `y0`, its own start unless given) and searches from its
+ * end; the warnings are the run's and the steady state's.
+ */
 export function scenarioSteadyState(
     m: CompiledModel, scenario: Scenario, options: RunOptions, y0 = startState(m, scenario.actions, initialState)
-): SteadyState {
+): SteadyState & { warnings: RunWarning[] } {
     const run = integrateTrajectory(m, y0, scenario.duration, [], scenario.events, options, () => undefined);
-    return steadyStateAfter(m, scenario, run, options);
+    const steady = steadyStateAfter(m, scenario, run, options);
+    return { ...steady, warnings: [...run.warnings, ...steady.warnings] };
 }
 
 export function simulateScenario(model: ModelIR | CompiledModel, scenarioName?: string, options: RunOptions = {}): SimulationResult {
@@ -105,6 +115,7 @@ export function simulateScenario(model: ModelIR | CompiledModel, scenarioName?: 
         model: m.ir.name, scenario: scenario.name, time,
         series: observables.map((o, k) => ({ name: o.name, unit: o.unit, values: values.map(v => v[k]) })),
         expects,
+        warnings: [...run.warnings, ...(steady?.warnings ?? [])],
         stats: { ...run.stats, wallMs: performance.now() - started }
     };
 }

@@ -11,11 +11,12 @@
 import type { ModelEvent } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { SimulationError } from '../model/errors.js';
-import { children, compare, fn, mul, num, sub, type Term } from '../model/terms.js';
+import { compare, num, sub, type Term } from '../model/terms.js';
 import { solve } from '../solvers/registry.js';
 import type { EventFunction, OdeProblem } from '../solvers/problem.js';
 import { applyAction } from './actions.js';
-import { rootFunction } from './conditions.js';
+import { jumpFunctions, rootFunction } from './conditions.js';
+import { NegativeConcentrations, type RunWarning } from './negative-concentrations.js';
 import { simulationError, solverOptions, type RunOptions } from './run-options.js';
 
 export interface TrajectoryStats {
@@ -24,11 +25,12 @@ export interface TrajectoryStats {
     rhsEvaluations: number;
 }
 
-/** A finished run: its cost, and the state at its end after the events there (the slots hold theirs). */
+/** A finished run: its cost, the state at its end after the events there (the slots hold theirs), its warnings. */
 export interface Trajectory {
     stats: TrajectoryStats;
     time: number;
     state: Float64Array;
+    warnings: RunWarning[];
 }
 
 /**
@@ -76,35 +78,6 @@ function watch(m: CompiledModel, event: ModelEvent, condition: Term): Watched {
 /** A constant placeholder state: the problem solved when a model has no states of its own. */
 const CLOCK = { rhs: (_t: number, _y: Float64Array, dydt: Float64Array) => { dydt[0] = 0; }, names: ['t'] };
 
-/** The arguments of `floor` and `ceil` in `terms`, also inside the rules they read. */
-function jumpArguments(m: CompiledModel, terms: readonly Term[]): Term[] {
-    const found: Term[] = [];
-    const seen = new Set<number>();
-    const visit = (t: Term) => {
-        if (t.k === 'fn' && (t.f === 'floor' || t.f === 'ceil')) found.push(t.a);
-        if (t.k === 'ref' && t.space === 'w' && !seen.has(t.i)) {
-            seen.add(t.i);
-            visit(m.system.variables[t.i]);
-        }
-        children(t).forEach(visit);
-    };
-    terms.forEach(visit);
-    return found;
-}
-
-/**
- * Where a condition jumps (CVODE's advice for discontinuities: stop there): sin(π·u) changes
- * sign wherever u, the argument of a `floor` or `ceil`, passes an integer. Integration stops
- * there and the conditions are looked at again, so a window opening with a jump is caught.
- */
-function jumpFunctions(m: CompiledModel, conditions: readonly Term[]): ((t: number, y: Float64Array) => number)[] {
-    return jumpArguments(m, conditions).map(u => {
-        const program = m.program([fn('sin', mul(num(Math.PI), u))]);
-        const out = new Float64Array(1);
-        return (t, y) => (program(t, y, out), out[0]);
-    });
-}
-
 export function describeState(m: CompiledModel): (name: string) => string {
     return name => m.ir.species.some(s => s.name === name) ? `species '${name}'`
         : m.ir.parameters.some(p => p.name === name) ? `parameter '${name}'` : `'${name}'`;
@@ -122,6 +95,7 @@ export function integrateTrajectory(
     const clockOnly = y0.length === 0;
     const scan = scanSpacing(duration);
     const jumps = jumpFunctions(m, watched.map(w => w.condition));
+    const negatives = new NegativeConcentrations(m, options.atol);
     const stats = { method: '', steps: 0, rhsEvaluations: 0 };
     const methods = new Set<string>();
     let recorded = 0;
@@ -158,13 +132,15 @@ export function integrateTrajectory(
     watched.forEach(w => { w.armed = !w.holds(0, y); });
     applyTimed();
     settle();
+    negatives.check(t, y);
     for (const end of boundaries) {
         while (t < end) {
             const last = end === duration;
             const outputTimes = sampleTimes.filter(s => s >= t && (s < end || (last && s === end)));
             const events = [
                 ...watched.map((w): EventFunction => ({ g: w.g, direction: w.equality ? 0 : w.armed ? 1 : -1, scan })),
-                ...jumps.map((g): EventFunction => ({ g, direction: 0, scan }))
+                ...jumps.map((g): EventFunction => ({ g, direction: 0, scan })),
+                ...negatives.events()
             ];
             const problem: OdeProblem = clockOnly
                 ? { ...CLOCK, y0: new Float64Array(1), t0: t, tEnd: end, events }
@@ -183,7 +159,9 @@ export function integrateTrajectory(
             stats.rhsEvaluations += solution.stats.rhsEvaluations;
             t = solution.tFinal;
             if (!clockOnly) y = Float64Array.from(solution.yFinal);
-            if (solution.event !== undefined && solution.event >= watched.length) {
+            if (solution.event !== undefined && solution.event >= watched.length + jumps.length) {
+                negatives.located(solution.event - watched.length - jumps.length, t, y);
+            } else if (solution.event !== undefined && solution.event >= watched.length) {
                 // A jump of a condition: it may have turned true there.
                 settle();
             } else if (solution.event !== undefined) {
@@ -200,9 +178,10 @@ export function integrateTrajectory(
         }
         applyTimed();
         settle();
+        negatives.check(t, y);
     }
     // An event located exactly at the end leaves the last sample to take after it.
     while (recorded < sampleTimes.length) take(sampleTimes[recorded], y);
     stats.method = [...methods].join('+');
-    return { stats, time: t, state: y };
+    return { stats, time: t, state: y, warnings: negatives.warnings };
 }
