@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { simulateScenario } from '../../src/run/simulate.js';
+import { compileModel } from '../../src/model/compiled-model.js';
+import { startState } from '../../src/run/actions.js';
+import { initialState } from '../../src/run/initial-state.js';
+import { scenarioSteadyState, simulateScenario } from '../../src/run/simulate.js';
 import { at, model, observe, scale, set } from '../model/helpers/ir-builder.js';
 import { close } from '../model/helpers/numeric.js';
 
@@ -64,5 +67,19 @@ describe('a `set` with a varying value replaces the expression, not its value wh
         // p = 3 until 10 min, then t, then 2·p(20) = 40 held.
         assert.deepEqual(series(r, 'p'), [3, 10, 40, 40]);
         close(series(r, 'X')[3], 30 + (400 - 100) / 2 + 400, 1e-9);
+    });
+
+    it('a varying `set` makes the model read the time only in the scenario that applies it', () => {
+        const ir = model().parameter('p', 1).species('X', { supply: 'p', clearance: 0.5 })
+            .scenario('Clock', 10, { actions: [set('p', 'value', 't')] }).scenario('Still', 10).build();
+        const m = compileModel(ir);
+        assert.equal(m.dependsOnTime, false);
+        startState(m, ir.scenarios[0].actions, initialState);
+        assert.equal(m.dependsOnTime, true);
+        // Without the set the steady state p/0.5 = 2 is found by Newton, as for a model that never reads t.
+        const still = scenarioSteadyState(m, ir.scenarios[1], {});
+        assert.equal(m.dependsOnTime, false);
+        assert.equal(still.method, 'newton');
+        close(still.state[0], 2, 1e-12);
     });
 });
