@@ -9,7 +9,7 @@ export * from "./solvers/auto-switching.js";
 export * from "./solvers/linear/sparse-lu.js";
 export { compileModel, type CompiledModel } from "./model/compiled-model.js";
 export { ModelError, SimulationError } from "./model/errors.js";
-export { simulateScenario, scenarioSteadyState, findScenario, type SimulationResult } from "./run/simulate.js";
+export { simulateScenario, runScenario, scenarioSteadyState, findScenario, type ScenarioRun, type SimulationResult } from "./run/simulate.js";
 export { findSteadyState, type SteadyState } from "./run/steady-state.js";
 export type { RunWarning } from "./run/negative-concentrations.js";
 export type { ExpectResult } from "./run/expects.js";

@@ -88,6 +88,16 @@ export function scenarioSteadyState(
 }
 
 export function simulateScenario(model: ModelIR | CompiledModel, scenarioName?: string, options: RunOptions = {}): SimulationResult {
+    return runScenario(model, scenarioName, options).result;
+}
+
+/** A scenario's run, and its steady state (§9 `at steady`), searched once from the run's end when first asked for. */
+export interface ScenarioRun {
+    result: SimulationResult;
+    steady(): SteadyState & { warnings: RunWarning[] };
+}
+
+export function runScenario(model: ModelIR | CompiledModel, scenarioName?: string, options: RunOptions = {}): ScenarioRun {
     const started = performance.now();
     const m = compiled(model);
     const scenario = findScenario(m.ir, scenarioName);
@@ -104,18 +114,22 @@ export function simulateScenario(model: ModelIR | CompiledModel, scenarioName?: 
         if (outputs.has(t)) values.push(observe(t, y));
         for (const e of scenario.expects) if (e.at === t) judged.set(e, judge(e, m.evaluate(e.subject, t, y)));
     });
+    let searched: ReturnType<ScenarioRun['steady']> | undefined;
+    // Late actions change the slots: the search runs once.
+    const steadyState = () => searched ??= steadyStateAfter(m, scenario, run, options);
     const atSteady = scenario.expects.filter(e => e.at === 'steady');
-    const steady = atSteady.length > 0 ? steadyStateAfter(m, scenario, run, options) : undefined;
+    const steady = atSteady.length > 0 ? steadyState() : undefined;
     atSteady.forEach(e => judged.set(e, steady!.converged
         ? judge(e, m.evaluate(e.subject, steady!.time, steady!.state))
         : judge(e, undefined, `no steady state: ${steady!.reason}`)));
     const expects = scenario.expects.map(e =>
         judged.get(e) ?? judge(e, undefined, `the scenario ends at ${scenario.duration} min`));
-    return {
+    const result: SimulationResult = {
         model: m.ir.name, scenario: scenario.name, time,
         series: observables.map((o, k) => ({ name: o.name, unit: o.unit, values: values.map(v => v[k]) })),
         expects,
         warnings: [...run.warnings, ...(steady?.warnings ?? [])],
         stats: { ...run.stats, wallMs: performance.now() - started }
     };
+    return { result, steady: steadyState };
 }
