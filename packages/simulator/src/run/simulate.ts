@@ -60,7 +60,7 @@ export function outputGrid(duration: number, step: number): number[] {
 }
 
 /**
- * §9 `at steady` after a run of the scenario: the steady state with every persistent action in
+ * docs/reference.md#steady-state, `at steady` after a run of the scenario: the steady state with every persistent action in
  * force — those of the run are in the slots; `set`, `inhibit` and `scale` timed after its end
  * are applied too (a `dose` does not move a steady state) — searched from the run's end state,
  * so a multistable model stays on the branch the run reached.
@@ -76,7 +76,7 @@ export function steadyStateAfter(m: CompiledModel, scenario: Scenario, run: Traj
 }
 
 /**
- * §9 `at steady`: runs the scenario (from `y0`, its own start unless given) and searches from its
+ * `at steady` (docs/reference.md#steady-state): runs the scenario (from `y0`, its own start unless given) and searches from its
  * end; the warnings are the run's and the steady state's.
  */
 export function scenarioSteadyState(
@@ -91,7 +91,7 @@ export function simulateScenario(model: ModelIR | CompiledModel, scenarioName?: 
     return runScenario(model, scenarioName, options).result;
 }
 
-/** A scenario's run, and its steady state (§9 `at steady`), searched once from the run's end when first asked for. */
+/** A scenario's run, and its steady state (`at steady`), searched once from the run's end when first asked for. */
 export interface ScenarioRun {
     result: SimulationResult;
     steady(): SteadyState & { warnings: RunWarning[] };

@@ -44,7 +44,7 @@ const MAX_FIRINGS = 100_000;
 
 /**
  * The longest time between two looks at a `when` condition: a ten-thousandth of the run, and
- * at most a minute. A true window shorter than that may be missed (docs/reference.md, `when`).
+ * at most a minute. A true window shorter than that may be missed (docs/reference.md#events).
  */
 function scanSpacing(duration: number): number {
     return Math.min(duration / 10_000, 1);

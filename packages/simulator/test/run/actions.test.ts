@@ -17,7 +17,7 @@ function accumulating(level: string) {
     return model().modulator('M', level).species('X', { supply: 'M.level' });
 }
 
-describe('a `set` with a varying value replaces the expression, not its value when it applies (§9)', () => {
+describe('a `set` with a varying value replaces the expression, not its value when it applies', () => {
     it('`set M level pulse(…)` from t = 0 is the pulse written in the declaration', () => {
         const S = { step: 20, observe: [observe('X'), observe('M.level', '1')] };
         const scenario = accumulating('0').scenario('S', 240, { ...S, actions: [set('M', 'level', 'pulse(0, 1, 60, 120)')] }).build();

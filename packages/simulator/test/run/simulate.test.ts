@@ -15,7 +15,7 @@ const [k0, vmax, km, kc] = [1, 4, 10, 0.5];
 const steadyS = (activity: number) => k0 * km / (activity * vmax - k0);
 const pathway = () => model().species('S', { supply: k0 }).species('P', { clearance: kc }).enzyme('E', 'S -> P', { vmax, km: [km] });
 
-describe('`at steady` with every action of the scenario in force (§9)', () => {
+describe('`at steady` with every action of the scenario in force', () => {
     it('`at 1 h inhibit E 50%` moves the steady state of expects, `cascade steady` and a cascade\'s `from`', () => {
         const ir = pathway().scenario('Half', 120, {
             events: [at(60, inhibit('E', 0.5))], observe: [observe('S')],

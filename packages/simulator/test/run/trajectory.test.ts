@@ -26,7 +26,7 @@ function dosedWhen(condition: string, duration: number) {
 /** X after unit doses at `times`, cleared at 0.001 /min. */
 const dosedX = (times: number[], end: number) => times.reduce((x, t) => x + Math.exp(-0.001 * (end - t)), 0);
 
-describe('`when` fires on every false → true crossing, however long the solver\'s steps (§10)', () => {
+describe('`when` fires on every false → true crossing, however long the solver\'s steps', () => {
     it('a daily window with a jump, `t/24 h - floor(t/24 h) < 0.01`, fires once a day for a week', () => {
         const end = WEEK + DAY / 2;
         const fired = dosedWhen(`t / ${DAY} - floor(t / ${DAY}) < 0.01`, end);
