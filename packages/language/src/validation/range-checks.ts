@@ -36,7 +36,9 @@ export function rangeChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAs
             if (!(p.key === 'rate' && isReaction(p.$container))) checkProperty(p.key, p.value, accept);
             else reportNonFinite(p.value, p.key, accept);
         },
-        Parameter: (parameter, accept) => { reportNonFinite(parameter.value, parameter.name, accept); },
+        DoseAction: (dose, accept) => { reportNonFinite(dose.amount, 'the dose', accept); },
+        Perturb: (perturb, accept) => { reportNonFinite(perturb.change, 'the perturbation', accept); },
+        CascadeAt: (at, accept) => { reportNonFinite(at.time, 'the measuring time', accept); },
         KmValue: (km, accept) => checkProperty('km', km.value, accept),
         Requires: (req, accept) => checkProperty('km', req.km, accept),
         InhibitedBy: (inh, accept) => checkProperty('ki', inh.ki, accept),
@@ -60,6 +62,7 @@ export function rangeChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAs
         },
         TimedAction: (timed, accept) => checkBounds(timed.time, 0, Infinity, 'at', 'events happen at t ≥ 0', accept),
         Expect: (expect, accept) => {
+            reportNonFinite(expect.time, 'the time', accept);
             if (reportNonFinite(expect.low, 'the lower bound', accept) || reportNonFinite(expect.high, 'the upper bound', accept)) return;
             const low = constantValue(expect.low);
             const high = constantValue(expect.high);
