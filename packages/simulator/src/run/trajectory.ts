@@ -5,8 +5,10 @@
  * (those that turn true at one instant all fire, in written order), and re-arm once their
  * condition is false again. The solver's steps follow the states, not the conditions: each
  * condition is also looked at inside every step, at most `scanSpacing` apart, so a short true
- * window (a daily `t/24 h - floor(t/24 h) < 0.01`, the peak of a sine) is not stepped over.
- * Time-course switch points are segment boundaries too, so a short pulse is never stepped over.
+ * window (a daily `t/24 h - floor(t/24 h) < 0.01`, the peak of a sine) is not stepped over;
+ * integration also stops where a condition's `floor`/`ceil` jumps, and where a species first
+ * falls below zero (a warning). Time-course switch points are segment boundaries too, so a
+ * short pulse is never stepped over.
  */
 import type { ModelEvent } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
