@@ -3,7 +3,7 @@
  * one (to steady state or to time T) and report every measured quantity's change and its
  * response coefficient (ΔY/Y)/(ΔP/P).
  */
-import type { Action, Cascade, ModelIR, Perturbation } from '../ir.js';
+import type { Action, Cascade, ModelIR, Perturbation, Scenario } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { ModelError, SimulationError } from '../model/errors.js';
 import { startState } from './actions.js';
@@ -56,12 +56,23 @@ function asAction(p: Perturbation): Action {
 }
 
 /**
+ * The scenario with the perturbation applied again after each of its events that sets the
+ * perturbed property, so that a timed `set` does not undo it: the perturbation acts on the
+ * value the scenario gives the property, from t = 0 or from the `set` on.
+ */
+function kept(scenario: Scenario, p: Perturbation): Scenario {
+    const again = asAction(p);
+    const setsIt = (a: Action) => a.kind === 'set' && a.target === p.target && a.property === p.property;
+    return { ...scenario, events: scenario.events.map(e => e.actions.some(setsIt) ? { ...e, actions: [...e.actions, again] } : e) };
+}
+
+/**
  * Runs the cascade's scenario with perturbation number `index` (or none) and measures. The
  * property's value is read from the base run, for ΔP/P of an absolute perturbation.
  */
 export function measure(m: CompiledModel, cascade: Cascade, index: number | undefined, options: RunOptions = {}): Measurement {
-    const scenario = findScenario(m.ir, cascade.from);
     const perturbation = index === undefined ? undefined : cascade.perturbations[index];
+    const scenario = perturbation ? kept(findScenario(m.ir, cascade.from), perturbation) : findScenario(m.ir, cascade.from);
     const actions = perturbation ? [...scenario.actions, asAction(perturbation)] : scenario.actions;
     const y0 = startState(m, actions, initialState);
     const observe = observer(m, cascade.measure);

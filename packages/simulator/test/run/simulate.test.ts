@@ -4,7 +4,7 @@ import { compileModel } from '../../src/model/compiled-model.js';
 import { runCascadeSequential } from '../../src/run/cascade.js';
 import { simulateScenario } from '../../src/run/simulate.js';
 import { steadyStateOfScenario } from '../../src/run/steady-scenario.js';
-import { at, dose, expectation, inhibit, model, observe, scale } from '../model/helpers/ir-builder.js';
+import { at, dose, expectation, inhibit, model, observe, scale, set } from '../model/helpers/ir-builder.js';
 import { close } from '../model/helpers/numeric.js';
 
 /**
@@ -32,6 +32,21 @@ describe('`at steady` with every action of the scenario in force', () => {
         const [response] = runCascadeSequential(compileModel(ir), 'C').perturbations[0].responses;
         close(response.base, steadyS(0.5), 1e-9);
         close(response.perturbed, 1.5 * k0 * km / (0.5 * vmax - 1.5 * k0), 1e-9);
+    });
+
+    it('a cascade\'s perturbation of a property its scenario sets at 1 h acts on the value set', () => {
+        const ir = pathway().scenario('Faster', 120, { events: [at(60, set('E', 'vmax', 8))] }).cascade({
+            name: 'C', from: 'Faster', at: 'steady', measure: [observe('S')],
+            perturbations: [
+                { target: 'E', property: 'vmax', change: { kind: 'relative', fraction: 0.5 }, label: '+50%' },
+                { target: 'E', property: 'vmax', change: { kind: 'absolute', value: 2 }, label: '2 uM/min' }
+            ]
+        } satisfies Cascade).build();
+        const [relative, absolute] = runCascadeSequential(compileModel(ir), 'C').perturbations.map(p => p.responses[0]);
+        const steadyAt = (v: number) => k0 * km / (v - k0);
+        close(relative.base, steadyAt(8), 1e-9);
+        close(relative.perturbed, steadyAt(12), 1e-9);
+        close(absolute.perturbed, steadyAt(2), 1e-9);
     });
 
     it('actions timed after the run\'s end are in force too, a dose is not', () => {
