@@ -48,7 +48,7 @@ async function show(content: PreviewContent): Promise<void> {
         series = timeCourse.show(results);
         renderExpects(page.expects, results.flatMap(r => r.expects));
         const prefix = (scenario: string, name: string) => results.length > 1 ? `${scenario}: ${name}` : name;
-        renderWarnings(page.warnings, results.flatMap(r => r.warnings.map(warning => prefix(r.scenario, warning))));
+        renderWarnings(page.warnings, results.flatMap(r => r.warnings.map(warning => prefix(r.scenario, warning.message))));
         renderSteadyState(page.steadyState, page.steadyStateMessage,
             results.flatMap(r => (r.steadyState ?? []).map(v => ({ ...v, name: prefix(r.scenario, v.name) }))),
             results.map(r => r.steadyStateMessage && prefix(r.scenario, r.steadyStateMessage)).filter(Boolean).join('\n') || undefined);

@@ -1,12 +1,13 @@
 /**
  * `expect-failed` warnings (docs/reference.md#expect-failed): the expects the last run of each scenario broke, shown on
- * their lines next to the document's own diagnostics. They belong to the document version
- * that was run; an edit drops them until the scenario runs again.
+ * their lines next to the document's own diagnostics, and the run's own warnings
+ * (docs/reference.md#negative-concentration) on its scenario. They belong to the document
+ * version that was run; an edit drops them until the scenario runs again.
  */
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { ExpectOutcome } from './simulation-protocol.js';
+import type { ExpectOutcome, RunWarningOutcome } from './simulation-protocol.js';
 
 export const EXPECT_FAILED = 'expect-failed';
 
@@ -28,20 +29,24 @@ export class ExpectDiagnostics {
     }
 
     /** Replaces what the scenario's previous run reported, and publishes every document it touches. */
-    record(scenario: string, expects: ExpectOutcome[]): void {
+    record(scenario: string, expects: ExpectOutcome[], warnings: RunWarningOutcome[] = []): void {
         const touched = new Set<string>();
         for (const [uri, entry] of this.failures) {
             if (entry.byScenario.delete(scenario)) touched.add(uri);
         }
-        for (const expect of expects) {
-            if (expect.passed || !expect.uri || !expect.range) continue;
-            const document = this.document(expect.uri);
+        const found = [
+            ...expects.filter(expect => !expect.passed).map(expect => ({ uri: expect.uri, diagnostic: expect.range && expectDiagnostic(expect) })),
+            ...warnings.map(warning => ({ uri: warning.uri, diagnostic: warning.range && warningDiagnostic(warning, scenario) }))
+        ];
+        for (const { uri, diagnostic } of found) {
+            if (!uri || !diagnostic) continue;
+            const document = this.document(uri);
             if (!document) continue;
-            const entry = this.entryFor(expect.uri, document.textDocument.version);
+            const entry = this.entryFor(uri, document.textDocument.version);
             const list = entry.byScenario.get(scenario) ?? [];
-            list.push(expectDiagnostic(expect));
+            list.push(diagnostic);
             entry.byScenario.set(scenario, list);
-            touched.add(expect.uri);
+            touched.add(uri);
         }
         for (const uri of touched) {
             const document = this.document(uri);
@@ -78,6 +83,16 @@ function expectDiagnostic(expect: ExpectOutcome): Diagnostic {
         code: EXPECT_FAILED,
         source: 'cascade',
         message: `${expect.message} (scenario ${expect.scenario})`
+    };
+}
+
+function warningDiagnostic(warning: RunWarningOutcome, scenario: string): Diagnostic {
+    return {
+        range: warning.range!,
+        severity: DiagnosticSeverity.Warning,
+        code: warning.code,
+        source: 'cascade',
+        message: `${warning.message} (scenario ${scenario})`
     };
 }
 

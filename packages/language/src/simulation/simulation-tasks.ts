@@ -55,7 +55,7 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
         series: withBalance ? result.series.slice(0, -1) : result.series,
         balance: balance?.values,
         ...steadyTable(compiled, steady, run),
-        warnings: result.warnings.map(warning => warning.message),
+        warnings: result.warnings.map(warning => ({ code: warning.code, message: warning.message, ...firstLine(scenario.source) })),
         expects: result.expects.map((judged, i): ExpectOutcome => {
             const expectation = scenario.expects[i];
             return {
@@ -140,6 +140,12 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
 }
 
 /** A source reference as a document URI and an LSP range (its file may be a path or a URI). */
+/** The scenario's `scenario` keyword: a warning on the whole block would underline all of it. */
+function firstLine(source: SourceRef | undefined): { uri?: string; range?: Range } {
+    const { uri, range } = location(source);
+    return range ? { uri, range: { start: range.start, end: { line: range.start.line, character: range.start.character + 'scenario'.length } } } : { uri };
+}
+
 export function location(source: SourceRef | undefined): { uri?: string; range?: Range } {
     if (!source) return {};
     const uri = /^[a-z][a-z0-9+.-]+:/i.test(source.file) ? source.file : pathToFileURL(source.file).href;

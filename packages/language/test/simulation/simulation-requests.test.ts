@@ -60,12 +60,16 @@ describe('simulation requests', function () {
         assert.deepEqual(result.warnings, []);
     });
 
-    it('carries a concentration driven below zero to the preview as a warning', async () => {
+    it('carries a concentration driven below zero to the preview and the editor as a warning', async () => {
         const empty = await parse('precursor A { initial 1 uM }\nmetabolite B { clearance 1 /min }\nreaction R { A -> B  rate 5 uM/min }\nscenario S { simulate 1 min }',
             { documentUri: 'file:///emptied.cascade', validation: true });
         const result = await simulations.runScenario({ uri: empty.uri.toString(), scenario: 'S' });
         assert.equal(result.warnings.length, 1);
-        assert.match(result.warnings[0], /^A fell below zero at t = 0\.2 min/);
+        assert.match(result.warnings[0].message, /^A fell below zero at t = 0\.2 min/);
+        // And on the scenario's keyword in the editor, until the text changes.
+        const [diagnostic] = simulations.expects.diagnosticsFor(empty.uri.toString());
+        assert.equal(diagnostic.code, 'negative-concentration');
+        assert.deepEqual(diagnostic.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 8 } });
     });
 
     it('reports a broken expect as an expect-failed warning on its line', async () => {
