@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '@neurocascade/language/atomic-write';
 import { writeCascade } from './cascade-writer.js';
 import { readSbmlDocument } from './sbml-document.js';
 import type { SbmlMapping } from './sbml-mapping.js';
@@ -24,19 +25,11 @@ export function importSbml(xmlText: string, options: ImportOptions = {}): Import
 
 /**
  * Imports the file at `inPath` and writes the Cascade text to `outPath` (default: the same
- * name with `.cascade`). The text goes to a temporary file first and is renamed into place, so
- * a failure never leaves a partial file. Returns the path written and the mapping.
+ * name with `.cascade`), atomically: a failure never leaves a partial file. Returns the path written and the mapping.
  */
 export async function importSbmlFile(inPath: string, outPath?: string): Promise<ImportResult & { outPath: string }> {
     const target = outPath ?? inPath.replace(/(\.sbml)?(\.xml)?$/i, '') + '.cascade';
     const result = importSbml(await fs.readFile(inPath, 'utf8'), { sourceName: path.basename(inPath) });
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-    try {
-        await fs.writeFile(temporary, result.text, 'utf8');
-        await fs.rename(temporary, target);
-    } catch (error) {
-        await fs.rm(temporary, { force: true });
-        throw error;
-    }
+    await writeFileAtomic(target, result.text);
     return { ...result, outPath: target };
 }
