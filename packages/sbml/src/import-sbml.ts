@@ -6,6 +6,8 @@ import { readSbmlDocument } from './sbml-document.js';
 import type { SbmlMapping } from './sbml-mapping.js';
 import { readSbmlModel } from './sbml-model.js';
 import { constantCompartmentRules, constantInitialValues } from './constant-values.js';
+import { SbmlImportError } from './sbml-error.js';
+import { MAX_DOCUMENT_LENGTH, megabytes } from './xml-tree.js';
 
 export interface ImportOptions {
     /** Where the SBML came from, named in the file's first comment. */
@@ -29,7 +31,17 @@ export function importSbml(xmlText: string, options: ImportOptions = {}): Import
  */
 export async function importSbmlFile(inPath: string, outPath?: string): Promise<ImportResult & { outPath: string }> {
     const target = outPath ?? inPath.replace(/(\.sbml)?(\.xml)?$/i, '') + '.cascade';
-    const result = importSbml(await fs.readFile(inPath, 'utf8'), { sourceName: path.basename(inPath) });
+    const result = importSbml(await readSbmlFile(inPath), { sourceName: path.basename(inPath) });
     await writeFileAtomic(target, result.text);
     return { ...result, outPath: target };
+}
+
+/** The file's text, when it is a regular file within the size limit (a FIFO or /dev/zero is never read). */
+async function readSbmlFile(file: string): Promise<string> {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new SbmlImportError('/', `'${file}' is not a regular file`);
+    if (stat.size > MAX_DOCUMENT_LENGTH) {
+        throw new SbmlImportError('/', `the document is ${megabytes(stat.size)}; the importer reads at most ${megabytes(MAX_DOCUMENT_LENGTH)}`);
+    }
+    return fs.readFile(file, 'utf8');
 }
