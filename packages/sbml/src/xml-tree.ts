@@ -64,6 +64,8 @@ const parser = new XMLParser({
     ignoreDeclaration: true,
     ignorePiTags: true,
     commentPropName: '#comment',
+    // Character references (`&#10;`, `&#x2F;`) are decoded, as XML requires.
+    htmlEntities: true,
     // The parser keeps its own stack; depth is limited while building the tree, where the path is known.
     maxNestedTags: Number.MAX_SAFE_INTEGER,
     // It would rename a tag or attribute `toString` to `__toString`: a silent change. No SBML name is one of these.
