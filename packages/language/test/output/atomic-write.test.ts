@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../src/workspace/atomic-write.js';
+import { writeFileAtomic } from '../../src/output/atomic-write.js';
 
 describe('atomic write', () => {
     let folder: string;
