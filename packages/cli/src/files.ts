@@ -15,7 +15,9 @@ export async function collectCascadeFiles(inputs: readonly string[]): Promise<st
             throw new InputError(`cannot read '${input}': no such file or folder`);
         }
         if (stat.isDirectory()) files.push(...(await cascadeFilesIn(absolute)));
-        else files.push(absolute);
+        else if (stat.isFile()) files.push(absolute);
+        // Reading a FIFO would wait forever, a device such as /dev/zero would never end.
+        else throw new InputError(`cannot read '${input}': not a regular file or folder`);
     }
     return files;
 }
