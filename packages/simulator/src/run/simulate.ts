@@ -42,6 +42,11 @@ export function findScenario(ir: ModelIR, name?: string): Scenario {
 }
 
 const MAX_OUTPUT_POINTS = 1_000_000;
+/**
+ * Reported values (series × points) a run may hold: 10 M doubles are a few hundred MB with their
+ * arrays. 40 series × 1 M points ran for 114 s to 2.8 GB before failing.
+ */
+export const MAX_OUTPUT_VALUES = 10_000_000;
 
 /** 0, step, 2·step, …, duration. */
 export function outputGrid(duration: number, step: number): number[] {
@@ -73,6 +78,10 @@ export function simulateScenario(model: ModelIR | CompiledModel, scenarioName?: 
         : judge(e, undefined, `no steady state: ${steady!.reason}`)]));
 
     const time = outputGrid(scenario.duration, scenario.step);
+    if (time.length * observables.length > MAX_OUTPUT_VALUES) {
+        throw new ModelError(`${observables.length} series × ${time.length} output points are more than ${MAX_OUTPUT_VALUES.toLocaleString('en')} values: `
+            + 'use a larger step or observe fewer series', 'range');
+    }
     const timedExpects = scenario.expects.flatMap(e => (e.at !== 'steady' && e.at >= 0 && e.at <= scenario.duration ? [e.at] : []));
     const samples = [...new Set([...time, ...timedExpects])].sort((a, b) => a - b);
     const observe = observer(m, observables, options.reportNonFinite);
