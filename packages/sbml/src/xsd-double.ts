@@ -1,5 +1,5 @@
 /**
- * A number as SBML writes it: the XML Schema type double (SBML Level 3 Version 2 §3.1.5), so
+ * A number as SBML writes it: the XML Schema type double (SBML Level 3 Version 2, section 3.1.5), so
  * `1`, `-2.5e-3`, `.5`, `INF`, `-INF`, `+INF` and `NaN`; surrounding whitespace is collapsed.
  * Anything else (`0x10`, `Infinity`, `1_000`, `constructor`, an empty text) is undefined, where
  * JavaScript's Number() would read some of them as numbers.
