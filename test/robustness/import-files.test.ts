@@ -84,6 +84,11 @@ describe('imports of links and special files', function () {
             assert.ok(other.some(m => /missing/.test(m)), JSON.stringify(other));
             assert.ok(other.some(m => /Cannot import '\.': only \.cascade files/.test(m)), JSON.stringify(other));
             assert.ok(!diagnostics.some(d => /Secret|fromText|big/.test(d.message)), 'no name from a refused file');
+            // Named on the command line, a FIFO is a usage error at once, not a read that waits forever.
+            const fifo = kinds.indexOf('fifo');
+            const direct = cascade(['check', path.join(workspace, `e${fifo}.cascade`)], workspace);
+            assert.equal(direct.status, 2);
+            assert.match(direct.stderr, /not a regular file or folder/);
         } finally {
             rmSync(root, { recursive: true, force: true });
         }
