@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
+import { writeFileAtomic, type FileContent } from '@neurocascade/language/atomic-write';
 import path from 'node:path';
 import { InputError } from './usage.js';
 
@@ -15,7 +15,9 @@ export async function collectCascadeFiles(inputs: readonly string[]): Promise<st
             throw new InputError(`cannot read '${input}': no such file or folder`);
         }
         if (stat.isDirectory()) files.push(...(await cascadeFilesIn(absolute)));
-        else files.push(absolute);
+        else if (stat.isFile()) files.push(absolute);
+        // Reading a FIFO would wait forever, a device such as /dev/zero would never end.
+        else throw new InputError(`cannot read '${input}': not a regular file or folder`);
     }
     return files;
 }
@@ -40,14 +42,11 @@ export function workspaceRoots(inputs: readonly string[]): string[] {
     });
 }
 
-/** Writes a whole file or nothing: a temporary file beside it, then a rename. */
-export async function writeFileAtomically(target: string, content: string): Promise<void> {
-    const temporary = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+/** Writes a whole file or nothing (see writeFileAtomic); a failure is the user's input error. */
+export async function writeFileAtomically(target: string, content: FileContent): Promise<void> {
     try {
-        await fs.writeFile(temporary, content, 'utf8');
-        await fs.rename(temporary, target);
+        await writeFileAtomic(target, content);
     } catch (error) {
-        await fs.rm(temporary, { force: true });
         throw new InputError(`cannot write '${target}': ${error instanceof Error ? error.message : String(error)}`);
     }
 }

@@ -45,6 +45,11 @@ export function findScenario(ir: ModelIR, name?: string): Scenario {
 }
 
 const MAX_OUTPUT_POINTS = 1_000_000;
+/**
+ * Reported values (series × points) a run may hold: 10 M doubles are a few hundred MB with their
+ * arrays. 40 series × 1 M points ran for 114 s to 2.8 GB before failing.
+ */
+export const MAX_OUTPUT_VALUES = 10_000_000;
 
 /** 0, step, 2·step, …, duration. */
 export function outputGrid(duration: number, step: number): number[] {
@@ -104,6 +109,10 @@ export function runScenario(model: ModelIR | CompiledModel, scenarioName?: strin
     const observables = defaultObservables(m.ir, scenario.observe);
     const judged = new Map<Expectation, ExpectResult>();
     const time = outputGrid(scenario.duration, scenario.step);
+    if (time.length * observables.length > MAX_OUTPUT_VALUES) {
+        throw new ModelError(`${observables.length} series × ${time.length} output points are more than ${MAX_OUTPUT_VALUES.toLocaleString('en')} values: `
+            + 'use a larger step or observe fewer series', 'range');
+    }
     const timedExpects = scenario.expects.flatMap(e => (e.at !== 'steady' && e.at >= 0 && e.at <= scenario.duration ? [e.at] : []));
     const samples = [...new Set([...time, ...timedExpects])].sort((a, b) => a - b);
     const observe = observer(m, observables, options.reportNonFinite);
