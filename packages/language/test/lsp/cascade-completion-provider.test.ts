@@ -71,11 +71,11 @@ describe('completion', () => {
             assert.ok(!names(list).includes('TPH2'), 'an enzyme is no cofactor');
         });
 
-        it('offers species after inhibited by and blocked by', async () => {
+        it('offers species after inhibited by, and species and modulators (a level as antagonist) after blocked by', async () => {
             const inhibited = await completionsAt(`${MODEL}enzyme MAOA {\n    converts Serotonin ->\n    inhibited by <|>\n}`);
             assert.deepEqual(names(inhibited), ['BH4', 'Dopamine', 'FiveHTP', 'Serotonin', 'Tryptophan']);
             const blocked = await completionsAt(`${MODEL}receptor D2 {\n    binds Dopamine\n    blocked by <|>\n}`);
-            assert.deepEqual(names(blocked), ['BH4', 'Dopamine', 'FiveHTP', 'Serotonin', 'Tryptophan']);
+            assert.deepEqual(names(blocked), ['BH4', 'Cortisol', 'Dopamine', 'FiveHTP', 'Serotonin', 'Tryptophan']);
         });
 
         it('offers the enzyme\'s substrates first after km (a value may follow instead)', async () => {
