@@ -23,7 +23,7 @@ const per = (d: Dimension, over: Dimension): Dimension => ({
 const perTime = (ds: Expected): Expected => ds.map(d => per(d, TIME));
 
 /**
- * The expected dimension of a value written in a slot (LANGUAGE.md §2–§11): `value` is the whole
+ * The expected dimension of a value written in a slot (docs/reference.md, per construct): `value` is the whole
  * expression of a property, a clause, a statement or a time-course argument. Undefined means
  * anything goes (a modulator's `level`, a parameter, a rule) or the slot is not known.
  */
@@ -76,7 +76,7 @@ type Slot = PropertyValue | KmValue | Requires | InhibitedBy | BlockedBy | Subst
     | TimedAction | CascadeAt | Expect | SetAction | DoseAction | InhibitAction | ScaleAction | Perturb | RateRule
     | InitialAssignment | Argument | TimedValue | Schedule | Infusion | { $type: 'other'; $container: unknown };
 
-/** What a dose adds (an infusion, per time): a concentration of the species, an amount, or a mass (§9). */
+/** What a dose adds (an infusion, per time): a concentration of the species, an amount,, or a mass (docs/reference.md#dose). */
 function addedQuantities(target: NamedElement | undefined, inference: DimensionInference): Expected {
     return isSpecies(target) ? [...inference.speciesConcentrations(target), AMOUNT, MASS] : [];
 }

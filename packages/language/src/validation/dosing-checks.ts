@@ -13,7 +13,7 @@ import { requireKind } from './kind-checks.js';
 import type { ModelAnalyses } from './model-analysis.js';
 
 /**
- * Doses, schedules, infusions and expects (§9): what a mass or amount can be added to, the
+ * Doses, schedules, infusions and expects (docs/reference.md#actions, #expect): what a mass or amount can be added to, the
  * numbers a schedule and an infusion need, the time every reading of an expect is taken at.
  */
 export function dosingChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAstType> {

@@ -3,7 +3,7 @@ import { simulateScenario } from '@neurocascade/simulator';
 import { lower } from './lower-helper.js';
 
 /**
- * Doses by mass and amount, schedules, infusions and a modulator as antagonist (§9), checked
+ * Doses by mass and amount, schedules, infusions and a modulator as antagonist (docs/reference.md#dose), checked
  * against closed forms: the Bateman function of a one-compartment oral drug, its superposition
  * for repeated doses, and the zero-order-input solution of an infusion.
  */

@@ -3,7 +3,7 @@ import { simulateScenario } from '@neurocascade/simulator';
 import { lower } from './lower-helper.js';
 
 /**
- * Expectations (§9): readings at times inside the subject, `above`/`below`, and changes
+ * Expectations (docs/reference.md#expect): readings at times inside the subject, `above`/`below`, and changes
  * relative to another scenario, judged on values known in closed form: a species with supply s
  * and clearance k settles at s/k and, from X0 without supply, decays as X0·e^(−k·t).
  */

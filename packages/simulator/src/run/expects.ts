@@ -1,5 +1,5 @@
 /**
- * §9 `expect`: the readings an expectation takes in a run, combined into its value, made
+ * docs/reference.md#expect: the readings an expectation takes in a run, combined into its value, made
  * relative to a reference scenario's value when it says `relative to`, and judged against its bounds.
  */
 import { evaluateConstant } from '../ir-constants.js';
