@@ -163,6 +163,15 @@ describe('completion', () => {
             assert.ok(labels(list).includes('observe'));
         });
 
+        it('offers the bounds and `relative` after an expect\'s reading, scenarios after `relative to`, doses after a schedule', async () => {
+            const bounds = labels(await completionsAt(`${MODEL}scenario S {\n    simulate 1 h\n    expect Serotonin at steady <|>\n}`), CompletionItemKind.Keyword);
+            for (const keyword of ['between', 'above', 'below', 'relative']) assert.ok(bounds.includes(keyword), keyword);
+            assert.deepEqual(names(await completionsAt(`${MODEL}scenario S {\n    simulate 1 h\n    expect Serotonin at steady relative to <|>\n}`)), ['Baseline', 'S']);
+            const schedule = labels(await completionsAt(`${MODEL}scenario S {\n    simulate 1 h\n    every 24 h times 3 <|>\n}`), CompletionItemKind.Keyword);
+            assert.deepEqual(schedule, ['dose']);
+            assert.deepEqual(names(await completionsAt(`${MODEL}scenario S {\n    infuse <|>\n}`)), ['BH4', 'Dopamine', 'FiveHTP', 'Serotonin', 'Tryptophan']);
+        });
+
         it('offers and/or only in conditions', async () => {
             const when = await completionsAt(`${MODEL}when Serotonin > k_cat <|> { }`);
             assert.ok(labels(when).includes('and'));
