@@ -31,7 +31,13 @@ export function dosingChecks(analyses: ModelAnalyses): ValidationChecks<CascadeA
             checkInfusion(infusion, accept);
         },
         Schedule: checkSchedule,
-        Expect: checkExpect
+        Expect: checkExpect,
+        TimedValue: (reading, accept) => {
+            const time = reading.time && constantValue(reading.time);
+            if (reading.time && time !== undefined && !(time >= 0 && Number.isFinite(time))) {
+                accept('error', 'A value is read at a time ≥ 0.', { node: reading.time, data: { code: CODE_RANGE } });
+            }
+        }
     };
 }
 
