@@ -1,4 +1,4 @@
-import { promises as fs, statSync } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
 import { writeFileAtomic, type FileContent } from '@neurocascade/language/atomic-write';
 import path from 'node:path';
 import { InputError } from './usage.js';
@@ -30,16 +30,28 @@ async function cascadeFilesIn(folder: string): Promise<string[]> {
         .sort();
 }
 
-/** The folders imports may reach when checking these inputs: each folder given, or a file's folder. */
+/**
+ * The folders imports may reach when checking these inputs: each folder given, or a file's
+ * project — the nearest folder above it holding a package.json or .git, as an editor opens it
+ * (so `examples/validation/x.cascade` may import `../model.cascade`) — else the file's folder.
+ */
 export function workspaceRoots(inputs: readonly string[]): string[] {
     return inputs.map(input => {
         const absolute = path.resolve(input);
         try {
-            return statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+            if (statSync(absolute).isDirectory()) return absolute;
         } catch {
             return path.dirname(absolute);
         }
+        return projectFolder(path.dirname(absolute)) ?? path.dirname(absolute);
     });
+}
+
+function projectFolder(start: string): string | undefined {
+    for (let folder = start; ; folder = path.dirname(folder)) {
+        if (['package.json', '.git'].some(marker => existsSync(path.join(folder, marker)))) return folder;
+        if (path.dirname(folder) === folder) return undefined;
+    }
 }
 
 /** Writes a whole file or nothing (see writeFileAtomic); a failure is the user's input error. */
