@@ -34,7 +34,8 @@ export function dosingChecks(analyses: ModelAnalyses): ValidationChecks<CascadeA
         Expect: checkExpect,
         TimedValue: (reading, accept) => {
             const time = reading.time && constantValue(reading.time);
-            if (reading.time && time !== undefined && !(time >= 0 && Number.isFinite(time))) {
+            // A non-finite time is reported by the range checks.
+            if (reading.time && time !== undefined && Number.isFinite(time) && time < 0) {
                 accept('error', 'A value is read at a time ≥ 0.', { node: reading.time, data: { code: CODE_RANGE } });
             }
         }
