@@ -44,18 +44,22 @@ export type Expr =
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
 
-export const BUILTIN_FUNCTIONS: Readonly<Record<string, number>> = {
+/**
+ * Arity of each built-in function. Maps, not objects: a user's function may be called
+ * `toString` or `constructor`, which an object literal would answer from its prototype.
+ */
+export const BUILTIN_FUNCTIONS: ReadonlyMap<string, number> = new Map(Object.entries({
     exp: 1, ln: 1, log10: 1, sqrt: 1, abs: 1, min: 2, max: 2, floor: 1, ceil: 1, sin: 1, cos: 1,
     asin: 1, acos: 1, atan: 1,
     hill: 3, mm: 2, if: 3, circadian: 4, pulse: 4, step: 3
-};
+}));
 
 /** Named arguments of the time courses, in the order `call.args` holds them. */
-export const TIME_COURSE_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+export const TIME_COURSE_ARGUMENTS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
     circadian: ['mean', 'amplitude', 'peak', 'period'],
     pulse: ['base', 'peak', 'start', 'duration'],
     step: ['before', 'after', 'at']
-};
+}));
 
 // ---- declarations -----------------------------------------------------------
 

@@ -11,7 +11,7 @@ import { isSpecies, type CascadeFile } from '../generated/ast.js';
 import { simulationsFor } from '../simulation/cascade-simulations.js';
 import { formatNumber } from '../simulation/expect-diagnostics.js';
 
-const UNIT_LABELS: Readonly<Record<string, string>> = { uM: 'µM', 'g/L': 'g/L', '1': '' };
+const UNIT_LABELS: ReadonlyMap<string, string> = new Map([['uM', 'µM'], ['g/L', 'g/L'], ['1', '']]);
 
 export class CascadeInlayHintProvider implements InlayHintProvider {
     constructor(private readonly services: LangiumServices) {}
@@ -30,7 +30,7 @@ export class CascadeInlayHintProvider implements InlayHintProvider {
         return species.flatMap(({ name, position }) => {
             const value = values.get(name);
             if (!value) return [];
-            const unit = UNIT_LABELS[value.unit] ?? value.unit;
+            const unit = UNIT_LABELS.get(value.unit) ?? value.unit;
             return [{
                 position: position!,
                 label: `≈ ${formatNumber(value.value)}${unit ? ` ${unit}` : ''}`,

@@ -45,7 +45,7 @@ export class CascadeDocumentValidator extends DefaultDocumentValidator {
         super.processLinkingErrors(document, diagnostics, options);
         const linking = diagnostics.splice(before);
         const builtinCalls = new Set(document.references
-            .filter(reference => reference.error && isCall(reference.error.info.container) && reference.$refText in BUILTIN_FUNCTIONS)
+            .filter(reference => reference.error && isCall(reference.error.info.container) && BUILTIN_FUNCTIONS.has(reference.$refText))
             .map(reference => reference.$refNode?.offset));
         for (const diagnostic of linking) {
             const offset = document.textDocument.offsetAt(diagnostic.range.start);
