@@ -12,6 +12,7 @@ import { CascadeValueConverter } from './cascade-value-converter.js';
 import { CascadeImports } from './scoping/cascade-imports.js';
 import { CascadeIndexManager } from './scoping/cascade-index-manager.js';
 import { CascadeDocumentBuilder } from './workspace/cascade-document-builder.js';
+import { CascadeTextDocuments } from './workspace/cascade-text-documents.js';
 import { CascadeLinker } from './scoping/cascade-linker.js';
 import { CascadeReferenceDescriptionProvider } from './scoping/cascade-reference-descriptions.js';
 import { CascadeScopeComputation } from './scoping/cascade-scope-computation.js';
@@ -93,7 +94,7 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
     }
 };
 
-/** Shared services Cascade replaces: symbol kinds for workspace symbols, a lazily described reference index, phase listeners that survive cancellation. */
+/** Shared services Cascade replaces: symbol kinds for workspace symbols, a lazily described reference index, phase listeners that survive cancellation, open documents filtered. */
 export const CascadeSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new CascadeNodeKindProvider()
@@ -102,7 +103,9 @@ export const CascadeSharedModule: Module<LangiumSharedServices, PartialLangiumSh
         /** References described when find-references or rename first asks, not in every build. */
         IndexManager: services => new CascadeIndexManager(services),
         /** A document's phase listeners (publishing its diagnostics) run even when the build is cancelled just then. */
-        DocumentBuilder: services => new CascadeDocumentBuilder(services)
+        DocumentBuilder: services => new CascadeDocumentBuilder(services),
+        /** Open documents the server does not handle, or malformed ones, are ignored with a log line. */
+        TextDocuments: services => new CascadeTextDocuments(services)
     }
 };
 
