@@ -29,6 +29,7 @@ import { CascadeSemanticTokenProvider } from './lsp/cascade-semantic-token-provi
 import { CascadeNodeKindProvider } from './lsp/cascade-node-kind-provider.js';
 import { CascadeFormatter } from './lsp/cascade-formatter.js';
 import { CascadeCodeActionProvider } from './lsp/cascade-code-action-provider.js';
+import { CascadeRenameProvider } from './lsp/cascade-rename-provider.js';
 import { CascadeInlayHintProvider } from './lsp/cascade-inlay-hints.js';
 
 /** Services added by Cascade on top of Langium's. */
@@ -84,7 +85,9 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
         /** The one canonical layout (idempotent, whitespace only). */
         Formatter: () => new CascadeFormatter(),
         /** Quick fixes: nearest name, declare it, add or change a unit, remove an unused declaration. */
-        CodeActionProvider: services => new CascadeCodeActionProvider(services)
+        CodeActionProvider: services => new CascadeCodeActionProvider(services),
+        /** Refuses a new name that is not a free name or would clash (an error the editor shows). */
+        RenameProvider: services => new CascadeRenameProvider(services)
     },
     validation: {
         /** §12 codes on Langium's own diagnostics. */

@@ -4,7 +4,7 @@ import type { CascadeServices } from '../cascade-module.js';
 import { CODE_DUPLICATE } from './diagnostic-codes.js';
 
 /** A named declaration and the file it is written in. */
-interface Declared {
+export interface Declared {
     node: AstNode & { name: string };
     document: LangiumDocument;
 }
@@ -73,7 +73,7 @@ function places(declarations: Declared[]): string {
 const PLACES_SHOWN = 5;
 
 /** `file.cascade:12`, for messages. */
-function where(declared: Declared): string {
+export function where(declared: Declared): string {
     const file = declared.document.uri.path.split('/').pop();
     const name = GrammarUtils.findNodeForProperty(declared.node.$cstNode, 'name');
     return name ? `${file}:${name.range.start.line + 1}` : `${file}`;
