@@ -1,4 +1,4 @@
-import { createLangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type LangiumParser, type ParserOptions, type ParseResult } from 'langium';
+import { createLangiumParser, type AstNode, type CompositeCstNode, type CstNode, type CstNodeBuilder, type LangiumCoreServices, type LangiumDocument, type LangiumParser, type ParserOptions, type ParseResult } from 'langium';
 
 export const TOO_DEEP_MESSAGE = 'This file nests too deeply to be checked (more than 64 nested parentheses or braces, or an expression too deep for the parser); it is not checked until that is undone.';
 
@@ -34,6 +34,11 @@ export function createCascadeParser(services: LangiumCoreServices): LangiumParse
     return parser;
 }
 
+/** True when the parser refused the whole file (TOO_DEEP_MESSAGE): it has no declarations at all. */
+export function isRefusedByParser(document: LangiumDocument): boolean {
+    return document.parseResult.lexerErrors.some(error => error.message === TOO_DEEP_MESSAGE);
+}
+
 /**
  * Langium hands the CST builder the comments before every token, usually none; for none, at the
  * first token of a rule, the builder still searches the new node among its siblings. In a long
@@ -45,6 +50,33 @@ function skipEmptyHiddenNodes(parser: LangiumParser): void {
     const addHiddenNodes = builder.addHiddenNodes.bind(builder);
     builder.addHiddenNodes = tokens => {
         if (tokens.length > 0) addHiddenNodes(tokens);
+    };
+    insertWithoutSpreading(builder);
+}
+
+/**
+ * Langium inserts the comments before a token with `splice(index, 0, ...nodes)` and
+ * `push(...nodes)`: one argument per comment, so 150,000 comments in a row (a valid file)
+ * overflowed the stack and the file was refused as too deep. The same insertions, without
+ * spreading the nodes into arguments.
+ */
+function insertWithoutSpreading(builder: CstNodeBuilder): void {
+    /** Langium's node, whose content it replaces and appends to. */
+    type Parent = CompositeCstNode & { content: CstNode[] };
+    const nodes = builder as unknown as {
+        insertChildren(parent: Parent, index: number, children: CstNode[]): void;
+        appendChildren(parent: Parent, children: CstNode[]): void;
+    };
+    const adopt = (parent: Parent, children: CstNode[]) => {
+        for (const child of children) (child as { container?: CompositeCstNode }).container = parent;
+    };
+    nodes.insertChildren = (parent, index, children) => {
+        adopt(parent, children);
+        parent.content = parent.content.slice(0, index).concat(children, parent.content.slice(index));
+    };
+    nodes.appendChildren = (parent, children) => {
+        adopt(parent, children);
+        for (const child of children) parent.content.push(child);
     };
 }
 

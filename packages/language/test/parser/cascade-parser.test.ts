@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { EmptyFileSystem } from 'langium';
+import { EmptyFileSystem, type CompositeCstNode, type CstNode } from 'langium';
 import { parseHelper } from 'langium/test';
 import { createCascadeServices } from '../../src/cascade-module.js';
 import { nestingDepth, TOO_DEEP_MESSAGE } from '../../src/cascade-parser.js';
@@ -24,7 +24,23 @@ describe('the parser guard', () => {
         assert.deepEqual([shallow.parseResult.lexerErrors.length, shallow.parseResult.parserErrors.length], [0, 0]);
         assert.equal(shallow.parseResult.value.declarations.length, 1);
     });
+
+    it('parses a valid file of 150,000 line comments in a row, keeping them in order (they once overflowed the stack)', async () => {
+        const comments = Array.from({ length: 150_000 }, (_, i) => `// comment ${i}`);
+        const document = await parse(['parameter a = 1', ...comments, 'parameter b = a', ...comments.slice(0, 3)].join('\n'));
+        assert.deepEqual([document.parseResult.lexerErrors.length, document.parseResult.parserErrors.length], [0, 0]);
+        assert.deepEqual(document.parseResult.value.declarations.map(d => (d as { name?: string }).name), ['a', 'b']);
+        const root = document.parseResult.value.$cstNode!;
+        const hidden = [...streamHidden(root)].map(node => node.text);
+        assert.equal(hidden.length, 150_003);
+        assert.deepEqual([hidden[0], hidden[149_999], hidden[150_000], hidden[150_002]], ['// comment 0', '// comment 149999', '// comment 0', '// comment 2']);
+    });
 });
+
+function* streamHidden(node: CstNode): Generator<CstNode> {
+    if (node.hidden) yield node;
+    for (const child of (node as CompositeCstNode).content ?? []) yield* streamHidden(child);
+}
 
 describe('stray characters', () => {
     it('are one syntax error per run from every range of Unicode, and the declarations around them still parse', async () => {
