@@ -283,20 +283,30 @@ export interface Observable {
     unit: BaseUnit;
 }
 
+/**
+ * A scenario. One that `extends` another names it in `base` and holds only what it writes
+ * itself in `expects`, `actions` and `events`: the inherited ones are not copied into every
+ * descendant (a chain of n scenarios would hold n²/2 events). `resolveScenario` (run/scenario-chain.ts)
+ * gives the whole scenario, inherited parts first; every run goes through it.
+ */
 export interface Scenario {
     name: string;
     title?: string;
-    /** Names of the chain, this scenario last (`extends` already applied). */
-    lineage: string[];
-    /** Minutes. */
+    /** The scenario this one extends, by name. */
+    base?: string;
+    /** Names of the chain, this scenario last; filled in by `resolveScenario`. */
+    lineage?: string[];
+    /** Minutes (`extends` already applied). */
     duration: number;
-    /** Output spacing in minutes (duration/200 unless written). */
+    /** Output spacing in minutes (duration/200 unless written; `extends` already applied). */
     step: number;
+    /** `extends` already applied. */
     observe: Observable[];
+    /** Written here (with `base`) or in the whole chain (without). */
     expects: Expectation[];
-    /** Actions from t = 0 (they replace the model's values before the run starts). */
+    /** Actions from t = 0 (they replace the model's values before the run starts); written here (with `base`) or in the whole chain. */
     actions: Action[];
-    /** Timed (`at T`) and conditional (`when`) events, model events first, in written order. */
+    /** Timed (`at T`) and conditional (`when`) events in written order: written here (with `base`), or the model's events first, then the chain's. */
     events: ModelEvent[];
     source?: SourceRef;
 }
