@@ -1,9 +1,16 @@
 import { createLangiumParser, type AstNode, type CompositeCstNode, type CstNode, type CstNodeBuilder, type LangiumCoreServices, type LangiumDocument, type LangiumParser, type ParserOptions, type ParseResult } from 'langium';
 
-export const TOO_DEEP_MESSAGE = 'This file nests too deeply to be checked (more than 64 nested parentheses or braces, or an expression too deep for the parser); it is not checked until that is undone.';
+export const TOO_DEEP_MESSAGE = 'This file nests too deeply to be checked (more than 64 nested parentheses or braces, or an expression of more than 4,000 operators, too deep for the parser); it is not checked until that is undone.';
 
 /** Far beyond any model, far below what overflows the stack in the parser or in any later walk of the tree. */
 const MAX_NESTING = 64;
+
+/**
+ * A sum of n terms is a tree n deep (each `+` holds the sum before it), and Langium walks it
+ * recursively: 6,000 terms overflowed the stack, after seconds of parsing for a 1 MB sum.
+ * Such an expression is refused before parsing, like deep parentheses.
+ */
+const MAX_OPERATORS = 4000;
 
 /**
  * Langium's parser is recursive descent, and so are several later walks of the tree: thousands
@@ -24,7 +31,7 @@ export function createCascadeParser(services: LangiumCoreServices): LangiumParse
         return { ...empty, lexerErrors: [{ offset: 0, line: 1, column: 1, length: 1, message: TOO_DEEP_MESSAGE }] };
     };
     parser.parse = <T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
-        if (nestingDepth(input) > MAX_NESTING) return tooDeep<T>(options);
+        if (nestingDepth(input) > MAX_NESTING || longestOperatorRun(input) > MAX_OPERATORS) return tooDeep<T>(options);
         try {
             return parse(input, options);
         } catch {
@@ -93,6 +100,49 @@ export function nestingDepth(text: string): number {
         else if (c === '/' && text[i + 1] === '*') i = commentEnd(text, i);
     }
     return deepest;
+}
+
+/**
+ * The most binary operators (`+ - * / ^ < > = and or`, unit slashes included) in one run of
+ * text that could be one expression: a run ends at a brace, or at a line that starts a new
+ * statement (a name, not an operator, after a line that does not end in an operator, `(` or `,`).
+ */
+export function longestOperatorRun(text: string): number {
+    let run = 0;
+    let longest = 0;
+    let last = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '{' || c === '}') run = 0;
+        else if (c === '"') i = skipString(text, i);
+        else if (c === '/' && text[i + 1] === '/') i = lineEnd(text, i) - 1;
+        else if (c === '/' && text[i + 1] === '*') i = commentEnd(text, i);
+        else if (OPERATORS.has(c)) longest = Math.max(longest, ++run);
+        else if (c === '\n' && !CONTINUES.has(last) && NAME_START.test(firstAfterBlanks(text, i + 1))) run = 0;
+        else if ((c === 'a' || c === 'o') && isWordOperator(text, i)) longest = Math.max(longest, ++run);
+        if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\n') last = c;
+    }
+    return longest;
+}
+
+const OPERATORS = new Set(['+', '-', '*', '/', '^', '<', '>', '=']);
+const NAME_START = /[A-Za-z_]/;
+/** A line ending in one of these goes on on the next line. */
+const CONTINUES = new Set([...OPERATORS, '(', ',']);
+
+function firstAfterBlanks(text: string, start: number): string {
+    let i = start;
+    while (text[i] === ' ' || text[i] === '\t' || text[i] === '\r') i++;
+    return text[i] ?? '';
+}
+
+const WORD = /\w/;
+const WORD_OPERATOR = /^(and|or)\b/;
+
+/** `and` / `or` as words at `index`. */
+function isWordOperator(text: string, index: number): boolean {
+    if (index > 0 && WORD.test(text[index - 1])) return false;
+    return WORD_OPERATOR.test(text.slice(index, index + 4));
 }
 
 function skipString(text: string, start: number): number {

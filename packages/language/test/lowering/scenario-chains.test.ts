@@ -4,7 +4,7 @@ import { buildWorkspace, codeOf } from '../validation/validation-fixtures.js';
 import { lower } from './lower-helper.js';
 
 /** Scenario S0 runs 100 min; each S_i extends S_(i-1) and doses 1 µM of A at (i mod 100) min. */
-export function scenarioChain(length: number): string {
+function scenarioChain(length: number): string {
     const lines = ['compartment c { volume 1 uL }', 'precursor A in c { initial 1 uM  clearance 0.1 /min }', 'scenario S0 { simulate 100 min }'];
     for (let i = 1; i < length; i++) lines.push(`scenario S${i} extends S${i - 1} { at ${i % 100} min dose A 1 uM }`);
     return lines.join('\n');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { EmptyFileSystem, type CompositeCstNode, type CstNode } from 'langium';
 import { parseHelper } from 'langium/test';
 import { createCascadeServices } from '../../src/cascade-module.js';
-import { nestingDepth, TOO_DEEP_MESSAGE } from '../../src/cascade-parser.js';
+import { longestOperatorRun, nestingDepth, TOO_DEEP_MESSAGE } from '../../src/cascade-parser.js';
 import type { CascadeFile } from '../../src/generated/ast.js';
 
 const parse = parseHelper<CascadeFile>(createCascadeServices(EmptyFileSystem).Cascade);
@@ -23,6 +23,18 @@ describe('the parser guard', () => {
         const shallow = await parse(`parameter p = ${'('.repeat(60)}1${')'.repeat(60)}`);
         assert.deepEqual([shallow.parseResult.lexerErrors.length, shallow.parseResult.parserErrors.length], [0, 0]);
         assert.equal(shallow.parseResult.value.declarations.length, 1);
+    });
+
+    it('refuses a sum of more than 4,000 terms before parsing (its tree is as deep as it is long), and parses one of 3,000', async () => {
+        const sum = (terms: number, separator = ' + ') => `parameter a = 1\nparameter s = ${Array(terms).fill('a').join(separator)}`;
+        const started = performance.now();
+        const refused = await parse(sum(250_000));
+        assert.ok(performance.now() - started < 1500, `refused in ${performance.now() - started} ms`);
+        assert.deepEqual(refused.parseResult.lexerErrors.map(e => e.message), [TOO_DEEP_MESSAGE]);
+        assert.deepEqual((await parse(sum(5000, ' +\n    '))).parseResult.lexerErrors.map(e => e.message), [TOO_DEEP_MESSAGE], 'across lines too');
+        const accepted = await parse(sum(3000));
+        assert.deepEqual([accepted.parseResult.lexerErrors.length, accepted.parseResult.parserErrors.length], [0, 0]);
+        assert.equal(longestOperatorRun('parameter a = 1 + 2\nparameter b = 3 * 4\nrule r = a\n    - b and b'), 3);
     });
 
     it('parses a valid file of 150,000 line comments in a row, keeping them in order (they once overflowed the stack)', async () => {
