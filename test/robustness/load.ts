@@ -1,4 +1,7 @@
-/** `npm run load [-- --documents N --edits N --previews N --chains 3000,4500]`: scenario chains, then the full load of many documents, edits and previews. */
+/**
+ * `npm run load [-- --documents N --edits N --previews N --chains 3000,4500]`: texts that were
+ * slow, scenario chains, then the full load (200 documents, 1000 edits, 50 previews by default), as a table.
+ */
 import { parseArgs } from 'node:util';
 import { measureChain, SLOW_TEXTS, timeToDiagnostics } from './chain-load.js';
 import { runLoad } from './lsp-load.js';

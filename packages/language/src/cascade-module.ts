@@ -90,7 +90,7 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
         RenameProvider: services => new CascadeRenameProvider(services)
     },
     validation: {
-        /** §12 codes on Langium's own diagnostics. */
+        /** The codes of docs/reference.md#checks on Langium's own diagnostics. */
         DocumentValidator: services => new CascadeDocumentValidator(services),
         /** Checks called directly, not each through an async wrapper. */
         ValidationRegistry: services => new CascadeValidationRegistry(services)

@@ -31,7 +31,7 @@ export function lowerWhen(node: WhenEvent, context: LoweringContext, file: strin
 }
 
 /**
- * Lowers every scenario once, each from its base's lowered form (§9): what a scenario inherits
+ * Lowers every scenario once, each from its base's lowered form (docs/reference.md#extends): what a scenario inherits
  * is named (`base`), not copied, so a chain of n scenarios each extending the one before costs
  * n, not n²/2 (simulator: resolveScenario joins a chain for a run). Bases are lowered first,
  * without recursion, so a chain of thousands cannot overflow the stack.

@@ -40,7 +40,7 @@ export class CascadeRenameProvider extends DefaultRenameProvider {
     private nameRefusal(name: unknown): string | undefined {
         if (typeof name !== 'string' || name.trim() === '') return 'A new name is needed.';
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-            return `'${name}' is not a name: a name is a letter or '_' followed by letters, digits or '_' (LANGUAGE.md §1).`;
+            return `'${name}' is not a name: a name is a letter or '_' followed by letters, digits or '_' (docs/reference.md#lexical-rules).`;
         }
         const tokens = this.services.parser.Lexer.tokenize(name).tokens;
         if (tokens.length === 1 && tokens[0].tokenType.name === 'ID') return undefined;

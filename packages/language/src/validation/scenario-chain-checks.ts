@@ -3,7 +3,7 @@ import { isScenario, isSimulate, type CascadeAstType, type Scenario } from '../g
 import { CODE_EXTENDS_CYCLE, CODE_MISSING_KINETICS } from './diagnostic-codes.js';
 
 /**
- * The checks that follow `extends` chains (§9): a scenario may not extend itself, directly or
+ * The checks that follow `extends` chains (docs/reference.md#extends): a scenario may not extend itself, directly or
  * through others (extends-cycle), and every chain must say `simulate` somewhere
  * (missing-kinetics). Walked once per file with every scenario's answer remembered, so a chain
  * of thousands of scenarios, each extending the one before, is checked in linear time (walking

@@ -2,7 +2,7 @@ import type { Action, Expectation, ModelEvent, ModelIR, Scenario } from '../ir.j
 import { ModelError } from '../model/errors.js';
 
 /**
- * The whole of `scenario`, with what it inherits along its `base` chain (§9): events of every
+ * The whole of `scenario`, with what it inherits along its `base` chain (docs/reference.md#extends): events of every
  * link in written order, root first (the root holds the model's events); for actions and
  * expects, a later link's restatement replaces the earlier one (an action moves to where it is
  * restated, an expect keeps its place). Linear in the length of the chain.
