@@ -106,22 +106,36 @@ export function nestingDepth(text: string): number {
  * The most binary operators (`+ - * / ^ < > = and or`, unit slashes included) in one run of
  * text that could be one expression: a run ends at a brace, or at a line that starts a new
  * statement (a name, not an operator, after a line that does not end in an operator, `(` or `,`).
+ * The `+` of an equation (`2 A + B -> C + D`) is no operator: an equation is a flat list, so the
+ * run before `->` is dropped and none is counted after it until `rate` or the statement ends.
  */
 export function longestOperatorRun(text: string): number {
     let run = 0;
     let longest = 0;
     let last = '';
+    let products = false;
+    const end = () => {
+        longest = Math.max(longest, run);
+        run = 0;
+        products = false;
+    };
     for (let i = 0; i < text.length; i++) {
         const c = text[i];
-        if (c === '{' || c === '}') run = 0;
+        if (c === '{' || c === '}') end();
         else if (c === '"') i = skipString(text, i);
         else if (c === '/' && text[i + 1] === '/') i = lineEnd(text, i) - 1;
         else if (c === '/' && text[i + 1] === '*') i = commentEnd(text, i);
-        else if (OPERATORS.has(c)) longest = Math.max(longest, ++run);
-        else if (c === '\n' && !CONTINUES.has(last) && NAME_START.test(firstAfterBlanks(text, i + 1))) run = 0;
-        else if ((c === 'a' || c === 'o') && isWordOperator(text, i)) longest = Math.max(longest, ++run);
+        else if (c === '-' && text[i + 1] === '>') {
+            run = 0;
+            products = true;
+            i++;
+        } else if (OPERATORS.has(c)) run += products ? 0 : 1;
+        else if (c === '\n' && !CONTINUES.has(last) && NAME_START.test(firstAfterBlanks(text, i + 1))) end();
+        else if (c === 'r' && startsWord(text, i, 'rate')) end();
+        else if ((c === 'a' && startsWord(text, i, 'and')) || (c === 'o' && startsWord(text, i, 'or'))) run += products ? 0 : 1;
         if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\n') last = c;
     }
+    end();
     return longest;
 }
 
@@ -137,12 +151,10 @@ function firstAfterBlanks(text: string, start: number): string {
 }
 
 const WORD = /\w/;
-const WORD_OPERATOR = /^(and|or)\b/;
 
-/** `and` / `or` as words at `index`. */
-function isWordOperator(text: string, index: number): boolean {
-    if (index > 0 && WORD.test(text[index - 1])) return false;
-    return WORD_OPERATOR.test(text.slice(index, index + 4));
+/** True when `word` stands at `index` as a whole word. */
+function startsWord(text: string, index: number, word: string): boolean {
+    return text.startsWith(word, index) && !(index > 0 && WORD.test(text[index - 1])) && !WORD.test(text[index + word.length] ?? '');
 }
 
 function skipString(text: string, start: number): number {

@@ -35,6 +35,8 @@ describe('the parser guard', () => {
         const accepted = await parse(sum(3000));
         assert.deepEqual([accepted.parseResult.lexerErrors.length, accepted.parseResult.parserErrors.length], [0, 0]);
         assert.equal(longestOperatorRun('parameter a = 1 + 2\nparameter b = 3 * 4\nrule r = a\n    - b and b'), 3);
+        // An equation's `+` builds a flat list, not a deep tree: 20,000 terms are parsed (bad-input tests).
+        assert.equal(longestOperatorRun(`reaction R { ${'2 A + '.repeat(20_000)}2 A -> B + C rate k * A }`), 1);
     });
 
     it('parses a valid file of 150,000 line comments in a row, keeping them in order (they once overflowed the stack)', async () => {
