@@ -3,7 +3,9 @@ import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-l
 import { BUILTIN_FUNCTIONS } from '@neurocascade/simulator';
 import { isCall } from '../generated/ast.js';
 import { visitNodes } from '../workspace/ast-walk.js';
+import type { CascadeServices } from '../cascade-module.js';
 import { CODE_SYNTAX, CODE_UNRESOLVED } from './diagnostic-codes.js';
+import type { ReferenceLinks } from '../reference-links.js';
 
 const LANGIUM_CODES: Readonly<Record<string, string>> = {
     [DocumentValidator.LexingError]: CODE_SYNTAX,
@@ -13,15 +15,27 @@ const LANGIUM_CODES: Readonly<Record<string, string>> = {
 
 /**
  * Gives Langium's own diagnostics the codes of docs/reference.md#checks (`syntax`, `unresolved`), copies every
- * code into `Diagnostic.code`, and lets built-in function names (`exp`, `hill`, …) resolve.
+ * code into `Diagnostic.code` with a link to its section of the reference, and lets built-in function
+ * names (`exp`, `hill`, …) resolve.
  */
 export class CascadeDocumentValidator extends DefaultDocumentValidator {
+    private readonly links: ReferenceLinks;
+
+    constructor(services: CascadeServices) {
+        super(services);
+        this.links = services.documentation.ReferenceLinks;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        return capPerCode(diagnostics.map(diagnostic => {
+        const coded = diagnostics.map(diagnostic => {
             const code = (Object.hasOwn(LANGIUM_CODES, diagnostic.data?.code) ? LANGIUM_CODES[diagnostic.data.code] : undefined) ?? diagnostic.data?.code ?? diagnostic.code;
             return { ...diagnostic, code, source: 'cascade', data: { ...diagnostic.data, code } };
-        }));
+        });
+        return capPerCode(coded).map(diagnostic => {
+            const href = this.links.href(diagnostic.code as string);
+            return href ? { ...diagnostic, codeDescription: { href } } : diagnostic;
+        });
     }
 
     /**
