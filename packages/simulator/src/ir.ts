@@ -28,8 +28,8 @@ export type Expr =
     | { kind: 'number'; value: number }
     /** A species' concentration, a parameter, a rule, a compartment's volume or a function argument. */
     | { kind: 'name'; name: string }
-    /** `M.level`, `R.occupancy`, `R.activation`. */
-    | { kind: 'member'; name: string; member: 'level' | 'occupancy' | 'activation' }
+    /** `M.level`, `R.occupancy`, `R.activation`, and a process's flux `E.rate`. */
+    | { kind: 'member'; name: string; member: MemberName }
     | { kind: 'time' }
     | { kind: 'balance' }
     | { kind: 'unary'; op: '-' | 'not'; operand: Expr }
@@ -41,6 +41,8 @@ export type Expr =
      * step(before, after, at). User functions are looked up in `ModelIR.functions`.
      */
     | { kind: 'call'; fn: string; args: Expr[] };
+
+export type MemberName = 'level' | 'occupancy' | 'activation' | 'rate';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
 
@@ -107,22 +109,32 @@ export interface Inhibition {
 
 /** How a process's flux v (concentration per minute of its compartment) is computed. */
 export type RateLaw =
-    /** §5: v = vmax·A·Π s(S)·Π C/(Kc+C)·Π_noncompetitive 1/(1+I/Ki). */
+    /**
+     * §5, §6 (enzymes, and transporters given `vmax`): v = vmax·A·s₁·Π s(S)·Π C/(Kc+C)·Π_noncompetitive 1/(1+I/Ki),
+     * every substrate binding independently (the product of saturations).
+     */
     | {
-        type: 'enzyme';
+        type: 'saturable';
         vmax: Expr;
         /** One entry per substrate, in written order; competitive and uncompetitive inhibitors act on the first. */
         substrates: { species: string; km: Expr }[];
         cofactors: { species: string; km: Expr }[];
         inhibitors: Inhibition[];
         substrateInhibitionKi?: Expr;
+        /** Cooperativity of the first substrate: s₁ = Sⁿ/(Kmⁿ + Sⁿ) (with inhibitors: Sⁿ/(Kmⁿ·(1+Σc) + Sⁿ·(1+Σu))). */
+        hill?: Expr;
+        /**
+         * `converts S <-> P … keq`: reversible Michaelis–Menten (Haldane),
+         * s₁ = (S − P/Keq)/Km / ((1 + Σc) + (S/Km + P/Kp)·(1 + Σu)); Kp is Km when `kmProduct` is absent.
+         */
+        reversible?: { product: string; keq: Expr; kmProduct?: Expr };
     }
-    /** §6: v = vmax·A·S/(Km + S) on the source, with inhibitors as for enzymes. */
-    | { type: 'michaelis-menten'; vmax: Expr; km: Expr; substrate: string; inhibitors: Inhibition[] }
     /** §6: v = k·A·S on the source (release, or a transporter given `rate`). */
     | { type: 'first-order'; rate: Expr; substrate: string; inhibitors: Inhibition[] }
     /** §10: a reaction's rate expression, used as written (times A). */
-    | { type: 'expression'; rate: Expr };
+    | { type: 'expression'; rate: Expr }
+    /** `A + B <-> C  kf …  kr …`: v = A·(kf·Π reactantᵛ − kr·Π productᵛ). */
+    | { type: 'mass-action'; kf: Expr; kr: Expr };
 
 export interface Process {
     name: string;

@@ -1,8 +1,8 @@
 import type { AstNode } from 'langium';
 import {
     isBinds, isBlockedBy, isEffectClause, isEffectKind, isEquation, isFixed, isInhibitedBy, isKmValue,
-    isPropertyValue, isRequires, isSubstrateInhibition, isTone,
-    type BlockedBy, type Binds, type EffectClause, type Equation, type Expression, type InhibitedBy, type KmValue,
+    isPropertyValue, isRequires, isSpecies, isSubstrateInhibition, isTone,
+    type BlockedBy, type Binds, type Compartment, type EffectClause, type Enzyme, type Equation, type Expression, type InhibitedBy, type KmValue,
     type Member, type Requires
 } from '../generated/ast.js';
 
@@ -62,4 +62,16 @@ export class BlockMembers {
 
 export function membersOf(node: AstNode & { members?: Member[] }): BlockMembers {
     return new BlockMembers(node.members ?? []);
+}
+
+/** The compartment an enzyme works in: written (`in C`), or its first substrate's. */
+export function enzymeCompartment(enzyme: Enzyme): Compartment | undefined {
+    const substrate = membersOf(enzyme).equation?.reactants[0]?.species?.ref;
+    return enzyme.compartment?.ref ?? (isSpecies(substrate) ? substrate.compartment?.ref : undefined);
+}
+
+/** §5 specific activities: the enzyme's own `protein`, or its compartment's. */
+export function proteinOf(enzyme: Enzyme): Expression | undefined {
+    const compartment = enzymeCompartment(enzyme);
+    return membersOf(enzyme).value('protein') ?? (compartment && membersOf(compartment).value('protein'));
 }

@@ -45,7 +45,7 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
     const parameters = all(isParameter).map(({ node }) => ({ name: node.name, title: node.title, value: context.expression(node.value), unit: context.unitOf(node.value) }));
     const rules = all(isRule).map(({ node }) => ({ name: node.name, title: node.title, expression: context.expression(node.expression), unit: context.unitOf(node.expression) }));
     const events = all(isWhenEvent).map(({ node, file }) => lowerWhen(node, context, file));
-    const observables = new Observables(species, modulators, rules, parameters);
+    const observables = new Observables(species, modulators, rules, parameters, processes);
 
     return {
         name: root.header?.name ?? document.uri.path.split('/').pop()!.replace(/\.cascade$/, ''),

@@ -3,14 +3,15 @@ import {
     isRelease, isSpecies, isTransporter, type Argument, type BlockedBy, type CascadeAt, type DoseAction, type EffectClause,
     type Equation, type Expect, type Expression, type InhibitAction, type InhibitedBy, type InitialAssignment,
     type KmValue, type Member, type NamedElement, type Perturb, type PropertyValue, type RateRule, type Requires,
-    type ScaleAction, type SetAction, type Simulate, type SubstrateInhibition, type TimedAction
+    type ScaleAction, type SetAction, type Simulate, type StoichTerm, type SubstrateInhibition, type TimedAction
 } from '../generated/ast.js';
 import type { AstNode, Reference } from 'langium';
 import { isTimeArgument, resolveCall } from './calls.js';
 import type { DimensionInference } from './dimension-inference.js';
 import { isBareNumber } from './written-values.js';
 import {
-    AMOUNT_CONCENTRATION, DIMENSIONLESS, MOLAR_MASS, PER_TIME, TIME, VOLUME, type Dimension
+    AMOUNT_CONCENTRATION, DIMENSIONLESS, MASS_CONCENTRATION, MOLAR_MASS, PER_TIME, power, SPECIFIC_ACTIVITY, TIME, VOLUME,
+    type Dimension
 } from './units.js';
 
 /** The dimensions a value may have; the first is the preferred one (its base unit is the quick fix). */
@@ -43,7 +44,11 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
         case 'Simulate': case 'TimedAction': case 'CascadeAt': return [TIME];
         case 'Expect': {
             if (property === 'time') return [TIME];
-            const subject = property === 'subject' || isBareNumber(slot.subject) ? undefined : inference.dimensionOf(slot.subject);
+            if (property === 'subject' || isBareNumber(slot.subject)) return undefined;
+            // A species' bounds may be written in mass or amount when it has a molar mass (§2).
+            const species = slot.subject?.$type === 'Ref' && !slot.subject.member ? named(slot.subject.target) : undefined;
+            if (isSpecies(species)) return inference.speciesConcentrations(species);
+            const subject = inference.dimensionOf(slot.subject);
             return subject && [subject];
         }
         case 'SetAction': return propertyDimension(named(slot.target), slot.property, inference);
@@ -90,7 +95,19 @@ export function propertyDimension(target: NamedElement | undefined, property: st
         case 'rate':
             if (isReaction(target)) return perTime(concentrations(firstSubstrate(target.members), inference));
             return [PER_TIME];
-        case 'vmax': return perTime(concentrations(hasMembers(target) ? firstSubstrate(target.members) : undefined, inference));
+        case 'vmax': {
+            const rates = perTime(concentrations(hasMembers(target) ? firstSubstrate(target.members) : undefined, inference));
+            // An enzyme's specific activity is converted with its `protein` (a check asks for one).
+            return isEnzyme(target) ? [...rates, SPECIFIC_ACTIVITY] : rates;
+        }
+        case 'protein': return [MASS_CONCENTRATION];
+        case 'keq': return [DIMENSIONLESS];
+        case 'km_product': return hasMembers(target) ? concentrationOf(firstProduct(target.members), inference) : undefined;
+        case 'kf': case 'kr': {
+            const equation = hasMembers(target) ? equationOf(target.members) : undefined;
+            const terms = (property === 'kf' ? equation?.reactants : equation?.products) ?? [];
+            return [massActionConstant(terms, inference)];
+        }
         case 'km': return hasMembers(target) ? concentrationOf(firstSubstrate(target.members), inference) : undefined;
         case 'kd': return isReceptor(target) ? concentrationOf(ligandOf(target.members), inference) : undefined;
         case 'ki': return hasMembers(target) ? concentrationOf(firstInhibitor(target.members), inference) : undefined;
@@ -107,6 +124,14 @@ function targetDimension(target: NamedElement | undefined, inference: DimensionI
         return value && [value];
     }
     return undefined;
+}
+
+/** k of k·Π Xᵛ, a concentration per time: concentration^(1 − Σν) per time, in the first species' concentration. */
+function massActionConstant(terms: StoichTerm[], inference: DimensionInference): Dimension {
+    const order = terms.reduce((n, term) => n + (term.coefficient ?? 1), 0);
+    const first = terms[0]?.species?.ref as NamedElement | undefined;
+    const concentration = isSpecies(first) ? inference.speciesDimension(first) : AMOUNT_CONCENTRATION;
+    return per(power({ scale: 1, dimension: concentration }, 1 - order).dimension, TIME);
 }
 
 /** The concentration dimensions of a species, or the dimension of another name used as an inhibitor. */
@@ -140,6 +165,15 @@ function hasMembers(node: AstNode): node is NamedElement & { members: Member[] }
 /** The first substrate, without building the list (asked for every `vmax`, `km` and `ki`). */
 function firstSubstrate(members: Member[]): NamedElement | undefined {
     return equationOf(members)?.reactants[0]?.species?.ref as NamedElement | undefined;
+}
+
+function firstProduct(members: Member[]): NamedElement | undefined {
+    return equationOf(members)?.products[0]?.species?.ref as NamedElement | undefined;
+}
+
+/** The first species of a process's equation (a reactant, or a product when it has none): what its flux is measured in. */
+export function fluxSpecies(members: Member[]): NamedElement | undefined {
+    return firstSubstrate(members) ?? firstProduct(members);
 }
 
 export function substratesOf(members: Member[]): NamedElement[] {

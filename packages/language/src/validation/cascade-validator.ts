@@ -12,6 +12,7 @@ import { kindChecks } from './kind-checks.js';
 import { kineticsChecks } from './kinetics-checks.js';
 import { ModelAnalyses } from './model-analysis.js';
 import { rangeChecks } from './range-checks.js';
+import { rateLawChecks } from './rate-law-checks.js';
 import { unitsChecks } from './units-checks.js';
 import { unusedChecks } from './unused-checks.js';
 
@@ -27,6 +28,7 @@ export function registerValidationChecks(services: CascadeServices): void {
         unitsChecks(analyses),
         rangeChecks(analyses),
         kineticsChecks(),
+        rateLawChecks(analyses),
         graphChecks(analyses),
         dependencyChecks(analyses),
         unusedChecks(services, analyses)

@@ -14,17 +14,18 @@ type Block = Enzyme | Transporter | Release | Reaction | Receptor;
 export function kineticsChecks(): ValidationChecks<CascadeAstType> {
     return {
         Enzyme: (enzyme, accept) => {
-            const missing = requireMembers(enzyme, ['converts'], ['vmax']);
+            const missing = requireMembers(enzyme, ['converts'], equationOf(enzyme.members)?.reversible ? ['vmax', 'keq'] : ['vmax']);
             report(enzyme, missing, accept);
             checkKms(enzyme, accept, true);
         },
         Transporter: (transporter, accept) => {
-            const kinetics = propertyOf(transporter.members, 'rate') ? [] : ['vmax', 'km'];
-            report(transporter, requireMembers(transporter, ['moves'], kinetics), accept);
-            checkKms(transporter, accept, false);
+            const saturable = !propertyOf(transporter.members, 'rate');
+            report(transporter, requireMembers(transporter, ['moves'], saturable ? ['vmax'] : []), accept);
+            checkKms(transporter, accept, saturable);
         },
         Release: (release, accept) => report(release, requireMembers(release, ['moves'], ['rate']), accept),
-        Reaction: (reaction, accept) => report(reaction, requireMembers(reaction, ['an equation'], ['rate']), accept),
+        Reaction: (reaction, accept) => report(reaction,
+            requireMembers(reaction, ['an equation'], equationOf(reaction.members)?.reversible ? ['kf', 'kr'] : ['rate']), accept),
         Receptor: (receptor, accept) => report(receptor, [...(ligandOf(receptor.members) || hasBinds(receptor.members) ? [] : ['binds']),
             ...(propertyOf(receptor.members, 'kd') ? [] : ['kd'])], accept),
         Requires: (req, accept) => {
@@ -58,8 +59,8 @@ function report(block: Block, missing: string[], accept: ValidationAcceptor): vo
 }
 
 /**
- * `km X` must name a substrate. For enzymes every substrate needs a km: `km 40 uM` for a single
- * one, `km S 40 uM` for each of several (a transporter's one km is required with its vmax).
+ * `km X` must name a substrate. Every substrate of an enzyme, and of a transporter given `vmax`
+ * (a co-transported ion too), needs a km: `km 40 uM` for a single one, `km S 40 uM` for each of several.
  */
 function checkKms(block: Enzyme | Transporter, accept: ValidationAcceptor, requireEach: boolean): void {
     const substrates = substratesOf(block.members);

@@ -1,7 +1,6 @@
 /** §4, §6: dX/dt = supply − clearance·X + Σ ν·v·V(process)/V(X) for every species X. */
 import type { ModelIR, Process, Species } from '../ir.js';
 import type { EquationContext } from './context.js';
-import { flux } from './rate-laws.js';
 import { div, mul, neg, num, sum, type Term } from './terms.js';
 
 export interface Contribution {
@@ -26,7 +25,7 @@ export function contributions(ctx: EquationContext, ir: ModelIR): Map<string, Co
     const out = new Map<string, Contribution[]>();
     for (const [species, row] of bySpecies) {
         out.set(species, [...row].filter(([, nu]) => nu !== 0).map(([process, nu]) =>
-            ({ process, nu, flux: ctx.memo(`${process.name} flux`, () => flux(ctx, process)) })));
+            ({ process, nu, flux: ctx.flux(process.name) })));
     }
     return out;
 }

@@ -13,4 +13,6 @@ export interface EquationContext {
     effectFactor(target: string, property: EffectProperty): Term;
     occupancy(receptor: string): Term;
     activation(receptor: string): Term;
+    /** A process's flux v, computed once (`E.rate`). */
+    flux(process: string): Term;
 }

@@ -31,6 +31,14 @@ const models: Record<string, () => ModelIR> = {
         .reaction('G', 'Y -> Z', '0.3 * Y * (1 + floor(t)) / (1 + X ^ P)')
         .reaction('H', 'Z ->', 'k * Z * circadian(1, 0.5, 0, 24) + pulse(0, 1, 1, 2) * step(0, 1, 3)')
         .build(),
+    'cooperative, reversible and mass-action laws, and a flux read by a rule': () => model()
+        .species('A', { initial: 3 }).species('B', { initial: 1 }).species('C', { initial: 2 }).species('D').species('I', { initial: 0.5 })
+        .enzyme('Coop', 'A -> B', { vmax: 2, km: [1.5], hill: 2.3, inhibitors: [inhibitor('I', 0.7), inhibitor('I', 2, 'uncompetitive')] })
+        .enzyme('Iso', 'B -> C', { vmax: 1.2, km: [0.8], keq: 2.5, kmProduct: 3, inhibitors: [inhibitor('I', 0.4), inhibitor('D', 1.1, 'uncompetitive')] })
+        .massAction('Dimer', '2 C -> D', 0.6, 0.2)
+        .rule('flux', 'Iso.rate + Coop.rate')
+        .reaction('Drain', 'D ->', '0.1 * D * flux')
+        .build(),
     'inverse trigonometric functions': () => model()
         .species('X', { initial: 1 }).species('Y')
         .reaction('F', 'X -> Y', 'asin(X / (1 + X)) + acos(Y / (2 + Y)) * atan(X - 2 * Y)')
