@@ -61,7 +61,7 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
         parameters,
         functions: all(isFunctionDecl).map(({ node }) => ({ name: node.name, parameters: node.params.map(param => param.name), body: context.expression(node.body) })),
         rules,
-        rateRules: all(isRateRule).map(({ node }) => ({ target: node.target.$refText, expression: context.expression(node.expression) })),
+        rateRules: all(isRateRule).map(({ node }) => ({ target: node.target.$refText, expression: context.rateOf(node.target.$refText, node.expression) })),
         initialAssignments: all(isInitialAssignment).map(({ node }) => ({ target: node.target.$refText, expression: context.concentrationOf(node.target.$refText, node.expression) })),
         events,
         scenarios: all(isScenario).map(({ node, file }) => lowerScenario(node, events, observables, context, file)),

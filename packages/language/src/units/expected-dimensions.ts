@@ -115,6 +115,25 @@ export function propertyDimension(target: NamedElement | undefined, property: st
     }
 }
 
+/**
+ * The species whose concentration a property of `target` is measured in (a km its first substrate's,
+ * a kd its ligand's, a supply its own), so a value written in mass converts through that species'
+ * molar mass; undefined when the property is not a concentration or a rate of one.
+ */
+export function measuredSpecies(target: NamedElement | undefined, property: string | undefined): NamedElement | undefined {
+    if (!target) return undefined;
+    if (isSpecies(target)) return property === undefined || property === 'value' || property === 'initial' || property === 'supply' ? target : undefined;
+    if (!hasMembers(target)) return undefined;
+    switch (property) {
+        case 'km': case 'vmax': return firstSubstrate(target.members);
+        case 'rate': return isReaction(target) ? fluxSpecies(target.members) : undefined;
+        case 'km_product': return firstProduct(target.members);
+        case 'kd': return ligandOf(target.members);
+        case 'ki': return firstInhibitor(target.members);
+        default: return undefined;
+    }
+}
+
 /** What a name's value is measured in: a species' concentration, a parameter's value, a volume. */
 function targetDimension(target: NamedElement | undefined, inference: DimensionInference): Expected | undefined {
     if (isSpecies(target)) return inference.speciesConcentrations(target);
