@@ -110,7 +110,7 @@ export interface Inhibition {
 /** How a process's flux v (concentration per minute of its compartment) is computed. */
 export type RateLaw =
     /**
-     * §5, §6 (enzymes, and transporters given `vmax`): v = vmax·A·s₁·Π s(S)·Π C/(Kc+C)·Π_noncompetitive 1/(1+I/Ki),
+     * docs/reference.md#enzyme-rate-law (enzymes, and transporters given `vmax`): v = vmax·A·s₁·Π s(S)·Π C/(Kc+C)·Π_noncompetitive 1/(1+I/Ki),
      * every substrate binding independently (the product of saturations).
      */
     | {
@@ -129,9 +129,9 @@ export type RateLaw =
          */
         reversible?: { product: string; keq: Expr; kmProduct?: Expr };
     }
-    /** §6: v = k·A·S on the source (release, or a transporter given `rate`). */
+    /** docs/reference.md#releases: v = k·A·S on the source (release, or a transporter given `rate`). */
     | { type: 'first-order'; rate: Expr; substrate: string; inhibitors: Inhibition[] }
-    /** §10: a reaction's rate expression, used as written (times A). */
+    /** docs/reference.md#reactions: a reaction's rate expression, used as written (times A). */
     | { type: 'expression'; rate: Expr }
     /** `A + B <-> C  kf …  kr …`: v = A·(kf·Π reactantᵛ − kr·Π productᵛ). */
     | { type: 'mass-action'; kf: Expr; kr: Expr };
@@ -189,7 +189,7 @@ export interface EffectSource {
 
 export type EffectProperty = 'activity' | 'density' | 'supply' | 'clearance';
 
-/** §8: f = 1 ± max·x^n/(ec50^n + x^n); factors on one target property multiply. */
+/** docs/reference.md#effect-clauses: f = 1 ± max·x^n/(ec50^n + x^n); factors on one target property multiply. */
 export interface Effect {
     source: EffectSource;
     direction: 'increases' | 'decreases';

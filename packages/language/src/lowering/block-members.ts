@@ -70,7 +70,7 @@ export function enzymeCompartment(enzyme: Enzyme): Compartment | undefined {
     return enzyme.compartment?.ref ?? (isSpecies(substrate) ? substrate.compartment?.ref : undefined);
 }
 
-/** §5 specific activities: the enzyme's own `protein`, or its compartment's. */
+/** Specific activities (docs/reference.md#specific-activities): the enzyme's own `protein`, or its compartment's. */
 export function proteinOf(enzyme: Enzyme): Expression | undefined {
     const compartment = enzymeCompartment(enzyme);
     return membersOf(enzyme).value('protein') ?? (compartment && membersOf(compartment).value('protein'));

@@ -23,7 +23,7 @@ const per = (d: Dimension, over: Dimension): Dimension => ({
 const perTime = (ds: Expected): Expected => ds.map(d => per(d, TIME));
 
 /**
- * The expected dimension of a value written in a slot (LANGUAGE.md §2–§11): `value` is the whole
+ * The expected dimension of a value written in a slot (docs/reference.md, per construct): `value` is the whole
  * expression of a property, a clause, a statement or a time-course argument. Undefined means
  * anything goes (a modulator's `level`, a parameter, a rule) or the slot is not known.
  */
@@ -45,7 +45,7 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
         case 'Expect': {
             if (property === 'time') return [TIME];
             if (property === 'subject' || isBareNumber(slot.subject)) return undefined;
-            // A species' bounds may be written in mass or amount when it has a molar mass (§2).
+            // A species' bounds may be written in mass or amount when it has a molar mass (docs/reference.md#units).
             const species = slot.subject?.$type === 'Ref' && !slot.subject.member ? named(slot.subject.target) : undefined;
             if (isSpecies(species)) return inference.speciesConcentrations(species);
             const subject = inference.dimensionOf(slot.subject);

@@ -7,7 +7,7 @@ import { addressableProperties, isProcess, kindName, withArticle } from './decla
 import { CODE_WRONG_KIND } from './diagnostic-codes.js';
 import { requireKind } from './kind-checks.js';
 
-/** wrong-kind in scenarios and cascades: properties a target lacks, doses of non-species, constants observed (§9, §11). */
+/** wrong-kind in scenarios and cascades: properties a target lacks, doses of non-species, constants observed (docs/reference.md#actions, #cascades). */
 export function actionChecks(): ValidationChecks<CascadeAstType> {
     return {
         SetAction: checkProperty,

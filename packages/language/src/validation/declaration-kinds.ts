@@ -22,7 +22,7 @@ export function withArticle(kind: string): string {
     return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
-/** Numeric properties that `set`, `scale` and `perturb` may address, per declaration type (§9). */
+/** Numeric properties that `set`, `scale` and `perturb` may address, per declaration type (docs/reference.md#set). */
 const ADDRESSABLE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
     Compartment: ['volume'],
     Species: ['initial', 'supply', 'clearance', 'molar_mass'],
@@ -48,7 +48,7 @@ export function addressableProperties(node: AstNode): readonly string[] {
     return all.filter(property => !absent.includes(property));
 }
 
-/** Which effect-clause property each declaration type has (§8). */
+/** Which effect-clause property each declaration type has (docs/reference.md#effect-clauses). */
 export const EFFECT_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
     Species: ['supply', 'clearance'],
     Enzyme: ['activity'],
@@ -58,7 +58,7 @@ export const EFFECT_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
     Receptor: ['density']
 };
 
-/** The members each block accepts, by the word that starts them (§3–§10). */
+/** The members each block accepts, by the word that starts them (docs/reference.md, per declaration). */
 export const BLOCK_MEMBERS: Readonly<Record<string, readonly string[]>> = {
     Compartment: ['volume', 'protein'],
     Species: ['initial', 'supply', 'clearance', 'molar_mass', 'fixed', 'tone', 'increases', 'decreases'],

@@ -1,4 +1,4 @@
-/** §5, §6, §10: the flux v of one process, in concentration per minute of its compartment. */
+/** The flux v of one process (docs/reference.md#enzyme-rate-law, #transporters, #releases, #reactions), in concentration per minute of its compartment. */
 import type { Inhibition, Process, RateLaw, StoichiometricTerm } from '../ir.js';
 import type { EquationContext } from './context.js';
 import { inhibitorKey, SUBSTRATE_INHIBITION } from './properties.js';
@@ -23,7 +23,7 @@ type SaturableLaw = Extract<RateLaw, { type: 'saturable' }>;
 
 /**
  * Saturation s₁ of the first substrate with its inhibitors: Sⁿ / (Kmⁿ·(1 + Σc I/Ki) + Sⁿ·(1 + Σu I/Ki) + S²/Ksi),
- * which is each of §5's forms when only that one applies (n = 1 without `hill`); reversible, the Haldane form.
+ * which is each textbook form when only that one applies (n = 1 without `hill`); reversible, the Haldane form.
  */
 function firstSaturation(ctx: EquationContext, p: Process, law: SaturableLaw, s: string): Term {
     const S = ctx.resolve({ kind: 'name', name: s });
