@@ -10,6 +10,7 @@ import { graphChecks } from './graph-checks.js';
 import { checkImport } from './import-checks.js';
 import { kindChecks } from './kind-checks.js';
 import { kineticsChecks } from './kinetics-checks.js';
+import { memberRepeatChecks } from './member-repeat-checks.js';
 import { ModelAnalyses } from './model-analysis.js';
 import { rangeChecks } from './range-checks.js';
 import { rateLawChecks } from './rate-law-checks.js';
@@ -23,6 +24,7 @@ export function registerValidationChecks(services: CascadeServices): void {
         { Import: checkImport(services.references.CascadeImports) },
         duplicateChecks(services),
         kindChecks(analyses),
+        memberRepeatChecks(),
         callChecks(),
         actionChecks(),
         unitsChecks(analyses),

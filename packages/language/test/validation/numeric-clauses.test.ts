@@ -133,6 +133,12 @@ function model(form: Form, id: string, value: string): { text: string; line: num
 
 let count = 0;
 
+/** The form as written, and the line of its last member. */
+function modelWith(form: Form): { text: string; line: number } {
+    const prefix = `${BASE}${form.extra ?? ''}\n${form.head} {\n`;
+    return { text: `${prefix}${form.members.map(([, text]) => text).join('\n')}\n}\n`, line: prefix.split('\n').length + form.members.length - 1 };
+}
+
 type Outcome = 'changes the model' | 'reported' | 'ignored';
 
 const sampleOf = (form: Form, id: string): Sample => form.samples?.[id] ?? SAMPLES[id];
@@ -167,6 +173,18 @@ describe('every numeric clause changes the model or is reported', () => {
             const own = new Set(form.members.map(([id]) => id));
             const reportedOwn = results.filter(r => own.has(r.id) && r.outcome !== 'changes the model');
             assert.deepEqual(reportedOwn.map(r => `${r.id}: ${r.detail}`), [], 'a clause the form is written with must change the model');
+        });
+
+        it(`in a ${name}: a numeric clause written twice is reported (one of the two would be ignored)`, async function () {
+            this.timeout(60_000);
+            const unreported: string[] = [];
+            for (const [id, text] of form.members.filter(([id]) => SAMPLES[id] && !id.startsWith('EffectClause'))) {
+                const twice: Form = { ...form, members: [...form.members, [`${id} again`, text]] };
+                const { text: model, line } = modelWith(twice);
+                const loaded = await loadModelFromText(model, `${process.cwd()}/numeric-clause-${count++}.cascade`);
+                if (!loaded.diagnostics.some(d => d.line === line && d.severity === 'error')) unreported.push(id);
+            }
+            assert.deepEqual(unreported, []);
         });
     }
 });
