@@ -156,7 +156,14 @@ class SbmlExporter {
         for (const { property, value, key, unit } of processProperties(this.model, p)) this.quantity(this.propertyId(p.name, property, key), value, unit);
         const references = (terms: { species: string; coefficient: number }[]) =>
             terms.map(t => node('speciesReference', { species: t.species, stoichiometry: t.coefficient, constant: true }));
-        const reversible = p.law.type === 'mass-action' || (p.law.type === 'saturable' && p.law.reversible !== undefined);
+        const law = p.law;
+        if (law.type === 'carrier') {
+            // One SBML reaction per line of the carrier, each with its share of the flux.
+            law.routes.forEach((r, i) => this.reactions.push(this.reaction(this.fresh(`${p.name}_${r.reactants[0].species}`), p.title, p.compartment,
+                references(r.reactants), references(r.products), this.laws.routeFlux(p, i))));
+            return;
+        }
+        const reversible = law.type === 'mass-action' || (law.type === 'saturable' && law.reversible !== undefined);
         this.reactions.push(this.reaction(p.name, p.title, p.compartment, references(p.reactants), references(p.products), this.laws.flux(p), reversible));
     }
 

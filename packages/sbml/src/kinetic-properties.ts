@@ -33,6 +33,13 @@ export function processProperties(model: ModelIR, p: Process): KineticProperty[]
         }
         case 'first-order': return [{ property: 'rate', value: law.rate, unit: '/min' }, ...inhibitors(law.inhibitors)];
         case 'expression': return [];
+        case 'carrier': return [
+            ...law.routes.flatMap(r => {
+                const S = r.reactants[0].species;
+                return [{ property: 'vmax', value: r.vmax, key: S, unit: `${c(S)}/min` }, { property: 'km', value: r.km, key: S, unit: c(S) }];
+            }),
+            ...inhibitors(law.inhibitors)
+        ];
         case 'mass-action': {
             // k·Π Xᵛ is a concentration per minute: k is in concentration^(1 − Σν) per minute.
             const constant = (terms: Process['reactants']) => {

@@ -1,4 +1,4 @@
-import type { Effect, EffectProperty, Expr, Inhibition, ModelIR, Process, RateLaw, Receptor, StoichiometricTerm } from '@neurocascade/simulator';
+import type { CarrierRoute, Effect, EffectProperty, Expr, Inhibition, ModelIR, Process, RateLaw, Receptor, StoichiometricTerm } from '@neurocascade/simulator';
 import { binary, name, num } from './expression-building.js';
 
 /** The SBML id holding one property of a declaration (`TPH2` `km` `Tryptophan` → `TPH2_km_Tryptophan`). */
@@ -35,6 +35,8 @@ export class ProcessLaws {
                 return product([this.property(p.name, 'rate'), ...activity, name(law.substrate), ...this.dividedBy(p, law.inhibitors)]);
             case 'expression':
                 return product([law.rate, ...activity]);
+            case 'carrier':
+                return sum(...law.routes.map((_, i) => this.routeFlux(p, i)));
             case 'mass-action': {
                 const massAction = (terms: StoichiometricTerm[]) => product(terms.map(t => binary('^', name(t.species), num(t.coefficient))));
                 const forward = binary('*', this.property(p.name, 'kf'), massAction(p.reactants));
@@ -42,6 +44,22 @@ export class ProcessLaws {
                 return product([binary('-', forward, backward), ...activity]);
             }
         }
+    }
+
+    /** One line of a carrier: Vᵢ·A·(Sᵢ/Kᵢ) / ((1 + Σc) + Σⱼ (Sⱼ/Kⱼ)·(1 + Σu)) · Π_noncompetitive, as the simulator computes it. */
+    routeFlux(p: Process, index: number): Expr {
+        const law = p.law;
+        if (law.type !== 'carrier') throw new Error(`'${p.name}' has no lines`);
+        const load = (route: CarrierRoute) => binary('/', name(route.reactants[0].species), this.property(p.name, 'km', route.reactants[0].species));
+        const loads = (mode: Inhibition['mode']) => law.inhibitors.filter(i => i.mode === mode).map(i => this.load(p, i));
+        const occupied = sum(...law.routes.map(load));
+        const uncompetitive = loads('uncompetitive');
+        const denominator = binary('+', sum(ONE, ...loads('competitive')), uncompetitive.length === 0 ? occupied : binary('*', occupied, sum(ONE, ...uncompetitive)));
+        const route = law.routes[index];
+        return product([
+            this.property(p.name, 'vmax', route.reactants[0].species), ...this.effectFactor(p.name, 'activity'),
+            binary('/', load(route), denominator), ...this.dividedBy(p, law.inhibitors.filter(i => i.mode === 'noncompetitive'))
+        ]);
     }
 
     /** The factors of every effect clause on `target`'s `property` (docs/reference.md#effect-clauses). */

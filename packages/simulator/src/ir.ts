@@ -134,7 +134,21 @@ export type RateLaw =
     /** docs/reference.md#reactions: a reaction's rate expression, used as written (times A). */
     | { type: 'expression'; rate: Expr }
     /** `A + B <-> C  kf …  kr …`: v = A·(kf·Π reactantᵛ − kr·Π productᵛ). */
-    | { type: 'mass-action'; kf: Expr; kr: Expr };
+    | { type: 'mass-action'; kf: Expr; kr: Expr }
+    /**
+     * docs/reference.md#one-carrier-for-several-substrates: a transporter with several `moves` lines.
+     * Line i moves its substrate Sᵢ at vᵢ = Vᵢ·A·(Sᵢ/Kᵢ) / ((1 + Σc I/Ki) + Σⱼ (Sⱼ/Kⱼ)·(1 + Σu I/Ki)) · Π_noncompetitive 1/(1 + I/Ki):
+     * the substrates compete for the one carrier. The process's flux (`E.rate`) is Σ vᵢ.
+     */
+    | { type: 'carrier'; routes: CarrierRoute[]; inhibitors: Inhibition[] };
+
+/** One `moves` line of a carrier: its substrate is `reactants[0]`. */
+export interface CarrierRoute {
+    reactants: StoichiometricTerm[];
+    products: StoichiometricTerm[];
+    vmax: Expr;
+    km: Expr;
+}
 
 export interface Process {
     name: string;
@@ -144,6 +158,7 @@ export interface Process {
     reactants: StoichiometricTerm[];
     products: StoichiometricTerm[];
     /**
+     * Every species the process moves (for a carrier, all its lines).
      * The compartment the flux is measured in: a species X changes by ν·v·V(process)/V(X).
      * Transporters and releases: the source's compartment.
      */

@@ -19,6 +19,19 @@ export class BlockMembers {
         return this.members.find(isEquation);
     }
 
+    /** Every equation: one, or one per `moves` line of a carrier. */
+    get equations(): Equation[] {
+        return this.members.filter(isEquation);
+    }
+
+    /**
+     * The `moves` line a member belongs to in a carrier: the last one written before it
+     * (-1 before the first line: a `vmax` there is shared by the lines without their own).
+     */
+    lineOf(member: Member): number {
+        return this.members.slice(0, this.members.indexOf(member)).filter(isEquation).length - 1;
+    }
+
     get kms(): KmValue[] {
         return this.members.filter(isKmValue);
     }

@@ -1,6 +1,6 @@
 import type * as IR from '@neurocascade/simulator';
 import {
-    isEnzyme, isModulator, isReceptor, isRelease, isTransporter,
+    isEnzyme, isModulator, isPropertyValue, isReceptor, isRelease, isTransporter,
     type Compartment, type EffectClause, type Enzyme, type Expression, type InhibitedBy, type Modulator, type Reaction,
     type Receptor, type Release, type Species, type StoichTerm, type Transporter
 } from '../generated/ast.js';
@@ -50,8 +50,9 @@ type ProcessNode = Enzyme | Transporter | Release | Reaction;
 
 export function lowerProcess(node: ProcessNode, compartmentOf: (species: string) => string | undefined, context: LoweringContext, file: string): IR.Process {
     const members = membersOf(node);
-    const reactants = terms(members.equation?.reactants ?? []);
-    const products = terms(members.equation?.products ?? []);
+    // A carrier (several `moves` lines) moves every line's species.
+    const reactants = members.equations.flatMap(equation => terms(equation.reactants));
+    const products = members.equations.flatMap(equation => terms(equation.products));
     const explicit = 'compartment' in node ? node.compartment?.$refText : undefined;
     const anchor = reactants[0]?.species ?? products[0]?.species;
     return {
@@ -72,6 +73,7 @@ function rateLaw(node: ProcessNode, reactants: IR.StoichiometricTerm[], products
     const inhibitors = inhibitions(members.inhibitors, context);
     const substrate = reactants[0]?.species ?? '';
     const rate = members.value('rate');
+    if (isTransporter(node) && !rate && members.equations.length > 1) return { type: 'carrier', routes: carrierRoutes(node, context), inhibitors };
     if (isEnzyme(node) || (isTransporter(node) && !rate)) {
         const kmOf = (species: string, index: number) => {
             const written = members.kms.find(km => km.substrate?.$refText === species)
@@ -97,6 +99,28 @@ function rateLaw(node: ProcessNode, reactants: IR.StoichiometricTerm[], products
     if (isTransporter(node) || isRelease(node)) return { type: 'first-order', rate: context.expression(rate), substrate, inhibitors };
     if (members.equation?.reversible) return { type: 'mass-action', kf: context.expression(members.value('kf')), kr: context.expression(members.value('kr')) };
     return { type: 'expression', rate: context.rateOf(substrate || products[0]?.species, rate) };
+}
+
+/**
+ * The lines of a carrier (docs/reference.md#one-carrier-for-several-substrates): each `moves` line with
+ * the `vmax` and unnamed `km` written after it (before the next line); `km X` names its line's
+ * substrate; a `vmax` before the first line serves the lines without their own.
+ */
+function carrierRoutes(node: Transporter, context: LoweringContext): IR.CarrierRoute[] {
+    const members = membersOf(node);
+    const vmaxOf = (line: number) => members.members.filter(m => isPropertyValue(m) && m.key === 'vmax' && members.lineOf(m) === line).at(-1);
+    const shared = vmaxOf(-1);
+    return members.equations.map((equation, line) => {
+        const substrate = equation.reactants[0]?.species.$refText ?? '';
+        const vmax = vmaxOf(line) ?? shared;
+        const km = members.kms.find(k => k.substrate?.$refText === substrate) ?? members.kms.find(k => !k.substrate && members.lineOf(k) === line);
+        return {
+            reactants: terms(equation.reactants),
+            products: terms(equation.products),
+            vmax: context.rateOf(substrate, vmax && isPropertyValue(vmax) ? vmax.value : undefined),
+            km: context.concentrationOf(substrate, km?.value, Number.NaN)
+        };
+    });
 }
 
 export function lowerReceptor(node: Receptor, context: LoweringContext, file: string): IR.Receptor {

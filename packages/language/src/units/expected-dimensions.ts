@@ -195,8 +195,9 @@ export function fluxSpecies(members: Member[]): NamedElement | undefined {
     return firstSubstrate(members) ?? firstProduct(members);
 }
 
+/** The reactants of every equation (a carrier has one per `moves` line). */
 export function substratesOf(members: Member[]): NamedElement[] {
-    const reactants = equationOf(members)?.reactants ?? [];
+    const reactants = members.flatMap(member => member.$type === 'Equation' ? member.reactants : []);
     return reactants.flatMap(term => term.species?.ref ? [term.species?.ref as NamedElement] : []);
 }
 

@@ -2,6 +2,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CascadeAstType, Member } from '../generated/ast.js';
 import { CODE_DUPLICATE } from './diagnostic-codes.js';
 import { memberWord } from './declaration-kinds.js';
+import { membersOf } from '../lowering/block-members.js';
 
 /**
  * duplicate: a member written twice in one block where the model reads only one (a second
@@ -9,10 +10,18 @@ import { memberWord } from './declaration-kinds.js';
  * them, so the repeat is an error (docs/reference.md#duplicate).
  */
 export function memberRepeatChecks(): ValidationChecks<CascadeAstType> {
-    const block = (node: { members: Member[] }, accept: ValidationAcceptor) => checkRepeats(node.members, accept);
+    const block = (node: { members: Member[] }, accept: ValidationAcceptor) => checkRepeats(node.members, keyOf, accept);
     return {
-        Compartment: block, Species: block, Enzyme: block, Transporter: block, Release: block, Receptor: block,
-        Modulator: block, Reaction: block
+        Compartment: block, Species: block, Enzyme: block, Release: block, Receptor: block, Modulator: block, Reaction: block,
+        // A carrier has several `moves` lines, each with its own vmax and (unnamed) km.
+        Transporter: (transporter, accept) => {
+            const lines = membersOf(transporter);
+            checkRepeats(transporter.members, member => {
+                if (member.$type === 'Equation') return undefined;
+                const key = keyOf(member);
+                return key === 'vmax' || key === 'km ' ? `${key} ${lines.lineOf(member)}` : key;
+            }, accept);
+        }
     };
 }
 
@@ -30,7 +39,7 @@ function keyOf(member: Member): string | undefined {
     }
 }
 
-function checkRepeats(members: Member[], accept: ValidationAcceptor): void {
+function checkRepeats(members: Member[], keyOf: (member: Member) => string | undefined, accept: ValidationAcceptor): void {
     const seen = new Set<string>();
     for (const member of members) {
         const key = keyOf(member);
@@ -39,7 +48,7 @@ function checkRepeats(members: Member[], accept: ValidationAcceptor): void {
             seen.add(key);
             continue;
         }
-        const what = key === 'equation' ? 'a second equation' : `'${key.trim()}' a second time`;
+        const what = key === 'equation' ? 'a second equation' : `'${key.replace(/ -?\d+$/, '').trim()}' a second time`;
         const why = key === 'equation' ? 'a block has one equation (write several substrates as A + B)' : 'only one is used';
         accept('error', `This block has ${what}: ${why}.`, { node: member, data: { code: CODE_DUPLICATE } });
     }

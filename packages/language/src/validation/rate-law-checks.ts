@@ -1,13 +1,13 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
     isEnzyme, isPropertyValue, isSubstrateInhibition, type CascadeAstType, type Compartment, type Enzyme, type Equation,
-    type Expression, type Member, type Reaction
+    type Expression, type Member, type Reaction, type Transporter
 } from '../generated/ast.js';
 import { equationOf } from '../units/expected-dimensions.js';
 import { propertyOf } from '../units/written-values.js';
 import { CODE_MISSING_KINETICS, CODE_WRONG_KIND } from './diagnostic-codes.js';
 import type { ModelAnalyses } from './model-analysis.js';
-import { enzymeCompartment, proteinOf } from '../lowering/block-members.js';
+import { enzymeCompartment, membersOf, proteinOf } from '../lowering/block-members.js';
 import { SPECIFIC_ACTIVITY, sameDimension } from '../units/units.js';
 
 /**
@@ -23,6 +23,7 @@ export function rateLawChecks(analyses: ModelAnalyses): ValidationChecks<Cascade
             checkProtein(enzyme, analyses, accept);
         },
         Reaction: (reaction, accept) => checkReactionForm(reaction, accept),
+        Transporter: (transporter, accept) => checkCarrier(transporter, accept),
         Equation: (equation, accept) => {
             const block = equation.$container;
             if (equation.reversible && block.$type !== 'Enzyme' && block.$type !== 'Reaction') {
@@ -73,6 +74,23 @@ function checkReactionForm(reaction: Reaction, accept: ValidationAcceptor): void
     } else {
         misplaced(reaction.members, ['kf', 'kr'], "belongs to a reversible reaction: write '<->' in the equation", accept);
     }
+}
+
+/** A carrier (several `moves` lines): one substrate per line, each line with a vmax, and no first-order `rate`. */
+function checkCarrier(transporter: Transporter, accept: ValidationAcceptor): void {
+    const lines = membersOf(transporter);
+    if (lines.equations.length < 2) return;
+    misplaced(transporter.members, ['rate'], 'does not combine with several moves lines: a carrier is saturable (vmax and km per line)', accept);
+    const vmaxLines = new Set(transporter.members.filter(m => isPropertyValue(m) && m.key === 'vmax').map(m => lines.lineOf(m)));
+    lines.equations.forEach((line, index) => {
+        if (line.reactants.length !== 1) {
+            accept('error', `Each moves line of a carrier moves one substrate; this one has ${line.reactants.length}.`, { node: line, data: { code: CODE_WRONG_KIND } });
+        }
+        if (!vmaxLines.has(index) && !vmaxLines.has(-1)) {
+            accept('error', `This moves line has no vmax: write 'vmax …' after it (or one before the first line for every line).`,
+                { node: line, data: { code: CODE_MISSING_KINETICS, missing: ['vmax'] } });
+        }
+    });
 }
 
 /** A specific activity needs a protein concentration, and a protein concentration needs a specific activity to act on. */

@@ -104,6 +104,37 @@ describe('the kinetics modelers write, lowered and run', () => {
         assert.equal(series(result, 'R.rate').unit, 'uM/min');
     });
 
+    it('one carrier for several substrates: each moves line takes the vmax and km written after it, and they compete', async () => {
+        const model = await lower(`
+            precursor NEo { initial 2 uM }
+            precursor DAo { initial 1 uM }
+            precursor Ao { initial 3 uM }
+            metabolite NE { clearance 1 /min }
+            metabolite DA { clearance 1 /min }
+            metabolite A { clearance 1 /min }
+            intermediate Drug { initial 0.5 uM }
+            transporter NET {
+                vmax 1 uM/min
+                moves NEo -> NE
+                vmax 2 uM/min
+                km 0.4 uM
+                moves DAo -> DA
+                km DAo 0.7 uM
+                vmax 3 uM/min
+                moves Ao -> A
+                km Ao 5 uM
+                inhibited by Drug ki 1 uM
+            }
+        `);
+        const loads = [2 / 0.4, 1 / 0.7, 3 / 5];
+        const denominator = 1 + 0.5 + loads.reduce((a, b) => a + b);
+        const d = derivatives(model, { NEo: 2, DAo: 1, Ao: 3, Drug: 0.5 });
+        near(d.NE, 2 * loads[0] / denominator);
+        near(d.DA, 3 * loads[1] / denominator);
+        near(d.A, 1 * loads[2] / denominator);   // the vmax before the first line
+        near(-d.NEo, d.NE);
+    });
+
     it('hill n inside an enzyme: v = vmax·Sⁿ/(Kmⁿ + Sⁿ)', async () => {
         const model = await lower(`
             precursor S { initial 3 uM }

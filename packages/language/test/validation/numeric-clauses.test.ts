@@ -104,6 +104,11 @@ const FORMS: Record<string, Form> = {
         head: 'transporter Under',
         members: [['equation', 'moves S + S2 -> P'], written('PropertyValue.vmax'), ['km1', 'km S 1 uM'], written('KmValue.value'), written('InhibitedBy.ki')]
     },
+    'carrier': {
+        head: 'transporter Under',
+        members: [['line1', 'moves S -> P'], written('PropertyValue.vmax'), ['km1', 'km 1 uM'], ['line2', 'moves S2 -> P'], ['vmax2', 'vmax 1 uM/min'],
+            written('KmValue.value'), written('InhibitedBy.ki')]
+    },
     'first-order transporter': { head: 'transporter Under', members: [['equation', 'moves S -> P'], written('PropertyValue.rate'), written('InhibitedBy.ki')] },
     'release': { head: 'release Under', members: [['equation', 'moves S -> P'], written('PropertyValue.rate'), written('InhibitedBy.ki')] },
     'receptor': {

@@ -15,4 +15,6 @@ export interface EquationContext {
     activation(receptor: string): Term;
     /** A process's flux v, computed once (`E.rate`). */
     flux(process: string): Term;
+    /** The flux of one `moves` line of a carrier, computed once. */
+    routeFlux(process: string, index: number): Term;
 }

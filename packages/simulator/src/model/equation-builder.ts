@@ -12,7 +12,7 @@ import { effectFactor, indexEffects, type EffectIndex } from './effects.js';
 import { ModelError } from './errors.js';
 import { resolveExpr, type NameResolver } from './expressions.js';
 import { propertyDefinitions, type PropertyDefinition } from './properties.js';
-import { flux } from './rate-laws.js';
+import { flux, routeFlux } from './rate-laws.js';
 import { activation, balance, hasBalance, occupancy } from './receptors.js';
 import { SlotTable, type AddressableProperty } from './slots.js';
 import { ref, ZERO, type Term } from './terms.js';
@@ -143,6 +143,13 @@ export class EquationBuilder implements EquationContext, NameResolver {
     flux(process: string): Term {
         const p = lookup(this.declarations, process, 'process', 'a process');
         return this.memo(`${process}.rate`, () => flux(this, p));
+    }
+
+    routeFlux(process: string, index: number): Term {
+        const p = lookup(this.declarations, process, 'process', 'a process');
+        if (p.law.type !== 'carrier') throw new ModelError(`internal: '${process}' has no lines`);
+        const law = p.law;
+        return this.memo(`${process}.rate ${index}`, () => routeFlux(this, p, law, index));
     }
 
     // ---- NameResolver ----

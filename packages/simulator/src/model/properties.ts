@@ -45,6 +45,10 @@ function lawProperties(law: RateLaw): PropertyDefinition[] {
         case 'first-order': return [of('rate', law.rate), ...inhibitorConstants(law.inhibitors)];
         case 'expression': return [of('rate', law.rate)];
         case 'mass-action': return [of('kf', law.kf), of('kr', law.kr)];
+        case 'carrier': return [
+            ...law.routes.flatMap(r => [of('vmax', r.vmax, r.reactants[0].species), of('km', r.km, r.reactants[0].species)]),
+            ...inhibitorConstants(law.inhibitors)
+        ];
     }
 }
 

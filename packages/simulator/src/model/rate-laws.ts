@@ -1,5 +1,5 @@
 /** The flux v of one process (docs/reference.md#enzyme-rate-law, #transporters, #releases, #reactions), in concentration per minute of its compartment. */
-import type { Inhibition, Process, RateLaw, StoichiometricTerm } from '../ir.js';
+import type { CarrierRoute, Inhibition, Process, RateLaw, StoichiometricTerm } from '../ir.js';
 import type { EquationContext } from './context.js';
 import { inhibitorKey, SUBSTRATE_INHIBITION } from './properties.js';
 import { div, mul, ONE, pow, product, sub, sum, num, type Term } from './terms.js';
@@ -54,6 +54,23 @@ function massAction(ctx: EquationContext, terms: readonly StoichiometricTerm[]):
     return product(terms.map(t => pow(ctx.resolve({ kind: 'name', name: t.species }), num(t.coefficient))));
 }
 
+type CarrierLaw = Extract<RateLaw, { type: 'carrier' }>;
+
+/** The flux of line `index` of a carrier: its share of the carrier the substrates compete for. */
+export function routeFlux(ctx: EquationContext, p: Process, law: CarrierLaw, index: number): Term {
+    const load = (route: CarrierRoute) => {
+        const S = route.reactants[0].species;
+        return div(ctx.resolve({ kind: 'name', name: S }), ctx.property(p.name, 'km', S));
+    };
+    const occupied = sum(...law.routes.map(load));
+    const route = law.routes[index];
+    return product([
+        ctx.property(p.name, 'vmax', route.reactants[0].species), activity(ctx, p.name), load(route),
+        div(ONE, sum(modeFactor(ctx, p, law.inhibitors, 'competitive'), mul(occupied, modeFactor(ctx, p, law.inhibitors, 'uncompetitive')))),
+        dividedBy(ctx, p, law.inhibitors, law.inhibitors.filter(i => i.mode === 'noncompetitive'))
+    ]);
+}
+
 export function activity(ctx: EquationContext, process: string): Term {
     return mul(ctx.property(process, 'activity'), ctx.effectFactor(process, 'activity'));
 }
@@ -82,5 +99,7 @@ export function flux(ctx: EquationContext, p: Process): Term {
             return mul(ctx.property(p.name, 'rate'), A);
         case 'mass-action':
             return mul(A, sub(mul(ctx.property(p.name, 'kf'), massAction(ctx, p.reactants)), mul(ctx.property(p.name, 'kr'), massAction(ctx, p.products))));
+        case 'carrier':
+            return sum(...law.routes.map((_, i) => ctx.routeFlux(p.name, i)));
     }
 }

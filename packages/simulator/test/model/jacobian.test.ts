@@ -36,7 +36,9 @@ const models: Record<string, () => ModelIR> = {
         .enzyme('Coop', 'A -> B', { vmax: 2, km: [1.5], hill: 2.3, inhibitors: [inhibitor('I', 0.7), inhibitor('I', 2, 'uncompetitive')] })
         .enzyme('Iso', 'B -> C', { vmax: 1.2, km: [0.8], keq: 2.5, kmProduct: 3, inhibitors: [inhibitor('I', 0.4), inhibitor('D', 1.1, 'uncompetitive')] })
         .massAction('Dimer', '2 C -> D', 0.6, 0.2)
-        .rule('flux', 'Iso.rate + Coop.rate')
+        .species('S1', { initial: 1.5 }).species('S2', { initial: 0.7 })
+        .carrier('Car', [['S1 -> A', 1.1, 0.6], ['S2 -> C', 0.9, 0.3]], [inhibitor('I', 0.5), inhibitor('D', 2, 'uncompetitive')])
+        .rule('flux', 'Iso.rate + Coop.rate + Car.rate')
         .reaction('Drain', 'D ->', '0.1 * D * flux')
         .build(),
     'inverse trigonometric functions': () => model()

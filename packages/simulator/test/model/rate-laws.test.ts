@@ -107,6 +107,23 @@ describe('rate laws of enzymes, transporters and releases', () => {
         close(d.P, v);
     });
 
+    it('one carrier for several substrates: vᵢ = Vᵢ·(Sᵢ/Kᵢ)/((1 + Σc I/Ki) + Σⱼ Sⱼ/Kⱼ·(1 + Σu I/Ki)), E.rate = Σ vᵢ', () => {
+        const ir = model().species('NEo').species('DAo').species('NE').species('DA').species('I').species('J')
+            .carrier('NET', [['NEo -> NE', 2, 0.4], ['DAo -> DA', 3, 0.7]], [inhibitor('I', 1), inhibitor('J', 2, 'uncompetitive'), inhibitor('J', 5, 'noncompetitive')])
+            .rule('total', 'NET.rate').build();
+        const c = { NEo: 2, DAo: 1, I: 0.5, J: 0.8 };
+        const occupied = c.NEo / 0.4 + c.DAo / 0.7;
+        const denominator = (1 + c.I / 1) + occupied * (1 + c.J / 2);
+        const vNE = 2 * (c.NEo / 0.4) / denominator / (1 + c.J / 5), vDA = 3 * (c.DAo / 0.7) / denominator / (1 + c.J / 5);
+        const d = derivativesAt(ir, c);
+        close(-d.NEo, vNE);
+        close(d.NE, vNE);
+        close(-d.DAo, vDA);
+        close(d.DA, vDA);
+        const m = compileModel(ir);
+        close(m.evaluate({ kind: 'name', name: 'total' }, 0, Float64Array.from(m.stateNames.map(n => (c as Record<string, number>)[n] ?? 0))), vNE + vDA);
+    });
+
     it('E.rate reads the flux of a process', () => {
         const ir = base().enzyme('E', 'S -> P', { vmax, km: [km] }).rule('doubled', '2 * E.rate').build();
         close(compileModel(ir).evaluate({ kind: 'name', name: 'doubled' }, 0, Float64Array.from([S, 0, 0])), 2 * vmax * S / (km + S));

@@ -80,6 +80,16 @@ export class ModelBuilder {
         return this.process(name, 'transporter', eq, { type: 'saturable', vmax: value(vmax), substrates: [{ species: substrate, km: value(km) }], cofactors: [], inhibitors });
     }
 
+    /** A carrier: one `S -> P` line per route, each with its vmax and km. */
+    carrier(name: string, lines: [string, Value, Value][], inhibitors: Inhibition[] = []): this {
+        const routes = lines.map(([eq, vmax, km]) => ({ ...equation(eq), vmax: value(vmax), km: value(km) }));
+        this.process(name, 'transporter', lines.map(l => l[0]).join(' + '), { type: 'carrier', routes, inhibitors });
+        const p = this.ir.processes.at(-1)!;
+        p.reactants = routes.flatMap(r => r.reactants);
+        p.products = routes.flatMap(r => r.products);
+        return this;
+    }
+
     massAction(name: string, eq: string, kf: Value, kr: Value): this {
         return this.process(name, 'reaction', eq, { type: 'mass-action', kf: value(kf), kr: value(kr) });
     }
