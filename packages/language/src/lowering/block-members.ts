@@ -32,6 +32,17 @@ export class BlockMembers {
         return this.members.slice(0, this.members.indexOf(member)).filter(isEquation).length - 1;
     }
 
+    /**
+     * The vmax and km of one line of a carrier (docs/reference.md#one-carrier-for-several-substrates): those
+     * written after the line; `km X` naming its substrate anywhere; a vmax before the first line for every line.
+     */
+    carrierLine(line: number): { substrate: string; vmax?: Expression; km?: Expression } {
+        const substrate = this.equations[line]?.reactants[0]?.species.$refText ?? '';
+        const vmaxOf = (at: number) => this.members.filter(isPropertyValue).filter(m => m.key === 'vmax' && this.lineOf(m) === at).at(-1)?.value;
+        const km = this.kms.find(k => k.substrate?.$refText === substrate) ?? this.kms.find(k => !k.substrate && this.lineOf(k) === line);
+        return { substrate, vmax: vmaxOf(line) ?? vmaxOf(-1), km: km?.value };
+    }
+
     get kms(): KmValue[] {
         return this.members.filter(isKmValue);
     }

@@ -1,6 +1,6 @@
 import type * as IR from '@neurocascade/simulator';
 import {
-    isEnzyme, isModulator, isPropertyValue, isReceptor, isRelease, isTransporter,
+    isEnzyme, isModulator, isReceptor, isRelease, isTransporter,
     type Compartment, type EffectClause, type Enzyme, type Expression, type InhibitedBy, type Modulator, type Reaction,
     type Receptor, type Release, type Species, type StoichTerm, type Transporter
 } from '../generated/ast.js';
@@ -101,24 +101,16 @@ function rateLaw(node: ProcessNode, reactants: IR.StoichiometricTerm[], products
     return { type: 'expression', rate: context.rateOf(substrate || products[0]?.species, rate) };
 }
 
-/**
- * The lines of a carrier (docs/reference.md#one-carrier-for-several-substrates): each `moves` line with
- * the `vmax` and unnamed `km` written after it (before the next line); `km X` names its line's
- * substrate; a `vmax` before the first line serves the lines without their own.
- */
+/** The lines of a carrier, each with its own vmax and km. */
 function carrierRoutes(node: Transporter, context: LoweringContext): IR.CarrierRoute[] {
     const members = membersOf(node);
-    const vmaxOf = (line: number) => members.members.filter(m => isPropertyValue(m) && m.key === 'vmax' && members.lineOf(m) === line).at(-1);
-    const shared = vmaxOf(-1);
-    return members.equations.map((equation, line) => {
-        const substrate = equation.reactants[0]?.species.$refText ?? '';
-        const vmax = vmaxOf(line) ?? shared;
-        const km = members.kms.find(k => k.substrate?.$refText === substrate) ?? members.kms.find(k => !k.substrate && members.lineOf(k) === line);
+    return members.equations.map((equation, index) => {
+        const line = members.carrierLine(index);
         return {
             reactants: terms(equation.reactants),
             products: terms(equation.products),
-            vmax: context.rateOf(substrate, vmax && isPropertyValue(vmax) ? vmax.value : undefined),
-            km: context.concentrationOf(substrate, km?.value, Number.NaN)
+            vmax: context.rateOf(line.substrate, line.vmax),
+            km: context.concentrationOf(line.substrate, line.km, Number.NaN)
         };
     });
 }

@@ -54,11 +54,23 @@ function transportLaw(block: BlockMembers, activity: string): string {
     const [source = 'S', ...others] = block.equation?.reactants.map(term => term.species.$refText) ?? [];
     const rate = block.value('rate');
     if (rate && !block.value('vmax')) return `v = ${written(rate)} · ${source}${activity}`;
+    if (block.equations.length > 1) return carrierLaw(block, activity);
     const km = kmOf(block, source, 0);
     const inhibitors = block.inhibitors.filter(i => mode(i) !== 'noncompetitive');
     const saturation = inhibitors.length > 0 ? `${km}·(1 + ${ratios(inhibitors)})` : km;
     const cotransported = others.map((species, index) => ` · ${species}/(${kmOf(block, species, index + 1)} + ${species})`).join('');
     return `v = ${written(block.value('vmax'))} · ${source}/(${saturation} + ${source})${cotransported}${activity}`;
+}
+
+/** One term per `moves` line, all sharing the carrier (docs/reference.md#one-carrier-for-several-substrates). */
+function carrierLaw(block: BlockMembers, activity: string): string {
+    const lines = block.equations.map((_, index) => {
+        const line = block.carrierLine(index);
+        return { substrate: line.substrate || 'S', vmax: written(line.vmax), km: written(line.km) };
+    });
+    const competitive = block.inhibitors.filter(i => mode(i) === 'competitive');
+    const occupied = [...(competitive.length > 0 ? [ratios(competitive)] : []), ...lines.map(l => `${l.substrate}/${l.km}`)].join(' + ');
+    return lines.map(l => `v(${l.substrate}) = ${l.vmax} · (${l.substrate}/${l.km})/(1 + ${occupied})${activity}`).join('; ');
 }
 
 /** The rate as written, or mass action both ways (docs/reference.md#reversible-reactions). */

@@ -59,6 +59,18 @@ describe('simulation requests', function () {
         assert.deepEqual(result.expects.map(e => e.passed), [true]);
     });
 
+    it('shows a process\'s flux E.rate as a series of the preview, in concentration per time', async () => {
+        const fluxes = (await parse(`precursor S { initial 4 uM  supply 1 uM/min }
+metabolite P { clearance 1 /min }
+enzyme E { converts S -> P  vmax 2 uM/min  km 4 uM }
+scenario Run { simulate 10 min  observe S, E.rate }
+`, { documentUri: 'file:///fluxes.cascade', validation: true })).uri.toString();
+        const result = await simulations.runScenario({ uri: fluxes, scenario: 'Run' });
+        assert.deepEqual(result.series.map(s => [s.name, s.unit]), [['S', 'uM'], ['E.rate', 'uM/min']]);
+        const [s, rate] = result.series.map(series => series.values);
+        rate.forEach((v, i) => assert.ok(Math.abs(v - 2 * s[i] / (4 + s[i])) < 1e-9, `E.rate at ${result.times[i]}: ${v}`));
+    });
+
     it('reports a broken expect as an expect-failed warning on its line', async () => {
         const result = await simulations.runScenario({ uri, scenario: 'Tight' });
         assert.deepEqual(result.expects.map(e => [e.passed, e.range?.start.line]), [[false, 10]]);
