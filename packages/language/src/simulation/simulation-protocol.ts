@@ -65,6 +65,15 @@ export interface ExpectOutcome {
     range?: Range;
 }
 
+/** A warning of a run, located on its scenario's first line. */
+export interface RunWarningOutcome {
+    /** `negative-concentration`. */
+    code: string;
+    message: string;
+    uri?: string;
+    range?: Range;
+}
+
 /** An LSP range (0-based lines and characters). */
 export interface Range {
     start: { line: number; character: number };
@@ -84,6 +93,8 @@ export interface ScenarioRunResult {
     /** Why the steady-state table is missing, when it is. */
     steadyStateMessage?: string;
     expects: ExpectOutcome[];
+    /** What the run did that the model should not (a concentration driven below zero). */
+    warnings: RunWarningOutcome[];
     elapsedMs: number;
 }
 
