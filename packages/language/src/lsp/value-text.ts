@@ -9,8 +9,8 @@ export function written(node: AstNode | undefined): string {
     return node?.$cstNode?.text.replace(/\s+/g, ' ').trim() ?? '?';
 }
 
-/** Four significant digits, as the rest of the editor shows numbers. */
-function formatNumber(value: number): string {
+/** Four significant digits, as the rest of the editor (and the command line's tables) show numbers. */
+export function formatNumber(value: number): string {
     return String(Number(value.toPrecision(4)));
 }
 

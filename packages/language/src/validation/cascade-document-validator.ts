@@ -1,9 +1,10 @@
-import { DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { BUILTIN_FUNCTIONS } from '@neurocascade/simulator';
-import { isCall } from '../generated/ast.js';
+import { isCall, type CascadeFile } from '../generated/ast.js';
+import type { CascadeSyntaxError } from '../syntax/statement-recovery.js';
 import { visitNodes } from '../workspace/ast-walk.js';
-import { CODE_SYNTAX, CODE_UNRESOLVED } from './diagnostic-codes.js';
+import { CODE_ACCUMULATES, CODE_DEPLETED, CODE_MISSING_KINETICS, CODE_SYNTAX, CODE_UNBOUND_TRANSMITTER, CODE_UNRESOLVED } from './diagnostic-codes.js';
 
 const LANGIUM_CODES: Record<string, string> = {
     [DocumentValidator.LexingError]: CODE_SYNTAX,
@@ -17,7 +18,7 @@ const LANGIUM_CODES: Record<string, string> = {
  */
 export class CascadeDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const diagnostics = withoutConsequencesOfSyntaxErrors(document, await super.validateDocument(document, options, cancelToken));
         return diagnostics.map(diagnostic => {
             const code = LANGIUM_CODES[diagnostic.data?.code] ?? diagnostic.data?.code ?? diagnostic.code;
             return { ...diagnostic, code, source: 'cascade', data: { ...diagnostic.data, code } };
@@ -40,6 +41,22 @@ export class CascadeDocumentValidator extends DefaultDocumentValidator {
         });
     }
 
+    /** A misspelt keyword's syntax error carries the keyword, for its quick fix. */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const before = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        const suggestions = new Map((parseResult.parserErrors as CascadeSyntaxError[])
+            .filter(error => error.suggestion).map(error => [error.token.startOffset, error.suggestion]));
+        if (suggestions.size === 0) return;
+        const lines = parseResult.value.$cstNode?.root.fullText.split('\n') ?? [];
+        for (const diagnostic of diagnostics.slice(before)) {
+            const { line, character } = diagnostic.range.start;
+            const offset = lines.slice(0, line).reduce((sum, text) => sum + text.length + 1, 0) + character;
+            const suggestion = suggestions.get(offset);
+            if (suggestion) diagnostic.data = { ...diagnostic.data, suggestion };
+        }
+    }
+
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const before = diagnostics.length;
         super.processLinkingErrors(document, diagnostics, options);
@@ -52,6 +69,29 @@ export class CascadeDocumentValidator extends DefaultDocumentValidator {
             if (!builtinCalls.has(offset)) diagnostics.push({ ...diagnostic, message: unresolvedMessage(diagnostic.message) });
         }
     }
+}
+
+/** What a declaration lacks because one of its statements did not parse: the syntax error says it. */
+const CONSEQUENCES_OF_SYNTAX_ERRORS = new Set<string>([CODE_MISSING_KINETICS, CODE_DEPLETED, CODE_ACCUMULATES, CODE_UNBOUND_TRANSMITTER]);
+
+/**
+ * One mistake, one diagnostic: drops every other diagnostic inside a broken statement (the
+ * half-parsed node's unresolved names and misplaced parts), and what a declaration lacks when
+ * one of its statements is broken.
+ */
+function withoutConsequencesOfSyntaxErrors(document: LangiumDocument, all: Diagnostic[]): Diagnostic[] {
+    const statements = (document.parseResult.parserErrors as CascadeSyntaxError[]).flatMap(error => error.statement ? [error.statement] : []);
+    const inBrokenStatement = (diagnostic: Diagnostic) => {
+        const offset = document.textDocument.offsetAt(diagnostic.range.start);
+        return statements.some(([from, to]) => offset >= from && offset < to);
+    };
+    const diagnostics = all.filter(diagnostic => diagnostic.data?.code === DocumentValidator.ParsingError || !inBrokenStatement(diagnostic));
+    const syntaxLines = diagnostics.filter(diagnostic => diagnostic.data?.code === DocumentValidator.ParsingError).map(diagnostic => diagnostic.range.start.line);
+    if (syntaxLines.length === 0) return diagnostics;
+    const broken = (document.parseResult.value as CascadeFile).declarations?.map(declaration => declaration.$cstNode?.range)
+        .filter(range => range && syntaxLines.some(line => line >= range.start.line && line <= range.end.line)) ?? [];
+    return diagnostics.filter(diagnostic => !CONSEQUENCES_OF_SYNTAX_ERRORS.has(String(diagnostic.data?.code))
+        || !broken.some(range => diagnostic.range.start.line >= range!.start.line && diagnostic.range.start.line <= range!.end.line));
 }
 
 /** Langium says "Could not resolve reference to NamedElement named 'X'."; a modeler needs less. */
