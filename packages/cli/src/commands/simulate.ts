@@ -1,9 +1,10 @@
 import { simulateScenario, type SimulationResult } from '@neurocascade/simulator';
-import { oneOf, parseArguments } from '../arguments.js';
+import { listOption, oneOf, parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
 import { csvField, csvNumber, emit } from '../simulation/output.js';
 import { progressBar } from '../simulation/progress.js';
+import { chosenQuantities, observing } from '../simulation/quantities.js';
 import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
 
 /** `cascade simulate <file> [--scenario S] [--observe a,b] [--format csv|json] [--out F] [--method …] [--rtol x] [--atol x]`. */
@@ -16,28 +17,19 @@ export async function simulate(args: string[]): Promise<number> {
     const options = solverRunOptions(values);
     const { model } = await loadCheckedModel(positionals[0]);
     requireDeclared('scenario', values.scenario, model.scenarios);
+    const observe = listOption(values.observe);
+    const run = observe.length > 0
+        ? observing(model, values.scenario, scenario => chosenQuantities(model, scenario, observe))
+        : { model, scenario: values.scenario };
     const progress = progressBar('simulating');
     let result: SimulationResult;
     try {
-        result = simulateScenario(model, values.scenario, { ...options, onProgress: progress.onProgress });
+        result = simulateScenario(run.model, run.scenario, { ...options, onProgress: progress.onProgress });
     } finally {
         progress.stop();
     }
-    const observed = selectSeries(result, values.observe);
-    await emit(format === 'json' ? JSON.stringify(observed, null, 2) + '\n' : toCsv(observed), values.out);
+    await emit(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : toCsv(result), values.out);
     return 0;
-}
-
-/** `--observe a,b`: only these series, in this order; a name that is not a series is a usage error. */
-function selectSeries(result: SimulationResult, observe: string | undefined): SimulationResult {
-    if (!observe) return result;
-    const names = observe.split(',').map(name => name.trim()).filter(Boolean);
-    const series = names.map(name => {
-        const found = result.series.find(s => s.name === name);
-        if (!found) throw new UsageError(`--observe: '${name}' is not observed by this scenario (it reports ${result.series.map(s => s.name).join(', ')}); add it to the scenario's observe list`);
-        return found;
-    });
-    return { ...result, series };
 }
 
 function toCsv(result: SimulationResult): string {
