@@ -19,6 +19,8 @@ const SOLVER_HELP = [
 
 const HELP_OPTION = ['--help, -h', 'this help'] as const;
 
+const UNITS_HELP = ['--units display|base', "values in the author's units (default: the unit written for each quantity, else a readable prefix) or in base units"] as const;
+
 /** Every command, in the order `cascade --help` lists them; completions are made from it too. */
 export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
     check: {
@@ -32,31 +34,31 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
         options: [['--check', 'only report files that differ (exit 1 if any)'], HELP_OPTION]
     },
     simulate: {
-        synopsis: 'simulate <file> [--scenario S] [--observe a,b] [--format csv|json] [--out F]',
+        synopsis: 'simulate <file> [--scenario S] [--observe a,b] [--format csv|json] [--units display|base] [--out F]',
         summary: 'run a scenario and print its time courses (CSV by default)',
         options: [
             ['--scenario S', 'the scenario to run (default: the first)'],
             ['--observe a,b', 'these quantities, in this order: any species, parameter, rule or observable of the model'],
-            ['--format csv|json', 'output format (default csv)'], ['--out F', 'write to F (whole or not at all) instead of stdout'],
+            ['--format csv|json', 'output format (default csv)'], UNITS_HELP, ['--out F', 'write to F (whole or not at all) instead of stdout'],
             ...SOLVER_HELP, HELP_OPTION
         ]
     },
     steady: {
-        synopsis: 'steady <file> [--scenario S[,S2…]] [--observe a,b] [--format table|json|csv] [--out F]',
+        synopsis: 'steady <file> [--scenario S[,S2…]] [--observe a,b] [--format table|json|csv] [--units display|base] [--out F]',
         summary: 'the steady state of every species, rule and observable (several scenarios side by side)',
         options: [
             ['--scenario S,S2', 'one or more scenarios (default: the first); several are reported side by side'],
             ['--observe a,b', 'only these quantities: any species, parameter, rule or observable of the model'],
-            ['--format table|json|csv', 'output format (default table)'], ['--out F', 'write to F instead of stdout'],
+            ['--format table|json|csv', 'output format (default table)'], UNITS_HELP, ['--out F', 'write to F instead of stdout'],
             ...SOLVER_HELP, HELP_OPTION
         ]
     },
     cascade: {
-        synopsis: 'cascade <file> [--name C] [--format table|json|csv] [--out F]',
+        synopsis: 'cascade <file> [--name C] [--format table|json|csv] [--units display|base] [--out F]',
         summary: "every perturbation's responses of a cascade (run in parallel)",
         options: [
             ['--name C', 'the cascade to run; required when the file declares several'],
-            ['--format table|json|csv', 'output format (default table)'], ['--out F', 'write to F instead of stdout'],
+            ['--format table|json|csv', 'output format (default table)'], UNITS_HELP, ['--out F', 'write to F instead of stdout'],
             ...SOLVER_HELP, HELP_OPTION
         ]
     },

@@ -87,7 +87,7 @@ describe('cascade simulate, steady and cascade', () => {
         const run = cascade(['simulate', 'model.cascade', '--format', 'json', '--observe', 'B', '--method', 'stiff'], folderWith({ 'model.cascade': DECAY }));
         assert.equal(run.status, 0, run.stderr);
         const result = JSON.parse(run.stdout);
-        assert.deepEqual(Object.keys(result).sort(), ['expects', 'model', 'scenario', 'series', 'stats', 'time']);
+        assert.deepEqual(Object.keys(result).sort(), ['expects', 'model', 'scenario', 'series', 'stats', 'time', 'timeUnit']);
         assert.deepEqual([result.model, result.scenario, result.series.map((s: { name: string }) => s.name)], ['Decay', 'Base', ['B']]);
         assert.deepEqual(result.expects[0].passed, true);
         assert.equal(result.expects[0].line, 8);

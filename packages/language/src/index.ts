@@ -7,4 +7,4 @@ export * from './workspace/model-loader.js';
 export { cascadeNetwork } from './simulation/cascade-network.js';
 export type { NetworkEdgeKind, NetworkGraph, NetworkNodeKind } from './simulation/simulation-protocol.js';
 export { nearestNames } from './lsp/edit-distance.js';
-export { formatNumber } from './lsp/value-text.js';
+export { readableDisplayUnit } from './units/display-units.js';

@@ -12,6 +12,7 @@ export { ModelError, SimulationError } from "./model/errors.js";
 export { simulateScenario, scenarioSteadyState, findScenario, type SimulationResult } from "./run/simulate.js";
 export { findSteadyState, type SteadyState } from "./run/steady-state.js";
 export type { ExpectResult } from "./run/expects.js";
+export { formatNumber, formatQuantity } from "./run/quantity-format.js";
 export type { RunOptions } from "./run/run-options.js";
 export { findCascade, runCascadeSequential, type CascadeResult, type CascadeResponse, type PerturbationResult } from "./run/cascade.js";
 export { runCascade, type CascadeOptions } from "./run/cascade-pool.js";

@@ -69,6 +69,16 @@ export interface Compartment {
     volume: Expr;
 }
 
+/**
+ * The unit a quantity is shown in: the one its author wrote for it (`pg/mL`), else a readable
+ * prefix of its base unit. A base value is `scale` of these units: shown value = base / scale.
+ * Carried for presentation only; the simulator computes in base units.
+ */
+export interface DisplayUnit {
+    unit: string;
+    scale: number;
+}
+
 export interface Species {
     name: string;
     kind: SpeciesKind;
@@ -88,6 +98,8 @@ export interface Species {
     molarMass?: number;
     /** The concentration's base unit, 'uM' unless the species was declared in mass units. */
     unit: 'uM' | 'g/L' | '1';
+    /** The unit of its `initial`, or of its expects, when the author wrote one. */
+    display?: DisplayUnit;
     source?: SourceRef;
 }
 
@@ -269,6 +281,8 @@ export interface Expectation {
     high: number;
     /** Base unit of subject, low and high. */
     unit: BaseUnit;
+    /** The unit its range was written in (or its species'), for messages. */
+    display?: DisplayUnit;
     source?: SourceRef;
 }
 
@@ -277,6 +291,8 @@ export interface Observable {
     name: string;
     expression: Expr;
     unit: BaseUnit;
+    /** A species' display unit, when the observable is a species. */
+    display?: DisplayUnit;
 }
 
 export interface Scenario {

@@ -1,20 +1,22 @@
-import { simulateScenario, type SimulationResult } from '@neurocascade/simulator';
+import { findScenario, simulateScenario, type DisplayUnit, type SimulationResult } from '@neurocascade/simulator';
 import { listOption, oneOf, parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
 import { csvField, csvNumber, emit } from '../simulation/output.js';
 import { progressBar } from '../simulation/progress.js';
 import { chosenQuantities, observing } from '../simulation/quantities.js';
+import { displayFor, inDisplay, UNITS_ARGUMENT, unitsChoice } from '../simulation/display.js';
 import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
 
-/** `cascade simulate <file> [--scenario S] [--observe a,b] [--format csv|json] [--out F] [--method …] [--rtol x] [--atol x]`. */
+/** `cascade simulate <file> [--scenario S] [--observe a,b] [--format csv|json] [--units display|base] [--out F] [--method …] [--rtol x] [--atol x]`. */
 export async function simulate(args: string[]): Promise<number> {
     const { values, positionals } = parseArguments(args, {
-        scenario: { type: 'string' }, observe: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...SOLVER_ARGUMENTS
+        scenario: { type: 'string' }, observe: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...UNITS_ARGUMENT, ...SOLVER_ARGUMENTS
     });
     if (positionals.length !== 1) throw new UsageError('simulate needs exactly one file');
     const format = oneOf(values.format, ['csv', 'json'] as const, 'csv', '--format');
     const options = solverRunOptions(values);
+    const units = unitsChoice(values.units);
     const { model } = await loadCheckedModel(positionals[0]);
     requireDeclared('scenario', values.scenario, model.scenarios);
     const observe = listOption(values.observe);
@@ -28,12 +30,16 @@ export async function simulate(args: string[]): Promise<number> {
     } finally {
         progress.stop();
     }
-    await emit(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : toCsv(result), values.out);
+    const observed = findScenario(run.model, run.scenario).observe;
+    const displays = result.series.map(series => displayFor(observed.find(o => o.name === series.name) ?? series, series.values, units));
+    const json = { ...result, timeUnit: 'min', series: result.series.map((series, i) => ({ ...series, displayUnit: displays[i]?.unit })) };
+    await emit(format === 'json' ? JSON.stringify(json, null, 2) + '\n' : toCsv(result, displays), values.out);
     return 0;
 }
 
-function toCsv(result: SimulationResult): string {
-    const header = ['time (min)', ...result.series.map(s => `${s.name} (${s.unit})`)].map(csvField).join(',');
-    const rows = result.time.map((t, i) => [csvNumber(t), ...result.series.map(s => csvNumber(s.values[i]))].join(','));
+/** Time in minutes, then each series in its display unit (or base unit with --units base). */
+function toCsv(result: SimulationResult, displays: (DisplayUnit | undefined)[]): string {
+    const header = ['time (min)', ...result.series.map((s, i) => `${s.name} (${displays[i]?.unit ?? s.unit})`)].map(csvField).join(',');
+    const rows = result.time.map((t, i) => [csvNumber(t), ...result.series.map((s, k) => csvNumber(inDisplay(s.values[i], displays[k])))].join(','));
     return [header, ...rows].join('\n') + '\n';
 }

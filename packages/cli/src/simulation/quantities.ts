@@ -4,10 +4,10 @@ import { UsageError } from '../usage.js';
 
 /** Every quantity of the model a run can report: the scenario's observables, then each species, rule and parameter. */
 export function modelQuantities(model: ModelIR, scenario: Scenario): Observable[] {
-    const named = (name: string, unit: string): Observable => ({ name, expression: { kind: 'name', name }, unit });
+    const named = (name: string, unit: string, display?: Observable['display']): Observable => ({ name, expression: { kind: 'name', name }, unit, display });
     const all = [
         ...scenario.observe,
-        ...model.species.map(s => named(s.name, s.unit)),
+        ...model.species.map(s => named(s.name, s.unit, s.display)),
         ...model.rules.map(r => named(r.name, r.unit)),
         ...model.parameters.map(p => named(p.name, p.unit)),
         ...model.receptors.flatMap(r => (['occupancy', 'activation'] as const).map(member => ({ name: `${r.name}.${member}`, expression: { kind: 'member' as const, name: r.name, member }, unit: '1' }))),

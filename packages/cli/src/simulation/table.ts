@@ -1,4 +1,4 @@
-import { formatNumber } from '@neurocascade/language';
+import { formatNumber } from '@neurocascade/simulator';
 import { csvField, csvNumber } from './output.js';
 
 /** Rows of a command's result; numbers are formatted per output format. */

@@ -7,7 +7,7 @@ import {
 } from '../generated/ast.js';
 import type { CascadeServices } from '../cascade-module.js';
 import { DEFAULT_COMPARTMENT, lowerCompartment, lowerEffects, lowerModulator, lowerProcess, lowerReceptor, lowerSpecies } from './lower-declarations.js';
-import { Observables } from './lower-observables.js';
+import { assignDisplayUnits, Observables } from './lower-observables.js';
 import { lowerCascade, lowerScenario, lowerWhen } from './lower-scenarios.js';
 import { LoweringContext } from './lowering-context.js';
 
@@ -47,7 +47,7 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
     const events = all(isWhenEvent).map(({ node, file }) => lowerWhen(node, context, file));
     const observables = new Observables(species, modulators, rules, parameters);
 
-    return {
+    const model: IR.ModelIR = {
         name: root.header?.name ?? document.uri.path.split('/').pop()!.replace(/\.cascade$/, ''),
         title: root.header?.title,
         doc: root.header ? context.doc(root.header) : undefined,
@@ -67,6 +67,8 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
         scenarios: all(isScenario).map(({ node, file }) => lowerScenario(node, events, observables, context, file)),
         cascades: all(isCascade).map(({ node, file }) => lowerCascade(node, observables, context, file))
     };
+    assignDisplayUnits(model);
+    return model;
 }
 
 /** Declarations of the document and its imports, the document's own first, each name once. */

@@ -100,6 +100,7 @@ function lowerExpect(node: Extract<Scenario['statements'][number], { $type: 'Exp
         low: constantOf(context.concentrationOf(speciesName, node.low, Number.NaN)),
         high: constantOf(context.concentrationOf(speciesName, node.high, Number.NaN)),
         unit: subject.unit,
+        display: context.displayUnitOf(speciesName, node.low, subject.unit) ?? context.displayUnitOf(speciesName, node.high, subject.unit),
         source: context.sourceOf(node, file)
     };
 }

@@ -1,8 +1,8 @@
 import type { AstNode, CommentProvider } from 'langium';
-import { evaluateConstant, type Expr, type SourceRef } from '@neurocascade/simulator';
-import type { Expression, Species } from '../generated/ast.js';
+import { evaluateConstant, type DisplayUnit, type Expr, type SourceRef } from '@neurocascade/simulator';
+import { isQuantity, type Expression, type Species } from '../generated/ast.js';
 import { DimensionInference } from '../units/dimension-inference.js';
-import { baseUnitName, MASS_CONCENTRATION, MOLAR_MASS, sameDimension, type Dimension } from '../units/units.js';
+import { AMOUNT_CONCENTRATION, baseUnitName, MASS_CONCENTRATION, MOLAR_MASS, parseUnit, sameDimension, type Dimension } from '../units/units.js';
 import { lowerExpression } from './lower-expression.js';
 
 /** What lowering needs to know about the model as a whole while it lowers one construct. */
@@ -28,6 +28,27 @@ export class LoweringContext {
         const molarMass = speciesName ? this.molarMass(speciesName) : undefined;
         if (!molarMass || !this.unitsChecked || !this.hasDimension(expression, MASS_CONCENTRATION)) return lowered;
         return { kind: 'binary', op: '/', left: lowered, right: { kind: 'number', value: molarMass * 1e-6 } };
+    }
+
+    /**
+     * The unit a concentration was written in (`initial 80 pg/mL`, an expect's range), to show
+     * its values in: a base value is `scale` of it. A mass unit for a species in µM goes through
+     * the species' molar mass, as concentrationOf does.
+     */
+    displayUnitOf(speciesName: string | undefined, expression: Expression | undefined, baseUnit: string): DisplayUnit | undefined {
+        if (!this.unitsChecked || !isQuantity(expression) || !expression.unit) return undefined;
+        let written;
+        try {
+            written = parseUnit(expression.unit);
+        } catch {
+            return undefined;
+        }
+        const unit = expression.unit.trim();
+        if (baseUnit === 'g/L' && sameDimension(written.dimension, MASS_CONCENTRATION)) return { unit, scale: written.scale };
+        if (baseUnit !== 'uM') return undefined;
+        if (sameDimension(written.dimension, AMOUNT_CONCENTRATION)) return { unit, scale: written.scale };
+        const molarMass = speciesName ? this.molarMass(speciesName) : undefined;
+        return molarMass && sameDimension(written.dimension, MASS_CONCENTRATION) ? { unit, scale: written.scale / (molarMass * 1e-6) } : undefined;
     }
 
     /** g/mol, when the species declares `molar_mass`. */

@@ -9,7 +9,7 @@ import type { InlayHintProvider, LangiumServices } from 'langium/lsp';
 import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver';
 import { isSpecies, type CascadeFile } from '../generated/ast.js';
 import { simulationsFor } from '../simulation/cascade-simulations.js';
-import { formatNumber } from '../simulation/expect-diagnostics.js';
+import { formatNumber } from '@neurocascade/simulator';
 
 const UNIT_LABELS: Readonly<Record<string, string>> = { uM: 'µM', 'g/L': 'g/L', '1': '' };
 

@@ -81,7 +81,3 @@ function expectDiagnostic(expect: ExpectOutcome): Diagnostic {
     };
 }
 
-/** Four significant digits, for hints and messages. */
-export function formatNumber(value: number): string {
-    return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
-}

@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
+import { NEXT_STEP_MESSAGES } from '../../src/syntax/syntax-messages.js';
 import { buildWorkspace, codeOf, workspaceServices } from '../validation/validation-fixtures.js';
 
 /** A small correct model; each mistake below is appended to it. */
@@ -53,7 +56,7 @@ const MISTAKES: [string, string, string][] = [
     ["scenario S2 { simulate 10 min\n  «at 5 min» }", 'syntax', "`at` needs a time and an action: `at 10 min dose X 1 uM`, or several in `{ }` (see docs/reference.md, Scenarios)."],
     ["cascade C2 { «from» }", 'syntax', "`from` needs the scenario the cascade starts from: `from Baseline` (see docs/reference.md, Cascades)."],
     ["cascade C2 { from S\n  «perturb» }", 'syntax', "`perturb` needs a target and a change: `perturb X supply +50%` (see docs/reference.md, Cascades)."],
-    ["precursor A { «initial» }", 'syntax', "a property needs a value with its unit, e.g. `initial 2 uM`, `clearance 0.1 /min` (see docs/reference.md, Properties)."],
+    ["precursor A { «initial» }", 'syntax', "a property needs a value with its unit, e.g. `initial 2 uM`, `clearance 0.1 /min` (see docs/reference.md, Species members)."],
     ["enzyme E2 { converts Trp -> Srt vmax 1 uM/min «km» }", 'syntax', "`km` needs a value with its unit: `km 40 uM` or `km Tryptophan 40 uM` (see docs/reference.md, Enzymes)."],
     ["enzyme E2 { «converts Trp» Srt vmax 1 uM/min km 4 uM }", 'syntax', "an equation needs `->` between what is used and what is made: `converts A -> B` (see docs/reference.md, Reactions)."],
     ["enzyme E2 { converts Trp -> Srt vmax 1 uM/min km 4 uM\n  «inhibited by Srt» }", 'syntax', "`inhibited by` needs an inhibitor and its ki: `inhibited by X ki 2 uM`, optionally `competitive` (see docs/reference.md, Enzymes)."],
@@ -99,6 +102,12 @@ describe('syntax errors in the modeler\'s words: one mistake, one diagnostic', (
             assert.deepEqual(found, [{ code, message, start, end }]);
         });
     }
+
+    it('points each incomplete statement to a section docs/reference.md has', () => {
+        const reference = readFileSync(fileURLToPath(new URL('../../../../../docs/reference.md', import.meta.url)), 'utf8');
+        const headings = new Set(reference.split('\n').filter(line => line.startsWith('#')).map(line => line.replace(/^#+\s*/, '')));
+        assert.deepEqual(NEXT_STEP_MESSAGES.filter(entry => !headings.has(entry.section)).map(entry => entry.section), []);
+    });
 
     it('has no raw token list in any message', () => {
         for (const [, , message] of MISTAKES) assert.doesNotMatch(message, /Expecting|token|\[/i);
