@@ -3,12 +3,12 @@
  * their lines next to the document's own diagnostics. They belong to the document version
  * that was run; an edit drops them until the scenario runs again.
  */
-import { DocumentState, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { CascadeServices } from '../cascade-module.js';
+import { CODE_EXPECT_FAILED } from '../validation/diagnostic-codes.js';
 import type { ExpectOutcome } from './simulation-protocol.js';
-
-export const EXPECT_FAILED = 'expect-failed';
 
 interface DocumentFailures {
     version: number;
@@ -39,7 +39,7 @@ export class ExpectDiagnostics {
             if (!document) continue;
             const entry = this.entryFor(expect.uri, document.textDocument.version);
             const list = entry.byScenario.get(scenario) ?? [];
-            list.push(expectDiagnostic(expect));
+            list.push(this.expectDiagnostic(expect));
             entry.byScenario.set(scenario, list);
             touched.add(expect.uri);
         }
@@ -69,15 +69,20 @@ export class ExpectDiagnostics {
         const uri = document.uri.toString();
         this.shared.lsp.Connection?.sendDiagnostics({ uri, diagnostics: [...(document.diagnostics ?? []), ...this.diagnosticsFor(uri)] });
     }
+
+    /** The warning on the expect's line, linked like every diagnostic to its section of the reference. */
+    private expectDiagnostic(expect: ExpectOutcome): Diagnostic {
+        const services = this.shared.ServiceRegistry.getServices(URI.parse(expect.uri!)) as CascadeServices;
+        const href = services.documentation.ReferenceLinks.href(CODE_EXPECT_FAILED);
+        return {
+            range: expect.range!,
+            severity: DiagnosticSeverity.Warning,
+            code: CODE_EXPECT_FAILED,
+            ...(href && { codeDescription: { href } }),
+            source: 'cascade',
+            message: `${expect.message} (scenario ${expect.scenario})`
+        };
+    }
 }
 
-function expectDiagnostic(expect: ExpectOutcome): Diagnostic {
-    return {
-        range: expect.range!,
-        severity: DiagnosticSeverity.Warning,
-        code: EXPECT_FAILED,
-        source: 'cascade',
-        message: `${expect.message} (scenario ${expect.scenario})`
-    };
-}
 

@@ -4,7 +4,8 @@ import { parseHelper } from 'langium/test';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { createCascadeServices } from '../../src/cascade-module.js';
 import { CascadeSimulations } from '../../src/simulation/cascade-simulations.js';
-import { EXPECT_FAILED } from '../../src/simulation/expect-diagnostics.js';
+import { CODE_EXPECT_FAILED } from '../../src/validation/diagnostic-codes.js';
+import { linkReference } from '../../src/reference-file.js';
 import { lowerModel } from '../../src/simulation/model-lowering.js';
 import { SimulationCancelled, SimulationPool } from '../../src/simulation/simulation-pool.js';
 
@@ -59,12 +60,14 @@ describe('simulation requests', function () {
         assert.deepEqual(result.expects.map(e => e.passed), [true]);
     });
 
-    it('reports a broken expect as an expect-failed warning on its line', async () => {
+    it('reports a broken expect as an expect-failed warning on its line, linked to the reference', async () => {
+        linkReference(Cascade.documentation.ReferenceLinks);
         const result = await simulations.runScenario({ uri, scenario: 'Tight' });
         assert.deepEqual(result.expects.map(e => [e.passed, e.range?.start.line]), [[false, 10]]);
         const diagnostics = simulations.expects.diagnosticsFor(uri);
-        assert.deepEqual(diagnostics.map(d => [d.code, d.range.start.line]), [[EXPECT_FAILED, 10]]);
+        assert.deepEqual(diagnostics.map(d => [d.code, d.range.start.line]), [[CODE_EXPECT_FAILED, 10]]);
         assert.match(String(diagnostics[0].message), /scenario Tight/);
+        assert.match(diagnostics[0].codeDescription?.href ?? '', /docs\/reference\.md#L\d+$/);
     });
 
     it('replaces a scenario\'s expect warnings when it runs again', async () => {
