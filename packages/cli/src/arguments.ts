@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { nearestNames } from '@neurocascade/language';
 import { UsageError } from './usage.js';
 
 type Options = Record<string, { type: 'string' | 'boolean'; short?: string }>;
@@ -9,12 +10,17 @@ export interface ParsedArguments<O extends Options> {
     positionals: string[];
 }
 
-/** node:util parseArgs, with its errors turned into usage errors. */
+/** node:util parseArgs, with its errors turned into usage errors (an unknown option gets the nearest known one). */
 export function parseArguments<O extends Options>(args: string[], options: O): ParsedArguments<O> {
     try {
         return parseArgs({ args, options, allowPositionals: true, strict: true }) as ParsedArguments<O>;
     } catch (error) {
-        throw new UsageError(error instanceof Error ? error.message : String(error));
+        const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
+        if (unknown) {
+            const [nearest] = nearestNames(unknown.replace(/^-+/, ''), Object.keys(options), 1);
+            throw new UsageError(`unknown option '${unknown}'${nearest ? `; did you mean '--${nearest}'?` : ''}`);
+        }
+        throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
     }
 }
 
@@ -29,4 +35,9 @@ export function positiveNumber(value: string | undefined, option: string): numbe
     const number = Number(value);
     if (!Number.isFinite(number) || number <= 0) throw new UsageError(`${option} must be a positive number, not '${value}'`);
     return number;
+}
+
+/** A comma-separated list option (`--observe a,b`), without empty entries. */
+export function listOption(value: string | undefined): string[] {
+    return (value ?? '').split(',').map(item => item.trim()).filter(Boolean);
 }

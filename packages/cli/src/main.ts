@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { nearestNames } from '@neurocascade/language';
 import { check } from './commands/check.js';
 import { format } from './commands/format.js';
 import { lsp } from './commands/lsp.js';
-import { InputError, USAGE, UsageError } from './usage.js';
+import { completion } from './commands/completion.js';
+import { commandUsage, COMMANDS_HELP, InputError, USAGE, UsageError } from './usage.js';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -9,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command> | Command> = {
     check: () => check,
     format: () => format,
     lsp: () => lsp,
+    completion: () => completion,
     simulate: async () => (await import('./commands/simulate.js')).simulate,
     steady: async () => (await import('./commands/steady.js')).steady,
     cascade: async () => (await import('./commands/cascade.js')).cascade,
@@ -20,23 +24,43 @@ const COMMANDS: Record<string, () => Promise<Command> | Command> = {
 /** Runs one `cascade` command and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
     const [name, ...args] = argv;
+    if (name === '--version' || name === '-V') {
+        process.stdout.write(`${version()}\n`);
+        return 0;
+    }
     if (!name || name === '--help' || name === '-h' || name === 'help') {
-        (name ? process.stdout : process.stderr).write(USAGE + '\n');
+        const topic = name === 'help' ? args[0] : undefined;
+        if (topic && topic in COMMANDS) process.stdout.write(commandUsage(topic) + '\n');
+        else (name ? process.stdout : process.stderr).write(USAGE + '\n');
         return name ? 0 : 2;
     }
     // Own properties only: `cascade constructor` is an unknown command, not Object's constructor.
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (!command) return fail(new UsageError(`unknown command '${name}'`));
+    if (!command) {
+        const [nearest] = nearestNames(name, Object.keys(COMMANDS), 1);
+        return fail(new UsageError(`unknown command '${name}'${nearest ? `; did you mean '${nearest}'?` : ''}`));
+    }
+    if (args.includes('--help') || args.includes('-h')) {
+        process.stdout.write(commandUsage(name) + '\n');
+        return 0;
+    }
     try {
         return await (await command())(args);
     } catch (error) {
-        return fail(error);
+        return fail(error, name);
     }
 }
 
-function fail(error: unknown): number {
+/** The version of this command-line tool (its package's). */
+function version(): string {
+    const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return packageJson.version;
+}
+
+function fail(error: unknown, command?: string): number {
     if (error instanceof UsageError) {
-        process.stderr.write(`cascade: ${error.message}\n\n${USAGE}\n`);
+        const help = command && command in COMMANDS_HELP ? `cascade ${command} --help` : 'cascade --help';
+        process.stderr.write(`cascade: ${error.message}\nRun '${help}' for usage.\n`);
         return 2;
     }
     if (error instanceof InputError) {

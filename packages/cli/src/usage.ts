@@ -1,24 +1,113 @@
-/** Bad command-line usage: printed with the usage text, exit code 2. */
+/** Bad command-line usage: one line, then a hint to the command's help; exit code 2. */
 export class UsageError extends Error {}
 
 /** Input that cannot be read (missing file, unreadable folder): exit code 2. */
 export class InputError extends Error {}
 
+/** One command's help: how it is called, what it does, and each option. */
+export interface CommandHelp {
+    synopsis: string;
+    summary: string;
+    options: readonly (readonly [flag: string, text: string])[];
+}
+
+const SOLVER_HELP = [
+    ['--method auto|rk45|stiff', 'the integrator (auto: stiff when the model is stiff)'],
+    ['--rtol x', 'relative tolerance'],
+    ['--atol x', 'absolute tolerance']
+] as const;
+
+const HELP_OPTION = ['--help, -h', 'this help'] as const;
+
+const UNITS_HELP = ['--units display|base', "values in the author's units (default: the unit written for each quantity, else a readable prefix) or in base units"] as const;
+
+/** Every command, in the order `cascade --help` lists them; completions are made from it too. */
+export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
+    check: {
+        synopsis: 'check <files or folders…> [--format human|json] [--simulate]',
+        summary: 'check models; exit 1 when any has an error (or a failed expect with --simulate)',
+        options: [['--format human|json', 'one line per diagnostic, or one JSON array'], ['--simulate', 'also run every scenario and report each failed expect'], HELP_OPTION]
+    },
+    format: {
+        synopsis: 'format [--check] <files…>',
+        summary: 'rewrite files in the canonical layout',
+        options: [['--check', 'only report files that differ (exit 1 if any)'], HELP_OPTION]
+    },
+    simulate: {
+        synopsis: 'simulate <file> [--scenario S] [--observe a,b] [--format csv|json] [--units display|base] [--out F]',
+        summary: 'run a scenario and print its time courses (CSV by default)',
+        options: [
+            ['--scenario S', 'the scenario to run (default: the first)'],
+            ['--observe a,b', 'these quantities, in this order: any species, parameter, rule or observable of the model'],
+            ['--format csv|json', 'output format (default csv)'], UNITS_HELP, ['--out F', 'write to F (whole or not at all) instead of stdout'],
+            ...SOLVER_HELP, HELP_OPTION
+        ]
+    },
+    steady: {
+        synopsis: 'steady <file> [--scenario S[,S2…]] [--observe a,b] [--format table|json|csv] [--units display|base] [--out F]',
+        summary: 'the steady state of every species, rule and observable (several scenarios side by side)',
+        options: [
+            ['--scenario S,S2', 'one or more scenarios (default: the first); several are reported side by side'],
+            ['--observe a,b', 'only these quantities: any species, parameter, rule or observable of the model'],
+            ['--format table|json|csv', 'output format (default table)'], UNITS_HELP, ['--out F', 'write to F instead of stdout'],
+            ...SOLVER_HELP, HELP_OPTION
+        ]
+    },
+    cascade: {
+        synopsis: 'cascade <file> [--name C] [--format table|json|csv] [--units display|base] [--out F]',
+        summary: "every perturbation's responses of a cascade (run in parallel)",
+        options: [
+            ['--name C', 'the cascade to run; required when the file declares several'],
+            ['--format table|json|csv', 'output format (default table)'], UNITS_HELP, ['--out F', 'write to F instead of stdout'],
+            ...SOLVER_HELP, HELP_OPTION
+        ]
+    },
+    import: {
+        synopsis: 'import <model.xml> [-o model.cascade]',
+        summary: 'translate an SBML model to a Cascade file',
+        options: [['--out, -o F', 'the file to write (default: beside the SBML file)'], HELP_OPTION]
+    },
+    export: {
+        synopsis: 'export <model.cascade> --sbml [-o model.xml]',
+        summary: 'translate a model to SBML Level 3 Version 2',
+        options: [['--sbml', 'the format (the only one)'], ['--out, -o F', 'write to F instead of stdout'], HELP_OPTION]
+    },
+    diagram: {
+        synopsis: 'diagram <file> [-o out.svg] [--cascade C [--perturbation P]]',
+        summary: 'the reaction network as an SVG (with --cascade: nodes coloured by their response)',
+        options: [
+            ['--out, -o F', 'write to F instead of stdout'], ['--cascade C', 'colour nodes by their response in this cascade'],
+            ['--perturbation P', 'the perturbation of the cascade to show (default: the first)'], ...SOLVER_HELP, HELP_OPTION
+        ]
+    },
+    completion: {
+        synopsis: 'completion bash|zsh|fish',
+        summary: 'a shell completion script, e.g. `source <(cascade completion bash)`',
+        options: [HELP_OPTION]
+    },
+    lsp: {
+        synopsis: 'lsp --stdio',
+        summary: 'the language server over stdio (Neovim, Emacs, Helix, …)',
+        options: [['--stdio', 'the transport (the only one)'], HELP_OPTION]
+    }
+};
+
 export const USAGE = `Usage: cascade <command> [options]
 
 Commands:
-  check <files or folders…> [--format human|json] [--simulate]
-                         check models; exit 1 when any has an error (or a failed expect with --simulate)
-  format [--check] <files…>
-                         rewrite files in the canonical layout (--check: only report files that differ)
-  simulate <file> [--scenario S] [--observe a,b] [--format csv|json] [--out F]
-                  [--method auto|rk45|stiff] [--rtol x] [--atol x]
-  steady <file> [--scenario S] [--format json]
-  cascade <file> [--name C] [--format json]
-  import <model.xml> [-o model.cascade]
-  export <model.cascade> --sbml [-o model.xml]
-  diagram <file> [-o out.svg] [--cascade C [--perturbation P]]
-                         the reaction network as an SVG (with --cascade: nodes coloured by their response)
-  lsp --stdio            the language server over stdio (Neovim, Emacs, Helix, …)
+${Object.values(COMMANDS_HELP).map(help => `  ${help.synopsis}\n      ${help.summary}`).join('\n')}
 
-Exit codes: 0 success, 1 errors found, 2 bad usage or unreadable input.`;
+Run 'cascade <command> --help' for a command's options; 'cascade --version' prints the version.
+Exit codes: 0 success, 1 errors found, 2 bad usage or unreadable input.
+The language: docs/reference.md.`;
+
+export function commandUsage(name: string): string {
+    const help = COMMANDS_HELP[name];
+    const width = Math.max(...help.options.map(([flag]) => flag.length));
+    return `Usage: cascade ${help.synopsis}\n\n${help.summary}\n\nOptions:\n${help.options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join('\n')}`;
+}
+
+/** The long option names of a command, for completions. */
+export function optionNames(name: string): string[] {
+    return COMMANDS_HELP[name].options.flatMap(([flag]) => flag.split(/[ ,]+/).filter(word => word.startsWith('-')));
+}

@@ -104,7 +104,7 @@ describe('cascade simulate, steady and cascade', () => {
         const run = cascade(['simulate', 'model.cascade', '--format', 'json', '--observe', 'B', '--method', 'stiff'], folderWith({ 'model.cascade': DECAY }));
         assert.equal(run.status, 0, run.stderr);
         const result = JSON.parse(run.stdout);
-        assert.deepEqual(Object.keys(result).sort(), ['expects', 'model', 'scenario', 'series', 'stats', 'time', 'warnings']);
+        assert.deepEqual(Object.keys(result).sort(), ['expects', 'model', 'scenario', 'series', 'stats', 'time', 'timeUnit', 'warnings']);
         assert.deepEqual([result.model, result.scenario, result.series.map((s: { name: string }) => s.name)], ['Decay', 'Base', ['B']]);
         assert.deepEqual(result.expects[0].passed, true);
         assert.equal(result.expects[0].line, 8);
@@ -132,10 +132,10 @@ describe('cascade simulate, steady and cascade', () => {
 
     it('finds the steady state and reports the cascade responses', () => {
         const folder = folderWith({ 'model.cascade': DECAY });
-        const steady = JSON.parse(cascade(['steady', 'model.cascade'], folder).stdout);
+        const steady = JSON.parse(cascade(['steady', 'model.cascade', '--format', 'json'], folder).stdout);
         assert.equal(steady.converged, true);
         assert.deepEqual(steady.values.map((v: { name: string }) => v.name), ['A', 'B']);
-        const result = JSON.parse(cascade(['cascade', 'model.cascade', '--name', 'MoreA'], folder).stdout);
+        const result = JSON.parse(cascade(['cascade', 'model.cascade', '--name', 'MoreA', '--format', 'json'], folder).stdout);
         assert.equal(result.cascade, 'MoreA');
         const responses = result.perturbations[0].responses;
         // With supply s, A settles where s = 0.1·A + A/(5 + A): for s = 1 uM/min, A = 5 uM.

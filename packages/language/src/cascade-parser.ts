@@ -1,4 +1,5 @@
 import { createLangiumParser, type AstNode, type CompositeCstNode, type CstNode, type CstNodeBuilder, type LangiumCoreServices, type LangiumDocument, type LangiumParser, type ParserOptions, type ParseResult } from 'langium';
+import { StatementRecovery } from './syntax/statement-recovery.js';
 
 export const TOO_DEEP_MESSAGE = 'This file nests too deeply to be checked (more than 64 nested parentheses or braces, or an expression of more than 4,000 operators, too deep for the parser); it is not checked until that is undone.';
 
@@ -20,11 +21,13 @@ const MAX_OPERATORS = 4000;
  * MAX_NESTING are therefore refused before parsing. A parse that still fails (an expression of
  * hundreds of thousands of terms) leaves the shared parser's node stack dirty, so every later
  * parse of every file would fail: the guard resets that stack. Both report one syntax error.
+ * Syntax errors are reported one per broken statement, in the modeler's words (statement-recovery.ts).
  */
 export function createCascadeParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
     skipEmptyHiddenNodes(parser);
-    const parse = parser.parse.bind(parser);
+    const recovery = new StatementRecovery(parser.parse.bind(parser), services.parser.Lexer, services.Grammar);
+    const parse = <T extends AstNode>(input: string, options?: ParserOptions) => recovery.run<T>(input, options);
     const tooDeep = <T extends AstNode>(options?: ParserOptions): ParseResult<T> => {
         (parser as unknown as { stack: unknown[] }).stack = [];
         const empty = parse<T>('', options);

@@ -75,6 +75,16 @@ export interface Compartment {
     volume: Expr;
 }
 
+/**
+ * The unit a quantity is shown in: the one its author wrote for it (`pg/mL`), else a readable
+ * prefix of its base unit. A base value is `scale` of these units: shown value = base / scale.
+ * Carried for presentation only; the simulator computes in base units.
+ */
+export interface DisplayUnit {
+    unit: string;
+    scale: number;
+}
+
 export interface Species {
     name: string;
     kind: SpeciesKind;
@@ -94,6 +104,8 @@ export interface Species {
     molarMass?: number;
     /** The concentration's base unit, 'uM' unless the species was declared in mass units. */
     unit: 'uM' | 'g/L' | '1';
+    /** The unit of its `initial`, or of its expects, when the author wrote one. */
+    display?: DisplayUnit;
     source?: SourceRef;
 }
 
@@ -314,6 +326,8 @@ export interface Expectation {
     high: number;
     /** Base unit of the measured value, low and high ('1' for a relative change). */
     unit: BaseUnit;
+    /** The unit its range was written in (or its species'), for messages. */
+    display?: DisplayUnit;
     source?: SourceRef;
 }
 
@@ -322,6 +336,8 @@ export interface Observable {
     name: string;
     expression: Expr;
     unit: BaseUnit;
+    /** A species' display unit, when the observable is a species. */
+    display?: DisplayUnit;
 }
 
 /**

@@ -1,18 +1,43 @@
-import { runCascade } from '@neurocascade/simulator';
+import { findCascade, runCascade, type CascadeResult, type DisplayUnit } from '@neurocascade/simulator';
 import { oneOf, parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
 import { emit, jsonChunks } from '../simulation/output.js';
 import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
+import { renderTable } from '../simulation/table.js';
+import { displayFor, inDisplay, UNITS_ARGUMENT, unitsChoice } from '../simulation/display.js';
 
-/** `cascade cascade <file> [--name C] --format json`: every perturbation's responses, run in parallel. */
+/** `cascade cascade <file> [--name C] [--format table|json|csv] [--units display|base]`: every perturbation's responses, run in parallel. */
 export async function cascade(args: string[]): Promise<number> {
-    const { values, positionals } = parseArguments(args, { name: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...SOLVER_ARGUMENTS });
+    const { values, positionals } = parseArguments(args, { name: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...UNITS_ARGUMENT, ...SOLVER_ARGUMENTS });
     if (positionals.length !== 1) throw new UsageError('cascade needs exactly one file');
-    oneOf(values.format, ['json'] as const, 'json', '--format');
+    const format = oneOf(values.format, ['table', 'json', 'csv'] as const, 'table', '--format');
+    const units = unitsChoice(values.units);
     const { model } = await loadCheckedModel(positionals[0]);
     requireDeclared('cascade', values.name, model.cascades);
+    if (values.name === undefined && model.cascades.length > 1) {
+        throw new UsageError(`the file has ${model.cascades.length} cascades; name one with --name (${model.cascades.map(c => c.name).join(', ')})`);
+    }
     const result = await runCascade(model, values.name, solverRunOptions(values));
-    await emit(jsonChunks(result), values.out);
+    // The time of `at T` is in minutes, the model's time unit; JSON says so.
+    const measured = findCascade(model, result.cascade).measure;
+    const displays = new Map(measured.map(quantity => [quantity.name, displayFor(quantity,
+        result.perturbations.flatMap(p => p.responses.filter(r => r.name === quantity.name).flatMap(r => [r.base, r.perturbed])), units)]));
+    const json = {
+        ...result, at: result.at === 'steady' ? 'steady' : { value: result.at, unit: 'min' },
+        perturbations: result.perturbations.map(p => ({ ...p, responses: p.responses.map(r => ({ ...r, displayUnit: displays.get(r.name)?.unit })) }))
+    };
+    await emit(format === 'json' ? jsonChunks(json) : cascadeTable(result, displays, format), values.out);
     return 0;
+}
+
+/** One row per perturbation and measured quantity: base and perturbed values, the change in %, the response coefficient. */
+function cascadeTable(result: CascadeResult, displays: Map<string, DisplayUnit | undefined>, format: 'table' | 'csv'): string {
+    const header = ['perturbation', 'quantity', 'unit', 'base', 'perturbed', 'change %', 'coefficient'];
+    const rows = result.perturbations.flatMap(p => p.responses.map(r => {
+        const display = displays.get(r.name);
+        return [p.change, r.name, display?.unit ?? r.unit, inDisplay(r.base, display), inDisplay(r.perturbed, display), r.percent, r.coefficient];
+    }));
+    const when = result.at === 'steady' ? 'at steady state' : `at ${result.at} min`;
+    return (format === 'table' ? `Cascade ${result.cascade}, ${when}\n` : '') + renderTable(header, rows, format);
 }

@@ -7,7 +7,7 @@ import {
 } from '../generated/ast.js';
 import type { CascadeServices } from '../cascade-module.js';
 import { DEFAULT_COMPARTMENT, lowerCompartment, lowerEffects, lowerModulator, lowerProcess, lowerReceptor, lowerSpecies } from './lower-declarations.js';
-import { Observables } from './lower-observables.js';
+import { assignDisplayUnits, Observables } from './lower-observables.js';
 import { lowerCascade, lowerScenarios, lowerWhen } from './lower-scenarios.js';
 import { LoweringContext } from './lowering-context.js';
 
@@ -48,7 +48,7 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
     const events = all(isWhenEvent).map(({ node, file }) => lowerWhen(node, context, file));
     const observables = new Observables(species, modulators, rules, parameters, processes);
 
-    return {
+    const model: IR.ModelIR = {
         name: root.header?.name ?? document.uri.path.split('/').pop()!.replace(/\.cascade$/, ''),
         title: root.header?.title,
         doc: root.header ? context.doc(root.header) : undefined,
@@ -68,6 +68,8 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
         scenarios: lowerScenarios(all(isScenario), events, observables, context),
         cascades: all(isCascade).map(({ node, file }) => lowerCascade(node, observables, context, file))
     };
+    assignDisplayUnits(model);
+    return model;
 }
 
 /** Declarations of the document and its imports, the document's own first, each name once. */

@@ -30,6 +30,7 @@ export function lowerSpecies(node: Species, compartment: (node: Species) => stri
         tone: (members.tone ?? 'modulatory') as IR.Tone,
         molarMass: context.molarMass(node.name),
         unit: context.speciesUnit(node),
+        display: context.displayUnitOf(node.name, initial, context.speciesUnit(node)),
         source: context.sourceOf(node, file)
     };
 }

@@ -62,6 +62,7 @@ export function lowerExpect(node: Expect, observables: Observables, context: Low
         low: bound(node.low, onlyHigh ? -Infinity : Number.NaN),
         high: bound(node.high, onlyLow ? Infinity : Number.NaN),
         unit: relativeTo ? '1' : single?.unit ?? context.unitOf(node.subject),
+        display: relativeTo ? undefined : context.displayUnitOf(speciesName, node.low, single?.unit ?? '') ?? context.displayUnitOf(speciesName, node.high, single?.unit ?? ''),
         source: context.sourceOf(node, file)
     };
 }

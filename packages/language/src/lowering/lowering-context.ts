@@ -1,9 +1,10 @@
 import type { AstNode, CommentProvider } from 'langium';
-import { evaluateConstant, type Expr, type SourceRef } from '@neurocascade/simulator';
-import type { Expression, Species } from '../generated/ast.js';
+import { evaluateConstant, type DisplayUnit, type Expr, type SourceRef } from '@neurocascade/simulator';
+import { isQuantity, type Expression, type Species } from '../generated/ast.js';
 import { DimensionInference } from '../units/dimension-inference.js';
 import {
-    AMOUNT, baseUnitName, MASS, MASS_CONCENTRATION, MASS_CONCENTRATION_PER_TIME, MOLAR_MASS, sameDimension, SPECIFIC_ACTIVITY, TIME, type Dimension
+    AMOUNT, AMOUNT_CONCENTRATION, baseUnitName, MASS, MASS_CONCENTRATION, MASS_CONCENTRATION_PER_TIME, MOLAR_MASS, parseUnit, sameDimension,
+    SPECIFIC_ACTIVITY, TIME, type Dimension
 } from '../units/units.js';
 import { lowerExpression } from './lower-expression.js';
 
@@ -72,6 +73,27 @@ export class LoweringContext {
 
     /** The compartment of each species, filled once species are lowered. */
     readonly speciesCompartments = new Map<string, string>();
+
+    /**
+     * The unit a concentration was written in (`initial 80 pg/mL`, an expect's range), to show
+     * its values in: a base value is `scale` of it. A mass unit for a species in µM goes through
+     * the species' molar mass, as concentrationOf does.
+     */
+    displayUnitOf(speciesName: string | undefined, expression: Expression | undefined, baseUnit: string): DisplayUnit | undefined {
+        if (!this.unitsChecked || !isQuantity(expression) || !expression.unit) return undefined;
+        let written;
+        try {
+            written = parseUnit(expression.unit);
+        } catch {
+            return undefined;
+        }
+        const unit = expression.unit.trim();
+        if (baseUnit === 'g/L' && sameDimension(written.dimension, MASS_CONCENTRATION)) return { unit, scale: written.scale };
+        if (baseUnit !== 'uM') return undefined;
+        if (sameDimension(written.dimension, AMOUNT_CONCENTRATION)) return { unit, scale: written.scale };
+        const molarMass = speciesName ? this.molarMass(speciesName) : undefined;
+        return molarMass && sameDimension(written.dimension, MASS_CONCENTRATION) ? { unit, scale: written.scale / (molarMass * 1e-6) } : undefined;
+    }
 
     /** g/mol, when the species declares `molar_mass`. */
     molarMass(speciesName: string): number | undefined {

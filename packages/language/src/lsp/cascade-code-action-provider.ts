@@ -3,12 +3,13 @@ import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import type { CascadeServices } from '../cascade-module.js';
 import type { CascadeScopeProvider } from '../scoping/cascade-scope-provider.js';
-import { CODE_UNIT_DIMENSION, CODE_UNIT_MISSING, CODE_UNRESOLVED, CODE_UNUSED } from '../validation/diagnostic-codes.js';
+import { CODE_RANGE, CODE_SYNTAX, CODE_UNIT_DIMENSION, CODE_UNIT_MISSING, CODE_UNRESOLVED, CODE_UNUSED } from '../validation/diagnostic-codes.js';
+import { suggestionFix } from './suggestion-fix.js';
 import { addUnitFix, replaceUnitFixes } from './unit-fixes.js';
 import { removeDeclarationFix } from './unused-fix.js';
 import { unresolvedFixes } from './unresolved-fixes.js';
 
-/** Quick fixes for the diagnostics (docs/reference.md#checks) that name one: unresolved, unit-missing, unit-dimension, unused. */
+/** Quick fixes for the diagnostics (docs/reference.md#checks) that name one: syntax (a misspelt keyword), range (a fraction written as a percentage), unresolved, unit-missing, unit-dimension, unused. */
 export class CascadeCodeActionProvider implements CodeActionProvider {
     private readonly scope: CascadeScopeProvider;
 
@@ -22,6 +23,8 @@ export class CascadeCodeActionProvider implements CodeActionProvider {
 
     private fixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         switch (diagnostic.data?.code ?? diagnostic.code) {
+            case CODE_SYNTAX:
+            case CODE_RANGE: return suggestionFix(document, diagnostic);
             case CODE_UNRESOLVED: return unresolvedFixes(document, diagnostic, this.scope);
             case CODE_UNIT_MISSING: return addUnitFix(document, diagnostic);
             case CODE_UNIT_DIMENSION: return replaceUnitFixes(document, diagnostic);

@@ -10,7 +10,7 @@ import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-langu
 import { isSpecies, type CascadeFile } from '../generated/ast.js';
 import { simulationsFor } from '../simulation/cascade-simulations.js';
 import type { SteadyStateResult } from '../simulation/simulation-protocol.js';
-import { formatNumber } from '../simulation/expect-diagnostics.js';
+import { formatNumber } from '@neurocascade/simulator';
 
 const UNIT_LABELS: ReadonlyMap<string, string> = new Map([['uM', 'µM'], ['g/L', 'g/L'], ['1', '']]);
 

@@ -1,4 +1,5 @@
 import type { AstNode } from 'langium';
+import { formatNumber } from '@neurocascade/simulator';
 import type { Expression } from '../generated/ast.js';
 import { DimensionInference } from '../units/dimension-inference.js';
 import { baseUnitName, isDimensionless, type Dimension } from '../units/units.js';
@@ -9,10 +10,6 @@ export function written(node: AstNode | undefined): string {
     return node?.$cstNode?.text.replace(/\s+/g, ' ').trim() ?? '?';
 }
 
-/** Four significant digits, as the rest of the editor shows numbers. */
-function formatNumber(value: number): string {
-    return String(Number(value.toPrecision(4)));
-}
 
 /** A quantity in base units: `133.3 uM/min`, `0.4` for 40 %. */
 export function inBaseUnits(value: number, dimension: Dimension): string {

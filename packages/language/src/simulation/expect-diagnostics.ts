@@ -90,7 +90,4 @@ export class ExpectDiagnostics {
     }
 }
 
-/** Four significant digits, for hints and messages. */
-export function formatNumber(value: number): string {
-    return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
-}
+

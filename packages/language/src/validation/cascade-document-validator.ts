@@ -1,10 +1,11 @@
-import { DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { BUILTIN_FUNCTIONS } from '@neurocascade/simulator';
-import { isCall } from '../generated/ast.js';
+import { isCall, type CascadeFile } from '../generated/ast.js';
+import type { CascadeSyntaxError } from '../syntax/statement-recovery.js';
 import { visitNodes } from '../workspace/ast-walk.js';
 import type { CascadeServices } from '../cascade-module.js';
-import { CODE_SYNTAX, CODE_UNRESOLVED } from './diagnostic-codes.js';
+import { CODE_ACCUMULATES, CODE_DEPLETED, CODE_MISSING_KINETICS, CODE_SYNTAX, CODE_UNBOUND_TRANSMITTER, CODE_UNRESOLVED } from './diagnostic-codes.js';
 import type { ReferenceLinks } from '../reference-links.js';
 
 const LANGIUM_CODES: Readonly<Record<string, string>> = {
@@ -27,7 +28,7 @@ export class CascadeDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const diagnostics = withoutConsequencesOfSyntaxErrors(document, await super.validateDocument(document, options, cancelToken));
         const coded = diagnostics.map(diagnostic => {
             const code = (Object.hasOwn(LANGIUM_CODES, diagnostic.data?.code) ? LANGIUM_CODES[diagnostic.data.code] : undefined) ?? diagnostic.data?.code ?? diagnostic.code;
             return { ...diagnostic, code, source: 'cascade', data: { ...diagnostic.data, code } };
@@ -52,6 +53,22 @@ export class CascadeDocumentValidator extends DefaultDocumentValidator {
             }
             for (const check of checks) void check(node, accept, cancelToken);
         });
+    }
+
+    /** A misspelt keyword's syntax error carries the keyword, for its quick fix. */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const before = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        const suggestions = new Map((parseResult.parserErrors as CascadeSyntaxError[])
+            .filter(error => error.suggestion).map(error => [error.token.startOffset, error.suggestion]));
+        if (suggestions.size === 0) return;
+        const lines = parseResult.value.$cstNode?.root.fullText.split('\n') ?? [];
+        for (const diagnostic of diagnostics.slice(before)) {
+            const { line, character } = diagnostic.range.start;
+            const offset = lines.slice(0, line).reduce((sum, text) => sum + text.length + 1, 0) + character;
+            const suggestion = suggestions.get(offset);
+            if (suggestion) diagnostic.data = { ...diagnostic.data, suggestion };
+        }
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -96,6 +113,29 @@ function capPerCode(diagnostics: Diagnostic[]): Diagnostic[] {
         };
         return [...list.slice(0, MAX_DIAGNOSTICS_PER_CODE), summary];
     });
+}
+
+/** What a declaration lacks because one of its statements did not parse: the syntax error says it. */
+const CONSEQUENCES_OF_SYNTAX_ERRORS = new Set<string>([CODE_MISSING_KINETICS, CODE_DEPLETED, CODE_ACCUMULATES, CODE_UNBOUND_TRANSMITTER]);
+
+/**
+ * One mistake, one diagnostic: drops every other diagnostic inside a broken statement (the
+ * half-parsed node's unresolved names and misplaced parts), and what a declaration lacks when
+ * one of its statements is broken.
+ */
+function withoutConsequencesOfSyntaxErrors(document: LangiumDocument, all: Diagnostic[]): Diagnostic[] {
+    const statements = (document.parseResult.parserErrors as CascadeSyntaxError[]).flatMap(error => error.statement ? [error.statement] : []);
+    const inBrokenStatement = (diagnostic: Diagnostic) => {
+        const offset = document.textDocument.offsetAt(diagnostic.range.start);
+        return statements.some(([from, to]) => offset >= from && offset < to);
+    };
+    const diagnostics = all.filter(diagnostic => diagnostic.data?.code === DocumentValidator.ParsingError || !inBrokenStatement(diagnostic));
+    const syntaxLines = diagnostics.filter(diagnostic => diagnostic.data?.code === DocumentValidator.ParsingError).map(diagnostic => diagnostic.range.start.line);
+    if (syntaxLines.length === 0) return diagnostics;
+    const broken = (document.parseResult.value as CascadeFile).declarations?.map(declaration => declaration.$cstNode?.range)
+        .filter(range => range && syntaxLines.some(line => line >= range.start.line && line <= range.end.line)) ?? [];
+    return diagnostics.filter(diagnostic => !CONSEQUENCES_OF_SYNTAX_ERRORS.has(String(diagnostic.data?.code))
+        || !broken.some(range => diagnostic.range.start.line >= range!.start.line && diagnostic.range.start.line <= range!.end.line));
 }
 
 /** Langium says "Could not resolve reference to NamedElement named 'X'."; a modeler needs less. */

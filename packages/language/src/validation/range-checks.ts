@@ -1,5 +1,5 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import { isReaction, isSpecies, type CascadeAstType, type Expression } from '../generated/ast.js';
+import { isQuantity, isReaction, isSpecies, type CascadeAstType, type Expression } from '../generated/ast.js';
 import { constantValue } from './constant-folding.js';
 import { CODE_RANGE } from './diagnostic-codes.js';
 import type { ModelAnalyses } from './model-analysis.js';
@@ -54,7 +54,14 @@ export function rangeChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAs
             checkProperty('ec50', effect.ec50, accept, true);
             checkProperty('hill', effect.hill, accept);
         },
-        InhibitAction: (inhibit, accept) => checkBounds(inhibit.amount, 0, 1, 'inhibit', 'inhibition is between 0 % and 100 %', accept),
+        InhibitAction: (inhibit, accept) => {
+            // `inhibit E 90` means a fraction of 90: the author meant a percentage.
+            const amount = inhibit.amount;
+            if (isQuantity(amount) && !amount.unit && amount.value > 1 && amount.value <= 100) {
+                const suggestion = `${amount.value}%`;
+                accept('error', `Inhibition is between 0 % and 100 %; did you mean '${suggestion}'?`, { node: amount, data: { code: CODE_RANGE, suggestion } });
+            } else checkBounds(amount, 0, 1, 'inhibit', 'inhibition is between 0 % and 100 %', accept);
+        },
         ScaleAction: (scale, accept) => checkBounds(scale.amount, 0, Infinity, 'scale', undefined, accept),
         Simulate: (simulate, accept) => {
             checkProperty('duration', simulate.duration, accept, true);

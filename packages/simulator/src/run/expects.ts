@@ -4,6 +4,7 @@
  */
 import { evaluateConstant } from '../ir-constants.js';
 import type { Expectation, Expr } from '../ir.js';
+import { formatQuantity } from './quantity-format.js';
 
 export interface ExpectResult {
     label: string;
@@ -16,11 +17,6 @@ export interface ExpectResult {
 
 /** An expectation's value in one run, or why it has none. */
 export type Measured = { value: number } | { missing: string };
-
-export function formatQuantity(v: number, unit: string): string {
-    const text = String(+v.toPrecision(4));
-    return unit === '1' || unit === '' ? text : `${text} ${unit}`;
-}
 
 /** A relative change as a signed percentage: 0.2 → `+20 %`. */
 function formatChange(fraction: number): string {
@@ -35,7 +31,7 @@ function where(e: Expectation): string {
 }
 
 function range(e: Expectation): string {
-    const format = (v: number) => e.relativeTo ? formatChange(v) : formatQuantity(v, e.unit);
+    const format = (v: number) => e.relativeTo ? formatChange(v) : formatQuantity(v, e.unit, e.display);
     if (e.low === -Infinity) return `below ${format(e.high)}`;
     if (e.high === Infinity) return `above ${format(e.low)}`;
     return `between ${format(e.low)} and ${format(e.high)}`;
@@ -80,6 +76,6 @@ export function judge(e: Expectation, measured: Measured): ExpectResult {
     }
     const value = measured.value;
     const passed = within(e, value);
-    const shown = e.relativeTo ? formatChange(value) : formatQuantity(value, e.unit);
+    const shown = e.relativeTo ? formatChange(value) : formatQuantity(value, e.unit, e.display);
     return { ...base, passed, value, message: `${subject} is ${shown}, ${passed ? 'within' : 'outside'} the expected range (${range(e)})` };
 }
