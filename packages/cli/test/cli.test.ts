@@ -178,7 +178,7 @@ scenario Empty {
         assert.equal(run.status, 0, run.stderr);
         assert.match(run.stderr, warning);
         assert.deepEqual(run.stdout.trim().split('\n').at(-1)!.split(',').slice(0, 2).map(Number), [10, -49]);
-        const steady = cascade(['steady', 'model.cascade'], folder);
+        const steady = cascade(['steady', 'model.cascade', '--format', 'json'], folder);
         assert.match(steady.stderr, warning);
         assert.equal(JSON.parse(steady.stdout).warnings[0].species, 'A');
     });

@@ -14,8 +14,14 @@ export function unitsChoice(value: string | undefined): UnitsChoice {
 /** The unit to show a quantity's values in: the author's, else a readable prefix for its largest value; none with --units base. */
 export function displayFor(quantity: { unit: string; display?: DisplayUnit }, values: readonly (number | null)[], choice: UnitsChoice): DisplayUnit | undefined {
     if (choice === 'base') return undefined;
-    const largest = Math.max(0, ...values.map(value => Math.abs(value ?? 0)).filter(Number.isFinite));
-    return quantity.display ?? readableDisplayUnit(quantity.unit, largest);
+    if (quantity.display) return quantity.display;
+    // A loop, not Math.max(...values): a series of 200,000 points overflows the call stack as arguments.
+    let largest = 0;
+    for (const value of values) {
+        const size = Math.abs(value ?? 0);
+        if (Number.isFinite(size) && size > largest) largest = size;
+    }
+    return readableDisplayUnit(quantity.unit, largest);
 }
 
 export function inDisplay(value: number | null, display: DisplayUnit | undefined): number | null {

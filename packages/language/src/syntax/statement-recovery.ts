@@ -79,7 +79,9 @@ export class StatementRecovery {
 
     private diagnose(error: IRecognitionException, tokens: IToken[], root: AstNode): Diagnosis {
         const ruleStack = error.context.ruleStack.map(rule => rule.replace(/\W/g, ''));
-        const expecting = /Expecting (?:token of type |keyword )?['`]([^'`]+)['`]/.exec(error.message)?.[1];
+        // One expected token, or where several alternatives fit (`between`, `above`, `below`) the first listed.
+        const expecting = /Expecting (?:token of type |keyword )?['`]([^'`]+)['`]/.exec(error.message)?.[1]
+            ?? /one of these possible Token sequences:\s*1\. \[([^\],\s]+)/.exec(error.message)?.[1];
         const at = tokenIndexAt(tokens, errorOffset(error));
         const innermost = ruleStack.at(-1) ?? 'CascadeFile';
         const betweenStatements = innermost in BLOCK_LISTS && (expecting === '}' || expecting === 'EOF' || error.name === 'NotAllInputParsedException');

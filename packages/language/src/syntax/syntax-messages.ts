@@ -16,9 +16,9 @@ export interface NextStepMessage {
 
 export const NEXT_STEP_MESSAGES: readonly NextStepMessage[] = [
     { rule: 'Expect', expecting: 'at', message: '`expect` needs a time: `at 30 min` or `at steady`', section: 'Scenarios' },
-    { rule: 'Expect', expecting: 'between', message: '`expect` needs a range: `between A and B`', section: 'Scenarios' },
+    { rule: 'Expect', expecting: 'between', message: '`expect` needs a range: `between A and B`, `above A` or `below B`', section: 'Scenarios' },
     { rule: 'Expect', expecting: 'and', message: '`expect` needs both ends of its range: `between A and B`', section: 'Scenarios' },
-    { rule: 'Expect', message: '`expect` needs a quantity, a time and a range: `expect X at steady between A and B`', section: 'Scenarios' },
+    { rule: 'Expect', message: '`expect` needs a quantity, a time and a range: `expect X at steady between A and B` (or `above A`, `below B`)', section: 'Scenarios' },
     { rule: 'Simulate', message: '`simulate` needs a duration with its unit: `simulate 60 min`, optionally `step 1 min`', section: 'Scenarios' },
     { rule: 'Observe', message: '`observe` needs the quantities to record: `observe A, B`', section: 'Scenarios' },
     { rule: 'TimedAction', message: '`at` needs a time and an action: `at 10 min dose X 1 uM`, or several in `{ }`', section: 'Scenarios' },
