@@ -35,6 +35,11 @@ export interface CompiledModel {
     evaluate(e: Expr, t: number, y: Float64Array): number;
     /** Writes each state's initial value (before initial assignments) into `out`. */
     initialValues(y: Float64Array, out: Float64Array): void;
+    /**
+     * A program writing the sparse derivatives of `terms` with respect to the state (`y`) or
+     * the slots (`p`) into its output, ordered as `pattern` (row k: terms[k]).
+     */
+    derivatives(terms: readonly Term[], wrt: 'y' | 'p'): { pattern: SparsityPattern; evaluate: Program };
     /** The slots a property reference addresses (`km` without a substrate: the first; `ki` without one: all). */
     properties(ref: PropertyRef): AddressableProperty[];
 }
@@ -80,8 +85,12 @@ export function compileModel(ir: ModelIR): CompiledModel {
     const initialValues = program(system.initialValues);
     const scalars = new WeakMap<Expr, Program>();
     const scalar = new Float64Array(1);
-    const jac = jacobianCode(derivatives, variables, needed);
-    const evaluateJacobian = compile([...variableStatements(needed), ...jac.statements], new Float64Array(jac.temporaries));
+    const differentiate = (terms: readonly Term[], wrt: 'y' | 'p', diagonal = false) => {
+        const uses = neededVariables(terms, variables);
+        const code = jacobianCode(terms, variables, uses, wrt, diagonal);
+        return { pattern: code.pattern, evaluate: compile([...variableStatements(uses), ...code.statements], new Float64Array(code.temporaries)) };
+    };
+    const jacobian = differentiate(derivatives, 'y', true);
     const byTarget = new Map<string, AddressableProperty[]>();
     for (const p of system.properties) byTarget.set(p.target, [...(byTarget.get(p.target) ?? []), p]);
     const readsTime = (t: Term) => t.k === 't';
@@ -90,7 +99,8 @@ export function compileModel(ir: ModelIR): CompiledModel {
     return {
         ir, system, stateNames: system.stateNames, slots, baseSlots, sources, dependsOnTime,
         rhs,
-        jacobian: { pattern: jac.pattern, evaluate: evaluateJacobian },
+        jacobian,
+        derivatives: (terms, wrt) => differentiate(terms, wrt),
         reset: () => slots.set(baseSlots),
         program,
         resolve: e => system.resolve(e),

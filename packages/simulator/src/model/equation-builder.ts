@@ -5,13 +5,14 @@
  * while being defined is an algebraic loop.
  */
 import type { EffectProperty, Expr, ModelIR } from '../ir.js';
-import { contributions, speciesBalance } from './balances.js';
+import { contributions, exchange, speciesBalance, type Exchange } from './balances.js';
 import type { EquationContext } from './context.js';
 import { indexDeclarations, lookup, type Declaration } from './declarations.js';
 import { effectFactor } from './effects.js';
 import { ModelError } from './errors.js';
 import { resolveExpr, type NameResolver } from './expressions.js';
 import { propertyDefinitions, type PropertyDefinition } from './properties.js';
+import { flux } from './rate-laws.js';
 import { activation, balance, hasBalance, occupancy } from './receptors.js';
 import { SlotTable, type AddressableProperty } from './slots.js';
 import { ref, ZERO, type Term } from './terms.js';
@@ -27,6 +28,10 @@ export interface EquationSystem {
     slotValues: number[];
     properties: AddressableProperty[];
     breakpoints: number[];
+    /** The flux of each process, in the IR's order (its rate in the process's compartment). */
+    fluxes: Term[];
+    /** The supply and clearance rates of each species that has a balance (not fixed, no rate rule). */
+    exchanges: Exchange[];
     resolve(e: Expr): Term;
 }
 
@@ -64,6 +69,9 @@ export class EquationBuilder implements EquationContext, NameResolver {
             const x = lookup(this.declarations, name, 'species', 'a species');
             return x.fixed ? ZERO : speciesBalance(this, x, ref('y', this.states.get(name)!), changes.get(name) ?? []);
         });
+        const fluxes = this.ir.processes.map(p => this.memo(`${p.name} flux`, () => flux(this, p)));
+        const exchanges = this.ir.species.filter(x => !x.fixed && !rateRules.has(x.name))
+            .map(x => exchange(this, x, ref('y', this.states.get(x.name)!)));
         const initialValues = stateNames.map(name =>
             this.property(name, this.declarations.get(name)!.kind === 'parameter' ? 'value' : 'initial'));
         // Everything an observable, an action or a perturbation may name exists from here on.
@@ -79,7 +87,7 @@ export class EquationBuilder implements EquationContext, NameResolver {
         return {
             ir: this.ir, stateNames, derivatives, initialValues,
             variables: this.variables, variableNames: this.variableNames, slotValues: this.slots.values,
-            properties: this.slots.properties, breakpoints: [...this.breakpoints].sort((a, b) => a - b),
+            properties: this.slots.properties, breakpoints: [...this.breakpoints].sort((a, b) => a - b), fluxes, exchanges,
             resolve: e => this.resolve(e)
         };
     }

@@ -1,0 +1,86 @@
+/**
+ * The numeric properties an analysis differentiates with respect to, with their current
+ * values and base units. A property written as a number is one slot; one written as an
+ * expression is weight·expr + offset, whose value moves with the offset (slots.ts).
+ */
+import type { ModelIR } from '../ir.js';
+import type { CompiledModel } from '../model/compiled-model.js';
+import { ModelError } from '../model/errors.js';
+import type { AddressableProperty } from '../model/slots.js';
+import { termValues } from './conservation.js';
+
+export interface AnalysisParameter {
+    name: string;
+    property: string;
+    /** The substrate (km) or inhibitor/antagonist (ki) the property belongs to. */
+    substrate?: string;
+    value: number;
+    unit: string;
+    /** The slot whose derivative is the derivative with respect to the value. */
+    slot: number;
+}
+
+/** The base unit of one property (the IR keeps values in base units, not the units themselves). */
+export function propertyUnit(ir: ModelIR, target: string, property: string, sub: string): string {
+    const speciesUnit = (name: string) => ir.species.find(s => s.name === name)?.unit ?? ir.parameters.find(p => p.name === name)?.unit ?? 'uM';
+    const process = ir.processes.find(p => p.name === target);
+    if (process) {
+        const first = process.reactants[0]?.species ?? process.products[0]?.species ?? '';
+        switch (property) {
+            case 'vmax': return `${speciesUnit(first)}/min`;
+            case 'km': case 'ki': return speciesUnit(sub.split(' ')[0] || first);
+            case 'rate': return process.law.type === 'first-order' ? '/min' : `${speciesUnit(first)}/min`;
+            default: return '1';
+        }
+    }
+    const receptor = ir.receptors.find(r => r.name === target);
+    if (receptor) return property === 'kd' ? speciesUnit(receptor.ligand) : property === 'ki' ? speciesUnit(sub) : '1';
+    if (ir.species.some(s => s.name === target)) {
+        return property === 'clearance' ? '/min' : property === 'supply' ? `${speciesUnit(target)}/min` : speciesUnit(target);
+    }
+    const modulator = ir.modulators.find(x => x.name === target);
+    if (modulator) return modulator.unit;
+    const parameter = ir.parameters.find(x => x.name === target);
+    if (parameter) return parameter.unit;
+    return property === 'volume' ? 'L' : '1';
+}
+
+function describe(m: CompiledModel, properties: readonly AddressableProperty[]): AnalysisParameter[] {
+    const values = termValues(m, properties.map(p => p.value));
+    return properties.map((p, k) => ({
+        name: p.target, property: p.property,
+        ...(p.sub ? { substrate: p.sub } : {}),
+        value: values[k], unit: propertyUnit(m.ir, p.target, p.property, p.sub),
+        slot: p.slot.kind === 'literal' ? p.slot.index : p.slot.kind === 'expression' ? p.slot.offset : -1
+    }));
+}
+
+/**
+ * Every numeric property of every declaration (vmax, km, ki, kd, hill, density, supply,
+ * clearance, level, volume, parameters). Left out: initial concentrations (they change no
+ * steady state except through a conserved total) and `activity`, the control analysis' own.
+ */
+export function modelParameters(m: CompiledModel): AnalysisParameter[] {
+    return describe(m, m.system.properties.filter(p => p.slot.kind !== 'state' && p.property !== 'initial' && p.property !== 'activity'));
+}
+
+/** `E.vmax`, `k1` (a parameter's value), `E.km.Trp` (a km of one substrate). */
+export function namedParameters(m: CompiledModel, names: readonly string[]): AnalysisParameter[] {
+    return describe(m, names.map(text => {
+        const [target, property, ...sub] = text.split('.');
+        const ref = { target, property: property ?? 'value', substrate: sub.length > 0 ? sub.join('.') : undefined };
+        const found = m.properties(ref).find(p => p.slot.kind !== 'state');
+        if (!found) throw new ModelError(`'${text}' is a state, not a parameter: its steady value is a result`, 'wrong-kind');
+        return found;
+    }));
+}
+
+/** The `activity` of each process: the parameter a control coefficient is the response to. */
+export function activityParameters(m: CompiledModel): AnalysisParameter[] {
+    return describe(m, m.ir.processes.map(p => m.properties({ target: p.name, property: 'activity' })[0]));
+}
+
+/** The supply or clearance of each species that has a balance. */
+export function exchangeParameters(m: CompiledModel, property: 'supply' | 'clearance'): AnalysisParameter[] {
+    return describe(m, m.system.exchanges.map(x => m.properties({ target: x.species, property })[0]));
+}
