@@ -3,6 +3,7 @@
  * then shifted QR in complex arithmetic (Givens rotations, Wilkinson shift, deflation at
  * negligible subdiagonals). O(n³); meant for reduced Jacobians of a few hundred states.
  */
+import { SimulationError } from '../model/errors.js';
 
 export interface Eigenvalue {
     re: number;
@@ -72,7 +73,7 @@ export function eigenvalues(matrix: Float64Array, n: number): Eigenvalue[] {
             iterations = 0;
             continue;
         }
-        if (++iterations > 60) throw new Error('eigenvalues: QR iteration did not converge');
+        if (++iterations > 60) throw new SimulationError('the eigenvalues did not converge (QR iteration)', 'no-convergence');
         let lo = hi - 1;
         while (lo > 0 && !small(lo)) lo--;
         let mu = wilkinsonShift(at(hi - 1, hi - 1), at(hi - 1, hi), at(hi, hi - 1), at(hi, hi));

@@ -25,10 +25,10 @@ export interface Stability {
 /** Above this many independent states the dense eigen-solver (O(n³)) is not run. */
 export const MAX_EIGEN_STATES = 400;
 
-export function stabilityOf(linearisation: SteadyLinearisation): Stability | { skipped: string } {
+export function stabilityOf(linearisation: SteadyLinearisation): Stability | { unavailable: string } {
     const { independent, values } = linearisation.reducedJacobian();
     const n = independent.length;
-    if (n > MAX_EIGEN_STATES) return { skipped: `${n} independent states: eigenvalues are computed up to ${MAX_EIGEN_STATES}` };
+    if (n > MAX_EIGEN_STATES) return { unavailable: `${n} independent states: eigenvalues are computed up to ${MAX_EIGEN_STATES}` };
     const lambda = eigenvalues(values, n);
     const slowest = lambda.reduce((s, e) => Math.min(s, Math.abs(e.re)), Infinity);
     return {

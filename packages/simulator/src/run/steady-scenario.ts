@@ -1,6 +1,9 @@
 /** `cascade steady`: a scenario's steady state, reported for its observables (every species by default). */
+import { linearise } from '../analysis/steady-linearisation.js';
+import { stabilityOf, type Stability } from '../analysis/stability.js';
 import type { ModelIR } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
+import { SimulationError } from '../model/errors.js';
 import { defaultObservables, observer } from './observables.js';
 import type { RunOptions } from './run-options.js';
 import { compiled, findScenario, scenarioSteadyState } from './simulate.js';
@@ -15,6 +18,17 @@ export interface SteadyStateReport {
     iterations: number;
     /** Why there is no steady state. */
     reason?: string;
+    /** The steady state's eigenvalues and what they say (docs/analysis.md); absent without one. */
+    stability?: Stability | { unavailable: string };
+}
+
+function stabilityAt(m: CompiledModel, y: Float64Array, t: number): Stability | { unavailable: string } {
+    try {
+        return stabilityOf(linearise(m, y, t));
+    } catch (e) {
+        if (e instanceof SimulationError) return { unavailable: e.message };
+        throw e;
+    }
 }
 
 export function steadyStateOfScenario(model: ModelIR | CompiledModel, scenarioName?: string, options: RunOptions = {}): SteadyStateReport {
@@ -26,6 +40,7 @@ export function steadyStateOfScenario(model: ModelIR | CompiledModel, scenarioNa
     return {
         model: m.ir.name, scenario: scenario.name, converged: steady.converged,
         values: values.map((value, k) => ({ name: observables[k].name, unit: observables[k].unit, value })),
-        method: steady.method, iterations: steady.iterations, reason: steady.reason
+        method: steady.method, iterations: steady.iterations, reason: steady.reason,
+        ...(steady.converged ? { stability: stabilityAt(m, steady.state, steady.time) } : {})
     };
 }

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { cascade, folderWith } from './run-cli.js';
+
+// A* = Km·s/(V − s) = 5·1/(3 − 1) = 2.5 uM, B* = s/k = 10 uM.
+const CHAIN = `model Chain
+precursor A { supply 1 uM/min }
+metabolite B { clearance 0.1 /min }
+enzyme E { converts A -> B  vmax 3 uM/min  km 5 uM }
+scenario Base {
+    simulate 60 min
+}
+`;
+
+const close = (a: number, b: number, tol: number, what: string) => assert.ok(Math.abs(a - b) <= tol * Math.abs(b) + 1e-12, `${what}: ${a} vs ${b}`);
+
+describe('cascade sensitivity, mca and steady stability', () => {
+    it('sensitivity --format json: the issue\'s shape, scaled coefficients in closed form', () => {
+        const folder = folderWith({ 'model.cascade': CHAIN });
+        const run = cascade(['sensitivity', 'model.cascade', '--of', 'A,B,E.rate', '--wrt', 'E.vmax,E.km,A.supply', '--format', 'json'], folder);
+        assert.equal(run.status, 0, run.stderr);
+        const r = JSON.parse(run.stdout);
+        assert.equal(r.scenario, 'Base');
+        assert.deepEqual(r.parameters.map((p: { name: string; property: string; unit: string }) => [p.name, p.property, p.unit]),
+            [['E', 'vmax', 'uM/min'], ['E', 'km', 'uM'], ['A', 'supply', 'uM/min']]);
+        assert.deepEqual(r.quantities.map((q: { name: string; unit: string }) => [q.name, q.unit]), [['A', 'uM'], ['B', 'uM'], ['E.rate', 'uM/min']]);
+        close(r.quantities[0].value, 2.5, 1e-9, 'A');
+        // ln A = ln Km + ln s − ln(V − s): ∂/∂ln V = −V/(V − s), ∂/∂ln Km = 1, ∂/∂ln s = 1 + s/(V − s)
+        close(r.coefficients[0][0], -1.5, 1e-9, 'A/vmax');
+        close(r.coefficients[0][1], 1, 1e-9, 'A/km');
+        close(r.coefficients[0][2], 1.5, 1e-9, 'A/supply');
+        close(r.coefficients[1][2], 1, 1e-9, 'B/supply');
+        assert.equal(r.coefficients[2][0], 0);
+    });
+
+    it('sensitivity --format csv and table; unknown names are errors', () => {
+        const folder = folderWith({ 'model.cascade': CHAIN });
+        const csv = cascade(['sensitivity', 'model.cascade', '--of', 'A', '--wrt', 'E.vmax', '--format', 'csv'], folder);
+        const [header, row, ...rest] = csv.stdout.trim().split('\n');
+        assert.equal(header, 'quantity,E.vmax');
+        assert.deepEqual(rest, []);
+        assert.equal(row.split(',')[0], 'A');
+        close(Number(row.split(',')[1]), -1.5, 1e-9, 'csv');
+        const table = cascade(['sensitivity', 'model.cascade', '--of', 'A', '--wrt', 'E.vmax', '--format', 'table'], folder);
+        assert.match(table.stdout, /A\s+-1\.5\n/);
+        const bad = cascade(['sensitivity', 'model.cascade', '--of', 'Nope', '--format', 'json'], folder);
+        assert.equal(bad.status, 1);
+        assert.match(bad.stderr, /'Nope' is no quantity/);
+    });
+
+    it('mca --format json: matrices with rows and columns; summation theorem', () => {
+        const folder = folderWith({ 'model.cascade': CHAIN });
+        const run = cascade(['mca', 'model.cascade', '--format', 'json'], folder);
+        assert.equal(run.status, 0, run.stderr);
+        const r = JSON.parse(run.stdout);
+        assert.deepEqual(Object.keys(r), ['scenario', 'elasticities', 'fluxControl', 'concentrationControl']);
+        assert.deepEqual(r.fluxControl.columns, ['E', 'A.supply', 'B.clearance']);
+        // The supply sets every flux: C^E_supply = 1, the enzyme and the clearance control none of it.
+        const e = r.fluxControl.rows.indexOf('E');
+        assert.deepEqual(r.fluxControl.values[e].map((v: number) => +v.toFixed(12)), [0, 1, 0]);
+        for (const row of r.concentrationControl.values) close(row.reduce((s: number, v: number) => s + v, 0), 0, 0, 'Σ Cˣ');
+    });
+
+    it('steady reports stability: eigenvalues −V·Km/(Km + A)² and −k', () => {
+        const folder = folderWith({ 'model.cascade': CHAIN });
+        const r = JSON.parse(cascade(['steady', 'model.cascade'], folder).stdout);
+        assert.equal(r.stability.stable, true);
+        const lambda = r.stability.eigenvalues.map((e: { re: number }) => e.re).sort((a: number, b: number) => a - b);
+        close(lambda[0], -3 * 5 / 7.5 ** 2, 1e-9, 'λ enzyme');
+        close(lambda[1], -0.1, 1e-9, 'λ clearance');
+        close(r.stability.slowestTimeScale, 10, 1e-9, 'slowest');
+    });
+});
