@@ -106,6 +106,8 @@ export interface Response {
     percent?: number;
     /** (ΔY/Y)/(ΔP/P); absent when Y or P is 0 at base. */
     coefficient?: number;
+    /** The exact (dY/Y)/(dP/P) at the base steady state; absent at a time T or where Y = 0. */
+    localCoefficient?: number;
 }
 
 export interface PerturbationResult {
@@ -116,6 +118,8 @@ export interface PerturbationResult {
     responses: Response[];
     /** Response coefficient of every network node that has one, for colouring the graph. */
     nodeResponses: Record<string, number>;
+    /** Why this perturbation has no result (its responses are then empty). */
+    error?: string;
 }
 
 export type NetworkNodeKind = 'species' | 'process' | 'receptor' | 'modulator';

@@ -127,10 +127,10 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
         at: cascade.at,
         network: cascadeNetwork(model),
         perturbations: result.perturbations.map(p => ({
-            label: p.change, target: p.target, property: p.property,
+            label: p.change, target: p.target, property: p.property, error: p.error,
             responses: p.responses.slice(0, cascade.measure.length).map(r => ({
                 name: r.name, unit: r.unit, base: r.base, perturbed: r.perturbed, delta: r.change,
-                percent: r.percent ?? undefined, coefficient: r.coefficient ?? undefined
+                percent: r.percent ?? undefined, coefficient: r.coefficient ?? undefined, localCoefficient: r.localCoefficient ?? undefined
             })),
             nodeResponses: Object.fromEntries(p.responses
                 .filter(r => nodeOf.has(r.name) && r.coefficient !== null)

@@ -3,7 +3,7 @@
  * values and base units. A property written as a number is one slot; one written as an
  * expression is weight·expr + offset, whose value moves with the offset (slots.ts).
  */
-import type { ModelIR } from '../ir.js';
+import type { ModelIR, PropertyRef } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { ModelError } from '../model/errors.js';
 import type { AddressableProperty } from '../model/slots.js';
@@ -64,15 +64,19 @@ export function modelParameters(m: CompiledModel): AnalysisParameter[] {
     return describe(m, m.system.properties.filter(p => p.slot.kind !== 'state' && p.property !== 'initial' && p.property !== 'activity'));
 }
 
+/** The parameters a property reference addresses (`ki` without an inhibitor: each one); none for a state. */
+export function referencedParameters(m: CompiledModel, ref: PropertyRef): AnalysisParameter[] {
+    return describe(m, m.properties(ref).filter(p => p.slot.kind !== 'state'));
+}
+
 /** `E.vmax`, `k1` (a parameter's value), `E.km.Trp` (a km of one substrate). */
 export function namedParameters(m: CompiledModel, names: readonly string[]): AnalysisParameter[] {
-    return describe(m, names.map(text => {
+    return names.flatMap(text => {
         const [target, property, ...sub] = text.split('.');
-        const ref = { target, property: property ?? 'value', substrate: sub.length > 0 ? sub.join('.') : undefined };
-        const found = m.properties(ref).find(p => p.slot.kind !== 'state');
-        if (!found) throw new ModelError(`'${text}' is a state, not a parameter: its steady value is a result`, 'wrong-kind');
+        const found = referencedParameters(m, { target, property: property ?? 'value', substrate: sub.length > 0 ? sub.join('.') : undefined });
+        if (found.length === 0) throw new ModelError(`'${text}' is a state, not a parameter: its steady value is a result`, 'wrong-kind');
         return found;
-    }));
+    });
 }
 
 /** The `activity` of each process: the parameter a control coefficient is the response to. */
