@@ -15,8 +15,9 @@ Commands:
                   [--method auto|rk45|stiff] [--rtol x] [--atol x]
   steady <file> [--scenario S] [--format json]
   cascade <file> [--name C] [--format json]
-  sensitivity <file> [--scenario S] [--of X,E.rate] [--wrt E.vmax,k1] [--format table|json|csv]
+  sensitivity <file> [--scenario S] [--of X,E.rate] [--wrt E.vmax,k1] [--time-course] [--format table|json|csv]
                          exact response coefficients of quantities to parameters at steady state
+                         (--time-course: along the scenario's time course)
   mca <file> [--scenario S] [--format table|json|csv]
                          elasticities, flux and concentration control coefficients at steady state
   import <model.xml> [-o model.cascade]

@@ -47,6 +47,26 @@ describe('cascade sensitivity, mca and steady stability', () => {
         assert.match(bad.stderr, /'Nope' is no quantity/);
     });
 
+    it('sensitivity --time-course: dX/dk of X\' = s − k·X from X(0) = 0 in closed form', () => {
+        const folder = folderWith({ 'model.cascade': `model Fill
+precursor X { supply 2 uM/min  clearance 0.5 /min }
+scenario Fill {
+    simulate 6 min step 2 min
+    observe X
+}
+` });
+        const run = cascade(['sensitivity', 'model.cascade', '--time-course', '--wrt', 'X.clearance,X.supply', '--format', 'json', '--rtol', '1e-10', '--atol', '1e-12'], folder);
+        assert.equal(run.status, 0, run.stderr);
+        const r = JSON.parse(run.stdout);
+        assert.deepEqual(r.time, [0, 2, 4, 6]);
+        const s = 2, k = 0.5;
+        r.time.forEach((t: number, i: number) => {
+            const e = Math.exp(-k * t);
+            close(r.unscaled[0][0][i], -s / k ** 2 * (1 - e) + s * t * e / k, 1e-7, `dX/dk at ${t}`);
+            close(r.unscaled[0][1][i], (1 - e) / k, 1e-7, `dX/ds at ${t}`);
+        });
+    });
+
     it('mca --format json: matrices with rows and columns; summation theorem', () => {
         const folder = folderWith({ 'model.cascade': CHAIN });
         const run = cascade(['mca', 'model.cascade', '--format', 'json'], folder);

@@ -23,3 +23,4 @@ export { stabilityOf, type Stability, type OscillatoryMode } from "./analysis/st
 export { eigenvalues, type Eigenvalue } from "./analysis/eigenvalues.js";
 export { linearise, type SteadyLinearisation } from "./analysis/steady-linearisation.js";
 export { conservationLaws, type ConservationLaw } from "./analysis/conservation.js";
+export { timeCourseSensitivities, type TimeCourseSensitivityReport } from "./analysis/time-course-sensitivities.js";

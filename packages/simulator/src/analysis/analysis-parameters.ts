@@ -45,6 +45,9 @@ export function propertyUnit(ir: ModelIR, target: string, property: string, sub:
     return property === 'volume' ? 'L' : '1';
 }
 
+/** A parameter as reported (without its slot, an internal index). */
+export const withoutSlot = ({ slot: _slot, ...rest }: AnalysisParameter): Omit<AnalysisParameter, 'slot'> => rest;
+
 function describe(m: CompiledModel, properties: readonly AddressableProperty[]): AnalysisParameter[] {
     const values = termValues(m, properties.map(p => p.value));
     return properties.map((p, k) => ({

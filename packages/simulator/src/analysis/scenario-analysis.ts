@@ -8,7 +8,7 @@ import { SimulationError } from '../model/errors.js';
 import type { RunOptions } from '../run/run-options.js';
 import { compiled, findScenario, scenarioSteadyState } from '../run/simulate.js';
 import type { SteadyState } from '../run/steady-state.js';
-import { modelParameters, namedParameters, type AnalysisParameter } from './analysis-parameters.js';
+import { modelParameters, namedParameters, withoutSlot, type AnalysisParameter } from './analysis-parameters.js';
 import { modelQuantities, namedQuantities } from './analysis-quantities.js';
 import { controlAnalysis, type ControlAnalysis } from './control-analysis.js';
 import { steadySensitivities } from './steady-sensitivities.js';
@@ -38,8 +38,6 @@ export function requireSteadyState(m: CompiledModel, scenarioName: string | unde
     if (!steady.converged) throw new SimulationError(`Scenario ${scenario.name}: no steady state: ${steady.reason}`, 'no-steady-state');
     return { ...steady, scenario: scenario.name };
 }
-
-const withoutSlot = ({ slot: _slot, ...rest }: AnalysisParameter) => rest;
 
 export function scenarioSensitivities(model: ModelIR | CompiledModel, request: SensitivityRequest = {}, options: RunOptions = {}): SensitivityReport {
     const m = compiled(model);

@@ -45,7 +45,7 @@ export interface CompiledModel {
 }
 
 /** The intermediates `terms` need, transitively, in dependency (= index) order. */
-function neededVariables(terms: readonly Term[], variables: readonly Term[]): number[] {
+export function neededVariables(terms: readonly Term[], variables: readonly Term[]): number[] {
     const seen = new Set<number>();
     const stack = [...terms];
     while (stack.length > 0) {

@@ -61,10 +61,12 @@ export function gradient(t: Term, variableGradient: (i: number) => Gradient, wrt
             return combine(grad(t.a), gb, (da, db) => div(sub(mul(da, t.b), mul(t.a, db)), mul(t.b, t.b)));
         }
         case 'pow': {
+            const power = mul(t.b, pow(t.a, sub(t.b, ONE)));
             const gb = grad(t.b);
-            if (gb.size === 0) return scale(grad(t.a), mul(t.b, pow(t.a, sub(t.b, ONE))));
-            return combine(grad(t.a), gb, (da, db) =>
-                mul(t, sum(mul(db, fn('ln', t.a)), div(mul(t.b, da), t.a))));
+            if (gb.size === 0) return scale(grad(t.a), power);
+            // Per entry: where only the base depends on it, b·a^(b−1)·a' (finite at a = 0, unlike a^b·b·a'/a).
+            return combine(grad(t.a), gb, (da, db) => db.k === 'num' && db.v === 0 ? mul(power, da)
+                : mul(t, sum(mul(db, fn('ln', t.a)), div(mul(t.b, da), t.a))));
         }
         case 'fn': {
             const outer = outerDerivative(t.f, t.a);
