@@ -7,7 +7,8 @@ import type { ModelIR, PropertyRef } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { ModelError } from '../model/errors.js';
 import type { AddressableProperty } from '../model/slots.js';
-import { termValues } from './conservation.js';
+import type { Term } from '../model/terms.js';
+import { termValues, type StatePoint } from './conservation.js';
 
 export interface AnalysisParameter {
     name: string;
@@ -18,6 +19,8 @@ export interface AnalysisParameter {
     unit: string;
     /** The slot whose derivative is the derivative with respect to the value. */
     slot: number;
+    /** The value as a term: a property written as an expression may depend on the state. */
+    term: Term;
 }
 
 /** The base unit of one property (the IR keeps values in base units, not the units themselves). */
@@ -45,16 +48,19 @@ export function propertyUnit(ir: ModelIR, target: string, property: string, sub:
     return property === 'volume' ? 'L' : '1';
 }
 
-/** A parameter as reported (without its slot, an internal index). */
-export const withoutSlot = ({ slot: _slot, ...rest }: AnalysisParameter): Omit<AnalysisParameter, 'slot'> => rest;
+/** A parameter as reported (without its slot and term, internal to the model). */
+export type ReportedParameter = Omit<AnalysisParameter, 'slot' | 'term'>;
+export const reportedParameter = ({ slot: _slot, term: _term, ...rest }: AnalysisParameter): ReportedParameter => rest;
 
-function describe(m: CompiledModel, properties: readonly AddressableProperty[]): AnalysisParameter[] {
-    const values = termValues(m, properties.map(p => p.value));
+/** Values are taken at `at` (the steady state): an expression-valued property may read the state. */
+function describe(m: CompiledModel, properties: readonly AddressableProperty[], at?: StatePoint): AnalysisParameter[] {
+    const values = termValues(m, properties.map(p => p.value), at);
     return properties.map((p, k) => ({
         name: p.target, property: p.property,
         ...(p.sub ? { substrate: p.sub } : {}),
         value: values[k], unit: propertyUnit(m.ir, p.target, p.property, p.sub),
-        slot: p.slot.kind === 'literal' ? p.slot.index : p.slot.kind === 'expression' ? p.slot.offset : -1
+        slot: p.slot.kind === 'literal' ? p.slot.index : p.slot.kind === 'expression' ? p.slot.offset : -1,
+        term: p.value
     }));
 }
 
@@ -63,31 +69,31 @@ function describe(m: CompiledModel, properties: readonly AddressableProperty[]):
  * clearance, level, volume, parameters). Left out: initial concentrations (they change no
  * steady state except through a conserved total) and `activity`, the control analysis' own.
  */
-export function modelParameters(m: CompiledModel): AnalysisParameter[] {
-    return describe(m, m.system.properties.filter(p => p.slot.kind !== 'state' && p.property !== 'initial' && p.property !== 'activity'));
+export function modelParameters(m: CompiledModel, at?: StatePoint): AnalysisParameter[] {
+    return describe(m, m.system.properties.filter(p => p.slot.kind !== 'state' && p.property !== 'initial' && p.property !== 'activity'), at);
 }
 
 /** The parameters a property reference addresses (`ki` without an inhibitor: each one); none for a state. */
-export function referencedParameters(m: CompiledModel, ref: PropertyRef): AnalysisParameter[] {
-    return describe(m, m.properties(ref).filter(p => p.slot.kind !== 'state'));
+export function referencedParameters(m: CompiledModel, ref: PropertyRef, at?: StatePoint): AnalysisParameter[] {
+    return describe(m, m.properties(ref).filter(p => p.slot.kind !== 'state'), at);
 }
 
 /** `E.vmax`, `k1` (a parameter's value), `E.km.Trp` (a km of one substrate). */
-export function namedParameters(m: CompiledModel, names: readonly string[]): AnalysisParameter[] {
+export function namedParameters(m: CompiledModel, names: readonly string[], at?: StatePoint): AnalysisParameter[] {
     return names.flatMap(text => {
         const [target, property, ...sub] = text.split('.');
-        const found = referencedParameters(m, { target, property: property ?? 'value', substrate: sub.length > 0 ? sub.join('.') : undefined });
+        const found = referencedParameters(m, { target, property: property ?? 'value', substrate: sub.length > 0 ? sub.join('.') : undefined }, at);
         if (found.length === 0) throw new ModelError(`'${text}' is a state, not a parameter: its steady value is a result`, 'wrong-kind');
         return found;
     });
 }
 
 /** The `activity` of each process: the parameter a control coefficient is the response to. */
-export function activityParameters(m: CompiledModel): AnalysisParameter[] {
-    return describe(m, m.ir.processes.map(p => m.properties({ target: p.name, property: 'activity' })[0]));
+export function activityParameters(m: CompiledModel, at?: StatePoint): AnalysisParameter[] {
+    return describe(m, m.ir.processes.map(p => m.properties({ target: p.name, property: 'activity' })[0]), at);
 }
 
 /** The supply or clearance of each species that has a balance. */
-export function exchangeParameters(m: CompiledModel, property: 'supply' | 'clearance'): AnalysisParameter[] {
-    return describe(m, m.system.exchanges.map(x => m.properties({ target: x.species, property })[0]));
+export function exchangeParameters(m: CompiledModel, property: 'supply' | 'clearance', at?: StatePoint): AnalysisParameter[] {
+    return describe(m, m.system.exchanges.map(x => m.properties({ target: x.species, property })[0]), at);
 }

@@ -19,11 +19,47 @@ export interface ConservationLaw {
 /** Relative size below which an eliminated entry counts as zero. */
 const ZERO_TOLERANCE = 1e-10;
 
-/** The current value of each term (slots as they are now). */
-export function termValues(m: CompiledModel, terms: readonly Term[]): Float64Array {
+/** The value of each term with the slots as they are now, at a state (default: all zero) and time. */
+export function termValues(m: CompiledModel, terms: readonly Term[], at?: StatePoint): Float64Array {
     const out = new Float64Array(terms.length);
-    m.program(terms)(0, new Float64Array(m.stateNames.length), out);
+    m.program(terms)(at?.time ?? 0, at?.state ?? new Float64Array(m.stateNames.length), out);
     return out;
+}
+
+/** A state and its time. */
+export interface StatePoint {
+    state: Float64Array;
+    time: number;
+}
+
+/**
+ * What the laws depend on: which supplies and clearances are zero, and the volumes. The
+ * program computing it is compiled once per model, the laws once per distinct answer.
+ */
+const structureKeys = new WeakMap<CompiledModel, () => string>();
+const knownLaws = new WeakMap<CompiledModel, Map<string, ConservationLaw[]>>();
+
+function structureKey(m: CompiledModel): string {
+    let key = structureKeys.get(m);
+    if (!key) {
+        const terms = [...ownTerms(m), ...m.ir.compartments.map(c => m.properties({ target: c.name, property: 'volume' })[0].value)];
+        const program = m.program(terms);
+        const y = new Float64Array(m.stateNames.length), out = new Float64Array(terms.length);
+        const own = m.ir.species.length * 2;
+        key = () => {
+            program(0, y, out);
+            return Array.from(out, (v, k) => (k < own ? (v === 0 ? '0' : '1') : String(v))).join(',');
+        };
+        structureKeys.set(m, key);
+    }
+    return key();
+}
+
+function ownTerms(m: CompiledModel): Term[] {
+    return m.ir.species.flatMap(s => [
+        m.properties({ target: s.name, property: 'supply' })[0].value,
+        m.properties({ target: s.name, property: 'clearance' })[0].value
+    ]);
 }
 
 /** States whose derivative is identically 0 (fixed species): they never move. */
@@ -36,11 +72,7 @@ function stoichiometry(m: CompiledModel): Map<number, Map<number, number>> {
     const { ir } = m;
     const constant = constantStates(m);
     const ruled = new Set(ir.rateRules.map(r => r.target));
-    const own = ir.species.flatMap(s => [
-        m.properties({ target: s.name, property: 'supply' })[0].value,
-        m.properties({ target: s.name, property: 'clearance' })[0].value
-    ]);
-    const ownValues = termValues(m, own);
+    const ownValues = termValues(m, ownTerms(m));
     const volume = new Map(ir.compartments.map(c => [c.name, m.properties({ target: c.name, property: 'volume' })[0].value]));
     const volumes = termValues(m, [...volume.values()]);
     const litres = new Map([...volume.keys()].map((name, k) => [name, volumes[k]]));
@@ -112,6 +144,15 @@ function leftNullSpace(rows: Map<number, Map<number, number>>): { states: number
  * coefficient 1 in it and 0 in the others (the largest remaining entry is chosen, for stability).
  */
 export function conservationLaws(m: CompiledModel): ConservationLaw[] {
+    const key = structureKey(m);
+    let byKey = knownLaws.get(m);
+    if (!byKey) knownLaws.set(m, byKey = new Map());
+    let laws = byKey.get(key);
+    if (!laws) byKey.set(key, laws = findLaws(m));
+    return laws;
+}
+
+function findLaws(m: CompiledModel): ConservationLaw[] {
     const rows = stoichiometry(m);
     peel(rows);
     if (rows.size === 0) return [];

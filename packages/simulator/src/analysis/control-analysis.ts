@@ -10,8 +10,8 @@ import type { CompiledModel } from '../model/compiled-model.js';
 import type { Term } from '../model/terms.js';
 import { activityParameters, exchangeParameters, type AnalysisParameter } from './analysis-parameters.js';
 import type { AnalysisQuantity } from './analysis-quantities.js';
-import { constantStates } from './conservation.js';
-import { scaledCoefficient, steadySensitivities } from './steady-sensitivities.js';
+import { constantStates, type StatePoint } from './conservation.js';
+import { reported, scaledCoefficient, steadySensitivities } from './steady-sensitivities.js';
 
 export interface LabelledMatrix {
     rows: string[];
@@ -32,10 +32,10 @@ interface Step {
     parameter: AnalysisParameter;
 }
 
-function steps(m: CompiledModel): Step[] {
-    const out: Step[] = activityParameters(m).map((p, k) => ({ name: m.ir.processes[k].name, rate: m.system.fluxes[k], parameter: p }));
+function steps(m: CompiledModel, at: StatePoint): Step[] {
+    const out: Step[] = activityParameters(m, at).map((p, k) => ({ name: m.ir.processes[k].name, rate: m.system.fluxes[k], parameter: p }));
     for (const property of ['supply', 'clearance'] as const) {
-        const parameters = exchangeParameters(m, property);
+        const parameters = exchangeParameters(m, property, at);
         m.system.exchanges.forEach((x, k) => {
             if (parameters[k].value !== 0) out.push({ name: `${x.species}.${property}`, rate: x[property], parameter: parameters[k] });
         });
@@ -44,7 +44,7 @@ function steps(m: CompiledModel): Step[] {
 }
 
 export function controlAnalysis(m: CompiledModel, state: Float64Array, time: number): ControlAnalysis {
-    const all = steps(m);
+    const all = steps(m, { state, time });
     const constant = constantStates(m);
     const species = m.ir.species.flatMap((s, i) => (constant[i] ? [] : [{ name: s.name, unit: s.unit, index: i }]));
     const quantities: AnalysisQuantity[] = [
@@ -57,7 +57,7 @@ export function controlAnalysis(m: CompiledModel, state: Float64Array, time: num
     const elastic = m.derivatives(all.map(s => s.rate), 'y');
     const partial = new Float64Array(elastic.pattern.colIndex.length);
     elastic.evaluate(time, state, partial);
-    const elasticities = all.map(() => new Array<number | null>(species.length).fill(0));
+    const elasticities = all.map(() => new Float64Array(species.length));
     const column = new Map(species.map((s, k) => [s.index, k]));
     for (let i = 0; i < all.length; i++) {
         for (let p = elastic.pattern.rowStart[i]; p < elastic.pattern.rowStart[i + 1]; p++) {
@@ -66,8 +66,8 @@ export function controlAnalysis(m: CompiledModel, state: Float64Array, time: num
         }
     }
     return {
-        elasticities: { rows: names, columns: species.map(s => s.name), values: elasticities },
-        fluxControl: { rows: names, columns: names, values: result.scaled.slice(0, all.length) },
-        concentrationControl: { rows: species.map(s => s.name), columns: names, values: result.scaled.slice(all.length) }
+        elasticities: { rows: names, columns: species.map(s => s.name), values: elasticities.map(reported) },
+        fluxControl: { rows: names, columns: names, values: result.scaled.slice(0, all.length).map(reported) },
+        concentrationControl: { rows: species.map(s => s.name), columns: names, values: result.scaled.slice(all.length).map(reported) }
     };
 }

@@ -8,14 +8,14 @@ import { SimulationError } from '../model/errors.js';
 import type { RunOptions } from '../run/run-options.js';
 import { compiled, findScenario, scenarioSteadyState } from '../run/simulate.js';
 import type { SteadyState } from '../run/steady-state.js';
-import { modelParameters, namedParameters, withoutSlot, type AnalysisParameter } from './analysis-parameters.js';
+import { modelParameters, namedParameters, reportedParameter, type ReportedParameter } from './analysis-parameters.js';
 import { modelQuantities, namedQuantities } from './analysis-quantities.js';
 import { controlAnalysis, type ControlAnalysis } from './control-analysis.js';
-import { steadySensitivities } from './steady-sensitivities.js';
+import { reported, steadySensitivities } from './steady-sensitivities.js';
 
 export interface SensitivityReport {
     scenario: string;
-    parameters: Omit<AnalysisParameter, 'slot'>[];
+    parameters: ReportedParameter[];
     quantities: { name: string; unit: string; value: number }[];
     /** coefficients[i][j]: the response coefficient (dYᵢ/Yᵢ)/(dpⱼ/pⱼ); null where Yᵢ = 0. */
     coefficients: (number | null)[][];
@@ -44,13 +44,13 @@ export function scenarioSensitivities(model: ModelIR | CompiledModel, request: S
     const steady = requireSteadyState(m, request.scenario, options);
     const scenario = findScenario(m.ir, request.scenario);
     const quantities = request.of ? namedQuantities(m, request.of) : modelQuantities(m, scenario.observe);
-    const parameters = request.wrt ? namedParameters(m, request.wrt) : modelParameters(m);
+    const parameters = request.wrt ? namedParameters(m, request.wrt, steady) : modelParameters(m, steady);
     const result = steadySensitivities({ model: m, state: steady.state, time: steady.time, quantities, parameters });
     return {
         scenario: steady.scenario,
-        parameters: parameters.map(withoutSlot),
+        parameters: parameters.map(reportedParameter),
         quantities: quantities.map((q, i) => ({ name: q.name, unit: q.unit, value: result.values[i] })),
-        coefficients: result.scaled,
+        coefficients: result.scaled.map(reported),
         unscaled: result.unscaled.map(row => [...row])
     };
 }

@@ -7,6 +7,7 @@
 import type { CompiledModel } from '../model/compiled-model.js';
 import { SimulationError } from '../model/errors.js';
 import { SparseLU } from '../solvers/linear/sparse-lu.js';
+import type { SparsityPattern } from '../solvers/problem.js';
 import { conservationLaws, constantStates, type ConservationLaw } from './conservation.js';
 
 export interface SteadyLinearisation {
@@ -26,32 +27,60 @@ export interface SteadyLinearisation {
     reducedJacobian(): { independent: number[]; values: Float64Array };
 }
 
-export function linearise(m: CompiledModel, y: Float64Array, t: number): SteadyLinearisation {
+/**
+ * The matrix's structure: its pattern and, per entry, the Jacobian value it takes (index ≥ 0)
+ * or a law's coefficient (stored as −1 − k into `coefficients`). Built once per model and set
+ * of laws, so the sparse LU's symbolic analysis (cached by pattern) is done once too.
+ */
+interface Structure {
+    states: number[];
+    position: Int32Array;
+    pattern: SparsityPattern;
+    source: Int32Array;
+    coefficients: Float64Array;
+}
+
+const structures = new WeakMap<CompiledModel, WeakMap<readonly ConservationLaw[], Structure>>();
+
+function structureOf(m: CompiledModel, laws: readonly ConservationLaw[]): Structure {
+    let byLaws = structures.get(m);
+    if (!byLaws) structures.set(m, byLaws = new WeakMap());
+    let known = byLaws.get(laws);
+    if (known) return known;
     const constant = constantStates(m);
     const states = m.stateNames.flatMap((_, i) => (constant[i] ? [] : [i]));
     const position = new Int32Array(m.stateNames.length).fill(-1);
     states.forEach((s, k) => { position[s] = k; });
-    const laws = conservationLaws(m);
     const lawOf = new Map(laws.map(l => [l.dependent, l]));
-    const jacobian = new Float64Array(m.jacobian.pattern.colIndex.length);
-    m.jacobian.evaluate(t, y, jacobian);
     const { rowStart, colIndex } = m.jacobian.pattern;
-
-    const starts = [0], columns: number[] = [], values: number[] = [];
+    const starts = [0], columns: number[] = [], source: number[] = [], coefficients: number[] = [];
     for (const i of states) {
         const law = lawOf.get(i);
         const entries: [number, number][] = law
-            ? [...law.coefficients].map(([j, c]) => [position[j], c])
-            : Array.from({ length: rowStart[i + 1] - rowStart[i] }, (_, k) => [position[colIndex[rowStart[i] + k]], jacobian[rowStart[i] + k]]);
-        for (const [col, v] of entries.filter(([col]) => col >= 0).sort((a, b) => a[0] - b[0])) {
+            ? [...law.coefficients].map(([j, c]) => [position[j], -1 - (coefficients.push(c) - 1)])
+            : Array.from({ length: rowStart[i + 1] - rowStart[i] }, (_, k) => [position[colIndex[rowStart[i] + k]], rowStart[i] + k]);
+        for (const [col, from] of entries.filter(([col]) => col >= 0).sort((a, b) => a[0] - b[0])) {
             columns.push(col);
-            values.push(v);
+            source.push(from);
         }
         starts.push(columns.length);
     }
-    const pattern = { n: states.length, rowStart: Int32Array.from(starts), colIndex: Int32Array.from(columns) };
+    known = {
+        states, position, source: Int32Array.from(source), coefficients: Float64Array.from(coefficients),
+        pattern: { n: states.length, rowStart: Int32Array.from(starts), colIndex: Int32Array.from(columns) }
+    };
+    byLaws.set(laws, known);
+    return known;
+}
+
+export function linearise(m: CompiledModel, y: Float64Array, t: number): SteadyLinearisation {
+    const laws = conservationLaws(m);
+    const { states, position, pattern, source, coefficients } = structureOf(m, laws);
+    const jacobian = new Float64Array(m.jacobian.pattern.colIndex.length);
+    m.jacobian.evaluate(t, y, jacobian);
+    const values = Float64Array.from(source, from => (from >= 0 ? jacobian[from] : coefficients[-1 - from]));
     const lu = new SparseLU(pattern);
-    if (!lu.factor(Float64Array.from(values), 0, 1)) {
+    if (!lu.factor(values, 0, 1)) {
         throw new SimulationError(
             'the Jacobian at the steady state is singular (beyond the conserved moieties): the steady state is not isolated, so its sensitivities are undefined',
             'singular');

@@ -2,7 +2,8 @@
  * Exact steady-state sensitivities: at f(x*, p) = 0, d(x*)/dp = −J⁻¹·∂f/∂p (one LU of the
  * linearisation, one back-substitution per parameter), and for a reported quantity
  * Y(x, p): dY/dp = ∂Y/∂x·d(x*)/dp + ∂Y/∂p. Every derivative is the symbolic one the compiled
- * model generates; no step size is involved (docs/analysis.md).
+ * model generates; no step size is involved (docs/analysis.md). With more parameters than
+ * rows of ∂f/∂p that are non-zero, A⁻¹ is applied to those rows' unit vectors instead.
  */
 import type { CompiledModel } from '../model/compiled-model.js';
 import type { AnalysisParameter } from './analysis-parameters.js';
@@ -25,8 +26,8 @@ export interface SensitivityResult {
     values: Float64Array;
     /** unscaled[i][j] = dYᵢ/dpⱼ. */
     unscaled: Float64Array[];
-    /** (dYᵢ/Yᵢ)/(dpⱼ/pⱼ); null where Yᵢ = 0 or the value is not finite. */
-    scaled: (number | null)[][];
+    /** (dYᵢ/Yᵢ)/(dpⱼ/pⱼ); NaN where Yᵢ = 0 or the value is not finite (reported as null). */
+    scaled: Float64Array[];
     linearisation: SteadyLinearisation;
 }
 
@@ -45,9 +46,15 @@ function byColumn(pattern: { n: number; rowStart: Int32Array; colIndex: Int32Arr
     return columns;
 }
 
-export function scaledCoefficient(derivative: number, parameter: number, quantity: number): number | null {
+/** (dY/Y)/(dp/p) from dY/dp; NaN where it is undefined (Y = 0, or not finite). */
+export function scaledCoefficient(derivative: number, parameter: number, quantity: number): number {
     const c = derivative * parameter / quantity;
-    return quantity !== 0 && Number.isFinite(c) ? c : null;
+    return quantity !== 0 && Number.isFinite(c) ? c : NaN;
+}
+
+/** A row of coefficients for JSON: NaN (undefined) becomes null. */
+export function reported(row: ArrayLike<number>): (number | null)[] {
+    return Array.from(row, c => (Number.isNaN(c) ? null : c));
 }
 
 export function steadySensitivities(problem: SensitivityProblem): SensitivityResult {
@@ -76,23 +83,45 @@ export function steadySensitivities(problem: SensitivityProblem): SensitivityRes
     const unscaled = terms.map(() => new Float64Array(parameters.length));
     const b = new Float64Array(lin.states.length);
     const dx = new Float64Array(n);
-    parameters.forEach((parameter, j) => {
-        b.fill(0);
-        for (const { row, at } of fpColumns.get(parameter.slot) ?? []) {
-            const k = lin.position[row];
-            if (k >= 0 && !dependent.has(row)) b[k] = -fpValues[at];
+    const states = Int32Array.from(lin.states);
+    const { rowStart, colIndex } = qx.pattern;
+    const touched = (slot: number) => (fpColumns.get(slot) ?? []).filter(({ row }) => lin.position[row] >= 0 && !dependent.has(row));
+    // More parameters than rows they touch: solve once per touched row (A⁻¹·eᵣ) and combine
+    // those columns per parameter, instead of one solve per parameter.
+    const rows = [...new Set(parameters.flatMap(p => touched(p.slot).map(e => e.row)))];
+    const unit = new Map<number, Float64Array>();
+    if (rows.length < parameters.length) {
+        for (const row of rows) {
+            const column = new Float64Array(states.length);
+            column[lin.position[row]] = 1;
+            lin.solve(column);
+            unit.set(row, column);
         }
-        lin.solve(b);
-        dx.fill(0);
-        lin.states.forEach((s, k) => { dx[s] = b[k]; });
-        const { rowStart, colIndex } = qx.pattern;
+    }
+    for (let j = 0; j < parameters.length; j++) {
+        const entries = touched(parameters[j].slot);
+        b.fill(0);
+        if (unit.size > 0) {
+            for (const { row, at } of entries) {
+                const column = unit.get(row)!, f = fpValues[at];
+                for (let k = 0; k < b.length; k++) b[k] -= f * column[k];
+            }
+        } else {
+            for (const { row, at } of entries) b[lin.position[row]] = -fpValues[at];
+            lin.solve(b);
+        }
+        for (let k = 0; k < states.length; k++) dx[states[k]] = b[k];
         for (let i = 0; i < terms.length; i++) {
             let d = 0;
             for (let p = rowStart[i]; p < rowStart[i + 1]; p++) d += qxValues[p] * dx[colIndex[p]];
             unscaled[i][j] = d;
         }
-        for (const { row, at } of qpColumns.get(parameter.slot) ?? []) unscaled[row][j] += qpValues[at];
+        for (const { row, at } of qpColumns.get(parameters[j].slot) ?? []) unscaled[row][j] += qpValues[at];
+    }
+    const scaled = unscaled.map((row, i) => {
+        const out = new Float64Array(row.length);
+        for (let j = 0; j < row.length; j++) out[j] = scaledCoefficient(row[j], parameters[j].value, values[i]);
+        return out;
     });
-    const scaled = unscaled.map((row, i) => Array.from(row, (d, j) => scaledCoefficient(d, parameters[j].value, values[i])));
     return { values, unscaled, scaled, linearisation: lin };
 }

@@ -11,16 +11,17 @@ import { initialState } from '../run/initial-state.js';
 import type { RunOptions } from '../run/run-options.js';
 import { compiled, findScenario, outputGrid } from '../run/simulate.js';
 import { integrateTrajectory } from '../run/trajectory.js';
-import { modelParameters, namedParameters, withoutSlot, type AnalysisParameter } from './analysis-parameters.js';
+import { modelParameters, namedParameters, reportedParameter, type ReportedParameter } from './analysis-parameters.js';
 import { modelQuantities, namedQuantities } from './analysis-quantities.js';
 import type { SensitivityRequest } from './scenario-analysis.js';
 import { sensitivitySystem } from './sensitivity-equations.js';
-import { scaledCoefficient } from './steady-sensitivities.js';
+import { reported, scaledCoefficient } from './steady-sensitivities.js';
 
 export interface TimeCourseSensitivityReport {
     scenario: string;
     time: number[];
-    parameters: Omit<AnalysisParameter, 'slot'>[];
+    /** Values at t = 0 (a property written as an expression of the state changes along the run). */
+    parameters: ReportedParameter[];
     quantities: { name: string; unit: string; values: number[] }[];
     /** coefficients[i][j][k]: (dYᵢ/Yᵢ)/(dpⱼ/pⱼ) at time[k]; null where Yᵢ = 0. */
     coefficients: (number | null)[][][];
@@ -37,7 +38,7 @@ export function timeCourseSensitivities(model: ModelIR | CompiledModel, request:
     const quantities = request.of ? namedQuantities(m, request.of) : modelQuantities(m, scenario.observe).filter(q =>
         scenario.observe.length === 0 ? m.ir.species.some(s => s.name === q.name) : scenario.observe.some(o => o.name === q.name));
     const x0 = startState(m, scenario.actions, initialState);
-    const parameters = request.wrt ? namedParameters(m, request.wrt) : modelParameters(m);
+    const parameters = request.wrt ? namedParameters(m, request.wrt, { state: x0, time: 0 }) : modelParameters(m, { state: x0, time: 0 });
     const system = sensitivitySystem(m, parameters);
     const n = m.stateNames.length;
     const terms = quantities.map(q => q.term);
@@ -48,6 +49,9 @@ export function timeCourseSensitivities(model: ModelIR | CompiledModel, request:
     const values = new Float64Array(terms.length);
     const time = outputGrid(scenario.duration, scenario.step);
     const series = quantities.map(() => [] as number[]);
+    const parameterValue = m.program(parameters.map(p => p.term));
+    const pValues = new Float64Array(parameters.length);
+    const parameterSeries = parameters.map(() => [] as number[]);
     const unscaled = quantities.map(() => parameters.map(() => [] as number[]));
     const extended: CompiledModel = { ...m, rhs: system.rhs, jacobian: system.jacobian, stateNames: system.stateNames };
     integrateTrajectory(extended, system.initialState(x0), scenario.duration, time, [], { ...options, method: options.method ?? 'stiff' }, (t, y) => {
@@ -55,6 +59,8 @@ export function timeCourseSensitivities(model: ModelIR | CompiledModel, request:
         observe(t, x, values);
         qx.evaluate(t, x, qxValues);
         qp.evaluate(t, x, qpValues);
+        parameterValue(t, x, pValues);
+        pValues.forEach((v, j) => parameterSeries[j].push(v));
         quantities.forEach((_, i) => {
             series[i].push(values[i]);
             const direct = new Float64Array(parameters.length);
@@ -71,9 +77,9 @@ export function timeCourseSensitivities(model: ModelIR | CompiledModel, request:
     });
     return {
         scenario: scenario.name, time,
-        parameters: parameters.map(withoutSlot),
+        parameters: parameters.map(reportedParameter),
         quantities: quantities.map((q, i) => ({ name: q.name, unit: q.unit, values: series[i] })),
-        coefficients: unscaled.map((rows, i) => rows.map((row, j) => row.map((d, k) => scaledCoefficient(d, parameters[j].value, series[i][k])))),
+        coefficients: unscaled.map((rows, i) => rows.map((row, j) => reported(row.map((d, k) => scaledCoefficient(d, parameterSeries[j][k], series[i][k]))))),
         unscaled
     };
 }

@@ -37,7 +37,8 @@ export interface CompiledModel {
     initialValues(y: Float64Array, out: Float64Array): void;
     /**
      * A program writing the sparse derivatives of `terms` with respect to the state (`y`) or
-     * the slots (`p`) into its output, ordered as `pattern` (row k: terms[k]).
+     * the slots (`p`) into its output, ordered as `pattern` (row k: terms[k]); compiled once
+     * per term list.
      */
     derivatives(terms: readonly Term[], wrt: 'y' | 'p'): { pattern: SparsityPattern; evaluate: Program };
     /** The slots a property reference addresses (`km` without a substrate: the first; `ki` without one: all). */
@@ -91,6 +92,8 @@ export function compileModel(ir: ModelIR): CompiledModel {
         return { pattern: code.pattern, evaluate: compile([...variableStatements(uses), ...code.statements], new Float64Array(code.temporaries)) };
     };
     const jacobian = differentiate(derivatives, 'y', true);
+    const yDerivatives = new WeakMap<readonly Term[], ReturnType<typeof differentiate>>();
+    const pDerivatives = new WeakMap<readonly Term[], ReturnType<typeof differentiate>>();
     const byTarget = new Map<string, AddressableProperty[]>();
     for (const p of system.properties) byTarget.set(p.target, [...(byTarget.get(p.target) ?? []), p]);
     const readsTime = (t: Term) => t.k === 't';
@@ -100,7 +103,13 @@ export function compileModel(ir: ModelIR): CompiledModel {
         ir, system, stateNames: system.stateNames, slots, baseSlots, sources, dependsOnTime,
         rhs,
         jacobian,
-        derivatives: (terms, wrt) => differentiate(terms, wrt),
+        derivatives(terms, wrt) {
+            // The same term list (the right-hand side, for every sensitivity run) is differentiated once.
+            const cache = wrt === 'y' ? yDerivatives : pDerivatives;
+            let known = cache.get(terms);
+            if (!known) cache.set(terms, known = differentiate(terms, wrt));
+            return known;
+        },
         reset: () => slots.set(baseSlots),
         program,
         resolve: e => system.resolve(e),

@@ -106,10 +106,10 @@ export function measure(m: CompiledModel, cascade: Cascade, index: number | unde
  */
 function localCoefficients(m: CompiledModel, cascade: Cascade, state: Float64Array, time: number): (number | null)[][] {
     const quantities = cascade.measure.map(o => ({ name: o.name, unit: o.unit, term: m.resolve(o.expression) }));
-    const groups = cascade.perturbations.map(p => referencedParameters(m, p));
+    const groups = cascade.perturbations.map(p => referencedParameters(m, p, { state, time }));
     const none = () => groups.map(() => quantities.map(() => null));
     if (groups.every(g => g.length === 0)) return none();
-    let scaled: (number | null)[][];
+    let scaled: Float64Array[];
     try {
         scaled = steadySensitivities({ model: m, state, time, quantities, parameters: groups.flat() }).scaled;
     } catch (e) {
@@ -122,8 +122,8 @@ function localCoefficients(m: CompiledModel, cascade: Cascade, state: Float64Arr
         column += g.length;
         return quantities.map((_, i) => {
             if (g.length === 0) return null;
-            const row = scaled[i].slice(first, first + g.length);
-            return row.some(c => c === null) ? null : row.reduce((a: number, c) => a + c!, 0);
+            const total = scaled[i].subarray(first, first + g.length).reduce((a, c) => a + c, 0);
+            return Number.isNaN(total) ? null : total;
         });
     });
 }

@@ -53,6 +53,10 @@ describe('steady-state sensitivities', () => {
         close(entry(r, 'B', 'kr.value').unscaled, -T * kf / (kf + kr) ** 2, 1e-7);
         // F.rate = kf·A = T·kf·kr/(kf + kr): scaled response to kf is kr/(kf + kr).
         close(entry(r, 'F.rate', 'kf.value').scaled!, kr / (kf + kr), 1e-7);
+        // F's rate is written `kf * A`: scaling that expression is scaling kf, and its value is read at the steady state.
+        const both = scenarioSensitivities(ir, { of: ['B'], wrt: ['kf', 'F.rate'] });
+        close(both.parameters[1].value, kf * T * kr / (kf + kr), 1e-7);
+        close(both.coefficients[0][1]!, both.coefficients[0][0]!, 1e-9);
     });
 
     it('agree with Richardson-extrapolated central differences of re-solved steady states (chain with receptor feedback)', () => {
