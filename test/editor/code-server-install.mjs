@@ -1,5 +1,5 @@
 // Installs code-server on first use into a cache folder outside the repo, with the
-// prerequisites its install needs on Debian (see issue 4 for the measured facts).
+// prerequisites its install needs on Debian (each one is explained where it is installed below).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';

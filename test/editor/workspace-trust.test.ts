@@ -1,4 +1,4 @@
-// Issue 7: in an untrusted workspace a preview asks before it runs a simulation. code-server
+// In an untrusted workspace a preview asks before it runs a simulation. code-server
 // starts with workspace trust on (no --disable-workspace-trust), so the examples folder opens
 // in Restricted Mode; a user runs a scenario, declines, then allows it.
 import assert from 'node:assert/strict';

@@ -18,7 +18,7 @@ function unresolvedNames(uri: vscode.Uri, document: vscode.TextDocument): string
     return vscode.languages.getDiagnostics(uri).filter(d => String(typeof d.code === 'object' ? d.code.value : d.code) === 'unresolved').map(d => document.getText(d.range));
 }
 
-describe('Fault recovery (issue 7)', () => {
+describe('Fault recovery', () => {
     it('restarts a language server killed mid-session and serves diagnostics again', async () => {
         const editor = await openCascade('broken.cascade');
         const { document } = editor;

@@ -14,7 +14,7 @@ function assertDiagnostics(input: BadInput, diagnostics: CascadeDiagnostic[]): v
     for (const d of diagnostics) assert.ok(d.line >= 1 && d.column >= 1 && (d.endLine > d.line || (d.endLine === d.line && d.endColumn >= d.column)), `bad range ${JSON.stringify(d)}`);
 }
 
-describe('bad input (issue 2)', function () {
+describe('bad input', function () {
     this.timeout(180_000);
     const folders = new Map<BadInput, string>();
     /** One `cascade check` over every case with the same expected exit code: the CLI starts in seconds, not milliseconds. */

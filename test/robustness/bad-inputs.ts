@@ -1,5 +1,5 @@
 /**
- * The bad input of issue 2, as files on disk: each case is a small workspace, the file to
+ * Bad input a user can give, as files on disk: each case is a small workspace, the file to
  * check, the codes its diagnostics must include and the exit code `cascade check` must give.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';

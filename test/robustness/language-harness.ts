@@ -1,6 +1,6 @@
 /**
  * In-process Langium services that build one fuzz input at a time and check the properties
- * every input must keep (issue 7): no exception escapes building, validation, lowering and
+ * every input must keep: no exception escapes building, validation, lowering and
  * compiling; a build takes under 2 s; every diagnostic lies inside the document; formatting
  * is idempotent and keeps the meaning; completion, hover and symbols answer anywhere.
  */
@@ -12,7 +12,7 @@ import { createCascadeServices, hasErrors, documentDiagnostics, lowerDocument } 
 import { compileModel, ModelError } from '@neurocascade/simulator';
 import { astDump } from './ast-dump.js';
 
-/** Issue 7: no document may take longer than this to build. */
+/** No document may take longer than this to build: the editor must stay responsive. */
 export const MAX_BUILD_MS = 2000;
 
 export class LanguageHarness {

@@ -4,7 +4,7 @@ import { exampleMutations, exampleTexts, unicodeAndBinary } from './cascade-inpu
 import { TEST_SEED } from './language-fuzz.js';
 import { runLoad, startServer } from './lsp-load.js';
 
-/** A modest load for `npm test`; `npm run load` runs the full size of issue 7. */
+/** A modest load for `npm test`; `npm run load` runs the full size. */
 const SIZE = { documents: 40, edits: 200, previews: 10 };
 
 describe('language server over stdio', function () {

@@ -10,7 +10,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const examples = join(root, 'examples');
 const files = readdirSync(examples).filter(f => f.endsWith('.cascade')).sort().map(f => join(examples, f));
 
-describe('the example library runs clean (issue 6)', function () {
+describe('the example library runs clean', function () {
     this.timeout(300_000);
 
     it('cascade check --simulate examples/*.cascade exits 0: every scenario runs and every expect holds', () => {

@@ -86,7 +86,7 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
         CodeActionProvider: services => new CascadeCodeActionProvider(services)
     },
     validation: {
-        /** §12 codes on Langium's own diagnostics. */
+        /** The codes of docs/reference.md#checks on Langium's own diagnostics. */
         DocumentValidator: services => new CascadeDocumentValidator(services),
         /** Checks called directly, not each through an async wrapper. */
         ValidationRegistry: services => new CascadeValidationRegistry(services)

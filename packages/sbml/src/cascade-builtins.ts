@@ -3,7 +3,7 @@ import { binary, call, num } from './expression-building.js';
 
 const TIME: Expr = { kind: 'time' };
 
-/** Cascade built-ins MathML has no element for, written out as the simulator evaluates them (§8, §10). */
+/** Cascade built-ins MathML has no element for, written out as the simulator evaluates them (docs/reference.md#time-courses, #expressions). */
 export function expandBuiltin(expr: Expr & { kind: 'call' }): Expr | undefined {
     const a = expr.args;
     switch (expr.fn) {

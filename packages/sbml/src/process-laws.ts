@@ -9,7 +9,7 @@ const sum = (...terms: Expr[]) => terms.reduce((a, b) => binary('+', a, b));
 const product = (factors: Expr[]) => factors.length === 0 ? ONE : factors.reduce((a, b) => binary('*', a, b));
 
 /**
- * The rate laws of spec §5–§8 as IR expressions over the exported parameters, written the way
+ * The rate laws of docs/reference.md (enzymes to effect clauses) as IR expressions over the exported parameters, written the way
  * the simulator evaluates them (packages/simulator/src/model), so an exported model runs alike.
  */
 export class ProcessLaws {
@@ -41,7 +41,7 @@ export class ProcessLaws {
         }
     }
 
-    /** The factors of every effect clause on `target`'s `property` (§8). */
+    /** The factors of every effect clause on `target`'s `property` (docs/reference.md#effect-clauses). */
     effectFactor(target: string, property: EffectProperty): Expr[] {
         return this.model.effects.filter(e => e.target === target && e.property === property).map(e => this.effect(e));
     }

@@ -107,7 +107,7 @@ export interface Inhibition {
 
 /** How a process's flux v (concentration per minute of its compartment) is computed. */
 export type RateLaw =
-    /** §5: v = vmax·A·Π s(S)·Π C/(Kc+C)·Π_noncompetitive 1/(1+I/Ki). */
+    /** docs/reference.md#enzyme-rate-law: v = vmax·A·Π s(S)·Π C/(Kc+C)·Π_noncompetitive 1/(1+I/Ki). */
     | {
         type: 'enzyme';
         vmax: Expr;
@@ -117,11 +117,11 @@ export type RateLaw =
         inhibitors: Inhibition[];
         substrateInhibitionKi?: Expr;
     }
-    /** §6: v = vmax·A·S/(Km + S) on the source, with inhibitors as for enzymes. */
+    /** docs/reference.md#transporters: v = vmax·A·S/(Km + S) on the source, with inhibitors as for enzymes. */
     | { type: 'michaelis-menten'; vmax: Expr; km: Expr; substrate: string; inhibitors: Inhibition[] }
-    /** §6: v = k·A·S on the source (release, or a transporter given `rate`). */
+    /** docs/reference.md#releases: v = k·A·S on the source (release, or a transporter given `rate`). */
     | { type: 'first-order'; rate: Expr; substrate: string; inhibitors: Inhibition[] }
-    /** §10: a reaction's rate expression, used as written (times A). */
+    /** docs/reference.md#reactions: a reaction's rate expression, used as written (times A). */
     | { type: 'expression'; rate: Expr };
 
 export interface Process {
@@ -177,7 +177,7 @@ export interface EffectSource {
 
 export type EffectProperty = 'activity' | 'density' | 'supply' | 'clearance';
 
-/** §8: f = 1 ± max·x^n/(ec50^n + x^n); factors on one target property multiply. */
+/** docs/reference.md#effect-clauses: f = 1 ± max·x^n/(ec50^n + x^n); factors on one target property multiply. */
 export interface Effect {
     source: EffectSource;
     direction: 'increases' | 'decreases';

@@ -283,7 +283,7 @@ export function isCascadeAt(item: unknown): item is CascadeAt {
     return reflection.isInstance(item, CascadeAt.$type);
 }
 
-/* The grammar of Cascade (see ../../shared/spec/LANGUAGE.md). Block members are one
+/* The grammar of Cascade (docs/reference.md describes it). Block members are one
  * union for every declaration kind so the parser accepts a misplaced property and
  * the validator can name it precisely (wrong-kind) instead of a syntax error. */
 export interface CascadeFile extends langium.AstNode {

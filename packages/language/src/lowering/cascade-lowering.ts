@@ -17,7 +17,7 @@ interface Located<T> {
 }
 
 /**
- * Lowers a checked document and everything it imports into the model IR (§3–§11 → ir.ts).
+ * Lowers a checked document and everything it imports into the model IR (docs/reference.md → ir.ts).
  * Call it on a document without errors: names are taken as resolved, and a declaration
  * reached twice (duplicate) is taken once.
  */

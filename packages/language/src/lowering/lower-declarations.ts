@@ -7,7 +7,7 @@ import {
 import { membersOf } from './block-members.js';
 import type { LoweringContext } from './lowering-context.js';
 
-/** The compartment of a model without any (§3). */
+/** The compartment of a model without any (docs/reference.md#compartments). */
 export const DEFAULT_COMPARTMENT = 'default';
 
 export function lowerCompartment(node: Compartment, context: LoweringContext): IR.Compartment {

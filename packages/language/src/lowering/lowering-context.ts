@@ -21,7 +21,7 @@ export class LoweringContext {
 
     /**
      * A value measured in a species' concentration (initial, km, ki, kd, dose): written in
-     * mass units, it converts to µM through the species' molar mass (§2).
+     * mass units, it converts to µM through the species' molar mass (docs/reference.md#units).
      */
     concentrationOf(speciesName: string | undefined, expression: Expression | undefined, fallback = 0): Expr {
         const lowered = this.expression(expression, fallback);
@@ -51,7 +51,7 @@ export class LoweringContext {
         return dimension ? baseUnitName(dimension) : '1';
     }
 
-    /** A species is in g/L when written in mass units without a molar mass to convert them (§2). */
+    /** A species is in g/L when written in mass units without a molar mass to convert them (docs/reference.md#species-members). */
     speciesUnit(species: Species): 'uM' | 'g/L' | '1' {
         if (!this.unitsChecked) return '1';
         const mass = sameDimension(this.inference.speciesDimension(species), MASS_CONCENTRATION);

@@ -7,7 +7,7 @@ export type LineRole = 'top' | 'member' | 'close' | 'inline';
 const INDENT = '    ';
 
 /**
- * The one layout of a Cascade file (issue 2): top-level declarations separated by a blank
+ * The one layout of a Cascade file (the editor's formatter and `cascade format` share it): top-level declarations separated by a blank
  * line, one block member per line indented four spaces per block, single spaces between
  * tokens except around `.`, inside parentheses, before `,`, after a unary sign and between a
  * function name and its `(`; comments stay where they are, and at most one blank line is kept

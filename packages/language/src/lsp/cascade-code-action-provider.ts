@@ -8,7 +8,7 @@ import { addUnitFix, replaceUnitFixes } from './unit-fixes.js';
 import { removeDeclarationFix } from './unused-fix.js';
 import { unresolvedFixes } from './unresolved-fixes.js';
 
-/** Quick fixes for the §12 diagnostics that name one: unresolved, unit-missing, unit-dimension, unused. */
+/** Quick fixes for the diagnostics (docs/reference.md#checks) that name one: unresolved, unit-missing, unit-dimension, unused. */
 export class CascadeCodeActionProvider implements CodeActionProvider {
     private readonly scope: CascadeScopeProvider;
 

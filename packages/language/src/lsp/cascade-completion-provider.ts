@@ -21,7 +21,7 @@ const KEYWORD_SORT = '5';
 const SNIPPET_SORT = '6';
 
 /**
- * Completion that knows what fits (LANGUAGE.md §12's editor, issue 2): names filtered and ranked
+ * Completion that knows what fits (every name and keyword the cursor's place accepts): names filtered and ranked
  * by the slot, member keywords by the block, units by the expected dimension, a snippet per
  * declaration kind, built-in functions as call skeletons.
  */

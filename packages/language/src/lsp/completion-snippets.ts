@@ -1,6 +1,6 @@
 import { BUILTIN_FUNCTIONS, TIME_COURSE_ARGUMENTS } from '@neurocascade/simulator';
 
-/** A skeleton for each declaration, keyed by the keyword it starts with (LANGUAGE.md §3–§11). */
+/** A skeleton for each declaration, keyed by the keyword it starts with (docs/reference.md). */
 export const DECLARATION_SNIPPETS: Readonly<Record<string, { detail: string; body: string }>> = {
     compartment: { detail: 'compartment with a volume', body: 'compartment ${1:name} {\n    volume ${2:1 pL}\n}' },
     precursor: { detail: 'precursor species', body: 'precursor ${1:Name} {\n    initial ${2:50 uM}\n    supply ${3:0.5 uM/min}\n}' },

@@ -22,7 +22,7 @@ export interface UnitCompletion {
 
 /**
  * Units for the number before the cursor (`vmax 2.4 |`, `km 40 u|`), those of the slot's
- * expected dimension first (LANGUAGE.md §2). Nothing right after a digit: `2.4|` is still a number.
+ * expected dimension first (docs/reference.md#units). Nothing right after a digit: `2.4|` is still a number.
  */
 export function unitCompletion(context: CompletionContext): UnitCompletion | undefined {
     const before = context.textDocument.getText().slice(Math.max(0, context.offset - 64), context.offset);

@@ -52,12 +52,12 @@ export function openMemberKeywords(block: AstNode & { members?: Member[] }): str
         .map(keywordOf);
 }
 
-/** The properties an effect clause may target on this declaration (§8). */
+/** The properties an effect clause may target on this declaration (docs/reference.md#effect-clauses). */
 export function effectProperties(node: AstNode | undefined): readonly string[] {
     return (node && EFFECT_PROPERTIES[node.$type]) ?? [];
 }
 
-/** Properties `set`, `scale` and `perturb` may name on this declaration (§9). */
+/** Properties `set`, `scale` and `perturb` may name on this declaration (docs/reference.md#set). */
 export function actionProperties(node: AstNode | undefined): readonly string[] {
     return (node && ADDRESSABLE_PROPERTIES[node.$type]) ?? [];
 }

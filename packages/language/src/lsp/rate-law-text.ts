@@ -7,7 +7,7 @@ import { written } from './value-text.js';
 
 /**
  * The rate law of a process (or a receptor's occupancy) written out with its numbers,
- * as LANGUAGE.md §5–§7 define it: `v = 2.4 uM/min · Trp/(40 uM·(1 + 5-HT/1000 uM) + Trp)`.
+ * as docs/reference.md defines it: `v = 2.4 uM/min · Trp/(40 uM·(1 + 5-HT/1000 uM) + Trp)`.
  * `activity` is appended as `· A` when something modulates the process.
  */
 export function rateLawText(node: AstNode, modulated: boolean): string | undefined {
@@ -37,7 +37,7 @@ function enzymeLaw(block: BlockMembers, activity: string): string {
     return ['v = ' + written(block.value('vmax')), ...factors, ...cofactors, ...noncompetitive].join(' · ') + activity;
 }
 
-/** Michaelis–Menten on the source, or first order when only `rate` is given (§6). */
+/** Michaelis–Menten on the source, or first order when only `rate` is given (docs/reference.md#transporters). */
 function transportLaw(block: BlockMembers, activity: string): string {
     const source = block.equation?.reactants[0]?.species.$refText ?? 'S';
     const rate = block.value('rate');
@@ -48,7 +48,7 @@ function transportLaw(block: BlockMembers, activity: string): string {
     return `v = ${written(block.value('vmax'))} · ${source}/(${saturation} + ${source})${activity}`;
 }
 
-/** θ = (L/Kd)^n / (1 + (L/Kd)^n + Σ B/Ki) (§7). */
+/** θ = (L/Kd)^n / (1 + (L/Kd)^n + Σ B/Ki) (docs/reference.md#occupancy-and-activation). */
 function occupancyLaw(block: BlockMembers): string {
     const ligand = block.binds?.ligand.$refText ?? 'L';
     const hill = block.value('hill');

@@ -1,5 +1,5 @@
 /**
- * `expect-failed` warnings (§12): the expects the last run of each scenario broke, shown on
+ * `expect-failed` warnings (docs/reference.md#expect-failed): the expects the last run of each scenario broke, shown on
  * their lines next to the document's own diagnostics. They belong to the document version
  * that was run; an edit drops them until the scenario runs again.
  */

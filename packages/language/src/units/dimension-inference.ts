@@ -14,7 +14,7 @@ type Environment = ReadonlyMap<FunctionParam, Inferred>;
 const NO_ENVIRONMENT: Environment = new Map();
 
 /**
- * Infers the dimension of expressions (LANGUAGE.md §2, §10). Inference never reports: it is
+ * Infers the dimension of expressions (docs/reference.md#units, #expressions). Inference never reports: it is
  * lenient where a check would be (mismatched sides give `undefined`, so one mistake is reported
  * once, where it is made, by units-checks.ts). A unit-less number is dimensionless, except `0`,
  * which fits every dimension, and except as an operand of `+ - < > min max if` and the value

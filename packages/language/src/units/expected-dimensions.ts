@@ -22,7 +22,7 @@ const per = (d: Dimension, over: Dimension): Dimension => ({
 const perTime = (ds: Expected): Expected => ds.map(d => per(d, TIME));
 
 /**
- * The expected dimension of a value written in a slot (LANGUAGE.md §2–§11): `value` is the whole
+ * The expected dimension of a value written in a slot (docs/reference.md, per construct): `value` is the whole
  * expression of a property, a clause, a statement or a time-course argument. Undefined means
  * anything goes (a modulator's `level`, a parameter, a rule) or the slot is not known.
  */

@@ -1,5 +1,5 @@
 /**
- * Units of §2: atoms joined by `/`, `*`, integer `^` powers and parentheses, converted to one
+ * Units (docs/reference.md#units): atoms joined by `/`, `*`, integer `^` powers and parentheses, converted to one
  * base per dimension — µmol (so µM for amount concentrations), g, L, min.
  */
 
@@ -39,7 +39,7 @@ export const AMOUNT_CONCENTRATION_PER_TIME = dim(1, 0, -1, -1);
 
 const PREFIXES: Record<string, number> = { '': 1, m: 1e-3, u: 1e-6, n: 1e-9, p: 1e-12, f: 1e-15, d: 0.1 };
 
-/** Atom → unit, built from the table of §2 (µ and μ are read as u before lookup). */
+/** Atom → unit, built from the table of docs/reference.md#units (µ and μ are read as u before lookup). */
 const ATOMS: ReadonlyMap<string, Unit> = (() => {
     const atoms = new Map<string, Unit>();
     const family = (base: string, prefixes: string, scale: number, dimension: Dimension) => {

@@ -7,7 +7,7 @@ import { ADDRESSABLE_PROPERTIES, isProcess, kindName, withArticle } from './decl
 import { CODE_WRONG_KIND } from './diagnostic-codes.js';
 import { requireKind } from './kind-checks.js';
 
-/** wrong-kind in scenarios and cascades: properties a target lacks, doses of non-species, constants observed (§9, §11). */
+/** wrong-kind in scenarios and cascades: properties a target lacks, doses of non-species, constants observed (docs/reference.md#actions, #cascades). */
 export function actionChecks(): ValidationChecks<CascadeAstType> {
     return {
         SetAction: checkProperty,

@@ -5,7 +5,7 @@ import { isTimeCourse, resolveCall } from '../units/calls.js';
 import { kindName, withArticle } from './declaration-kinds.js';
 import { CODE_WRONG_KIND } from './diagnostic-codes.js';
 
-/** wrong-kind on calls: calling a non-function, the wrong number of arguments, time-course argument names (§8, §10). */
+/** wrong-kind on calls: calling a non-function, the wrong number of arguments, time-course argument names (docs/reference.md#time-courses, #expressions). */
 export function callChecks(): ValidationChecks<CascadeAstType> {
     return { Call: checkCall };
 }

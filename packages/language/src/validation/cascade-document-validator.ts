@@ -12,7 +12,7 @@ const LANGIUM_CODES: Record<string, string> = {
 };
 
 /**
- * Gives Langium's own diagnostics the codes of §12 (`syntax`, `unresolved`), copies every
+ * Gives Langium's own diagnostics the codes of docs/reference.md#checks (`syntax`, `unresolved`), copies every
  * code into `Diagnostic.code`, and lets built-in function names (`exp`, `hill`, …) resolve.
  */
 export class CascadeDocumentValidator extends DefaultDocumentValidator {

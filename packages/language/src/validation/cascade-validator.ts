@@ -15,7 +15,7 @@ import { rangeChecks } from './range-checks.js';
 import { unitsChecks } from './units-checks.js';
 import { unusedChecks } from './unused-checks.js';
 
-/** Registers every check of LANGUAGE.md §12 with Langium's validation registry. */
+/** Registers every check of docs/reference.md#checks with Langium's validation registry. */
 export function registerValidationChecks(services: CascadeServices): void {
     const analyses = new ModelAnalyses(services);
     const checks: ValidationChecks<CascadeAstType>[] = [

@@ -22,7 +22,7 @@ export function withArticle(kind: string): string {
     return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
-/** Numeric properties that `set`, `scale` and `perturb` may address, per declaration type (§9). */
+/** Numeric properties that `set`, `scale` and `perturb` may address, per declaration type (docs/reference.md#set). */
 export const ADDRESSABLE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
     Compartment: ['volume'],
     Species: ['initial', 'supply', 'clearance', 'molar_mass'],
@@ -34,7 +34,7 @@ export const ADDRESSABLE_PROPERTIES: Readonly<Record<string, readonly string[]>>
     Modulator: ['level']
 };
 
-/** Which effect-clause property each declaration type has (§8). */
+/** Which effect-clause property each declaration type has (docs/reference.md#effect-clauses). */
 export const EFFECT_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
     Species: ['supply', 'clearance'],
     Enzyme: ['activity'],
@@ -44,7 +44,7 @@ export const EFFECT_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
     Receptor: ['density']
 };
 
-/** The members each block accepts, by the word that starts them (§3–§10). */
+/** The members each block accepts, by the word that starts them (docs/reference.md, per declaration). */
 export const BLOCK_MEMBERS: Readonly<Record<string, readonly string[]>> = {
     Compartment: ['volume'],
     Species: ['initial', 'supply', 'clearance', 'molar_mass', 'fixed', 'tone', 'increases', 'decreases'],

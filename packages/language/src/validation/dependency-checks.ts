@@ -17,7 +17,7 @@ interface Vertex {
     extra: Vertex[];
 }
 
-/** algebraic-loop (§10) and extends-cycle (§9). */
+/** algebraic-loop and extends-cycle (docs/reference.md#checks). */
 export function dependencyChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAstType> {
     return {
         CascadeFile: (file, accept) => {

@@ -1,4 +1,4 @@
-/** Codes of LANGUAGE.md §12; every diagnostic carries one in `code` and in `data.code`. */
+/** The codes of docs/reference.md#checks; every diagnostic carries one in `code` and in `data.code`. */
 export const CODE_SYNTAX = 'syntax';
 export const CODE_UNRESOLVED = 'unresolved';
 export const CODE_IMPORT_CYCLE = 'import-cycle';
@@ -21,7 +21,7 @@ export const CODE_UNUSED = 'unused';
 /** Produced by running a scenario (simulation), not by the validator. */
 export const CODE_EXPECT_FAILED = 'expect-failed';
 
-/** Every code of §12 that the validator (not the simulator) produces. */
+/** Every code of docs/reference.md#checks that the validator (not the simulator) produces. */
 export const VALIDATION_CODES = [
     CODE_SYNTAX, CODE_UNRESOLVED, CODE_DUPLICATE, CODE_WRONG_KIND, CODE_UNIT_DIMENSION, CODE_UNIT_UNKNOWN,
     CODE_UNIT_MISSING, CODE_RANGE, CODE_MISSING_KINETICS, CODE_KM_NOT_SUBSTRATE, CODE_DEPLETED, CODE_ACCUMULATES,

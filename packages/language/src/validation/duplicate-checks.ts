@@ -10,7 +10,7 @@ interface Declared {
 }
 
 /**
- * duplicate: one name declared twice among a file and its imports (§3). A declaration reached
+ * duplicate: one name declared twice among a file and its imports (docs/reference.md#import). A declaration reached
  * along two import paths is one declaration (each file of the import closure counts once). The
  * error stands on each declaration this file writes; when both come from imports, on the imports
  * that bring them together (an import that alone reaches both leaves the error to that file).

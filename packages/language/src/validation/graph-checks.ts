@@ -18,7 +18,7 @@ interface Flows {
     bound: Set<Species>;
 }
 
-/** depleted, accumulates, unbound-transmitter (on the species of this document) and no-balance (§4, §7). */
+/** depleted, accumulates, unbound-transmitter (on the species of this document) and no-balance (docs/reference.md#checks). */
 export function graphChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAstType> {
     return {
         CascadeFile: (file, accept) => {

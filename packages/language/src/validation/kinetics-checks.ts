@@ -10,7 +10,7 @@ import { CODE_KM_NOT_SUBSTRATE, CODE_MISSING_KINETICS, CODE_NOT_COFACTOR } from 
 
 type Block = Enzyme | Transporter | Release | Reaction | Receptor;
 
-/** missing-kinetics, km-not-substrate and not-cofactor (§5–§7, §9). */
+/** missing-kinetics, km-not-substrate and not-cofactor (docs/reference.md#checks). */
 export function kineticsChecks(): ValidationChecks<CascadeAstType> {
     return {
         Enzyme: (enzyme, accept) => {

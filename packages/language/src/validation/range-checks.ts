@@ -5,7 +5,7 @@ import { CODE_RANGE } from './diagnostic-codes.js';
 import type { ModelAnalyses } from './model-analysis.js';
 import { fitsSlot } from './units-checks.js';
 
-/** Properties that must be > 0 and ≥ 0 (LANGUAGE.md §12 `range`, and what makes no physical sense). */
+/** Properties that must be > 0 and ≥ 0 (docs/reference.md#range, and what makes no physical sense). */
 const POSITIVE = new Set(['volume', 'vmax', 'km', 'kd', 'ki', 'hill', 'molar_mass']);
 const NON_NEGATIVE = new Set(['initial', 'supply', 'clearance', 'density', 'rate', 'concentration']);
 

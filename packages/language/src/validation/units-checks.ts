@@ -13,7 +13,7 @@ import { constantValue } from './constant-folding.js';
 import { CODE_UNIT_DIMENSION, CODE_UNIT_MISSING, CODE_UNIT_UNKNOWN } from './diagnostic-codes.js';
 import type { ModelAnalyses } from './model-analysis.js';
 
-/** unit-unknown, unit-dimension and unit-missing (LANGUAGE.md §2); all off under `units unchecked`. */
+/** unit-unknown, unit-dimension and unit-missing (docs/reference.md#units); all off under `units unchecked`. */
 export function unitsChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAstType> {
     const inferenceFor = (node: Expression) => {
         const analysis = analyses.of(node);
@@ -48,7 +48,7 @@ function checkUnitAtoms(quantity: Quantity, accept: ValidationAcceptor): void {
         const text = AstUtils.getDocument(quantity).textDocument;
         const start = cst.offset + error.offset;
         const range = { start: text.positionAt(start), end: text.positionAt(start + error.length) };
-        accept('error', `${capitalize(error.message)}; known units are listed in LANGUAGE.md §2 (e.g. uM, mg/dL, /min, h, %).`,
+        accept('error', `${capitalize(error.message)}; known units are listed in docs/reference.md#units (e.g. uM, mg/dL, /min, h, %).`,
             { node: quantity, range, data: { code: CODE_UNIT_UNKNOWN } });
     }
 }

@@ -45,7 +45,7 @@ describe('lowering to the model IR', () => {
         if (law.type === 'enzyme') near(evaluate(law.substrates[0].km), 18.119e-3 / 181.19 * 1e6);
     });
 
-    it('lowers enzymes with every member of §5', async () => {
+    it('lowers enzymes with every member of docs/reference.md#enzymes', async () => {
         const model = await lower(`
             compartment c { volume 1 pL }
             precursor A in c

@@ -18,7 +18,7 @@ describe('validation fixtures (test/validation/fixtures/**/*.cascade)', function
         });
     }
 
-    it('covers every code of §12 that validation produces', function () {
+    it('covers every code of docs/reference.md#checks that validation produces', function () {
         const marked = new Set([...documents.values()].flatMap(document => [...expectations(document.textDocument.getText()).expected.values()].flat()));
         const uncovered = VALIDATION_CODES.filter(code => !marked.has(code));
         assert.deepEqual(uncovered, []);

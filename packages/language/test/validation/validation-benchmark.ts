@@ -1,7 +1,7 @@
 /**
  * Validation speed on generated models (not a test: run
  * `node packages/language/out/test/validation/validation-benchmark.js`). Prints a table: lines,
- * time to parse and link, time to validate (every check of §12), diagnostics found (median of 3
+ * time to parse and link, time to validate (every check of docs/reference.md#checks), diagnostics found (median of 3
  * rounds on one warm set of services, a fresh document each round). Times are
  * wall clock and this process's CPU time; on a busy machine the CPU time is the steadier one.
  */

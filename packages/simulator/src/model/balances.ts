@@ -1,4 +1,4 @@
-/** §4, §6: dX/dt = supply − clearance·X + Σ ν·v·V(process)/V(X) for every species X. */
+/** docs/reference.md#species-equation: dX/dt = supply − clearance·X + Σ ν·v·V(process)/V(X) for every species X. */
 import type { ModelIR, Process, Species } from '../ir.js';
 import type { EquationContext } from './context.js';
 import { flux } from './rate-laws.js';

@@ -8,7 +8,7 @@ import type { EffectProperty, Expr, ModelIR } from '../ir.js';
 import { contributions, exchange, speciesBalance, type Exchange } from './balances.js';
 import type { EquationContext } from './context.js';
 import { indexDeclarations, lookup, type Declaration } from './declarations.js';
-import { effectFactor } from './effects.js';
+import { effectFactor, indexEffects, type EffectIndex } from './effects.js';
 import { ModelError } from './errors.js';
 import { resolveExpr, type NameResolver } from './expressions.js';
 import { propertyDefinitions, type PropertyDefinition } from './properties.js';
@@ -46,6 +46,7 @@ export class EquationBuilder implements EquationContext, NameResolver {
     private readonly breakpoints = new Set<number>();
     private readonly definitions = new Map<string, PropertyDefinition[]>();
     private sealed = false;
+    private effects: EffectIndex | undefined;
 
     constructor(private readonly ir: ModelIR) {
         this.declarations = indexDeclarations(ir);
@@ -132,7 +133,7 @@ export class EquationBuilder implements EquationContext, NameResolver {
     }
 
     effectFactor(target: string, property: EffectProperty): Term {
-        return this.memo(`${target} ${property} effects`, () => effectFactor(this, this.ir.effects, target, property));
+        return this.memo(`${target} ${property} effects`, () => effectFactor(this, this.effects ??= indexEffects(this.ir.effects), target, property));
     }
 
     occupancy(receptor: string): Term {

@@ -1,6 +1,6 @@
 /**
  * IR expressions → resolved terms: names become references, user functions are inlined,
- * and the built-ins (`hill`, `mm`, the time courses of §8) are expanded into arithmetic so
+ * and the built-ins (`hill`, `mm`, the time courses of docs/reference.md#time-courses) are expanded into arithmetic so
  * that differentiation and code generation see only a few term kinds.
  */
 import type { Expr, FunctionDefinition } from '../ir.js';

@@ -1,4 +1,4 @@
-/** §5, §6, §10: the flux v of one process, in concentration per minute of its compartment. */
+/** The flux v of one process (docs/reference.md#enzyme-rate-law, #transporters, #releases, #reactions), in concentration per minute of its compartment. */
 import type { Inhibition, Process } from '../ir.js';
 import type { EquationContext } from './context.js';
 import { inhibitorKey, SUBSTRATE_INHIBITION } from './properties.js';
@@ -21,7 +21,7 @@ function dividedBy(ctx: EquationContext, p: Process, all: readonly Inhibition[],
 
 /**
  * Saturation s(S) of the first substrate: S / (Km·(1 + Σc I/Ki) + S·(1 + Σu I/Ki) + S²/Ksi),
- * which is each of §5's forms when only that one applies.
+ * which is each textbook form when only that one applies.
  */
 function firstSaturation(ctx: EquationContext, p: Process, s: string, inhibitors: readonly Inhibition[], ksi?: Term): Term {
     const S = ctx.resolve({ kind: 'name', name: s });

@@ -1,4 +1,4 @@
-/** §7: receptor occupancy at fast binding equilibrium, activation, and the excitation/inhibition balance. */
+/** docs/reference.md#occupancy-and-activation and #balance: receptor occupancy at fast binding equilibrium, activation, and the excitation/inhibition balance. */
 import type { Receptor } from '../ir.js';
 import type { EquationContext } from './context.js';
 import { ModelError } from './errors.js';

@@ -1,4 +1,4 @@
-/** §9 actions: `set`, `dose`, `inhibit`, `scale`, applied to the live slots and the state. */
+/** docs/reference.md#actions: `set`, `dose`, `inhibit`, `scale`, applied to the live slots and the state. */
 import type { Action, Expr, PropertyRef } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { ModelError } from '../model/errors.js';

@@ -1,5 +1,5 @@
 /**
- * §11 cascades: for each perturbation separately, run the base scenario and the perturbed
+ * docs/reference.md#cascades: for each perturbation separately, run the base scenario and the perturbed
  * one (to steady state or to time T) and report every measured quantity's change and its
  * response coefficient (ΔY/Y)/(ΔP/P); at steady state also the exact local coefficient
  * (its limit for a small change). A perturbation that fails is reported with its error;

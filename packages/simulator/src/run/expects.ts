@@ -1,4 +1,4 @@
-/** §9 `expect E at (steady | T) between A and B`: pass/fail with the measured value. */
+/** docs/reference.md#expect: `expect E at (steady | T) between A and B`: pass/fail with the measured value. */
 import type { Expectation } from '../ir.js';
 
 export interface ExpectResult {

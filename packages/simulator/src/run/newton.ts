@@ -15,7 +15,7 @@ export interface NewtonResult {
     failure?: 'singular' | 'diverged' | 'iterations';
 }
 
-/** §11: every |dX/dt| < 1e-9 · max(|X|, 1e-12) per minute. */
+/** docs/reference.md#steady-state: every |dX/dt| < 1e-9 · max(|X|, 1e-12) per minute. */
 export function steadyViolation(y: Float64Array, f: Float64Array): number {
     for (let i = 0; i < y.length; i++) if (!(Math.abs(f[i]) < 1e-9 * Math.max(Math.abs(y[i]), 1e-12))) return i;
     return -1;

@@ -3,7 +3,7 @@ import type { ModelIR, Observable } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { SimulationError } from '../model/errors.js';
 
-/** The scenario's observables, or every species when it names none (§9). */
+/** The scenario's observables, or every species when it names none (docs/reference.md#observe). */
 export function defaultObservables(ir: ModelIR, observe: readonly Observable[]): readonly Observable[] {
     return observe.length > 0 ? observe
         : ir.species.map(s => ({ name: s.name, expression: { kind: 'name', name: s.name }, unit: s.unit }));

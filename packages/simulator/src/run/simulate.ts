@@ -56,7 +56,7 @@ export function outputGrid(duration: number, step: number): number[] {
     return times;
 }
 
-/** The steady state reached from the scenario's start (§9 `at steady`). */
+/** The steady state reached from the scenario's start (docs/reference.md#expect, `at steady`). */
 export function scenarioSteadyState(m: CompiledModel, scenario: Scenario, options: RunOptions): SteadyState {
     return findSteadyState(m, startState(m, scenario.actions, initialState), options);
 }

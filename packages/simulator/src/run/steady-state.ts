@@ -1,5 +1,5 @@
 /**
- * §11 steady state: Newton from the initial state; when that fails (a singular Jacobian
+ * docs/reference.md#steady-state: Newton from the initial state; when that fails (a singular Jacobian
  * from a conserved moiety, or no convergence) integrate forward with the stiff method over
  * growing horizons until every |dX/dt| < 1e-9·max(|X|, 1e-12), then polish with Newton.
  * A model that never settles says why.

@@ -15,6 +15,17 @@ import type { StepContext, Stepper } from './stepper.js';
 const STIFF_RATIO = 2;
 /** DOPRI5's stability boundary on the negative real axis. */
 const STABILITY_BOUNDARY = 3.3;
+/**
+ * A start is stiff when DOPRI5, held at its stability boundary, would need more steps than
+ * this for the span alone (ρ(J)·span / 3.3): a Rosenbrock run of such a span takes tens to
+ * hundreds of steps, and the explicit method would find out only after its first stiff steps.
+ */
+const EXPLICIT_STEP_BUDGET = 500;
+/**
+ * Steps a stiff start keeps the stiff method before it may switch back: its first steps are
+ * tiny while the controller grows them, and h·ρ < 1 there says nothing of the span ahead.
+ */
+const STIFF_START_STEPS = 12;
 /** Consecutive stiff signals before switching to the stiff method (DOPRI5's 15). */
 const STIFF_STEPS = 15;
 /** Consecutive non-stiff signals that clear the stiff count, or switch back from the stiff method. */
@@ -38,6 +49,8 @@ class AutoSwitchingStepper implements Stepper {
     private stiffSignals = 0;
     private nonStiffSignals = 0;
     private switchPending = false;
+    /** Stiff steps left before a stiff start may switch back. */
+    private stiffStartSteps = 0;
     private started = false;
     /** The step DOPRI5 can take stably, estimated while stiff. */
     private explicitStepLimit = Infinity;
@@ -63,7 +76,10 @@ class AutoSwitchingStepper implements Stepper {
     attempt(t: number, y: Float64Array, f: Float64Array, h: number, yNew: Float64Array): number {
         if (!this.started) {
             this.started = true;
-            if (this.stiffAtStart(t, y, f, h)) this.active = this.stiffStepper();
+            if (this.stiffAtStart(t, y, f, h)) {
+                this.active = this.stiffStepper();
+                this.stiffStartSteps = STIFF_START_STEPS;
+            }
         }
         return this.active.attempt(t, y, f, h, yNew);
     }
@@ -98,6 +114,10 @@ class AutoSwitchingStepper implements Stepper {
     }
 
     private stiffLooksNonStiff(h: number): boolean {
+        if (this.stiffStartSteps > 0) {
+            this.stiffStartSteps--;
+            return false;
+        }
         const values = this.stiff!.jacobianValues;
         // Clearly stiff by the trace alone, the common case, spares the power iteration.
         const radius = h * this.radius!.lowerBound(values) >= NON_STIFF_RATIO ? Infinity : this.radius!.estimate(values);
@@ -110,15 +130,19 @@ class AutoSwitchingStepper implements Stepper {
     }
 
     /**
-     * A first step already past DOPRI5's stability boundary (h·ρ(J) > 3.3) means a stiff start:
-     * the stiff method takes it rather than 15 explicit steps spent finding out, on each segment
-     * of a run that restarts at time-course switches.
+     * A first step already past DOPRI5's stability boundary (h·ρ(J) > 3.3), or a span that
+     * the explicit method could only cross in more than EXPLICIT_STEP_BUDGET stable steps,
+     * means a stiff start: the stiff method takes it rather than explicit steps spent finding
+     * out, on each segment of a run that restarts at time-course switches. The first step is
+     * small, so its own test alone missed networks whose fast modes sit near equilibrium.
      */
     private stiffAtStart(t: number, y: Float64Array, f: Float64Array, h: number): boolean {
         const stiff = this.stiffStepper();
         stiff.jacobian.evaluate(t, y, f, h, stiff.jacobianValues);
         this.context.stats.jacobianEvaluations++;
-        return h * this.radius!.estimate(stiff.jacobianValues) > STABILITY_BOUNDARY;
+        const radius = this.radius!.estimate(stiff.jacobianValues);
+        const span = this.context.problem.tEnd - t;
+        return h * radius > STABILITY_BOUNDARY || radius * span > EXPLICIT_STEP_BUDGET * STABILITY_BOUNDARY;
     }
 
     private stiffStepper(): RosenbrockStepper {

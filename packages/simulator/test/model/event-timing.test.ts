@@ -7,7 +7,7 @@ const tight = { rtol: 1e-10, atol: 1e-12 };
 const valueAt = (r: ReturnType<typeof simulateScenario>, name: string, t: number) =>
     r.series.find(s => s.name === name)!.values[r.time.indexOf(t)];
 
-describe('event timing (§9)', () => {
+describe('event timing', () => {
     it('a model without states still fires `when` events on t, and `at` events', () => {
         const ir = model().parameter('P', 3).parameter('Q', 0).parameter('Mark', 0).scenario('S', 10, {
             step: 1, observe: ['P', 'Q', 'Mark'].map(n => observe(n, '1')),

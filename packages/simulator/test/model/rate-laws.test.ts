@@ -7,7 +7,7 @@ import { close } from './helpers/numeric.js';
 const S = 7, I = 3, km = 4, ki = 2, vmax = 2.5;
 const base = () => model().species('S').species('P').species('I');
 
-describe('rate laws (§5, §6)', () => {
+describe('rate laws of enzymes, transporters and releases', () => {
     it('plain Michaelis–Menten: v = vmax·S/(Km + S)', () => {
         const d = derivativesAt(base().enzyme('E', 'S -> P', { vmax, km: [km] }).build(), { S, I });
         close(-d.S, vmax * S / (km + S));

@@ -10,7 +10,7 @@ import { close } from './helpers/numeric.js';
 
 const hill = (x: number, k: number, n: number) => x ** n / (k ** n + x ** n);
 
-describe('receptors (§7)', () => {
+describe('receptors', () => {
     const ir = () => model().species('L', { initial: 0.6 }).species('B', { initial: 0.2 }).species('G', { initial: 1 })
         .receptor('R', 'L', { kd: 0.3, hill: 1.5, density: 0.8, effect: 'excitatory', antagonists: [['B', 0.1]] })
         .receptor('Q', 'G', { kd: 2, effect: 'inhibitory' }).build();
@@ -44,7 +44,7 @@ describe('receptors (§7)', () => {
     });
 });
 
-describe('effect factors (§8)', () => {
+describe('effect factors', () => {
     it('a modulator increasing activity multiplies the flux by 1 + max·x^n/(ec50^n + x^n)', () => {
         const ir = model().species('S').species('P').modulator('M', 12).enzyme('E', 'S -> P', { vmax: 2, km: [1] })
             .effect({ kind: 'modulator', name: 'M' }, 'increases', 'E', 'activity', 0.4, 20, 2).build();

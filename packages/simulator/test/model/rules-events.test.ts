@@ -11,7 +11,7 @@ const series = (r: ReturnType<typeof simulateScenario>, name: string) => r.serie
 const valueAt = (r: ReturnType<typeof simulateScenario>, name: string, t: number) => series(r, name)[r.time.indexOf(t)];
 const tight = { rtol: 1e-10, atol: 1e-12 };
 
-describe('parameters, functions and rules (§10)', () => {
+describe('parameters, functions and rules', () => {
     it('evaluates rules in dependency order whatever the written order, and inlines functions', () => {
         const ir = model().species('X').parameter('k', 3).function('sat', ['x', 'k'], 'x / (k + x)')
             .rule('b', 'a * 2').rule('a', 'sat(X, k) + k').build();
@@ -60,7 +60,7 @@ describe('parameters, functions and rules (§10)', () => {
     });
 });
 
-describe('events and actions (§9, §10)', () => {
+describe('events and actions', () => {
     it('applies `at` events at exact times, in written order', () => {
         const ir = model().species('X', { initial: 1 }).scenario('S', 10, {
             step: 1, events: [at(2, dose('X', 3)), at(2, scale('X', 'value', 0.5)), at(5, set('X', 'value', 7))]

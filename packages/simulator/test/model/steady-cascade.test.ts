@@ -20,7 +20,7 @@ const chain = () => model()
     .receptor('R', 'HT', { kd: 0.5 })
     .effect({ kind: 'receptor', name: 'R' }, 'decreases', 'TPH', 'activity', 0.4, 0.5);
 
-describe('steady state (§11)', () => {
+describe('steady state', () => {
     it('Newton agrees with a long integration', () => {
         const ir = chain().scenario('S', 20000, { step: 20000, observe: ['Trp', 'HTP', 'HT', 'HIAA'].map(n => observe(n)) }).build();
         const m = compileModel(ir);
@@ -68,7 +68,7 @@ describe('steady state (§11)', () => {
     });
 });
 
-describe('cascades (§11)', () => {
+describe('cascades', () => {
     const cascade = (at: Cascade['at'] = 'steady'): Cascade => ({
         name: 'C', from: 'Base', at, measure: [observe('X'), observe('Y')],
         perturbations: [

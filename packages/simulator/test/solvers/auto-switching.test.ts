@@ -41,9 +41,24 @@ describe('automatic method switching', () => {
         assert.ok(Math.abs(solution.yFinal[1] - Math.exp(-2)) < 1e-6, `${solution.yFinal[1]}`);
     });
 
+    it('starts stiff when the explicit method could cross the span only in many stable steps, though its first step is stable', () => {
+        // ρ(J) = 1000 over 20 min: at least 6,000 stable DOPRI5 steps; the fast mode starts away
+        // from its equilibrium, so the first step is small enough to be stable.
+        const fastNearEquilibrium: OdeProblem = {
+            t0: 0, tEnd: 20, y0: Float64Array.of(0, 0.5), names: ['fast', 'slow'],
+            rhs: (t, y, d) => { d[0] = -1000 * (y[0] - y[1]); d[1] = 0.5 * Math.cos(t / 2) * 0.1 - 0.01 * y[1]; }
+        };
+        const explicit = solve(fastNearEquilibrium, 'rk45', { rtol: 1e-6, atol: 1e-9 });
+        const auto = solve(fastNearEquilibrium, 'auto', { rtol: 1e-6, atol: 1e-9 });
+        assert.equal(auto.stats.method, 'auto(stiff)');
+        assert.ok(auto.stats.rhsEvaluations * 5 < explicit.stats.rhsEvaluations, `${auto.stats.rhsEvaluations} vs ${explicit.stats.rhsEvaluations}`);
+        assert.ok(Math.abs(auto.yFinal[1] - explicit.yFinal[1]) < 1e-5, `${auto.yFinal[1]} vs ${explicit.yFinal[1]}`);
+    });
+
     it('switches back to rk45 when the stiffness fades', () => {
         const solution = solve(fadingStiffness, 'auto', { rtol: 1e-6, atol: 1e-9, outputTimes: [20, 40] });
-        assert.match(solution.stats.method, /^auto\(rk45→stiff→rk45/);
+        // k = 1e4 at the start over 40 min: stiff from the first step, explicit once k has decayed.
+        assert.match(solution.stats.method, /^auto\(stiff→rk45/);
         const stiffOnly = solve(fadingStiffness, 'stiff', { rtol: 1e-6, atol: 1e-9, outputTimes: [20, 40] });
         assert.ok(Math.abs(solution.values[1][0] - stiffOnly.values[1][0]) < 1e-4);
     });

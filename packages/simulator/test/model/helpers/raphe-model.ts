@@ -1,4 +1,4 @@
-/** The serotonin model of the language reference (§3–§11), as IR: every construct at once. */
+/** The serotonin model of docs/reference.md, as IR: every construct at once. */
 import type { ModelIR } from '../../../src/ir.js';
 import { ex } from './expression.js';
 import { at, dose, inhibit, inhibitor, model, observe, scale, set, when } from './ir-builder.js';
