@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { cascade, folderWith } from './run-cli.js';
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 // A* = Km·s/(V − s) = 5·1/(3 − 1) = 2.5 uM, B* = s/k = 10 uM.
 const CHAIN = `model Chain
@@ -88,5 +92,19 @@ scenario Fill {
         close(lambda[0], -3 * 5 / 7.5 ** 2, 1e-9, 'λ enzyme');
         close(lambda[1], -0.1, 1e-9, 'λ clearance');
         close(r.stability.slowestTimeScale, 10, 1e-9, 'slowest');
+    });
+
+    it('docs/analysis.md\'s serotonin table is what cascade sensitivity computes', () => {
+        const doc = readFileSync(`${ROOT}docs/analysis.md`, 'utf8');
+        const table = doc.split('<!-- serotonin-sensitivities -->')[1].split('<!-- /serotonin-sensitivities -->')[0];
+        const rows = table.trim().split('\n').slice(2).map(line => line.split('|').map(c => c.trim())).map(c => ({ name: c[1], coefficient: c[3] }));
+        const run = cascade(['sensitivity', 'examples/serotonin.cascade', '--of', 'Serotonin_ext', '--format', 'json'], ROOT);
+        assert.equal(run.status, 0, run.stderr);
+        const r = JSON.parse(run.stdout);
+        const computed = r.parameters.map((p: { name: string; property: string; substrate?: string }, j: number) =>
+            ({ name: `${p.name}.${p.property}${p.substrate ? '.' + p.substrate : ''}`, c: r.coefficients[0][j] as number | null }))
+            .filter((x: { c: number | null }) => x.c !== null && Math.abs(x.c) > 1e-9)
+            .sort((a: { c: number }, b: { c: number }) => Math.abs(b.c) - Math.abs(a.c)).slice(0, rows.length);
+        assert.deepEqual(rows, computed.map((x: { name: string; c: number }) => ({ name: x.name, coefficient: x.c.toPrecision(3) })));
     });
 });
