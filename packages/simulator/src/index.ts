@@ -19,7 +19,7 @@ export { steadyStateOfScenario, type SteadyStateReport } from "./run/steady-scen
 export { scenarioSensitivities, scenarioControlAnalysis, type SensitivityReport, type SensitivityRequest } from "./analysis/scenario-analysis.js";
 export { steadySensitivities, type SensitivityProblem, type SensitivityResult } from "./analysis/steady-sensitivities.js";
 export { controlAnalysis, type ControlAnalysis, type LabelledMatrix } from "./analysis/control-analysis.js";
-export { stabilityOf, type Stability, type OscillatoryMode } from "./analysis/stability.js";
+export { stabilityOf, stabilityAt, stabilitySummary, type Stability, type StabilityReport, type OscillatoryMode } from "./analysis/stability.js";
 export { eigenvalues, type Eigenvalue } from "./analysis/eigenvalues.js";
 export { linearise, type SteadyLinearisation } from "./analysis/steady-linearisation.js";
 export { conservationLaws, type ConservationLaw } from "./analysis/conservation.js";

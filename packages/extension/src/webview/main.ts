@@ -50,14 +50,15 @@ async function show(content: PreviewContent): Promise<void> {
         const prefix = (scenario: string, name: string) => results.length > 1 ? `${scenario}: ${name}` : name;
         renderSteadyState(page.steadyState, page.steadyStateMessage,
             results.flatMap(r => (r.steadyState ?? []).map(v => ({ ...v, name: prefix(r.scenario, v.name) }))),
-            results.map(r => r.steadyStateMessage && prefix(r.scenario, r.steadyStateMessage)).filter(Boolean).join('\n') || undefined);
+            results.map(r => (r.steadyStateMessage ?? r.steadyStateStability) && prefix(r.scenario, (r.steadyStateMessage ?? r.steadyStateStability)!))
+                .filter(Boolean).join('\n') || undefined);
         setState('ready', `${results.map(r => `${r.elapsedMs} ms`).join(', ')}`);
     } else if (content.view === 'steady-state') {
         const result = content.result;
         page.title.textContent = 'Steady state';
         byId('balance').hidden = byId('balance-heading').hidden = true;
         renderExpects(page.expects, []);
-        renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? undefined : result.message ?? 'No steady state was found.');
+        renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? result.stability : result.message ?? 'No steady state was found.');
         series = result.values.length;
         setState('ready', `${result.elapsedMs} ms`);
     } else {

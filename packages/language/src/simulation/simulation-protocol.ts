@@ -83,6 +83,8 @@ export interface ScenarioRunResult {
     steadyState?: SteadyValue[];
     /** Why the steady-state table is missing, when it is. */
     steadyStateMessage?: string;
+    /** The steady state's stability in one sentence (eigenvalues, slowest time scale). */
+    steadyStateStability?: string;
     expects: ExpectOutcome[];
     elapsedMs: number;
 }
@@ -93,6 +95,8 @@ export interface SteadyStateResult {
     converged: boolean;
     message?: string;
     values: SteadyValue[];
+    /** The steady state's stability in one sentence, when there is one. */
+    stability?: string;
     elapsedMs: number;
 }
 

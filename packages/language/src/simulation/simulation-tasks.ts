@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    compileModel, runCascadeSequential, scenarioSteadyState, simulateScenario,
+    compileModel, runCascadeSequential, scenarioSteadyState, simulateScenario, stabilityAt, stabilitySummary,
     type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from './cascade-network.js';
@@ -71,20 +71,20 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
  * reads the time may still settle, but searching costs more than the run, so the preview
  * leaves that to Find Steady State.
  */
-function steadyTable(compiled: CompiledModel, scenario: Scenario, run: RunOptions): { steadyState?: SteadyValue[]; steadyStateMessage?: string } {
+function steadyTable(compiled: CompiledModel, scenario: Scenario, run: RunOptions): { steadyState?: SteadyValue[]; steadyStateMessage?: string; steadyStateStability?: string } {
     if (compiled.dependsOnTime) {
         return { steadyStateMessage: 'The model depends on time (t or a time course); use Find Steady State to search for a steady state.' };
     }
     try {
         const steady = steadyValues(compiled, scenario, run);
-        return steady.converged ? { steadyState: steady.values } : { steadyStateMessage: steady.message };
+        return steady.converged ? { steadyState: steady.values, steadyStateStability: steady.stability } : { steadyStateMessage: steady.message };
     } catch (error) {
         if (run.shouldStop?.()) throw error;
         return { steadyStateMessage: error instanceof Error ? error.message : String(error) };
     }
 }
 
-function steadyValues(compiled: CompiledModel, scenario: Scenario, run: RunOptions): { converged: boolean; message?: string; values: SteadyValue[] } {
+function steadyValues(compiled: CompiledModel, scenario: Scenario, run: RunOptions): { converged: boolean; message?: string; values: SteadyValue[]; stability?: string } {
     const steady = scenarioSteadyState(compiled, scenario, run);
     if (!steady.converged) return { converged: false, message: `No steady state: ${steady.reason ?? 'the search did not converge'}.`, values: [] };
     const units = new Map<string, string>([
@@ -93,7 +93,8 @@ function steadyValues(compiled: CompiledModel, scenario: Scenario, run: RunOptio
     ]);
     return {
         converged: true,
-        values: compiled.stateNames.map((stateName, i) => ({ name: stateName, unit: units.get(stateName) ?? '', value: steady.state[i] }))
+        values: compiled.stateNames.map((stateName, i) => ({ name: stateName, unit: units.get(stateName) ?? '', value: steady.state[i] })),
+        stability: stabilitySummary(stabilityAt(compiled, steady.state, steady.time))
     };
 }
 

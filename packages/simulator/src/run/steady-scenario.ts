@@ -1,9 +1,7 @@
 /** `cascade steady`: a scenario's steady state, reported for its observables (every species by default). */
-import { linearise } from '../analysis/steady-linearisation.js';
-import { stabilityOf, type Stability } from '../analysis/stability.js';
+import { stabilityAt, type StabilityReport } from '../analysis/stability.js';
 import type { ModelIR } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
-import { SimulationError } from '../model/errors.js';
 import { defaultObservables, observer } from './observables.js';
 import type { RunOptions } from './run-options.js';
 import { compiled, findScenario, scenarioSteadyState } from './simulate.js';
@@ -19,17 +17,9 @@ export interface SteadyStateReport {
     /** Why there is no steady state. */
     reason?: string;
     /** The steady state's eigenvalues and what they say (docs/analysis.md); absent without one. */
-    stability?: Stability | { unavailable: string };
+    stability?: StabilityReport;
 }
 
-function stabilityAt(m: CompiledModel, y: Float64Array, t: number): Stability | { unavailable: string } {
-    try {
-        return stabilityOf(linearise(m, y, t));
-    } catch (e) {
-        if (e instanceof SimulationError) return { unavailable: e.message };
-        throw e;
-    }
-}
 
 export function steadyStateOfScenario(model: ModelIR | CompiledModel, scenarioName?: string, options: RunOptions = {}): SteadyStateReport {
     const m = compiled(model);

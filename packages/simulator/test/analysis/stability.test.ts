@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { eigenvalues } from '../../src/analysis/eigenvalues.js';
 import { linearise } from '../../src/analysis/steady-linearisation.js';
-import { stabilityOf, type Stability } from '../../src/analysis/stability.js';
+import { stabilityOf, stabilitySummary, type Stability } from '../../src/analysis/stability.js';
 import { requireSteadyState } from '../../src/analysis/scenario-analysis.js';
 import { compileModel } from '../../src/model/compiled-model.js';
 import { model } from '../model/helpers/ir-builder.js';
@@ -94,6 +94,8 @@ describe('stability of a steady state', () => {
         assert.equal(s.oscillatoryModes.length, 1);
         close(s.oscillatoryModes[0].period, 2 * Math.PI / Math.sqrt(omega ** 2 - gamma ** 2), 1e-9);
         close(s.oscillatoryModes[0].decayTime, 1 / gamma, 1e-9);
+        assert.equal(stabilitySummary(s),
+            'Stable: every eigenvalue has a negative real part; slowest time scale 10 min. Oscillatory modes: period 3.15 min, decaying e-fold in 10 min.');
     });
 
     it('an unstable steady state is reported unstable', () => {
@@ -104,5 +106,6 @@ describe('stability of a steady state', () => {
         const s = stabilityOf(linearise(m, y, 0));
         assert.ok('stable' in s && s.stable === false);
         close((s as Stability).eigenvalues[0].re, 1, 1e-12);
+        assert.equal(stabilitySummary(s), 'Unstable: an eigenvalue with real part 1 /min (a deviation grows e-fold in 1 min).');
     });
 });
