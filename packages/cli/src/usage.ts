@@ -20,6 +20,8 @@ Commands:
                          (--time-course: along the scenario's time course)
   mca <file> [--scenario S] [--format table|json|csv]
                          elasticities, flux and concentration control coefficients at steady state
+  scan <file> [--name S] [--format table|json|csv]
+                         a declared scan: dose–response (with a Hill fit and folds) or 2-D grid
   import <model.xml> [-o model.cascade]
   export <model.cascade> --sbml [-o model.xml]
   diagram <file> [-o out.svg] [--cascade C [--perturbation P]]

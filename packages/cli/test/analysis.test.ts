@@ -94,6 +94,34 @@ scenario Fill {
         close(r.stability.slowestTimeScale, 10, 1e-9, 'slowest');
     });
 
+    it('scan --format json: the issue\'s shape; a Hill fit recovers Kd and n of an occupancy curve', () => {
+        const folder = folderWith({ 'model.cascade': `model Dose
+precursor L { initial 1 uM }
+receptor R { binds L kd 2 uM hill 1.5 }
+scenario Base {
+    simulate 1 min
+}
+scan Occupancy {
+    from Base
+    vary L initial from 0.05 uM to 50 uM in 25 steps log
+    measure R.occupancy
+    at steady
+}
+` });
+        const run = cascade(['scan', 'model.cascade', '--name', 'Occupancy', '--format', 'json'], folder);
+        assert.equal(run.status, 0, run.stderr);
+        const r = JSON.parse(run.stdout);
+        assert.deepEqual([r.scan, r.at, r.vary[0].name, r.vary[0].property, r.vary[0].unit, r.vary[0].values.length], ['Occupancy', 'steady', 'L', 'initial', 'uM', 25]);
+        r.vary[0].values.forEach((l: number, k: number) => close(r.measures[0].values[k], l ** 1.5 / (2 ** 1.5 + l ** 1.5), 1e-7, `occupancy at ${l}`));
+        close(r.measures[0].hill.ec50, 2, 1e-5, 'EC50');
+        close(r.measures[0].hill.n, 1.5, 1e-5, 'n');
+        close(r.measures[0].hill.emax, 1, 1e-5, 'Emax');
+        assert.deepEqual([r.folds, r.errors], [[], []]);
+        const missing = cascade(['scan', 'model.cascade', '--name', 'Nope'], folder);
+        assert.equal(missing.status, 2);
+        assert.match(missing.stderr, /no scan 'Nope' \(the file has: Occupancy\)/);
+    });
+
     it('docs/analysis.md\'s serotonin table is what cascade sensitivity computes', () => {
         const doc = readFileSync(`${ROOT}docs/analysis.md`, 'utf8');
         const table = doc.split('<!-- serotonin-sensitivities -->')[1].split('<!-- /serotonin-sensitivities -->')[0];

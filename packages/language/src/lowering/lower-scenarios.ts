@@ -2,8 +2,8 @@ import { evaluateConstant } from '@neurocascade/simulator';
 import type * as IR from '@neurocascade/simulator';
 import {
     isCascadeAt, isCascadeFrom, isDoseAction, isExpect, isInhibitAction, isMeasure, isObserve, isPerturb, isQuantity,
-    isScaleAction, isSetAction, isSimulate, isTimedAction, isUnaryExpr, isWhenEvent,
-    type Action, type Cascade, type Expression, type Scenario, type WhenEvent
+    isScaleAction, isSetAction, isSimulate, isTimedAction, isUnaryExpr, isVary, isWhenEvent,
+    type Action, type Cascade, type Expression, type Scan, type Scenario, type WhenEvent
 } from '../generated/ast.js';
 import type { LoweringContext } from './lowering-context.js';
 import { lowerObservable, type Observables } from './lower-observables.js';
@@ -134,6 +134,34 @@ function perturbationChange(change: Expression, target: string, property: string
         const fraction = change.operand.value / 100;
         return { kind: 'relative', fraction: change.op === '-' ? -fraction : fraction };
     }
+    return { kind: 'absolute', value: propertyValue(change, target, property, context) };
+}
+
+/** A value a property is set to, in base units (a species' concentration in its own). */
+function propertyValue(value: Expression, target: string, property: string, context: LoweringContext): number {
     const concentration = (property === 'initial' || property === 'value') && context.species(target);
-    return { kind: 'absolute', value: constantOf(concentration ? context.concentrationOf(target, change) : context.expression(change)) };
+    return constantOf(concentration ? context.concentrationOf(target, value) : context.expression(value));
+}
+
+export function lowerScan(node: Scan, observables: Observables, context: LoweringContext, file: string): IR.Scan {
+    const at = node.items.find(isCascadeAt);
+    return {
+        name: node.name,
+        title: node.title,
+        from: node.items.find(isCascadeFrom)?.scenario.$refText ?? '',
+        vary: node.items.filter(isVary).map(vary => {
+            const target = vary.target.$refText, property = vary.property ?? 'value';
+            return {
+                target, property,
+                from: propertyValue(vary.low, target, property, context),
+                to: propertyValue(vary.high, target, property, context),
+                count: constantOf(context.expression(vary.steps)),
+                log: vary.log,
+                source: context.sourceOf(vary, file)
+            };
+        }),
+        measure: node.items.filter(isMeasure).flatMap(measure => measure.items.map(item => lowerObservable(item, observables, context))),
+        at: !at || at.steady ? 'steady' : context.constant(at.time, 0),
+        source: context.sourceOf(node, file)
+    };
 }

@@ -2,7 +2,7 @@ import {
     isBinds, isBlockedBy, isCompartment, isEnzyme, isInhibitedBy, isModulator, isParameter, isReaction, isReceptor,
     isRelease, isSpecies, isTransporter, type Argument, type BlockedBy, type CascadeAt, type DoseAction, type EffectClause,
     type Equation, type Expect, type Expression, type InhibitAction, type InhibitedBy, type InitialAssignment,
-    type KmValue, type Member, type NamedElement, type Perturb, type PropertyValue, type RateRule, type Requires,
+    type KmValue, type Member, type NamedElement, type Perturb, type Vary, type PropertyValue, type RateRule, type Requires,
     type ScaleAction, type SetAction, type Simulate, type SubstrateInhibition, type TimedAction
 } from '../generated/ast.js';
 import type { AstNode, Reference } from 'langium';
@@ -50,6 +50,7 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
         case 'DoseAction': return concentrationOf(named(slot.target), inference);
         case 'InhibitAction': case 'ScaleAction': return [DIMENSIONLESS];
         case 'Perturb': return [DIMENSIONLESS, ...(propertyDimension(named(slot.target), slot.property, inference) ?? [])];
+        case 'Vary': return property === 'steps' ? [DIMENSIONLESS] : propertyDimension(named(slot.target), slot.property, inference);
         case 'RateRule': {
             const target = targetDimension(named(slot.target), inference);
             return target && perTime(target);
@@ -66,7 +67,7 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
 
 /** Where a whole value may stand. */
 type Slot = PropertyValue | KmValue | Requires | InhibitedBy | BlockedBy | SubstrateInhibition | EffectClause | Simulate
-    | TimedAction | CascadeAt | Expect | SetAction | DoseAction | InhibitAction | ScaleAction | Perturb | RateRule
+    | TimedAction | CascadeAt | Expect | SetAction | DoseAction | InhibitAction | ScaleAction | Perturb | Vary | RateRule
     | InitialAssignment | Argument | { $type: 'other'; $container: unknown };
 
 /**

@@ -12,6 +12,7 @@ import { kindChecks } from './kind-checks.js';
 import { kineticsChecks } from './kinetics-checks.js';
 import { ModelAnalyses } from './model-analysis.js';
 import { rangeChecks } from './range-checks.js';
+import { scanChecks } from './scan-checks.js';
 import { unitsChecks } from './units-checks.js';
 import { unusedChecks } from './unused-checks.js';
 
@@ -26,6 +27,7 @@ export function registerValidationChecks(services: CascadeServices): void {
         actionChecks(),
         unitsChecks(analyses),
         rangeChecks(analyses),
+        scanChecks(),
         kineticsChecks(),
         graphChecks(analyses),
         dependencyChecks(analyses),

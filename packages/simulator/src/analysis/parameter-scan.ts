@@ -6,14 +6,14 @@
  * fold (a real eigenvalue crossing zero, where the branch followed ends). A 1-D scan fits a
  * Hill curve to each measured quantity (docs/analysis.md).
  */
-import type { Action, Observable, PropertyRef } from '../ir.js';
+import type { Action, ModelIR, Observable, PropertyRef } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { ModelError, SimulationError } from '../model/errors.js';
 import { startState } from '../run/actions.js';
 import { initialState } from '../run/initial-state.js';
 import { observer } from '../run/observables.js';
 import type { RunOptions } from '../run/run-options.js';
-import { findScenario } from '../run/simulate.js';
+import { compiled, findScenario } from '../run/simulate.js';
 import { findSteadyState } from '../run/steady-state.js';
 import { integrateTrajectory } from '../run/trajectory.js';
 import { propertyUnit } from './analysis-parameters.js';
@@ -88,6 +88,8 @@ export function runScan(problem: ScanProblem, options: RunOptions = {}): ScanRes
     const scenario = findScenario(m.ir, problem.from);
     const observe = observer(m, measure);
     const constant = constantStates(m);
+    // A start value (an initial concentration) is not continued: the steady state reached depends on where it starts.
+    const continued = vary.every(axis => m.properties(axis).every(p => p.slot.kind !== 'state' && p.property !== 'initial'));
 
     /** One point: the scenario's actions, then the set values; at steady from `previous` when given. */
     const point = (values: readonly number[], previous?: Float64Array): Point => {
@@ -95,7 +97,7 @@ export function runScan(problem: ScanProblem, options: RunOptions = {}): ScanRes
             const y0 = startState(m, [...scenario.actions, ...vary.map((axis, k) => setAction(axis, values[k]))], initialState);
             if (at === 'steady') {
                 // Continue from the previous steady state; states that never move (fixed species) take this point's values.
-                const start = previous ? Float64Array.from(previous, (v, i) => (constant[i] ? y0[i] : v)) : y0;
+                const start = previous && continued ? Float64Array.from(previous, (v, i) => (constant[i] ? y0[i] : v)) : y0;
                 const steady = findSteadyState(m, start, options);
                 if (!steady.converged) return { values: undefined, error: `no steady state: ${steady.reason}` };
                 return { values: [...observe(steady.time, steady.state)], state: steady.state };
@@ -157,4 +159,16 @@ export function runScan(problem: ScanProblem, options: RunOptions = {}): ScanRes
         }),
         folds, errors
     };
+}
+
+/** A model's scan by name (the first without one), run as declared. */
+export function runDeclaredScan(model: ModelIR | CompiledModel, name?: string, options: RunOptions = {}): ScanResult {
+    const m = compiled(model);
+    const scans = m.ir.scans ?? [];
+    const scan = name === undefined ? scans[0] : scans.find(s => s.name === name);
+    if (!scan) throw new ModelError(name === undefined ? 'the model declares no scan' : `no scan '${name}'`, 'unresolved');
+    return runScan({
+        model: m, name: scan.name, from: scan.from, measure: scan.measure, at: scan.at,
+        vary: scan.vary.map(v => ({ target: v.target, property: v.property, substrate: v.substrate, values: scanValues(v.from, v.to, v.count, v.log) }))
+    }, options);
 }
