@@ -5,7 +5,9 @@
 //     itself and against finite differences done the naive way (one more steady state per
 //     parameter, from the base one, at +0.1 %), with the largest difference between the two
 //     response coefficients (parameters of value 0 have none and are left out of it).
-//  2. Time course (24 h as the network is written): sensitivities to 10 parameters (the
+//  2. A 100-point steady-state scan of the 100-species network (Conv0's vmax from 1 to 10
+//     uM/min), swept up and down (fold detection), warm.
+//  3. Time course (24 h as the network is written): sensitivities to 10 parameters (the
 //     forward sensitivity equations) against one plain solve and against central differences
 //     (two more solves per parameter).
 //   node packages/simulator/bench/sensitivity.bench.mjs [--sizes=100,1000]
@@ -13,6 +15,7 @@ import { compileModel, findSteadyState, steadySensitivities } from '../out/src/i
 import { modelParameters } from '../out/src/analysis/analysis-parameters.js';
 import { modelQuantities } from '../out/src/analysis/analysis-quantities.js';
 import { timeCourseSensitivities } from '../out/src/analysis/time-course-sensitivities.js';
+import { runScan, scanValues } from '../out/src/analysis/parameter-scan.js';
 import { startState } from '../out/src/run/actions.js';
 import { initialState } from '../out/src/run/initial-state.js';
 import { simulateScenario } from '../out/src/run/simulate.js';
@@ -61,6 +64,18 @@ for (const n of sizes) {
 }
 console.log('Steady state: all species × all parameters\n');
 console.log(table(['species', 'parameters', 'steady solve ms', 'exact (all) ms', 'exact / solve', 'naive FD ms', 'naive / exact', 'max |FD − exact| of coefficients (FD +0.1 %)'], steadyRows));
+
+{
+    const m = compileModel(steadyNetwork(100));
+    const problem = {
+        model: m, name: 'Bench', from: 'Run', at: 'steady',
+        vary: [{ target: 'Conv0', property: 'vmax', values: scanValues(1, 10, 100, false) }],
+        measure: [{ name: m.ir.species[99].name, unit: 'uM', expression: { kind: 'name', name: m.ir.species[99].name } }]
+    };
+    const scan = timeRuns(() => runScan(problem), RUNS);
+    console.log('\nSteady-state scan, 100 species, 100 points (two sweeps)\n');
+    console.log(table(['first ms', 'warm ms', 'failed points', 'folds'], [[ms(scan.firstSeconds), ms(scan.seconds), scan.result.errors.length, scan.result.folds.length]]));
+}
 
 const courseRows = [];
 for (const n of sizes) {
