@@ -132,7 +132,10 @@ scan Occupancy {
         const computed = r.parameters.map((p: { name: string; property: string; substrate?: string }, j: number) =>
             ({ name: `${p.name}.${p.property}${p.substrate ? '.' + p.substrate : ''}`, c: r.coefficients[0][j] as number | null }))
             .filter((x: { c: number | null }) => x.c !== null && Math.abs(x.c) > 1e-9)
-            .sort((a: { c: number }, b: { c: number }) => Math.abs(b.c) - Math.abs(a.c)).slice(0, rows.length);
+            // By magnitude as printed (3 digits), equal ones by name: the order does not hang on round-off.
+            .sort((a: { name: string; c: number }, b: { name: string; c: number }) =>
+                Math.abs(+b.c.toPrecision(3)) - Math.abs(+a.c.toPrecision(3)) || a.name.localeCompare(b.name))
+            .slice(0, rows.length);
         assert.deepEqual(rows, computed.map((x: { name: string; c: number }) => ({ name: x.name, coefficient: x.c.toPrecision(3) })));
     });
 });

@@ -16,6 +16,7 @@ const started = performance.now();
 const dist = `${here}.dist-${process.pid}`;
 await mkdir(`${dist}/webview`, { recursive: true });
 await mkdir(`${here}syntaxes`, { recursive: true });
+await mkdir(`${here}docs`, { recursive: true });
 
 /** Workspace packages are bundled from source, so a bundle never depends on a stale tsc build. */
 const alias = Object.fromEntries(['simulator', 'language', 'sbml'].map(name => [`@neurocascade/${name}`, `${root}packages/${name}/src/index.ts`]));
@@ -57,6 +58,8 @@ try {
         build({ ...common, platform: 'browser', format: 'esm', target: 'es2022',
             entryPoints: { preview: `${here}src/webview/main.ts`, elk: `${root}node_modules/elkjs/lib/elk.bundled.js` }, outdir: `${dist}/webview` }),
         copyFile(`${root}syntaxes/cascade.tmLanguage.json`, `${here}syntaxes/cascade.tmLanguage.json`),
+        // The server links each diagnostic's code to its section of the reference it finds above dist/.
+        copyFile(`${root}docs/reference.md`, `${here}docs/reference.md`),
         copyFile(`${here}media/preview.css`, `${dist}/webview/preview.css`),
         copyFile(`${root}node_modules/uplot/dist/uPlot.min.css`, `${dist}/webview/uplot.css`)
     ]);

@@ -49,6 +49,7 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
         <div id="time-course" class="chart"></div>
         <h2 id="balance-heading" hidden>E/I balance</h2>
         <div id="balance" class="chart" hidden></div>
+        <ul id="warnings" role="alert" hidden></ul>
         <h2>Expectations</h2>
         <ul id="expects"></ul>
         <h2>Steady state</h2>

@@ -18,6 +18,7 @@ import { CascadeScopeComputation } from './scoping/cascade-scope-computation.js'
 import { CascadeScopeProvider } from './scoping/cascade-scope-provider.js';
 import { CascadeDocumentValidator } from './validation/cascade-document-validator.js';
 import { CascadeValidationRegistry } from './validation/cascade-validation-registry.js';
+import { ReferenceLinks } from './reference-links.js';
 import { registerValidationChecks } from './validation/cascade-validator.js';
 import { CascadeCompletionProvider } from './lsp/cascade-completion-provider.js';
 import { CascadeHoverProvider } from './lsp/cascade-hover-provider.js';
@@ -35,6 +36,9 @@ export type CascadeAddedServices = {
     references: {
         CascadeImports: CascadeImports;
         ScopeProvider: CascadeScopeProvider;
+    };
+    documentation: {
+        ReferenceLinks: ReferenceLinks;
     };
 };
 
@@ -90,6 +94,10 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
         DocumentValidator: services => new CascadeDocumentValidator(services),
         /** Checks called directly, not each through an async wrapper. */
         ValidationRegistry: services => new CascadeValidationRegistry(services)
+    },
+    documentation: {
+        /** Sections of docs/reference.md for diagnostics and hovers, once the server has found it. */
+        ReferenceLinks: () => new ReferenceLinks()
     }
 };
 

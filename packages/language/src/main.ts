@@ -4,6 +4,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCascadeServices } from './cascade-module.js';
+import { linkReference } from './reference-file.js';
 import { registerSimulationRequests } from './simulation/simulation-requests.js';
 
 /**
@@ -16,6 +17,7 @@ const COMPLETION_WARM_UP_IDLE_MS = 1500;
 export function startCascadeServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     const { shared, Cascade } = createCascadeServices({ connection, ...NodeFileSystem });
+    linkReference(Cascade.documentation.ReferenceLinks);
     registerSimulationRequests(shared);
     startLanguageServer(shared);
     whenIdle(shared.workspace.DocumentBuilder, () => Cascade.parser.CompletionParser.parse(''));

@@ -4,6 +4,7 @@ import { UsageError } from '../usage.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
 import { csvField, csvNumber, emit } from '../simulation/output.js';
 import { progressBar } from '../simulation/progress.js';
+import { reportRunWarnings } from '../simulation/run-warnings.js';
 import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
 
 /** `cascade simulate <file> [--scenario S] [--observe a,b] [--format csv|json] [--out F] [--method …] [--rtol x] [--atol x]`. */
@@ -23,6 +24,7 @@ export async function simulate(args: string[]): Promise<number> {
     } finally {
         progress.stop();
     }
+    reportRunWarnings(result.scenario, result.warnings);
     const observed = selectSeries(result, values.observe);
     await emit(format === 'json' ? JSON.stringify(observed, null, 2) + '\n' : toCsv(observed), values.out);
     return 0;

@@ -24,6 +24,16 @@ export function renderSteadyState(table: HTMLTableElement, message: HTMLElement,
     message.textContent = why ?? '';
 }
 
+/** The runs' warnings (a concentration driven below zero); the list is hidden when there are none. */
+export function renderWarnings(list: HTMLElement, warnings: string[]): void {
+    list.replaceChildren(...warnings.map(warning => {
+        const item = document.createElement('li');
+        item.textContent = warning;
+        return item;
+    }));
+    list.hidden = warnings.length === 0;
+}
+
 export function renderExpects(list: HTMLElement, expects: ExpectOutcome[]): void {
     const items = expects.map(expect => {
         const item = document.createElement('li');

@@ -1,10 +1,11 @@
 import { evaluateConstant } from '@neurocascade/simulator';
 import type * as IR from '@neurocascade/simulator';
 import {
-    isCascadeAt, isCascadeFrom, isDoseAction, isExpect, isInhibitAction, isMeasure, isObserve, isPerturb, isQuantity,
-    isScaleAction, isSetAction, isSimulate, isTimedAction, isUnaryExpr, isVary, isWhenEvent,
+    isCascadeAt, isCascadeFrom, isDoseAction, isExpect, isInhibitAction, isMeasure, isObserve, isPerturb,
+    isScaleAction, isSetAction, isSimulate, isTimedAction, isVary, isWhenEvent,
     type Action, type Cascade, type Expression, type Scan, type Scenario, type WhenEvent
 } from '../generated/ast.js';
+import { isRelativeChange } from '../units/written-values.js';
 import type { LoweringContext } from './lowering-context.js';
 import { lowerObservable, type Observables } from './lower-observables.js';
 
@@ -130,7 +131,7 @@ export function lowerCascade(node: Cascade, observables: Observables, context: L
 
 /** `+50%` / `-100%` (a signed percentage) is relative to the base value; anything else sets the value. */
 function perturbationChange(change: Expression, target: string, property: string, context: LoweringContext): IR.PerturbationChange {
-    if (isUnaryExpr(change) && isQuantity(change.operand) && change.operand.unit === '%') {
+    if (isRelativeChange(change)) {
         const fraction = change.operand.value / 100;
         return { kind: 'relative', fraction: change.op === '-' ? -fraction : fraction };
     }

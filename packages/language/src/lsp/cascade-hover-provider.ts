@@ -19,7 +19,8 @@ export class CascadeHoverProvider implements HoverProvider {
     constructor(services: CascadeServices) {
         this.references = services.references.References;
         this.nameRegexp = services.parser.GrammarConfig.nameRegexp;
-        this.declarations = new DeclarationHover(services.documentation.DocumentationProvider, services.references.CascadeImports, services.shared);
+        this.declarations = new DeclarationHover(services.documentation.DocumentationProvider, services.references.CascadeImports, services.shared,
+            services.documentation.ReferenceLinks);
     }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {

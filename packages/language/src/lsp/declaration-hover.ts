@@ -5,9 +5,10 @@ import {
     isCascadeFile, isCompartment, isEffectClause, isInhibitAction, isParameter, isRule, isScaleAction, isScenario, isSpecies,
     type CascadeFile, type Member
 } from '../generated/ast.js';
+import type { ReferenceLinks } from '../reference-links.js';
 import type { CascadeImports } from '../scoping/cascade-imports.js';
 import { DimensionInference } from '../units/dimension-inference.js';
-import { declarationKind } from './declaration-kinds.js';
+import { declarationKind, isSpeciesKind, type DeclarationKind } from './declaration-kinds.js';
 import { rateLawText } from './rate-law-text.js';
 import { symbolPresentation } from './symbol-presentation.js';
 import { valueText, written } from './value-text.js';
@@ -15,13 +16,15 @@ import { valueText, written } from './value-text.js';
 /**
  * The hover of a declaration: kind and title, its doc comment, every value as written and
  * in base units, its rate law with the numbers filled in, and what modulates it in the model
- * seen from the hovered file (its import closure, never the whole workspace).
+ * seen from the hovered file (its import closure, never the whole workspace), and a link to the
+ * reference's section on its kind.
  */
 export class DeclarationHover {
     /** Per document: what modulates each declaration, in the model seen from that document. */
     private readonly modulation: WorkspaceCache<string, MultiMap<AstNode, string>>;
 
-    constructor(private readonly documentation: DocumentationProvider, private readonly imports: CascadeImports, shared: LangiumSharedCoreServices) {
+    constructor(private readonly documentation: DocumentationProvider, private readonly imports: CascadeImports, shared: LangiumSharedCoreServices,
+        private readonly links: ReferenceLinks) {
         this.modulation = new WorkspaceCache(shared);
     }
 
@@ -38,9 +41,16 @@ export class DeclarationHover {
             this.documentation.getDocumentation(node),
             values(node, inference, unitsChecked).map(line => `- ${line}`).join('\n'),
             law && `\`${law}\``,
-            modulators.length > 0 ? `Modulated by:\n${modulators.map(line => `- ${line}`).join('\n')}` : undefined
+            modulators.length > 0 ? `Modulated by:\n${modulators.map(line => `- ${line}`).join('\n')}` : undefined,
+            this.referenceLink(kind)
         ];
         return sections.filter(section => section).join('\n\n');
+    }
+
+    private referenceLink(kind: DeclarationKind): string | undefined {
+        const section = referenceSection(kind);
+        const href = this.links.href(section);
+        return href && `[Reference: ${section}](${href})`;
     }
 
     private header(node: AstNode, label: string): string {
@@ -90,4 +100,11 @@ function values(node: AstNode, inference: DimensionInference, unitsChecked: bool
             default: return `\`${written(member)}\``;
         }
     });
+}
+
+/** The section of docs/reference.md on a kind of declaration: `Enzymes`, `Species`, `Functions` (for an argument too). */
+export function referenceSection(kind: DeclarationKind): string {
+    if (isSpeciesKind(kind)) return 'Species';
+    const singular = kind === 'argument' ? 'function' : kind;
+    return `${singular.charAt(0).toUpperCase()}${singular.slice(1)}s`;
 }

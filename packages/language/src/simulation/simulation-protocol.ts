@@ -65,6 +65,15 @@ export interface ExpectOutcome {
     range?: Range;
 }
 
+/** A warning of a run, located on its scenario's first line. */
+export interface RunWarningOutcome {
+    /** `negative-concentration`. */
+    code: string;
+    message: string;
+    uri?: string;
+    range?: Range;
+}
+
 /** An LSP range (0-based lines and characters). */
 export interface Range {
     start: { line: number; character: number };
@@ -86,6 +95,8 @@ export interface ScenarioRunResult {
     /** The steady state's stability in one sentence (eigenvalues, slowest time scale). */
     steadyStateStability?: string;
     expects: ExpectOutcome[];
+    /** What the run did that the model should not (a concentration driven below zero). */
+    warnings: RunWarningOutcome[];
     elapsedMs: number;
 }
 

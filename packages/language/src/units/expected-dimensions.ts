@@ -8,7 +8,7 @@ import {
 import type { AstNode, Reference } from 'langium';
 import { isTimeArgument, resolveCall } from './calls.js';
 import type { DimensionInference } from './dimension-inference.js';
-import { isBareNumber } from './written-values.js';
+import { isBareNumber, isRelativeChange } from './written-values.js';
 import {
     AMOUNT_CONCENTRATION, DIMENSIONLESS, MOLAR_MASS, PER_TIME, TIME, VOLUME, type Dimension
 } from './units.js';
@@ -49,7 +49,8 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
         case 'SetAction': return propertyDimension(named(slot.target), slot.property, inference);
         case 'DoseAction': return concentrationOf(named(slot.target), inference);
         case 'InhibitAction': case 'ScaleAction': return [DIMENSIONLESS];
-        case 'Perturb': return [DIMENSIONLESS, ...(propertyDimension(named(slot.target), slot.property, inference) ?? [])];
+        // Only a signed percentage is relative; any other value sets the property and has its dimension.
+        case 'Perturb': return isRelativeChange(value) ? [DIMENSIONLESS] : propertyDimension(named(slot.target), slot.property, inference);
         case 'Vary': return property === 'steps' ? [DIMENSIONLESS] : propertyDimension(named(slot.target), slot.property, inference);
         case 'RateRule': {
             const target = targetDimension(named(slot.target), inference);

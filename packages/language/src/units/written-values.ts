@@ -1,4 +1,4 @@
-import type { Expression, Member } from '../generated/ast.js';
+import type { Expression, Member, Quantity, UnaryExpr } from '../generated/ast.js';
 import { parseUnit, type Dimension, type Unit } from './units.js';
 
 /* How values are written: block properties, bare numbers, integer literals and parsed units. */
@@ -15,6 +15,14 @@ export function propertyOf(members: Member[], key: string): Expression | undefin
 export function isBareNumber(expression: Expression | undefined): boolean {
     if (expression?.$type === 'UnaryExpr') return isBareNumber(expression.operand);
     return expression?.$type === 'Quantity' && !expression.unit;
+}
+
+/**
+ * A signed percentage, `+50%` or `-100%`: a perturbation relative to the property's base value
+ * (docs/reference.md#perturb). Unsigned, `50%` is a value like any other.
+ */
+export function isRelativeChange(expression: Expression | undefined): expression is UnaryExpr & { operand: Quantity } {
+    return expression?.$type === 'UnaryExpr' && expression.operand.$type === 'Quantity' && expression.operand.unit === '%';
 }
 
 const parsedUnits = new Map<string, Unit | undefined>();

@@ -3,7 +3,9 @@ import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { BUILTIN_FUNCTIONS } from '@neurocascade/simulator';
 import { isCall } from '../generated/ast.js';
 import { visitNodes } from '../workspace/ast-walk.js';
+import type { CascadeServices } from '../cascade-module.js';
 import { CODE_SYNTAX, CODE_UNRESOLVED } from './diagnostic-codes.js';
+import type { ReferenceLinks } from '../reference-links.js';
 
 const LANGIUM_CODES: Record<string, string> = {
     [DocumentValidator.LexingError]: CODE_SYNTAX,
@@ -13,14 +15,23 @@ const LANGIUM_CODES: Record<string, string> = {
 
 /**
  * Gives Langium's own diagnostics the codes of docs/reference.md#checks (`syntax`, `unresolved`), copies every
- * code into `Diagnostic.code`, and lets built-in function names (`exp`, `hill`, …) resolve.
+ * code into `Diagnostic.code` with a link to its section of the reference, and lets built-in function
+ * names (`exp`, `hill`, …) resolve.
  */
 export class CascadeDocumentValidator extends DefaultDocumentValidator {
+    private readonly links: ReferenceLinks;
+
+    constructor(services: CascadeServices) {
+        super(services);
+        this.links = services.documentation.ReferenceLinks;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         return diagnostics.map(diagnostic => {
             const code = LANGIUM_CODES[diagnostic.data?.code] ?? diagnostic.data?.code ?? diagnostic.code;
-            return { ...diagnostic, code, source: 'cascade', data: { ...diagnostic.data, code } };
+            const href = this.links.href(code);
+            return { ...diagnostic, code, ...(href && { codeDescription: { href } }), source: 'cascade', data: { ...diagnostic.data, code } };
         });
     }
 

@@ -4,7 +4,8 @@ import { parseHelper } from 'langium/test';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { createCascadeServices } from '../../src/cascade-module.js';
 import { CascadeSimulations } from '../../src/simulation/cascade-simulations.js';
-import { EXPECT_FAILED } from '../../src/simulation/expect-diagnostics.js';
+import { CODE_EXPECT_FAILED } from '../../src/validation/diagnostic-codes.js';
+import { linkReference } from '../../src/reference-file.js';
 import { lowerModel } from '../../src/simulation/model-lowering.js';
 import { SimulationCancelled, SimulationPool } from '../../src/simulation/simulation-pool.js';
 
@@ -57,14 +58,29 @@ describe('simulation requests', function () {
         result.balance!.forEach((b, i) => assert.ok(Math.abs(b - occupancy(1, i) / occupancy(2, i)) < 1e-9));
         assert.ok(Math.abs(result.steadyState!.find(v => v.name === 'A')!.value - 2) < 1e-6);
         assert.deepEqual(result.expects.map(e => e.passed), [true]);
+        assert.deepEqual(result.warnings, []);
     });
 
-    it('reports a broken expect as an expect-failed warning on its line', async () => {
+    it('carries a concentration driven below zero to the preview and the editor as a warning', async () => {
+        const empty = await parse('precursor A { initial 1 uM }\nmetabolite B { clearance 1 /min }\nreaction R { A -> B  rate 5 uM/min }\nscenario S { simulate 1 min }',
+            { documentUri: 'file:///emptied.cascade', validation: true });
+        const result = await simulations.runScenario({ uri: empty.uri.toString(), scenario: 'S' });
+        assert.equal(result.warnings.length, 1);
+        assert.match(result.warnings[0].message, /^A fell below zero at t = 0\.2 min/);
+        // And on the scenario's keyword in the editor, until the text changes.
+        const [diagnostic] = simulations.expects.diagnosticsFor(empty.uri.toString());
+        assert.equal(diagnostic.code, 'negative-concentration');
+        assert.deepEqual(diagnostic.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 8 } });
+    });
+
+    it('reports a broken expect as an expect-failed warning on its line, linked to the reference', async () => {
+        linkReference(Cascade.documentation.ReferenceLinks);
         const result = await simulations.runScenario({ uri, scenario: 'Tight' });
         assert.deepEqual(result.expects.map(e => [e.passed, e.range?.start.line]), [[false, 10]]);
         const diagnostics = simulations.expects.diagnosticsFor(uri);
-        assert.deepEqual(diagnostics.map(d => [d.code, d.range.start.line]), [[EXPECT_FAILED, 10]]);
+        assert.deepEqual(diagnostics.map(d => [d.code, d.range.start.line]), [[CODE_EXPECT_FAILED, 10]]);
         assert.match(String(diagnostics[0].message), /scenario Tight/);
+        assert.match(diagnostics[0].codeDescription?.href ?? '', /docs\/reference\.md#L\d+$/);
     });
 
     it('replaces a scenario\'s expect warnings when it runs again', async () => {

@@ -13,8 +13,7 @@ import { startState } from '../run/actions.js';
 import { initialState } from '../run/initial-state.js';
 import { observer } from '../run/observables.js';
 import type { RunOptions } from '../run/run-options.js';
-import { compiled, findScenario } from '../run/simulate.js';
-import { findSteadyState } from '../run/steady-state.js';
+import { compiled, findScenario, scenarioSteadyState } from '../run/simulate.js';
 import { integrateTrajectory } from '../run/trajectory.js';
 import { propertyUnit } from './analysis-parameters.js';
 import { constantStates } from './conservation.js';
@@ -94,16 +93,18 @@ export function runScan(problem: ScanProblem, options: RunOptions = {}): ScanRes
     /** One point: the scenario's actions, then the set values; at steady from `previous` when given. */
     const point = (values: readonly number[], previous?: Float64Array): Point => {
         try {
-            const y0 = startState(m, [...scenario.actions, ...vary.map((axis, k) => setAction(axis, values[k]))], initialState);
+            const varied = { ...scenario, actions: [...scenario.actions, ...vary.map((axis, k) => setAction(axis, values[k]))] };
+            const y0 = startState(m, varied.actions, initialState);
             if (at === 'steady') {
                 // Continue from the previous steady state; states that never move (fixed species) take this point's values.
                 const start = previous && continued ? Float64Array.from(previous, (v, i) => (constant[i] ? y0[i] : v)) : y0;
-                const steady = findSteadyState(m, start, options);
+                // As every `at steady`: the scenario runs (its events and timed actions in force), then the search.
+                const steady = scenarioSteadyState(m, varied, options, start);
                 if (!steady.converged) return { values: undefined, error: `no steady state: ${steady.reason}` };
                 return { values: [...observe(steady.time, steady.state)], state: steady.state };
             }
             let measured: number[] | undefined;
-            integrateTrajectory(m, y0, at, [at], scenario.events, options, (t, y) => { measured = [...observe(t, y)]; });
+            integrateTrajectory(m, y0, at, [at], varied.events, options, (t, y) => { measured = [...observe(t, y)]; });
             return { values: measured };
         } catch (e) {
             return { values: undefined, error: pointError(e) };

@@ -4,14 +4,15 @@
  * initial values. Intermediates are created on first use; a quantity that needs itself
  * while being defined is an algebraic loop.
  */
-import type { EffectProperty, Expr, ModelIR } from '../ir.js';
+import type { Action, EffectProperty, Expr, ModelIR } from '../ir.js';
+import { evaluateConstant, namesIn } from '../ir-constants.js';
 import { contributions, exchange, speciesBalance, type Exchange } from './balances.js';
 import type { EquationContext } from './context.js';
 import { indexDeclarations, lookup, type Declaration } from './declarations.js';
 import { effectFactor, indexEffects, type EffectIndex } from './effects.js';
 import { ModelError } from './errors.js';
 import { resolveExpr, type NameResolver } from './expressions.js';
-import { propertyDefinitions, type PropertyDefinition } from './properties.js';
+import { addressed, propertyDefinitions, type PropertyDefinition } from './properties.js';
 import { flux } from './rate-laws.js';
 import { activation, balance, hasBalance, occupancy } from './receptors.js';
 import { SlotTable, type AddressableProperty } from './slots.js';
@@ -45,6 +46,7 @@ export class EquationBuilder implements EquationContext, NameResolver {
     private readonly defining: string[] = [];
     private readonly breakpoints = new Set<number>();
     private readonly definitions = new Map<string, PropertyDefinition[]>();
+    private readonly varyingSets: Extract<Action, { kind: 'set' }>[];
     private sealed = false;
     private effects: EffectIndex | undefined;
 
@@ -58,6 +60,7 @@ export class EquationBuilder implements EquationContext, NameResolver {
             }
             if (d.kind === 'parameter') this.states.set(rule.target, this.states.size);
         }
+        this.varyingSets = varyingSets(ir);
     }
 
     build(): EquationSystem {
@@ -129,7 +132,15 @@ export class EquationBuilder implements EquationContext, NameResolver {
         const key = `${target} ${property}${def.sub ? ' ' + def.sub : ''}`;
         // A state parameter's `value` is its initial value; `value` itself then addresses the state.
         const name = d.kind === 'parameter' && this.states.has(target) ? 'initial' : property;
-        return this.memo(key, () => this.slots.allocate(target, name, def.sub, this.resolve(def.expr)));
+        return this.memo(key, () => this.slots.allocate(target, name, def.sub, this.resolve(def.expr),
+            name === property ? this.replacements(target, all, def) : []));
+    }
+
+    /** The varying `set` values that may replace a property (compiled in beside it, switched off). */
+    private replacements(target: string, all: PropertyDefinition[], def: PropertyDefinition): { value: Expr; term: Term }[] {
+        return this.varyingSets
+            .filter(a => a.target === target && addressed(all, a).includes(def))
+            .map(a => ({ value: a.value, term: this.resolve(a.value) }));
     }
 
     effectFactor(target: string, property: EffectProperty): Term {
@@ -185,4 +196,15 @@ export class EquationBuilder implements EquationContext, NameResolver {
     breakpoint(time: number): void {
         if (Number.isFinite(time)) this.breakpoints.add(time);
     }
+}
+
+/**
+ * The `set` actions of every scenario, from t = 0 or `at T`, whose value is not a constant:
+ * they replace the property's expression. A `set` in a `when` event is an assignment (SBML's
+ * event assignment): its value when the event fires. So is one that reads its own target
+ * (`set k 2 * k`): as an expression it would define the property by itself.
+ */
+function varyingSets(ir: ModelIR): Extract<Action, { kind: 'set' }>[] {
+    const actions = new Set(ir.scenarios.flatMap(s => [...s.actions, ...s.events.flatMap(e => e.trigger.kind === 'at' ? e.actions : [])]));
+    return [...actions].flatMap(a => a.kind === 'set' && evaluateConstant(a.value) === undefined && !namesIn(a.value).has(a.target) ? [a] : []);
 }

@@ -2,7 +2,7 @@
  * The numeric properties scenario actions, cascade perturbations and events address
  * (`set TPH2 vmax 3 uM/min`, `perturb Tryptophan supply +50%`), per declaration.
  */
-import type { Expr, Inhibition, RateLaw } from '../ir.js';
+import type { Expr, Inhibition, PropertyRef, RateLaw } from '../ir.js';
 import type { Declaration } from './declarations.js';
 
 export interface PropertyDefinition {
@@ -60,4 +60,15 @@ export function propertyDefinitions(d: Declaration): PropertyDefinition[] {
         case 'parameter': return [of('value', d.decl.value)];
         case 'rule': case 'function': return [];
     }
+}
+
+/**
+ * Of one target's properties, those a reference addresses: `km` without a substrate the
+ * first, anything else without one all (every `ki`); with one, those of that substrate.
+ */
+export function addressed<P extends { property: string; sub: string }>(all: readonly P[], ref: PropertyRef): P[] {
+    const named = all.filter(p => p.property === ref.property);
+    const sub = ref.substrate;
+    return sub ? named.filter(p => p.sub === sub || p.sub.startsWith(`${sub} `))
+        : ref.property === 'km' ? named.slice(0, 1) : named;
 }

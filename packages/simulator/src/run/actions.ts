@@ -21,7 +21,7 @@ function changeProperty(
 export function applyAction(m: CompiledModel, a: Action, t: number, y: Float64Array, scope: ActionScope = 'all'): void {
     const p = m.slots;
     switch (a.kind) {
-        case 'set': return changeProperty(m, a, a.value, t, y, scope, (slot, v) => setSlot(slot, p, y, v));
+        case 'set': return changeProperty(m, a, a.value, t, y, scope, (slot, v) => setSlot(slot, p, y, v, a.value));
         case 'scale': return changeProperty(m, a, a.factor, t, y, scope, (slot, f) => scaleSlot(slot, p, y, f));
         case 'inhibit':
             return changeProperty(m, { target: a.target, property: 'activity' }, a.fraction, t, y, scope,

@@ -2,6 +2,7 @@
 import { stabilityAt, type StabilityReport } from '../analysis/stability.js';
 import type { ModelIR } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
+import type { RunWarning } from './negative-concentrations.js';
 import { defaultObservables, observer } from './observables.js';
 import type { RunOptions } from './run-options.js';
 import { compiled, findScenario, scenarioSteadyState } from './simulate.js';
@@ -18,6 +19,8 @@ export interface SteadyStateReport {
     reason?: string;
     /** The steady state's eigenvalues and what they say (docs/analysis.md); absent without one. */
     stability?: StabilityReport;
+    /** Concentrations below zero in the scenario's run or at the steady state. */
+    warnings: RunWarning[];
 }
 
 
@@ -30,7 +33,7 @@ export function steadyStateOfScenario(model: ModelIR | CompiledModel, scenarioNa
     return {
         model: m.ir.name, scenario: scenario.name, converged: steady.converged,
         values: values.map((value, k) => ({ name: observables[k].name, unit: observables[k].unit, value })),
-        method: steady.method, iterations: steady.iterations, reason: steady.reason,
+        method: steady.method, iterations: steady.iterations, reason: steady.reason, warnings: steady.warnings,
         ...(steady.converged ? { stability: stabilityAt(m, steady.state, steady.time) } : {})
     };
 }

@@ -8,17 +8,19 @@ import { loadModelFromFile } from '@neurocascade/language';
 import { compileModel, runCascadeSequential, type CascadeResponse } from '@neurocascade/simulator';
 
 /**
- * docs/tutorial.md cannot rot: each `cascade` block is the whole file after one step and must
- * check and simulate clean (its `expect`s are the numbers the text quotes), each command it
- * shows must run on the last step's file, and its table of cascade responses must be what the
- * simulator computes.
+ * The models the documentation shows cannot rot. docs/tutorial.md: each `cascade` block is the
+ * whole file after one step and must check and simulate clean (its `expect`s are the numbers
+ * the text quotes), each command it shows must run on the last step's file, and its table of
+ * cascade responses must be what the simulator computes. The README's tour checks and
+ * simulates clean.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const tutorial = readFileSync(join(root, 'docs/tutorial.md'), 'utf8');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const cli = join(root, 'packages/cli/bin/cascade.js');
 const FILE = 'terminal.cascade';
 
-const fenced = (language: string) => [...tutorial.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map(m => m[1]);
+const fenced = (language: string, text = tutorial) => [...text.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map(m => m[1]);
 
 function cascade(args: string[], cwd: string) {
     return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
@@ -28,6 +30,13 @@ function folderWith(text: string): string {
     const folder = mkdtempSync(join(tmpdir(), 'cascade-tutorial-'));
     writeFileSync(join(folder, FILE), text);
     return folder;
+}
+
+/** `cascade check --simulate` of the text as a file: exit 0 and not one diagnostic (not even a hint). */
+function checksClean(text: string): void {
+    const run = cascade(['check', '--simulate', '--format', 'json', FILE], folderWith(text));
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), []);
 }
 
 /** The rows of the table that follows the "checked against the cascade …" comment. */
@@ -57,11 +66,7 @@ describe('docs/tutorial.md: every step checks, runs and shows the project\'s own
     });
 
     steps.forEach((text, index) => {
-        it(`step ${index + 1}: cascade check --simulate reports nothing at all`, () => {
-            const run = cascade(['check', '--simulate', '--format', 'json', FILE], folderWith(text));
-            assert.equal(run.status, 0, run.stdout + run.stderr);
-            assert.deepEqual(JSON.parse(run.stdout), []);
-        });
+        it(`step ${index + 1}: cascade check --simulate reports nothing at all`, () => checksClean(text));
     });
 
     it('every command it shows runs on the last step\'s file', () => {
@@ -87,5 +92,15 @@ describe('docs/tutorial.md: every step checks, runs and shows the project\'s own
                 .filter(([printed, actual]) => !agrees(printed as string, actual as number));
             assert.deepEqual(wrong, [], `${quantity}: printed vs computed`);
         }
+    });
+});
+
+describe('the README\'s tour of the language', function () {
+    this.timeout(60_000);
+
+    it('checks and simulates clean', () => {
+        const [tour] = fenced('cascade', readme);
+        assert.match(tour, /^intermediate /m, 'the tour shows an intermediate');
+        checksClean(tour);
     });
 });
