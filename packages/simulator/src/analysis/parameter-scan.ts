@@ -14,6 +14,7 @@ import { initialState } from '../run/initial-state.js';
 import { observer } from '../run/observables.js';
 import type { RunOptions } from '../run/run-options.js';
 import { compiled, findScenario, scenarioSteadyState } from '../run/simulate.js';
+import { findSteadyState } from '../run/steady-state.js';
 import { integrateTrajectory } from '../run/trajectory.js';
 import { propertyUnit } from './analysis-parameters.js';
 import { constantStates } from './conservation.js';
@@ -98,8 +99,11 @@ export function runScan(problem: ScanProblem, options: RunOptions = {}): ScanRes
             if (at === 'steady') {
                 // Continue from the previous steady state; states that never move (fixed species) take this point's values.
                 const start = previous && continued ? Float64Array.from(previous, (v, i) => (constant[i] ? y0[i] : v)) : y0;
-                // As every `at steady`: the scenario runs (its events and timed actions in force), then the search.
-                const steady = scenarioSteadyState(m, varied, options, start);
+                // As every `at steady`, the scenario runs (its events and timed actions in force), then the search;
+                // a continued point of a scenario without events has nothing to run for: it searches from the previous one.
+                const steady = previous && continued && varied.events.length === 0 && !m.dependsOnTime
+                    ? findSteadyState(m, start, options)
+                    : scenarioSteadyState(m, varied, options, start);
                 if (!steady.converged) return { values: undefined, error: `no steady state: ${steady.reason}` };
                 return { values: [...observe(steady.time, steady.state)], state: steady.state };
             }
