@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cascade, folderWith } from './run-cli.js';
 
@@ -29,6 +29,23 @@ describe('cascade check', () => {
         const run = cascade(['check', 'clean.cascade'], folder);
         assert.equal(run.status, 0, run.stderr);
         assert.match(run.stdout, /1 file checked: 0 errors/);
+    });
+
+    it('lets a file import from anywhere in its project (the folder with package.json), and not beyond', () => {
+        const layout = (withProject: boolean) => {
+            const folder = folderWith(withProject ? { 'package.json': '{}' } : {});
+            mkdirSync(path.join(folder, 'models'));
+            mkdirSync(path.join(folder, 'models', 'validation'));
+            writeFileSync(path.join(folder, 'models', 'decay.cascade'), DECAY);
+            writeFileSync(path.join(folder, 'models', 'validation', 'check.cascade'),
+                'import "../decay.cascade"\nscenario Later extends Base { expect A at 30 min relative to Base between -1% and +1% }\n');
+            return cascade(['check', '--simulate', 'models/validation/check.cascade'], folder);
+        };
+        const inProject = layout(true);
+        assert.equal(inProject.status, 0, inProject.stdout + inProject.stderr);
+        const alone = layout(false);
+        assert.equal(alone.status, 1);
+        assert.match(alone.stdout, /leaves the workspace folder/);
     });
 
     it('prints file:line:col severity code message and exits 1 on errors', () => {

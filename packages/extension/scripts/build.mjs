@@ -19,7 +19,11 @@ await mkdir(`${here}syntaxes`, { recursive: true });
 await mkdir(`${here}docs`, { recursive: true });
 
 /** Workspace packages are bundled from source, so a bundle never depends on a stale tsc build. */
-const alias = Object.fromEntries(['simulator', 'language', 'sbml'].map(name => [`@neurocascade/${name}`, `${root}packages/${name}/src/index.ts`]));
+const alias = {
+    ...Object.fromEntries(['simulator', 'language', 'sbml'].map(name => [`@neurocascade/${name}`, `${root}packages/${name}/src/index.ts`])),
+    '@neurocascade/language/atomic-write': `${root}packages/language/src/output/atomic-write.ts`,
+    '@neurocascade/language/xml-text': `${root}packages/language/src/output/xml-text.ts`
+};
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', alias, legalComments: 'none' };
 const esmNode = {
     ...common, platform: 'node', format: 'esm', target: 'node20',

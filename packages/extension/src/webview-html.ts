@@ -3,7 +3,7 @@
  * webview script find them by id), the script and styles inlined, and a strict CSP.
  */
 import { contentSecurityPolicy } from './shared/csp.js';
-import { escapeXml } from './shared/escape.js';
+import { escapeXml } from '@neurocascade/language/xml-text';
 
 export interface PreviewAssets {
     cspSource: string;

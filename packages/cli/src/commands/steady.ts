@@ -2,7 +2,7 @@ import { steadyStateOfScenario } from '@neurocascade/simulator';
 import { oneOf, parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
-import { emit } from '../simulation/output.js';
+import { emit, jsonChunks } from '../simulation/output.js';
 import { reportRunWarnings } from '../simulation/run-warnings.js';
 import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
 
@@ -15,6 +15,6 @@ export async function steady(args: string[]): Promise<number> {
     requireDeclared('scenario', values.scenario, model.scenarios);
     const report = steadyStateOfScenario(model, values.scenario, solverRunOptions(values));
     reportRunWarnings(report.scenario, report.warnings);
-    await emit(JSON.stringify(report, null, 2) + '\n', values.out);
+    await emit(jsonChunks(report), values.out);
     return report.converged ? 0 : 1;
 }

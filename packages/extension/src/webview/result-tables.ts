@@ -39,10 +39,8 @@ export function renderExpects(list: HTMLElement, expects: ExpectOutcome[]): void
         const item = document.createElement('li');
         item.dataset.passed = String(expect.passed);
         item.dataset.scenario = expect.scenario;
-        const unit = unitLabel(expect.unit);
-        const when = expect.at === 'steady' ? 'at steady state' : `at ${format(expect.at)} min`;
-        const actual = expect.actual === undefined ? 'not evaluated' : `${format(expect.actual)}${unit ? ` ${unit}` : ''}`;
-        item.textContent = `${expect.scenario}: ${expect.label} ${when} between ${format(expect.low)} and ${format(expect.high)}${unit ? ` ${unit}` : ''} — ${actual}`;
+        // The simulator's verdict says what was read, when, against which bounds (`above`, `relative to`, …).
+        item.textContent = `${expect.scenario}: ${expect.message}`;
         return item;
     });
     if (items.length === 0) {

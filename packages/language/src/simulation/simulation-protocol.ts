@@ -51,7 +51,6 @@ export interface ExpectOutcome {
     /** The scenario whose run checked it (an inherited expect is checked by every heir). */
     scenario: string;
     label: string;
-    at: 'steady' | number;
     low: number;
     high: number;
     unit: string;

@@ -59,7 +59,7 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
         expects: result.expects.map((judged, i): ExpectOutcome => {
             const expectation = scenario.expects[i];
             return {
-                scenario: name, label: judged.label, at: expectation.at, low: expectation.low, high: expectation.high,
+                scenario: name, label: judged.label, low: expectation.low, high: expectation.high,
                 unit: expectation.unit, actual: judged.value ?? undefined, passed: judged.passed, message: judged.message,
                 ...location(expectation.source)
             };

@@ -61,8 +61,8 @@ export function rangeChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAs
             checkProperty('step', simulate.step, accept, true);
         },
         TimedAction: (timed, accept) => checkBounds(timed.time, 0, Infinity, 'at', 'events happen at t ≥ 0', accept),
+        TimedValue: (reading, accept) => { reportNonFinite(reading.time, 'the time', accept); },
         Expect: (expect, accept) => {
-            reportNonFinite(expect.time, 'the time', accept);
             if (reportNonFinite(expect.low, 'the lower bound', accept) || reportNonFinite(expect.high, 'the upper bound', accept)) return;
             const low = constantValue(expect.low);
             const high = constantValue(expect.high);

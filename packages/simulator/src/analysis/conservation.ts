@@ -3,10 +3,11 @@
  * cycle's total, an enzyme's free + bound forms). They make the Jacobian singular, so the
  * steady-state analyses replace one balance per law by the law itself (docs/analysis.md).
  * The laws come from the stoichiometry: the left null space of N, whose columns are the
- * process fluxes (ν·V(process)/V(X)); a species with its own supply, clearance or rate rule
+ * process fluxes (ν·V(process)/V(X)); a species with its own supply, clearance, infusion or rate rule
  * has a column nobody else shares and so takes part in no law.
  */
 import type { CompiledModel } from '../model/compiled-model.js';
+import { INFUSION } from '../model/properties.js';
 import type { Term } from '../model/terms.js';
 
 export interface ConservationLaw {
@@ -72,13 +73,15 @@ function stoichiometry(m: CompiledModel): Map<number, Map<number, number>> {
     const { ir } = m;
     const constant = constantStates(m);
     const ruled = new Set(ir.rateRules.map(r => r.target));
+    // An infusion is a species' own inflow, like a supply that a schedule switches on.
+    const infused = new Set(m.system.properties.filter(p => p.property === INFUSION).map(p => p.target));
     const ownValues = termValues(m, ownTerms(m));
     const volume = new Map(ir.compartments.map(c => [c.name, m.properties({ target: c.name, property: 'volume' })[0].value]));
     const volumes = termValues(m, [...volume.values()]);
     const litres = new Map([...volume.keys()].map((name, k) => [name, volumes[k]]));
     const rows = new Map<number, Map<number, number>>();
     ir.species.forEach((s, i) => {
-        if (constant[i] || ruled.has(s.name) || ownValues[2 * i] !== 0 || ownValues[2 * i + 1] !== 0) return;
+        if (constant[i] || ruled.has(s.name) || infused.has(s.name) || ownValues[2 * i] !== 0 || ownValues[2 * i + 1] !== 0) return;
         rows.set(i, new Map());
     });
     const index = new Map(ir.species.map((s, i) => [s.name, i]));

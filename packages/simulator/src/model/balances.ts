@@ -1,6 +1,7 @@
-/** docs/reference.md#species-equation: dX/dt = supply − clearance·X + Σ ν·v·V(process)/V(X) for every species X. */
+/** docs/reference.md#species-equation: dX/dt = supply − clearance·X + infusion + Σ ν·v·V(process)/V(X) for every species X. */
 import type { ModelIR, Process, Species } from '../ir.js';
 import type { EquationContext } from './context.js';
+import { INFUSION } from './properties.js';
 import { flux } from './rate-laws.js';
 import { div, mul, neg, num, sum, type Term } from './terms.js';
 
@@ -48,7 +49,7 @@ export function exchange(ctx: EquationContext, x: Species, concentration: Term):
 
 export function speciesBalance(ctx: EquationContext, x: Species, concentration: Term, changes: readonly Contribution[]): Term {
     const own = exchange(ctx, x, concentration);
-    const terms: Term[] = [own.supply, neg(own.clearance)];
+    const terms: Term[] = [own.supply, neg(own.clearance), ...(ctx.infused.has(x.name) ? [ctx.property(x.name, INFUSION)] : [])];
     for (const c of changes) {
         const scaled = c.process.compartment === x.compartment
             ? c.flux

@@ -12,7 +12,7 @@ import { indexDeclarations, lookup, type Declaration } from './declarations.js';
 import { effectFactor, indexEffects, type EffectIndex } from './effects.js';
 import { ModelError } from './errors.js';
 import { resolveExpr, type NameResolver } from './expressions.js';
-import { addressed, propertyDefinitions, type PropertyDefinition } from './properties.js';
+import { addressed, infusedSpecies, propertyDefinitions, type PropertyDefinition } from './properties.js';
 import { flux } from './rate-laws.js';
 import { activation, balance, hasBalance, occupancy } from './receptors.js';
 import { SlotTable, type AddressableProperty } from './slots.js';
@@ -47,11 +47,13 @@ export class EquationBuilder implements EquationContext, NameResolver {
     private readonly breakpoints = new Set<number>();
     private readonly definitions = new Map<string, PropertyDefinition[]>();
     private readonly varyingSets: Extract<Action, { kind: 'set' }>[];
+    readonly infused: ReadonlySet<string>;
     private sealed = false;
     private effects: EffectIndex | undefined;
 
     constructor(private readonly ir: ModelIR) {
         this.declarations = indexDeclarations(ir);
+        this.infused = infusedSpecies(ir);
         ir.species.forEach(s => this.states.set(s.name, this.states.size));
         for (const rule of ir.rateRules) {
             const d = this.declarations.get(rule.target);
@@ -80,7 +82,7 @@ export class EquationBuilder implements EquationContext, NameResolver {
             this.property(name, this.declarations.get(name)!.kind === 'parameter' ? 'value' : 'initial'));
         // Everything an observable, an action or a perturbation may name exists from here on.
         for (const [name, d] of this.declarations) {
-            propertyDefinitions(d).forEach(def => this.property(name, def.property, def.sub));
+            propertyDefinitions(d, this.infused).forEach(def => this.property(name, def.property, def.sub));
             if (d.kind === 'rule') this.name(name);
             if (d.kind === 'receptor') this.activation(name);
             const state = this.states.get(name);
@@ -126,7 +128,7 @@ export class EquationBuilder implements EquationContext, NameResolver {
         const d = this.declarations.get(target);
         if (!d) throw new ModelError(`unknown name '${target}'`, 'unresolved');
         let all = this.definitions.get(target);
-        if (!all) this.definitions.set(target, all = propertyDefinitions(d));
+        if (!all) this.definitions.set(target, all = propertyDefinitions(d, this.infused));
         const def = all.find(p => p.property === property && (!sub || p.sub === sub));
         if (!def) throw new ModelError(`${d.kind} '${target}' has no property '${property}${sub ? ' ' + sub : ''}'`, 'wrong-kind');
         const key = `${target} ${property}${def.sub ? ' ' + def.sub : ''}`;

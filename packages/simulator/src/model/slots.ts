@@ -58,6 +58,14 @@ export function scaleSlot(slot: PropertySlot, p: Float64Array, y: Float64Array, 
     }
 }
 
+export function addToSlot(slot: PropertySlot, p: Float64Array, y: Float64Array, amount: number): void {
+    switch (slot.kind) {
+        case 'literal': p[slot.index] += amount; break;
+        case 'expression': p[slot.offset] += amount; break;
+        case 'state': y[slot.index] += amount; break;
+    }
+}
+
 /** The slot values and the addressable properties of a model, as they are allocated. */
 export class SlotTable {
     readonly values: number[] = [];

@@ -85,6 +85,18 @@ export function describeState(m: CompiledModel): (name: string) => string {
         : m.ir.parameters.some(p => p.name === name) ? `parameter '${name}'` : `'${name}'`;
 }
 
+/** The first index of the sorted `values` where `reached` holds (it holds from there on), or their length. */
+function firstIndex(values: readonly number[], reached: (value: number) => boolean): number {
+    let low = 0;
+    let high = values.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (reached(values[middle])) high = middle;
+        else low = middle + 1;
+    }
+    return low;
+}
+
 export function integrateTrajectory(
     m: CompiledModel, y0: Float64Array, duration: number, sampleTimes: readonly number[],
     events: readonly ModelEvent[], options: RunOptions, record: SampleRecorder
@@ -138,7 +150,8 @@ export function integrateTrajectory(
     for (const end of boundaries) {
         while (t < end) {
             const last = end === duration;
-            const outputTimes = sampleTimes.filter(s => s >= t && (s < end || (last && s === end)));
+            // Sample times are sorted: each interval's are found by binary search (a filter per event interval took 3,000 × 1 M steps).
+            const outputTimes = sampleTimes.slice(firstIndex(sampleTimes, s => s >= t), firstIndex(sampleTimes, s => last ? s > end : s >= end));
             const events = [
                 ...watched.map((w): EventFunction => ({ g: w.g, direction: w.equality ? 0 : w.armed ? 1 : -1, scan })),
                 ...jumps.map((g): EventFunction => ({ g, direction: 0, scan })),
