@@ -16,6 +16,9 @@ const COMMANDS: Record<string, () => Promise<Command> | Command> = {
     simulate: async () => (await import('./commands/simulate.js')).simulate,
     steady: async () => (await import('./commands/steady.js')).steady,
     cascade: async () => (await import('./commands/cascade.js')).cascade,
+    sensitivity: async () => (await import('./commands/sensitivity.js')).sensitivity,
+    mca: async () => (await import('./commands/mca.js')).mca,
+    scan: async () => (await import('./commands/scan.js')).scan,
     import: async () => (await import('./commands/sbml-import.js')).sbmlImport,
     export: async () => (await import('./commands/sbml-export.js')).sbmlExport,
     diagram: async () => (await import('./commands/diagram.js')).diagram

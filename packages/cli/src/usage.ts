@@ -62,6 +62,36 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
             ...SOLVER_HELP, HELP_OPTION
         ]
     },
+    sensitivity: {
+        synopsis: 'sensitivity <file> [--scenario S] [--of X,E.rate] [--wrt E.vmax,k1] [--time-course] [--format table|json|csv] [--out F]',
+        summary: 'exact response coefficients of quantities to parameters at steady state (--time-course: along the run)',
+        options: [
+            ['--scenario S', 'the scenario whose steady state (or run) is analysed (default: the first)'],
+            ['--of X,E.rate', 'the quantities (default: every species, flux, rule and observable)'],
+            ['--wrt E.vmax,k1', 'the parameters (default: every numeric property)'],
+            ['--time-course', "sensitivities along the scenario's time course instead of at steady state"],
+            ['--format table|json|csv', 'output format (default: table on a terminal)'], ['--out F', 'write to F instead of stdout'],
+            ...SOLVER_HELP, HELP_OPTION
+        ]
+    },
+    mca: {
+        synopsis: 'mca <file> [--scenario S] [--format table|json|csv] [--out F]',
+        summary: 'elasticities, flux and concentration control coefficients at steady state',
+        options: [
+            ['--scenario S', 'the scenario (default: the first)'],
+            ['--format table|json|csv', 'output format (default: table on a terminal)'], ['--out F', 'write to F instead of stdout'],
+            ...SOLVER_HELP, HELP_OPTION
+        ]
+    },
+    scan: {
+        synopsis: 'scan <file> [--name S] [--format table|json|csv] [--out F]',
+        summary: 'a declared scan: dose–response (with a Hill fit and folds) or a 2-D grid',
+        options: [
+            ['--name S', 'the scan to run; required when the file declares several'],
+            ['--format table|json|csv', 'output format (default: table on a terminal)'], ['--out F', 'write to F instead of stdout'],
+            ...SOLVER_HELP, HELP_OPTION
+        ]
+    },
     import: {
         synopsis: 'import <model.xml> [-o model.cascade]',
         summary: 'translate an SBML model to a Cascade file',

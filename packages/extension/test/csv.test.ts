@@ -31,8 +31,9 @@ describe('CSV export', () => {
 
     it('writes a cascade as one row per perturbation and measured quantity', () => {
         const rows = cascadeCsv(cascadeResult()).trim().split('\r\n');
-        assert.equal(rows[0], 'perturbation,quantity,unit,base,perturbed,change,change (%),response coefficient');
-        assert.equal(rows[1], 'Trp supply +50%,Serotonin,uM,2,3,1,50,1');
-        assert.equal(rows[2], 'Trp supply +50%,HT1A.occupancy,1,0,0.1,0.1,,');
+        assert.equal(rows[0], 'perturbation,quantity,unit,base,perturbed,change,change (%),response coefficient,local coefficient,error');
+        assert.equal(rows[1], 'Trp supply +50%,Serotonin,uM,2,3,1,50,1,1.2,');
+        assert.equal(rows[2], 'Trp supply +50%,HT1A.occupancy,1,0,0.1,0.1,,,,');
+        assert.equal(rows[3], 'MAO activity 0,,,,,,,,,Cascade Loading: no steady state with MAO activity 0: Serotonin grows without bound');
     });
 });

@@ -16,9 +16,12 @@ export function cascadeResult(): CascadeRunResult {
         perturbations: [{
             label: 'Trp supply +50%', target: 'Trp', property: 'supply', nodeResponses: {},
             responses: [
-                { name: 'Serotonin', unit: 'uM', base: 2, perturbed: 3, delta: 1, percent: 50, coefficient: 1 },
+                { name: 'Serotonin', unit: 'uM', base: 2, perturbed: 3, delta: 1, percent: 50, coefficient: 1, localCoefficient: 1.2 },
                 { name: 'HT1A.occupancy', unit: '1', base: 0, perturbed: 0.1, delta: 0.1 }
             ]
+        }, {
+            label: 'MAO activity 0', target: 'MAO', property: 'activity', nodeResponses: {}, responses: [],
+            error: 'Cascade Loading: no steady state with MAO activity 0: Serotonin grows without bound'
         }]
     };
 }

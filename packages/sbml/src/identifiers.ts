@@ -2,7 +2,7 @@ import { BUILTIN_FUNCTIONS } from '@neurocascade/simulator';
 
 /** Words of the Cascade syntax (cascade.langium) plus the built-in names `t` and `balance`: never declarable. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-    'model', 'units', 'unchecked', 'import', 'compartment', 'in', 'precursor', 'cofactor', 'intermediate',
+    'model', 'units', 'unchecked', 'scan', 'vary', 'to', 'steps', 'log', 'import', 'compartment', 'in', 'precursor', 'cofactor', 'intermediate',
     'transmitter', 'metabolite', 'enzyme', 'transporter', 'release', 'receptor', 'modulator', 'reaction',
     'parameter', 'function', 'rule', 'rate', 'of', 'initial', 'when', 'volume', 'supply', 'clearance',
     'molar_mass', 'vmax', 'kd', 'hill', 'density', 'level', 'km', 'converts', 'moves', 'requires', 'inhibited',

@@ -410,6 +410,27 @@ export interface Cascade {
     source?: SourceRef;
 }
 
+/** One `vary` line of a scan: `count` values from `from` to `to` (base units), evenly or geometrically spaced. */
+export interface ScanVary extends PropertyRef {
+    from: number;
+    to: number;
+    count: number;
+    log: boolean;
+    source?: SourceRef;
+}
+
+export interface Scan {
+    name: string;
+    title?: string;
+    from: string;
+    /** One line: a dose–response; two: a 2-D grid. */
+    vary: ScanVary[];
+    measure: Observable[];
+    /** 'steady' or minutes. */
+    at: 'steady' | number;
+    source?: SourceRef;
+}
+
 export interface ModelIR {
     name: string;
     title?: string;
@@ -433,4 +454,6 @@ export interface ModelIR {
     events: ModelEvent[];
     scenarios: Scenario[];
     cascades: Cascade[];
+    /** Parameter scans (absent in IR written before scans existed). */
+    scans?: Scan[];
 }

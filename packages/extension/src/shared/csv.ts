@@ -17,9 +17,10 @@ export function scenariosCsv(results: readonly ScenarioRunResult[]): string {
 }
 
 export function cascadeCsv(result: CascadeRunResult): string {
-    const rows: Cell[][] = [['perturbation', 'quantity', 'unit', 'base', 'perturbed', 'change', 'change (%)', 'response coefficient']];
+    const rows: Cell[][] = [['perturbation', 'quantity', 'unit', 'base', 'perturbed', 'change', 'change (%)', 'response coefficient', 'local coefficient', 'error']];
     for (const p of result.perturbations) {
-        for (const r of p.responses) rows.push([p.label, r.name, r.unit, r.base, r.perturbed, r.delta, r.percent, r.coefficient]);
+        if (p.error !== undefined) rows.push([p.label, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, p.error]);
+        for (const r of p.responses) rows.push([p.label, r.name, r.unit, r.base, r.perturbed, r.delta, r.percent, r.coefficient, r.localCoefficient, undefined]);
     }
     return toCsv(rows);
 }

@@ -56,6 +56,14 @@ export class CascadeView {
     }
 
     private renderBars(perturbation: PerturbationResult): void {
+        if (perturbation.error !== undefined) {
+            const message = document.createElement('p');
+            message.className = 'hint';
+            message.setAttribute('role', 'listitem');
+            message.textContent = perturbation.error;
+            this.page.responses.replaceChildren(message);
+            return;
+        }
         const theme = this.theme();
         const limit = scaleLimit(perturbation.responses.map(r => r.coefficient)) || 1;
         this.page.responses.replaceChildren(...perturbation.responses.map(response => {
@@ -79,7 +87,8 @@ export class CascadeView {
             const value = document.createElement('span');
             value.className = 'coefficient';
             value.textContent = coefficient === undefined ? 'n/a' : format(coefficient);
-            value.title = `base ${format(response.base)}, perturbed ${format(response.perturbed)} ${response.unit}`;
+            const local = response.localCoefficient === undefined ? '' : `; exact local coefficient ${format(response.localCoefficient)}`;
+            value.title = `base ${format(response.base)}, perturbed ${format(response.perturbed)} ${response.unit}${local}`;
             row.append(name, track, value);
             return row;
         }));

@@ -51,7 +51,8 @@ async function show(content: PreviewContent): Promise<void> {
         renderWarnings(page.warnings, results.flatMap(r => r.warnings.map(warning => prefix(r.scenario, warning.message))));
         renderSteadyState(page.steadyState, page.steadyStateMessage,
             results.flatMap(r => (r.steadyState ?? []).map(v => ({ ...v, name: prefix(r.scenario, v.name) }))),
-            results.map(r => r.steadyStateMessage && prefix(r.scenario, r.steadyStateMessage)).filter(Boolean).join('\n') || undefined);
+            results.map(r => (r.steadyStateMessage ?? r.steadyStateStability) && prefix(r.scenario, (r.steadyStateMessage ?? r.steadyStateStability)!))
+                .filter(Boolean).join('\n') || undefined);
         setState('ready', `${results.map(r => `${r.elapsedMs} ms`).join(', ')}`);
     } else if (content.view === 'steady-state') {
         const result = content.result;
@@ -59,7 +60,7 @@ async function show(content: PreviewContent): Promise<void> {
         byId('balance').hidden = byId('balance-heading').hidden = true;
         renderExpects(page.expects, []);
         renderWarnings(page.warnings, []);
-        renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? undefined : result.message ?? 'No steady state was found.');
+        renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? result.stability : result.message ?? 'No steady state was found.');
         series = result.values.length;
         setState('ready', `${result.elapsedMs} ms`);
     } else {

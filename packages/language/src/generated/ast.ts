@@ -85,6 +85,7 @@ export type CascadeKeywordNames =
     | "km_product"
     | "kr"
     | "level"
+    | "log"
     | "max"
     | "measure"
     | "metabolite"
@@ -111,11 +112,13 @@ export type CascadeKeywordNames =
     | "requires"
     | "rule"
     | "scale"
+    | "scan"
     | "scenario"
     | "set"
     | "simulate"
     | "steady"
     | "step"
+    | "steps"
     | "substrate_inhibition"
     | "supply"
     | "t"
@@ -128,6 +131,7 @@ export type CascadeKeywordNames =
     | "uncompetitive"
     | "units"
     | "until"
+    | "vary"
     | "vmax"
     | "volume"
     | "when"
@@ -180,7 +184,7 @@ export function isArgumentName(item: unknown): item is ArgumentName {
 }
 
 export interface BalanceRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'BalanceRef';
 }
 
@@ -193,7 +197,7 @@ export function isBalanceRef(item: unknown): item is BalanceRef {
 }
 
 export interface BinaryExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'BinaryExpr';
     left: Expression;
     op: '!=' | '*' | '+' | '-' | '/' | '<' | '<=' | '==' | '>' | '>=' | '^' | 'and' | 'or';
@@ -245,7 +249,7 @@ export function isBlockedBy(item: unknown): item is BlockedBy {
 
 /** Built-in functions (exp, hill, circadian, …) and user functions; time courses take named arguments. */
 export interface Call extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'Call';
     args: Array<Argument>;
     func: langium.Reference<FunctionDecl>;
@@ -281,7 +285,7 @@ export function isCascade(item: unknown): item is Cascade {
 }
 
 export interface CascadeAt extends langium.AstNode {
-    readonly $container: Cascade;
+    readonly $container: Cascade | Scan;
     readonly $type: 'CascadeAt';
     steady: boolean;
     time?: Expression;
@@ -319,7 +323,7 @@ export function isCascadeFile(item: unknown): item is CascadeFile {
 }
 
 export interface CascadeFrom extends langium.AstNode {
-    readonly $container: Cascade;
+    readonly $container: Cascade | Scan;
     readonly $type: 'CascadeFrom';
     scenario: langium.Reference<Scenario>;
 }
@@ -362,7 +366,7 @@ export function isCompartment(item: unknown): item is Compartment {
     return reflection.isInstance(item, Compartment.$type);
 }
 
-export type Declaration = Cascade | Compartment | Enzyme | FunctionDecl | InitialAssignment | Modulator | Parameter | RateRule | Reaction | Receptor | Release | Rule | Scenario | Species | Transporter | WhenEvent;
+export type Declaration = Cascade | Compartment | Enzyme | FunctionDecl | InitialAssignment | Modulator | Parameter | RateRule | Reaction | Receptor | Release | Rule | Scan | Scenario | Species | Transporter | WhenEvent;
 
 export const Declaration = {
     $type: 'Declaration'
@@ -685,7 +689,7 @@ export function isKmValue(item: unknown): item is KmValue {
 }
 
 export interface Measure extends langium.AstNode {
-    readonly $container: Cascade;
+    readonly $container: Cascade | Scan;
     readonly $type: 'Measure';
     items: Array<Expression>;
 }
@@ -748,7 +752,7 @@ export function isModulator(item: unknown): item is Modulator {
 }
 
 /** Everything a name in an expression or a statement may refer to. */
-export type NamedElement = Cascade | Compartment | Enzyme | FunctionDecl | FunctionParam | Modulator | Parameter | Reaction | Receptor | Release | Rule | Scenario | Species | Transporter;
+export type NamedElement = Cascade | Compartment | Enzyme | FunctionDecl | FunctionParam | Modulator | Parameter | Reaction | Receptor | Release | Rule | Scan | Scenario | Species | Transporter;
 
 export const NamedElement = {
     $type: 'NamedElement'
@@ -759,7 +763,7 @@ export function isNamedElement(item: unknown): item is NamedElement {
 }
 
 export interface NotExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'NotExpr';
     operand: Expression;
 }
@@ -852,7 +856,7 @@ export function isPropertyValue(item: unknown): item is PropertyValue {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'Quantity';
     unit?: string;
     value: number;
@@ -926,7 +930,7 @@ export function isReceptor(item: unknown): item is Receptor {
 }
 
 export interface Ref extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'Ref';
     member?: 'activation' | 'level' | 'occupancy' | 'rate';
     target: langium.Reference<NamedElement>;
@@ -1014,6 +1018,36 @@ export const ScaleAction = {
 
 export function isScaleAction(item: unknown): item is ScaleAction {
     return reflection.isInstance(item, ScaleAction.$type);
+}
+
+/** A parameter scan: `scan S { from Base  vary E vmax from 0.1 uM/min to 10 uM/min in 25 steps log  measure X  at steady }`. */
+export interface Scan extends langium.AstNode {
+    readonly $container: CascadeFile;
+    readonly $type: 'Scan';
+    items: Array<ScanItem>;
+    name: string;
+    title?: string;
+}
+
+export const Scan = {
+    $type: 'Scan',
+    items: 'items',
+    name: 'name',
+    title: 'title'
+} as const;
+
+export function isScan(item: unknown): item is Scan {
+    return reflection.isInstance(item, Scan.$type);
+}
+
+export type ScanItem = CascadeAt | CascadeFrom | Measure | Vary;
+
+export const ScanItem = {
+    $type: 'ScanItem'
+} as const;
+
+export function isScanItem(item: unknown): item is ScanItem {
+    return reflection.isInstance(item, ScanItem.$type);
 }
 
 export interface Scenario extends langium.AstNode {
@@ -1187,7 +1221,7 @@ export function isTimedAction(item: unknown): item is TimedAction {
 }
 
 export interface TimedValue extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'TimedValue';
     steady: boolean;
     time?: Expression;
@@ -1206,7 +1240,7 @@ export function isTimedValue(item: unknown): item is TimedValue {
 }
 
 export interface TimeRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'TimeRef';
 }
 
@@ -1259,7 +1293,7 @@ export function isTransporter(item: unknown): item is Transporter {
 }
 
 export interface UnaryExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'UnaryExpr';
     op: '+' | '-';
     operand: Expression;
@@ -1273,6 +1307,31 @@ export const UnaryExpr = {
 
 export function isUnaryExpr(item: unknown): item is UnaryExpr {
     return reflection.isInstance(item, UnaryExpr.$type);
+}
+
+export interface Vary extends langium.AstNode {
+    readonly $container: Scan;
+    readonly $type: 'Vary';
+    high: Expression;
+    log: boolean;
+    low: Expression;
+    property?: ActionProperty;
+    steps: Expression;
+    target: langium.Reference<NamedElement>;
+}
+
+export const Vary = {
+    $type: 'Vary',
+    high: 'high',
+    log: 'log',
+    low: 'low',
+    property: 'property',
+    steps: 'steps',
+    target: 'target'
+} as const;
+
+export function isVary(item: unknown): item is Vary {
+    return reflection.isInstance(item, Vary.$type);
 }
 
 export interface WhenEvent extends langium.AstNode {
@@ -1342,6 +1401,8 @@ export type CascadeAstType = {
     Requires: Requires
     Rule: Rule
     ScaleAction: ScaleAction
+    Scan: Scan
+    ScanItem: ScanItem
     Scenario: Scenario
     ScenarioStatement: ScenarioStatement
     Schedule: Schedule
@@ -1356,6 +1417,7 @@ export type CascadeAstType = {
     Tone: Tone
     Transporter: Transporter
     UnaryExpr: UnaryExpr
+    Vary: Vary
     WhenEvent: WhenEvent
 }
 
@@ -1470,7 +1532,7 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [CascadeItem.$type]
+            superTypes: [CascadeItem.$type, ScanItem.$type]
         },
         CascadeFile: {
             name: CascadeFile.$type,
@@ -1500,7 +1562,7 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                     referenceType: Scenario.$type
                 }
             },
-            superTypes: [CascadeItem.$type]
+            superTypes: [CascadeItem.$type, ScanItem.$type]
         },
         CascadeItem: {
             name: CascadeItem.$type,
@@ -1785,7 +1847,7 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                     defaultValue: []
                 }
             },
-            superTypes: [CascadeItem.$type]
+            superTypes: [CascadeItem.$type, ScanItem.$type]
         },
         Member: {
             name: Member.$type,
@@ -2043,6 +2105,30 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Action.$type]
         },
+        Scan: {
+            name: Scan.$type,
+            properties: {
+                items: {
+                    name: Scan.items,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: Scan.name
+                },
+                title: {
+                    name: Scan.title,
+                    optional: true
+                }
+            },
+            superTypes: [Declaration.$type, NamedElement.$type]
+        },
+        ScanItem: {
+            name: ScanItem.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         Scenario: {
             name: Scenario.$type,
             properties: {
@@ -2251,6 +2337,34 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Expression.$type]
+        },
+        Vary: {
+            name: Vary.$type,
+            properties: {
+                high: {
+                    name: Vary.high
+                },
+                log: {
+                    name: Vary.log,
+                    defaultValue: false,
+                    optional: true
+                },
+                low: {
+                    name: Vary.low
+                },
+                property: {
+                    name: Vary.property,
+                    optional: true
+                },
+                steps: {
+                    name: Vary.steps
+                },
+                target: {
+                    name: Vary.target,
+                    referenceType: NamedElement.$type
+                }
+            },
+            superTypes: [ScanItem.$type]
         },
         WhenEvent: {
             name: WhenEvent.$type,

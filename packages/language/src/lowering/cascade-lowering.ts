@@ -1,14 +1,14 @@
 import type { LangiumDocument } from 'langium';
 import type * as IR from '@neurocascade/simulator';
 import {
-    isCascade, isCompartment, isEnzyme, isFunctionDecl, isInitialAssignment, isModulator, isParameter, isRateRule,
+    isCascade, isCompartment, isScan, isEnzyme, isFunctionDecl, isInitialAssignment, isModulator, isParameter, isRateRule,
     isReaction, isReceptor, isRelease, isRule, isScenario, isSpecies, isTransporter, isWhenEvent,
     type CascadeFile, type Declaration, type Species
 } from '../generated/ast.js';
 import type { CascadeServices } from '../cascade-module.js';
 import { DEFAULT_COMPARTMENT, lowerCompartment, lowerEffects, lowerModulator, lowerProcess, lowerReceptor, lowerSpecies } from './lower-declarations.js';
 import { assignDisplayUnits, Observables } from './lower-observables.js';
-import { lowerCascade, lowerScenarios, lowerWhen } from './lower-scenarios.js';
+import { lowerCascade, lowerScan, lowerScenarios, lowerWhen } from './lower-scenarios.js';
 import { LoweringContext } from './lowering-context.js';
 
 interface Located<T> {
@@ -66,7 +66,8 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
         initialAssignments: all(isInitialAssignment).map(({ node }) => ({ target: node.target.$refText, expression: context.concentrationOf(node.target.$refText, node.expression) })),
         events,
         scenarios: lowerScenarios(all(isScenario), events, observables, context),
-        cascades: all(isCascade).map(({ node, file }) => lowerCascade(node, observables, context, file))
+        cascades: all(isCascade).map(({ node, file }) => lowerCascade(node, observables, context, file)),
+        scans: all(isScan).map(({ node, file }) => lowerScan(node, observables, context, file))
     };
     assignDisplayUnits(model);
     return model;

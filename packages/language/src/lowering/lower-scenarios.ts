@@ -2,8 +2,8 @@ import { evaluateConstant } from '@neurocascade/simulator';
 import type * as IR from '@neurocascade/simulator';
 import {
     isCascadeAt, isCascadeFrom, isDoseAction, isExpect, isInfusion, isInhibitAction, isMeasure, isObserve, isPerturb,
-    isScaleAction, isSchedule, isSetAction, isSimulate, isTimedAction, isWhenEvent,
-    type Action, type Cascade, type Expression, type Infusion, type NamedElement, type Scenario, type Schedule, type WhenEvent
+    isScaleAction, isSchedule, isSetAction, isSimulate, isTimedAction, isVary, isWhenEvent,
+    type Action, type Cascade, type Expression, type Infusion, type NamedElement, type Scan, type Scenario, type Schedule, type WhenEvent
 } from '../generated/ast.js';
 import { isRelativeChange } from '../units/written-values.js';
 import { measuredSpecies } from '../units/expected-dimensions.js';
@@ -167,4 +167,27 @@ function propertyValue(target: NamedElement | undefined, property: string, value
     return property === 'supply' || property === 'vmax' || property === 'rate'
         ? context.rateOf(species, value)
         : context.concentrationOf(species, value);
+}
+
+export function lowerScan(node: Scan, observables: Observables, context: LoweringContext, file: string): IR.Scan {
+    const at = node.items.find(isCascadeAt);
+    return {
+        name: node.name,
+        title: node.title,
+        from: node.items.find(isCascadeFrom)?.scenario.$refText ?? '',
+        vary: node.items.filter(isVary).map(vary => {
+            const target = vary.target.$refText, property = vary.property ?? 'value';
+            return {
+                target, property,
+                from: constantOf(propertyValue(vary.target.ref, property, vary.low, context)),
+                to: constantOf(propertyValue(vary.target.ref, property, vary.high, context)),
+                count: constantOf(context.expression(vary.steps)),
+                log: vary.log,
+                source: context.sourceOf(vary, file)
+            };
+        }),
+        measure: node.items.filter(isMeasure).flatMap(measure => measure.items.map(item => lowerObservable(item, observables, context))),
+        at: !at || at.steady ? 'steady' : context.constant(at.time, 0),
+        source: context.sourceOf(node, file)
+    };
 }

@@ -33,7 +33,8 @@ const PRESENTATIONS: Readonly<Record<DeclarationKind, SymbolPresentation>> = {
     function: entry('function', CompletionItemKind.Function, SymbolKind.Function, SemanticTokenTypes.function),
     argument: entry('function argument', CompletionItemKind.TypeParameter, SymbolKind.TypeParameter, SemanticTokenTypes.typeParameter),
     scenario: entry('scenario', CompletionItemKind.Folder, SymbolKind.Package, SemanticTokenTypes.macro),
-    cascade: entry('cascade', CompletionItemKind.Reference, SymbolKind.Object, SemanticTokenTypes.decorator)
+    cascade: entry('cascade', CompletionItemKind.Reference, SymbolKind.Object, SemanticTokenTypes.decorator),
+    scan: entry('scan', CompletionItemKind.Reference, SymbolKind.Object, SemanticTokenTypes.decorator)
 };
 
 function species(kind: string): SymbolPresentation {

@@ -91,6 +91,8 @@ export interface ScenarioRunResult {
     steadyState?: SteadyValue[];
     /** Why the steady-state table is missing, when it is. */
     steadyStateMessage?: string;
+    /** The steady state's stability in one sentence (eigenvalues, slowest time scale). */
+    steadyStateStability?: string;
     expects: ExpectOutcome[];
     /** What the run did that the model should not (a concentration driven below zero). */
     warnings: RunWarningOutcome[];
@@ -103,6 +105,8 @@ export interface SteadyStateResult {
     converged: boolean;
     message?: string;
     values: SteadyValue[];
+    /** The steady state's stability in one sentence, when there is one. */
+    stability?: string;
     elapsedMs: number;
 }
 
@@ -116,6 +120,8 @@ export interface Response {
     percent?: number;
     /** (ΔY/Y)/(ΔP/P); absent when Y or P is 0 at base. */
     coefficient?: number;
+    /** The exact (dY/Y)/(dP/P) at the base steady state; absent at a time T or where Y = 0. */
+    localCoefficient?: number;
 }
 
 export interface PerturbationResult {
@@ -126,6 +132,8 @@ export interface PerturbationResult {
     responses: Response[];
     /** Response coefficient of every network node that has one, for colouring the graph. */
     nodeResponses: Record<string, number>;
+    /** Why this perturbation has no result (its responses are then empty). */
+    error?: string;
 }
 
 export type NetworkNodeKind = 'species' | 'process' | 'receptor' | 'modulator';

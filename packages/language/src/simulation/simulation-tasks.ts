@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    compileModel, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState,
+    compileModel, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState, stabilityAt, stabilitySummary,
     type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from './cascade-network.js';
@@ -73,20 +73,20 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
  * reads the time may still settle, but searching costs more than the run, so the preview
  * leaves that to Find Steady State.
  */
-function steadyTable(compiled: CompiledModel, search: () => SteadyState, run: RunOptions): { steadyState?: SteadyValue[]; steadyStateMessage?: string } {
+function steadyTable(compiled: CompiledModel, search: () => SteadyState, run: RunOptions): { steadyState?: SteadyValue[]; steadyStateMessage?: string; steadyStateStability?: string } {
     if (compiled.dependsOnTime) {
         return { steadyStateMessage: 'The model depends on time (t or a time course); use Find Steady State to search for a steady state.' };
     }
     try {
         const steady = steadyValues(compiled, search());
-        return steady.converged ? { steadyState: steady.values } : { steadyStateMessage: steady.message };
+        return steady.converged ? { steadyState: steady.values, steadyStateStability: steady.stability } : { steadyStateMessage: steady.message };
     } catch (error) {
         if (run.shouldStop?.()) throw error;
         return { steadyStateMessage: error instanceof Error ? error.message : String(error) };
     }
 }
 
-function steadyValues(compiled: CompiledModel, steady: SteadyState): { converged: boolean; message?: string; values: SteadyValue[] } {
+function steadyValues(compiled: CompiledModel, steady: SteadyState): { converged: boolean; message?: string; values: SteadyValue[]; stability?: string } {
     if (!steady.converged) return { converged: false, message: `No steady state: ${steady.reason ?? 'the search did not converge'}.`, values: [] };
     const units = new Map<string, string>([
         ...compiled.ir.parameters.map(p => [p.name, p.unit] as const),
@@ -94,7 +94,8 @@ function steadyValues(compiled: CompiledModel, steady: SteadyState): { converged
     ]);
     return {
         converged: true,
-        values: compiled.stateNames.map((stateName, i) => ({ name: stateName, unit: units.get(stateName) ?? '', value: steady.state[i] }))
+        values: compiled.stateNames.map((stateName, i) => ({ name: stateName, unit: units.get(stateName) ?? '', value: steady.state[i] })),
+        stability: stabilitySummary(stabilityAt(compiled, steady.state, steady.time))
     };
 }
 
@@ -129,10 +130,10 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
         at: cascade.at,
         network: cascadeNetwork(model),
         perturbations: result.perturbations.map(p => ({
-            label: p.change, target: p.target, property: p.property,
+            label: p.change, target: p.target, property: p.property, error: p.error,
             responses: p.responses.slice(0, cascade.measure.length).map(r => ({
                 name: r.name, unit: r.unit, base: r.base, perturbed: r.perturbed, delta: r.change,
-                percent: r.percent ?? undefined, coefficient: r.coefficient ?? undefined
+                percent: r.percent ?? undefined, coefficient: r.coefficient ?? undefined, localCoefficient: r.localCoefficient ?? undefined
             })),
             nodeResponses: Object.fromEntries(p.responses
                 .filter(r => nodeOf.has(r.name) && r.coefficient !== null)

@@ -2,7 +2,7 @@ import {
     isBinds, isBlockedBy, isCompartment, isEnzyme, isInhibitedBy, isModulator, isParameter, isReaction, isReceptor,
     isRelease, isSpecies, isTransporter, type Argument, type BlockedBy, type CascadeAt, type DoseAction, type EffectClause,
     type Equation, type Expect, type Expression, type InhibitAction, type InhibitedBy, type InitialAssignment,
-    type KmValue, type Member, type NamedElement, type Perturb, type PropertyValue, type RateRule, type Requires,
+    type KmValue, type Member, type NamedElement, type Perturb, type Vary, type PropertyValue, type RateRule, type Requires,
     type ScaleAction, type SetAction, type Simulate, type StoichTerm, type SubstrateInhibition, type TimedAction, type TimedValue,
     type Schedule, type Infusion, type Species
 } from '../generated/ast.js';
@@ -59,6 +59,7 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
         case 'InhibitAction': case 'ScaleAction': return [DIMENSIONLESS];
         // Only a signed percentage is relative; any other value sets the property and has its dimension.
         case 'Perturb': return isRelativeChange(value) ? [DIMENSIONLESS] : propertyDimension(named(slot.target), slot.property, inference);
+        case 'Vary': return property === 'steps' ? [DIMENSIONLESS] : propertyDimension(named(slot.target), slot.property, inference);
         case 'RateRule': {
             const target = targetDimension(named(slot.target), inference);
             return target && perTime(target);
@@ -75,7 +76,7 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
 
 /** Where a whole value may stand. */
 type Slot = PropertyValue | KmValue | Requires | InhibitedBy | BlockedBy | SubstrateInhibition | EffectClause | Simulate
-    | TimedAction | CascadeAt | Expect | SetAction | DoseAction | InhibitAction | ScaleAction | Perturb | RateRule
+    | TimedAction | CascadeAt | Expect | SetAction | DoseAction | InhibitAction | ScaleAction | Perturb | Vary | RateRule
     | InitialAssignment | Argument | TimedValue | Schedule | Infusion | { $type: 'other'; $container: unknown };
 
 /** What a dose adds (an infusion, per time): a concentration of the species, an amount,, or a mass (docs/reference.md#dose). */

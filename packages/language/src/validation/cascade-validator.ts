@@ -14,6 +14,7 @@ import { kineticsChecks } from './kinetics-checks.js';
 import { memberRepeatChecks } from './member-repeat-checks.js';
 import { ModelAnalyses } from './model-analysis.js';
 import { rangeChecks } from './range-checks.js';
+import { scanChecks } from './scan-checks.js';
 import { rateLawChecks } from './rate-law-checks.js';
 import { scenarioChainChecks } from './scenario-chain-checks.js';
 import { unitsChecks } from './units-checks.js';
@@ -32,6 +33,7 @@ export function registerValidationChecks(services: CascadeServices): void {
         dosingChecks(analyses),
         unitsChecks(analyses),
         rangeChecks(analyses),
+        scanChecks(),
         kineticsChecks(),
         scenarioChainChecks(),
         rateLawChecks(analyses),

@@ -241,6 +241,31 @@ describe('lowering to the model IR', () => {
         assert.equal(steady.at, 'steady');
     });
 
+    it('lowers scans: values in base units, the step count, log, two vary lines, the measuring point', async () => {
+        const model = await lower(`
+            precursor Trp { supply 0.5 uM/min clearance 0.01 /min }
+            modulator Cortisol { level 12 ug/dL }
+            enzyme E { converts Trp -> Nothing vmax 1 uM/min km 5 uM }
+            metabolite Nothing { clearance 1 /min }
+            scenario Base { simulate 1 h }
+            scan Dose "cortisol" {
+                from Base
+                vary Cortisol level from 1 ug/dL to 40 ug/dL in 25 steps log
+                vary E vmax from 0.5 uM/min to 2 uM/min in 4 steps
+                measure Trp
+                at 2 h
+            }
+        `);
+        const [scan] = model.scans!;
+        assert.deepEqual([scan.name, scan.title, scan.from, scan.at], ['Dose', 'cortisol', 'Base', 120]);
+        const [cortisol, vmax] = scan.vary;
+        assert.deepEqual([cortisol.target, cortisol.property, cortisol.count, cortisol.log], ['Cortisol', 'level', 25, true]);
+        near(cortisol.from, 1e-5);
+        near(cortisol.to, 40e-5);
+        assert.deepEqual([vmax.target, vmax.property, vmax.from, vmax.to, vmax.count, vmax.log], ['E', 'vmax', 0.5, 2, 4, false]);
+        assert.deepEqual(scan.measure.map(m => m.name), ['Trp']);
+    });
+
     it('merges imported declarations, each once, and keeps the implicit compartment', async () => {
         const model = await lowerFiles({
             'main.cascade': 'import "./a.cascade"\nimport "./b.cascade"\nprecursor Main { initial 1 uM }',

@@ -114,6 +114,13 @@ scenario Run { simulate 10 min  observe S, E.rate }
         const result = await simulations.steadyState({ uri });
         assert.ok(result.converged);
         assert.ok(Math.abs(result.values.find(v => v.name === 'A')!.value - 2) < 1e-6);
+        // dA/dt = 1 − 0.5·A: one eigenvalue −0.5 /min, so the slowest time scale is 2 min.
+        assert.equal(result.stability, 'Stable: every eigenvalue has a negative real part; slowest time scale 2 min.');
+    });
+
+    it('runs a cascade: the exact local coefficient of A to its own supply is 1', async () => {
+        const result = await simulations.runCascade({ uri, cascade: 'Up' });
+        assert.ok(Math.abs(result.perturbations[0].responses[0].localCoefficient! - 1) < 1e-12);
     });
 
     it('names a scenario the model does not have', async () => {

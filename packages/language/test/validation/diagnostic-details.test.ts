@@ -87,3 +87,31 @@ describe('diagnostic ranges and quick-fix data', function () {
         assert.deepEqual(unchecked.diagnostics.filter(d => unitCodes.includes(codeOf(d))), []);
     });
 });
+
+describe('scan checks', () => {
+    const checked = async (scan: string) => {
+        const text = `precursor A { supply 1 uM/min clearance 1 /min }\nscenario Base { simulate 1 min }\n${scan}\n`;
+        return (await buildWorkspace({ 'scan.cascade': text })).get('scan.cascade')!.diagnostics!.map(d => `${codeOf(d)}: ${d.message}`);
+    };
+
+    it('a varied property the target lacks is wrong-kind; steps must be whole and ≥ 2; log needs values above 0', async () => {
+        assert.deepEqual(await checked('scan S { from Base vary A vmax from 1 uM/min to 2 uM/min in 3 steps measure A }'),
+            ["wrong-kind: 'A' is a precursor and has no 'vmax'; it has initial, supply, clearance, molar_mass."]);
+        assert.deepEqual(await checked('scan S { from Base vary A supply from 0 uM/min to 2 uM/min in 2.5 steps log measure A }'), [
+            'range: A scan needs a whole number of at least 2 steps, not 2.5.',
+            'range: A log scan needs values above 0, not 0.'
+        ]);
+    });
+
+    it('one or two vary lines, a from and a measure', async () => {
+        assert.deepEqual(await checked('scan S { vary A supply from 1 uM/min to 2 uM/min in 3 steps }'), [
+            "missing-kinetics: Scan S needs 'from Scenario'.", "missing-kinetics: Scan S needs 'measure …'."
+        ]);
+        assert.deepEqual(await checked('scan S { from Base measure A }'), ['range: A scan varies one property (a dose–response) or two (a grid), not 0.']);
+    });
+
+    it('the values are in the property unit', async () => {
+        const found = await checked('scan S { from Base vary A supply from 1 uM to 2 uM in 3 steps measure A }');
+        assert.ok(found.length > 0 && found.every(d => d.startsWith('unit-dimension')), found.join('\n'));
+    });
+});

@@ -40,12 +40,24 @@ export function contributions(ctx: EquationContext, ir: ModelIR): Map<string, Co
     return out;
 }
 
+/** A species' own exchange with the outside: the supply rate and the clearance rate (both ≥ 0). */
+export interface Exchange {
+    species: string;
+    supply: Term;
+    clearance: Term;
+}
+
+export function exchange(ctx: EquationContext, x: Species, concentration: Term): Exchange {
+    return {
+        species: x.name,
+        supply: mul(ctx.property(x.name, 'supply'), ctx.effectFactor(x.name, 'supply')),
+        clearance: mul(mul(ctx.property(x.name, 'clearance'), ctx.effectFactor(x.name, 'clearance')), concentration)
+    };
+}
+
 export function speciesBalance(ctx: EquationContext, x: Species, concentration: Term, changes: readonly Contribution[]): Term {
-    const terms: Term[] = [
-        mul(ctx.property(x.name, 'supply'), ctx.effectFactor(x.name, 'supply')),
-        neg(mul(mul(ctx.property(x.name, 'clearance'), ctx.effectFactor(x.name, 'clearance')), concentration)),
-        ...(ctx.infused.has(x.name) ? [ctx.property(x.name, INFUSION)] : [])
-    ];
+    const own = exchange(ctx, x, concentration);
+    const terms: Term[] = [own.supply, neg(own.clearance), ...(ctx.infused.has(x.name) ? [ctx.property(x.name, INFUSION)] : [])];
     for (const c of changes) {
         const scaled = c.process.compartment === x.compartment
             ? c.flux

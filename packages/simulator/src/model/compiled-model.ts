@@ -36,12 +36,18 @@ export interface CompiledModel {
     evaluate(e: Expr, t: number, y: Float64Array): number;
     /** Writes each state's initial value (before initial assignments) into `out`. */
     initialValues(y: Float64Array, out: Float64Array): void;
+    /**
+     * A program writing the sparse derivatives of `terms` with respect to the state (`y`) or
+     * the slots (`p`) into its output, ordered as `pattern` (row k: terms[k]); compiled once
+     * per term list.
+     */
+    derivatives(terms: readonly Term[], wrt: 'y' | 'p'): { pattern: SparsityPattern; evaluate: Program };
     /** The slots a property reference addresses (`km` without a substrate: the first; `ki` without one: all). */
     properties(ref: PropertyRef): AddressableProperty[];
 }
 
 /** The intermediates `terms` need, transitively, in dependency (= index) order. */
-function neededVariables(terms: readonly Term[], variables: readonly Term[]): number[] {
+export function neededVariables(terms: readonly Term[], variables: readonly Term[]): number[] {
     const seen = new Set<number>();
     const stack = [...terms];
     while (stack.length > 0) {
@@ -76,13 +82,18 @@ export function compileModel(ir: ModelIR): CompiledModel {
         ...terms.map((term, index): Statement => ({ space: 'o', index, term }))
     ]);
 
-    const needed = neededVariables(derivatives, variables);
     const rhs = program(derivatives);
     const initialValues = program(system.initialValues);
     const scalars = new WeakMap<Expr, Program>();
     const scalar = new Float64Array(1);
-    const jac = jacobianCode(derivatives, variables, needed);
-    const evaluateJacobian = compile([...variableStatements(needed), ...jac.statements], new Float64Array(jac.temporaries));
+    const differentiate = (terms: readonly Term[], wrt: 'y' | 'p', diagonal = false) => {
+        const uses = neededVariables(terms, variables);
+        const code = jacobianCode(terms, variables, uses, wrt, diagonal);
+        return { pattern: code.pattern, evaluate: compile([...variableStatements(uses), ...code.statements], new Float64Array(code.temporaries)) };
+    };
+    const jacobian = differentiate(derivatives, 'y', true);
+    const yDerivatives = new WeakMap<readonly Term[], ReturnType<typeof differentiate>>();
+    const pDerivatives = new WeakMap<readonly Term[], ReturnType<typeof differentiate>>();
     const byTarget = new Map<string, AddressableProperty[]>();
     for (const p of system.properties) byTarget.set(p.target, [...(byTarget.get(p.target) ?? []), p]);
     // A varying `set` value (p[switch]·value) reads the time only while its set is in force.
@@ -111,7 +122,14 @@ export function compileModel(ir: ModelIR): CompiledModel {
         ir, system, stateNames: system.stateNames, slots, baseSlots, sources,
         get dependsOnTime() { return readsTimeAlways || [...timeSwitches].some(sw => slots[sw] !== 0); },
         rhs,
-        jacobian: { pattern: jac.pattern, evaluate: evaluateJacobian },
+        jacobian,
+        derivatives(terms, wrt) {
+            // The same term list (the right-hand side, for every sensitivity run) is differentiated once.
+            const cache = wrt === 'y' ? yDerivatives : pDerivatives;
+            let known = cache.get(terms);
+            if (!known) cache.set(terms, known = differentiate(terms, wrt));
+            return known;
+        },
         reset: () => slots.set(baseSlots),
         program,
         resolve: e => system.resolve(e),

@@ -1,11 +1,12 @@
 /**
- * Symbolic differentiation of resolved terms with respect to the state, in forward mode:
+ * Symbolic differentiation of resolved terms with respect to the state (or the slots, for
+ * parameter sensitivities), in forward mode:
  * one pass gives the sparse gradient (state index → derivative term). Intermediates (w) are
  * not expanded; their gradients come from `variableGradient`, so shared subexpressions are
  * differentiated once (the chain rule through the intermediate table).
  */
 import {
-    compare, div, fn, ifThen, mul, neg, num, pow, sub, sum, ONE, ZERO, type Term
+    type Space, compare, div, fn, ifThen, mul, neg, num, pow, sub, sum, ONE, ZERO, type Term
 } from './terms.js';
 
 export type Gradient = Map<number, Term>;
@@ -43,12 +44,13 @@ function outerDerivative(f: string, a: Term): Term | undefined {
     }
 }
 
-export function gradient(t: Term, variableGradient: (i: number) => Gradient): Gradient {
-    const grad = (u: Term) => gradient(u, variableGradient);
+/** The gradient of `t` with respect to the array `wrt` (`y`: the state, `p`: the slots). */
+export function gradient(t: Term, variableGradient: (i: number) => Gradient, wrt: Space = 'y'): Gradient {
+    const grad = (u: Term) => gradient(u, variableGradient, wrt);
     switch (t.k) {
         case 'num': case 't': return EMPTY;
         case 'ref':
-            if (t.space === 'y') return new Map([[t.i, ONE]]);
+            if (t.space === wrt) return new Map([[t.i, ONE]]);
             return t.space === 'w' ? variableGradient(t.i) : EMPTY;
         case 'sum': return t.terms.map(grad).reduce((a, b) => combine(a, b, sum), EMPTY);
         case 'neg': return scale(grad(t.a), num(-1));
@@ -59,10 +61,12 @@ export function gradient(t: Term, variableGradient: (i: number) => Gradient): Gr
             return combine(grad(t.a), gb, (da, db) => div(sub(mul(da, t.b), mul(t.a, db)), mul(t.b, t.b)));
         }
         case 'pow': {
+            const power = mul(t.b, pow(t.a, sub(t.b, ONE)));
             const gb = grad(t.b);
-            if (gb.size === 0) return scale(grad(t.a), mul(t.b, pow(t.a, sub(t.b, ONE))));
-            return combine(grad(t.a), gb, (da, db) =>
-                mul(t, sum(mul(db, fn('ln', t.a)), div(mul(t.b, da), t.a))));
+            if (gb.size === 0) return scale(grad(t.a), power);
+            // Per entry: where only the base depends on it, b·a^(b−1)·a' (finite at a = 0, unlike a^b·b·a'/a).
+            return combine(grad(t.a), gb, (da, db) => db.k === 'num' && db.v === 0 ? mul(power, da)
+                : mul(t, sum(mul(db, fn('ln', t.a)), div(mul(t.b, da), t.a))));
         }
         case 'fn': {
             const outer = outerDerivative(t.f, t.a);

@@ -6,7 +6,7 @@
  */
 import type { Action, EffectProperty, Expr, MemberName, ModelIR } from '../ir.js';
 import { evaluateConstant, namesIn } from '../ir-constants.js';
-import { contributions, speciesBalance } from './balances.js';
+import { contributions, exchange, speciesBalance, type Exchange } from './balances.js';
 import type { EquationContext } from './context.js';
 import { indexDeclarations, lookup, type Declaration } from './declarations.js';
 import { effectFactor, indexEffects, type EffectIndex } from './effects.js';
@@ -29,6 +29,10 @@ export interface EquationSystem {
     slotValues: number[];
     properties: AddressableProperty[];
     breakpoints: number[];
+    /** The flux of each process, in the IR's order (its rate in the process's compartment). */
+    fluxes: Term[];
+    /** The supply and clearance rates of each species that has a balance (not fixed, no rate rule). */
+    exchanges: Exchange[];
     resolve(e: Expr): Term;
 }
 
@@ -71,6 +75,9 @@ export class EquationBuilder implements EquationContext, NameResolver {
             const x = lookup(this.declarations, name, 'species', 'a species');
             return x.fixed ? ZERO : speciesBalance(this, x, ref('y', this.states.get(name)!), changes.get(name) ?? []);
         });
+        const fluxes = this.ir.processes.map(p => this.memo(`${p.name} flux`, () => flux(this, p)));
+        const exchanges = this.ir.species.filter(x => !x.fixed && !rateRules.has(x.name))
+            .map(x => exchange(this, x, ref('y', this.states.get(x.name)!)));
         const initialValues = stateNames.map(name =>
             this.property(name, this.declarations.get(name)!.kind === 'parameter' ? 'value' : 'initial'));
         // Everything an observable, an action or a perturbation may name exists from here on.
@@ -87,7 +94,7 @@ export class EquationBuilder implements EquationContext, NameResolver {
         return {
             ir: this.ir, stateNames, derivatives, initialValues,
             variables: this.variables, variableNames: this.variableNames, slotValues: this.slots.values,
-            properties: this.slots.properties, breakpoints: [...this.breakpoints].sort((a, b) => a - b),
+            properties: this.slots.properties, breakpoints: [...this.breakpoints].sort((a, b) => a - b), fluxes, exchanges,
             resolve: e => this.resolve(e)
         };
     }

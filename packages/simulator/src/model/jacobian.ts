@@ -7,7 +7,7 @@
 import type { SparsityPattern } from '../solvers/problem.js';
 import { gradient, type Gradient } from './derivative.js';
 import type { Statement } from './program.js';
-import { ref, ZERO, type Term } from './terms.js';
+import { ref, ZERO, type Space, type Term } from './terms.js';
 
 export interface JacobianCode {
     pattern: SparsityPattern;
@@ -18,14 +18,21 @@ export interface JacobianCode {
 
 const isSimple = (t: Term) => t.k === 'num' || t.k === 'ref' || t.k === 't';
 
-export function jacobianCode(derivatives: readonly Term[], variables: readonly Term[], needed: readonly number[]): JacobianCode {
+/**
+ * The Jacobian of `derivatives` with respect to the state, or (`wrt` = 'p') their sparse
+ * derivatives with respect to the slots (rows the terms, columns slot indices). `diagonal`
+ * keeps every (i, i) entry in the pattern, as the square Jacobian of the right-hand side needs.
+ */
+export function jacobianCode(
+    derivatives: readonly Term[], variables: readonly Term[], needed: readonly number[], wrt: Space = 'y', diagonal = true
+): JacobianCode {
     const variableGradients: Gradient[] = [];
     const temporaries: Term[] = [];
     const statements: Statement[] = [];
     const lookup = (i: number) => variableGradients[i];
     for (const k of needed) {
         const stored: Gradient = new Map();
-        for (const [j, d] of gradient(variables[k], lookup)) {
+        for (const [j, d] of gradient(variables[k], lookup, wrt)) {
             if (isSimple(d)) {
                 stored.set(j, d);
             } else {
@@ -40,8 +47,8 @@ export function jacobianCode(derivatives: readonly Term[], variables: readonly T
     const rowStart = new Int32Array(n + 1);
     const columns: number[] = [];
     derivatives.forEach((f, i) => {
-        const row = gradient(f, lookup);
-        const cols = [...new Set([...row.keys(), i])].sort((a, b) => a - b);
+        const row = gradient(f, lookup, wrt);
+        const cols = [...new Set(diagonal ? [...row.keys(), i] : row.keys())].sort((a, b) => a - b);
         for (const j of cols) {
             statements.push({ space: 'o', index: columns.length, term: row.get(j) ?? ZERO });
             columns.push(j);

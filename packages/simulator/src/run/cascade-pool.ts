@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ModelIR } from '../ir.js';
 import { ModelError, SimulationError } from '../model/errors.js';
-import { findCascade, responses, type CascadeResult, type Measurement } from './cascade.js';
+import { failedPerturbation, findCascade, perturbationError, responses, type CascadeResult, type Measurement } from './cascade.js';
 import type { CascadeWorkerData, CascadeWorkerReply } from './cascade-worker.js';
 import type { RunOptions } from './run-options.js';
 
@@ -32,7 +32,7 @@ export function runCascade(ir: ModelIR, name?: string, options: CascadeOptions =
     };
     return new Promise((resolve, reject) => {
         const workers: Worker[] = [];
-        const results = new Map<number, Measurement>();
+        const results = new Map<number, Measurement | string>();
         let next = 0;
         let finished = false;
         const finish = (error?: unknown) => {
@@ -41,10 +41,13 @@ export function runCascade(ir: ModelIR, name?: string, options: CascadeOptions =
             options.signal?.removeEventListener('abort', abort);
             workers.forEach(w => void w.terminate());
             if (error) { reject(error); return; }
-            const base = results.get(-1)!;
+            const base = results.get(-1) as Measurement;
             resolve({
                 cascade: cascade.name, at: cascade.at,
-                perturbations: cascade.perturbations.map((_, i) => responses(cascade, i, base, results.get(i)!))
+                perturbations: cascade.perturbations.map((_, i) => {
+                    const result = results.get(i)!;
+                    return typeof result === 'string' ? failedPerturbation(cascade, i, result) : responses(cascade, i, base, result);
+                })
             });
         };
         const abort = () => finish(new SimulationError('The cascade run was cancelled', 'cancelled'));
@@ -55,8 +58,18 @@ export function runCascade(ir: ModelIR, name?: string, options: CascadeOptions =
             const worker = new Worker(new URL('./cascade-worker.js', import.meta.url), { workerData: data });
             workers.push(worker);
             worker.on('message', (reply: CascadeWorkerReply) => {
-                if ('error' in reply) { finish(rebuild(reply.error)); return; }
-                results.set(reply.task, reply.measurement);
+                if ('error' in reply) {
+                    // Without the base run nothing can be compared; a failed perturbation is reported on its own.
+                    if (reply.task < 0) { finish(rebuild(reply.error)); return; }
+                    try {
+                        results.set(reply.task, perturbationError(rebuild(reply.error)));
+                    } catch (error) {
+                        finish(error);
+                        return;
+                    }
+                } else {
+                    results.set(reply.task, reply.measurement);
+                }
                 options.onProgress?.(results.size / tasks.length);
                 if (results.size === tasks.length) finish(); else feed(worker);
             });

@@ -1,4 +1,5 @@
 /** `cascade steady`: a scenario's steady state, reported for its observables (every species by default). */
+import { stabilityAt, type StabilityReport } from '../analysis/stability.js';
 import type { ModelIR } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import type { RunWarning } from './negative-concentrations.js';
@@ -16,9 +17,12 @@ export interface SteadyStateReport {
     iterations: number;
     /** Why there is no steady state. */
     reason?: string;
+    /** The steady state's eigenvalues and what they say (docs/analysis.md); absent without one. */
+    stability?: StabilityReport;
     /** Concentrations below zero in the scenario's run or at the steady state. */
     warnings: RunWarning[];
 }
+
 
 export function steadyStateOfScenario(model: ModelIR | CompiledModel, scenarioName?: string, options: RunOptions = {}): SteadyStateReport {
     const m = compiled(model);
@@ -29,6 +33,7 @@ export function steadyStateOfScenario(model: ModelIR | CompiledModel, scenarioNa
     return {
         model: m.ir.name, scenario: scenario.name, converged: steady.converged,
         values: values.map((value, k) => ({ name: observables[k].name, unit: observables[k].unit, value })),
-        method: steady.method, iterations: steady.iterations, reason: steady.reason, warnings: steady.warnings
+        method: steady.method, iterations: steady.iterations, reason: steady.reason, warnings: steady.warnings,
+        ...(steady.converged ? { stability: stabilityAt(m, steady.state, steady.time) } : {})
     };
 }

@@ -108,6 +108,37 @@ describe('cascades', () => {
         assert.deepEqual(parallel, sequential);
     });
 
+    it('each response carries the exact local coefficient beside the finite one', () => {
+        const { perturbations: [supply, clearance, activity] } = runCascadeSequential(compileModel(ir()), 'C', {});
+        const k = 0.1, r = 0.3;
+        // ln X = ln s − ln(k + r·a), Y = r·a·X/c
+        close(supply.responses[0].localCoefficient!, 1, 1e-10);
+        close(clearance.responses[0].localCoefficient!, -k / (k + r), 1e-10);
+        close(clearance.responses[1].localCoefficient!, -k / (k + r), 1e-10);
+        close(activity.responses[0].localCoefficient!, -r / (k + r), 1e-10);
+        close(activity.responses[1].localCoefficient!, k / (k + r), 1e-10);
+        // The finite coefficient of a −20 % change differs from the local one (the question the issue asks).
+        assert.ok(Math.abs(activity.responses[0].coefficient! - activity.responses[0].localCoefficient!) > 0.01);
+        const atTime = runCascadeSequential(compileModel(ir(10)), 'C', {});
+        assert.equal(atTime.perturbations[0].responses[0].localCoefficient, null);
+    });
+
+    it('a perturbation without a steady state is reported with its error; the others still return (both runners)', async () => {
+        const failing = ir();
+        // X's clearance is 0, so E is its only sink: E's activity at 0 leaves X growing for ever.
+        failing.species[0].clearance = { kind: 'number', value: 0 };
+        failing.cascades[0].perturbations.splice(1, 0, { target: 'E', property: 'activity', change: { kind: 'absolute', value: 0 }, label: '0' });
+        const sequential = runCascadeSequential(compileModel(failing), 'C', {});
+        const [supply, noRelease, clearance, activity] = sequential.perturbations;
+        assert.deepEqual(noRelease.responses, []);
+        assert.match(noRelease.error!, /no steady state with 0: X grows without bound/);
+        for (const other of [supply, clearance, activity]) assert.equal(other.error, undefined);
+        close(supply.responses[0].coefficient!, 1, 1e-7);
+        close(activity.responses[0].localCoefficient!, -1, 1e-10);
+        const parallel = await runCascade(failing, 'C', { workers: 2 });
+        assert.deepEqual(parallel, sequential);
+    });
+
     it('a perturbation of a property that does not exist fails with a clear error from the worker', async () => {
         const bad = ir();
         bad.cascades[0].perturbations.push({ target: 'E', property: 'kd', change: { kind: 'relative', fraction: 0.1 }, label: '+10%' });

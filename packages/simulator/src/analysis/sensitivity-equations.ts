@@ -1,0 +1,93 @@
+/**
+ * Forward sensitivity equations: for parameters p₁…p_P the state is extended by sⱼ = ∂x/∂pⱼ
+ * with sⱼ' = J(x)·sⱼ + ∂f/∂pⱼ, sⱼ(0) = ∂x₀/∂pⱼ. The extended right-hand side is built as
+ * terms (J's entries and ∂f/∂pⱼ become shared intermediates), so the stiff solver gets its
+ * exact Jacobian symbolically like any model's, block lower-triangular with J on the
+ * diagonal, and factors it sparsely (docs/analysis.md).
+ */
+import type { CompiledModel } from '../model/compiled-model.js';
+import { neededVariables } from '../model/compiled-model.js';
+import { gradient, type Gradient } from '../model/derivative.js';
+import { ModelError } from '../model/errors.js';
+import { jacobianCode } from '../model/jacobian.js';
+import { buildProgram, programSource, type Program, type Statement } from '../model/program.js';
+import { mul, ref, sum, type Space, type Term } from '../model/terms.js';
+import type { JacobianFunction, RightHandSide, SparsityPattern } from '../solvers/problem.js';
+import type { AnalysisParameter } from './analysis-parameters.js';
+
+export interface SensitivitySystem {
+    /** n states, then n sensitivities per parameter (sⱼ at n·(1 + j)). */
+    readonly stateNames: string[];
+    readonly rhs: RightHandSide;
+    readonly jacobian: { pattern: SparsityPattern; evaluate: JacobianFunction };
+    /** The extended initial state: x₀ and ∂x₀/∂pⱼ. */
+    initialState(x0: Float64Array): Float64Array;
+}
+
+const isSimple = (t: Term) => t.k === 'num' || t.k === 'ref' || t.k === 't';
+
+/** Gradients of every intermediate, their non-trivial entries appended to `variables` as new intermediates. */
+function variableGradients(variables: Term[], count: number, wrt: Space, keep: (j: number) => boolean): Gradient[] {
+    const gradients: Gradient[] = [];
+    const shared = (d: Term) => (isSimple(d) ? d : ref('w', variables.push(d) - 1));
+    for (let k = 0; k < count; k++) {
+        const stored: Gradient = new Map();
+        for (const [j, d] of gradient(variables[k], i => gradients[i], wrt)) if (keep(j)) stored.set(j, shared(d));
+        gradients[k] = stored;
+    }
+    return gradients;
+}
+
+export function sensitivitySystem(m: CompiledModel, parameters: readonly AnalysisParameter[]): SensitivitySystem {
+    if (m.ir.initialAssignments.length > 0) {
+        throw new ModelError('time-course sensitivities of a model with initial assignments are not supported (their ∂x₀/∂p is not derived)', 'unsupported');
+    }
+    const { derivatives } = m.system;
+    const n = derivatives.length;
+    const variables = [...m.system.variables];
+    const original = variables.length;
+    const byY = variableGradients(variables, original, 'y', () => true);
+    const slots = new Set(parameters.map(p => p.slot));
+    const byP = variableGradients(variables, original, 'p', j => slots.has(j));
+    const shared = (d: Term) => (isSimple(d) ? d : ref('w', variables.push(d) - 1));
+
+    const jacobianRows = derivatives.map(f => [...gradient(f, i => byY[i], 'y')].map(([k, d]) => [k, shared(d)] as const));
+    const parameterRows = derivatives.map(f => gradient(f, i => byP[i], 'p'));
+    const extended: Term[] = [...derivatives];
+    parameters.forEach((p, j) => {
+        const offset = n * (1 + j);
+        derivatives.forEach((_, i) => {
+            const fp = parameterRows[i].get(p.slot);
+            extended.push(sum(...jacobianRows[i].map(([k, d]) => mul(d, ref('y', offset + k))), ...(fp ? [shared(fp)] : [])));
+        });
+    });
+
+    const w = new Float64Array(variables.length);
+    const compile = (statements: Statement[], temporaries: number): Program =>
+        buildProgram(programSource(statements), m.slots, w, new Float64Array(temporaries));
+    const variableStatements = (terms: readonly Term[]) =>
+        neededVariables(terms, variables).map((i): Statement => ({ space: 'w', index: i, term: variables[i] }));
+    const rhs = compile([...variableStatements(extended), ...extended.map((term, index): Statement => ({ space: 'o', index, term }))], 0);
+    const code = jacobianCode(extended, variables, neededVariables(extended, variables));
+    const evaluate = compile([...variableStatements(extended), ...code.statements], code.temporaries);
+
+    const initial = m.derivatives(m.system.initialValues, 'p');
+    const initialPartials = new Float64Array(initial.pattern.colIndex.length);
+    return {
+        stateNames: [...m.stateNames, ...parameters.flatMap(p => m.stateNames.map(s => `∂${s}/∂${p.name}.${p.property}`))],
+        rhs,
+        jacobian: { pattern: code.pattern, evaluate },
+        initialState(x0) {
+            const y = new Float64Array(n * (1 + parameters.length));
+            y.set(x0);
+            initial.evaluate(0, x0, initialPartials);
+            const { rowStart, colIndex } = initial.pattern;
+            parameters.forEach((p, j) => {
+                for (let i = 0; i < n; i++) {
+                    for (let q = rowStart[i]; q < rowStart[i + 1]; q++) if (colIndex[q] === p.slot) y[n * (1 + j) + i] = initialPartials[q];
+                }
+            });
+            return y;
+        }
+    };
+}
