@@ -1,14 +1,12 @@
-import { check } from './commands/check.js';
-import { format } from './commands/format.js';
-import { lsp } from './commands/lsp.js';
 import { InputError, USAGE, UsageError } from './usage.js';
 
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command> | Command> = {
-    check: () => check,
-    format: () => format,
-    lsp: () => lsp,
+    // Each command is loaded when it runs: `--help` loads none of them.
+    check: async () => (await import('./commands/check.js')).check,
+    format: async () => (await import('./commands/format.js')).format,
+    lsp: async () => (await import('./commands/lsp.js')).lsp,
     simulate: async () => (await import('./commands/simulate.js')).simulate,
     steady: async () => (await import('./commands/steady.js')).steady,
     cascade: async () => (await import('./commands/cascade.js')).cascade,
