@@ -17,7 +17,7 @@ import { LspClient } from '../../language/bench/lsp-client.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const bin = fileURLToPath(new URL('../bin/cascade.js', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-if (!existsSync(path.join(dist, 'cli.cjs'))) throw new Error('the CLI is not bundled: run `npm run build` first');
+if (!existsSync(path.join(dist, 'commands.cjs'))) throw new Error('the CLI is not bundled: run `npm run build` first');
 
 const folder = mkdtempSync(path.join(tmpdir(), 'cascade-cli-bench-'));
 const model = lines => {

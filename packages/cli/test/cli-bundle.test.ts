@@ -1,9 +1,19 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The benchmarks' LSP client (packages/language/bench/lsp-client.mjs), as far as these tests use it. */
+interface LanguageClient {
+    initialize(rootUri: string | null): Promise<void>;
+    diagnostics(uri: string, version?: number): Promise<{ diagnostics: { message: string }[] }>;
+    open(uri: string, text: string, version?: number): void;
+    change(uri: string, text: string, version: number): void;
+    request(method: string, params: unknown): Promise<unknown>;
+    close(): Promise<void>;
+}
 
 const cliPackage = fileURLToPath(new URL('../../', import.meta.url));
 const repository = path.resolve(cliPackage, '../..');
@@ -19,7 +29,7 @@ describe('the bundled CLI', function () {
     let unbundled: string;
     let broken: string;
     before(function () {
-        if (!existsSync(path.join(dist, 'cli.cjs'))) throw new Error('packages/cli/dist/cli.cjs is missing: `npm run build` bundles the CLI');
+        if (!existsSync(path.join(dist, 'commands.cjs'))) throw new Error('packages/cli/dist/commands.cjs is missing: `npm run build` bundles the CLI');
         unbundled = mkdtempSync(path.join(tmpdir(), 'cascade-unbundled-'));
         mkdirSync(path.join(unbundled, 'bin'));
         copyFileSync(path.join(cliPackage, 'bin/cascade.js'), path.join(unbundled, 'bin/cascade.js'));
@@ -28,7 +38,7 @@ describe('the bundled CLI', function () {
         broken = path.join(unbundled, 'broken.cascade');
         writeFileSync(broken, 'model Broken\ncompartment c { volume 1 uM }\nprecursor A in c { initial 1 uM  clearance 0.1 /min }\nreaction R { A -> Nowhere rate 1 /min * A }\n');
     });
-    after(() => rmSync(unbundled, { recursive: true, force: true }));
+    after(() => unbundled && rmSync(unbundled, { recursive: true, force: true }));
 
     const run = (packageFolder: string, args: string[]) => {
         const result = spawnSync(process.execPath, [path.join(packageFolder, 'bin/cascade.js'), ...args], { cwd: repository, encoding: 'utf8', timeout: 100_000 });
@@ -67,6 +77,33 @@ describe('the bundled CLI', function () {
         assert.equal(run(cliPackage, ['simulate', 'no-such-file.cascade']).status, 2);
         assert.equal(run(cliPackage, ['frobnicate']).status, 2);
         assert.deepEqual([...caches('simulate'), ...caches('frobnicate')], [], 'a run that ends in a usage error leaves no cache');
+    });
+
+    it('serves LSP the same way: diagnostics, and a scenario run in the simulation worker beside the bundle', async () => {
+        const { LspClient } = await import(path.join(repository, 'packages/language/bench/lsp-client.mjs')) as { LspClient: new (command: string, args: string[]) => LanguageClient };
+        const model = path.join(repository, 'examples/dopamine.cascade');
+        const uri = pathToFileURL(model).href;
+        const text = readFileSync(model, 'utf8');
+        const session = async (packageFolder: string) => {
+            const client = new LspClient(process.execPath, [path.join(packageFolder, 'bin/cascade.js'), 'lsp', '--stdio']);
+            try {
+                await client.initialize(null);
+                const diagnostics = client.diagnostics(uri, 1);
+                client.open(uri, text, 1);
+                const clean = (await diagnostics).diagnostics;
+                const outline = await client.request('cascade/outline', { uri }) as { scenarios: { name: string }[] };
+                const run = await client.request('cascade/runScenario', { uri, scenario: outline.scenarios[0].name }) as { times: number[]; series: { name: string; values: number[] }[] };
+                const broken = client.diagnostics(uri, 2);
+                client.change(uri, text + '\nreaction Extra { Nowhere -> Nowhere rate 1 /min }\n', 2);
+                return { clean, broken: (await broken).diagnostics, run: { times: run.times, series: run.series } };
+            } finally {
+                await client.close();
+            }
+        };
+        const bundled = await session(cliPackage);
+        assert.ok(bundled.broken.some(d => /Nowhere/.test(d.message)), 'the edit with an error is reported');
+        assert.ok(bundled.run.times.length > 10 && bundled.run.series.length > 0, 'the scenario ran');
+        assert.deepEqual(bundled, await session(unbundled));
     });
 
     it('produces the cascade result from the workers beside the bundle', () => {
