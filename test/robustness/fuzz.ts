@@ -1,23 +1,25 @@
 /**
  * `npm run fuzz [-- --runs N --seed S]`: the long fuzz batch (≥ 10,000 inputs by default)
- * over the language server and the simulator. Prints the seed, so a failure can be replayed.
+ * over the language server, the simulator and the SBML importer. Prints the seed, so a failure can be replayed.
  */
 import { parseArgs } from 'node:util';
 import { LanguageHarness } from './language-harness.js';
 import { fuzzLanguage, LANGUAGE_FAMILIES } from './language-fuzz.js';
 import { fuzzSimulator } from './simulator-fuzz.js';
+import { fuzzSbmlImport } from './sbml-hostile.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10000' }, seed: { type: 'string' } } });
 const runs = Number(values.runs);
 const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
 /** Shares of the runs: the language families take most, the simulator the rest. */
-const SHARES = { 'token streams': 0.35, 'example mutations': 0.35, 'Unicode and binary': 0.15, simulator: 0.15 };
+const SHARES = { 'token streams': 0.3, 'example mutations': 0.3, 'Unicode and binary': 0.15, simulator: 0.15, 'SBML import': 0.1 };
 
 console.log(`fuzzing with seed ${seed}, ${runs} inputs`);
 const harness = new LanguageHarness();
 const batches: [string, (count: number) => Promise<unknown>][] = [
     ...LANGUAGE_FAMILIES.map((family): [string, (count: number) => Promise<unknown>] => [family, count => fuzzLanguage(harness, family, count, seed)]),
-    ['simulator', count => fuzzSimulator(count, seed)]
+    ['simulator', count => fuzzSimulator(count, seed)],
+    ['SBML import', count => fuzzSbmlImport(count, seed)]
 ];
 let failed = 0;
 for (const [name, run] of batches) {

@@ -123,7 +123,7 @@ export const validModel: fc.Arbitrary<ModelIR> = fc.integer({ min: 1, max: 5 }).
                 scenarios: [{
                     name: 'Run', lineage: ['Run'], duration: r.duration, step: r.duration / r.points, actions: [], events,
                     observe: [...speciesNames, 'r'].map(n => ({ name: n, expression: name(n), unit: 'uM' })),
-                    expects: r.steady ? [{ label: 'S0', subject: name('S0'), at: 'steady', low: 0, high: 1e9, unit: 'uM' }] : []
+                    expects: r.steady ? [{ label: 'S0', readings: [{ expression: name('S0'), at: 'steady' }], value: { kind: 'name', name: '$0' }, low: 0, high: 1e9, unit: 'uM' }] : []
                 }],
                 cascades: []
             };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +26,12 @@ function cascade(args: string[], cwd: string) {
     return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
 }
 
+const folders: string[] = [];
+after(() => folders.forEach(folder => rmSync(folder, { recursive: true, force: true })));
+
 function folderWith(text: string): string {
     const folder = mkdtempSync(join(tmpdir(), 'cascade-tutorial-'));
+    folders.push(folder);
     writeFileSync(join(folder, FILE), text);
     return folder;
 }

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { promises as fs, statSync } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
+import { writeFileAtomic, type FileContent } from '@neurocascade/language/atomic-write';
 import path from 'node:path';
 import { InputError } from './usage.js';
 
@@ -15,7 +15,9 @@ export async function collectCascadeFiles(inputs: readonly string[]): Promise<st
             throw new InputError(`cannot read '${input}': no such file or folder`);
         }
         if (stat.isDirectory()) files.push(...(await cascadeFilesIn(absolute)));
-        else files.push(absolute);
+        else if (stat.isFile()) files.push(absolute);
+        // Reading a FIFO would wait forever, a device such as /dev/zero would never end.
+        else throw new InputError(`cannot read '${input}': not a regular file or folder`);
     }
     return files;
 }
@@ -28,26 +30,35 @@ async function cascadeFilesIn(folder: string): Promise<string[]> {
         .sort();
 }
 
-/** The folders imports may reach when checking these inputs: each folder given, or a file's folder. */
+/**
+ * The folders imports may reach when checking these inputs: each folder given, or a file's
+ * project — the nearest folder above it holding a package.json or .git, as an editor opens it
+ * (so `examples/validation/x.cascade` may import `../model.cascade`) — else the file's folder.
+ */
 export function workspaceRoots(inputs: readonly string[]): string[] {
     return inputs.map(input => {
         const absolute = path.resolve(input);
         try {
-            return statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+            if (statSync(absolute).isDirectory()) return absolute;
         } catch {
             return path.dirname(absolute);
         }
+        return projectFolder(path.dirname(absolute)) ?? path.dirname(absolute);
     });
 }
 
-/** Writes a whole file or nothing: a temporary file beside it, then a rename. */
-export async function writeFileAtomically(target: string, content: string): Promise<void> {
-    const temporary = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+function projectFolder(start: string): string | undefined {
+    for (let folder = start; ; folder = path.dirname(folder)) {
+        if (['package.json', '.git'].some(marker => existsSync(path.join(folder, marker)))) return folder;
+        if (path.dirname(folder) === folder) return undefined;
+    }
+}
+
+/** Writes a whole file or nothing (see writeFileAtomic); a failure is the user's input error. */
+export async function writeFileAtomically(target: string, content: FileContent): Promise<void> {
     try {
-        await fs.writeFile(temporary, content, 'utf8');
-        await fs.rename(temporary, target);
+        await writeFileAtomic(target, content);
     } catch (error) {
-        await fs.rm(temporary, { force: true });
         throw new InputError(`cannot write '${target}': ${error instanceof Error ? error.message : String(error)}`);
     }
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cascade, folderWith } from './run-cli.js';
 
@@ -29,6 +29,23 @@ describe('cascade check', () => {
         const run = cascade(['check', 'clean.cascade'], folder);
         assert.equal(run.status, 0, run.stderr);
         assert.match(run.stdout, /1 file checked: 0 errors/);
+    });
+
+    it('lets a file import from anywhere in its project (the folder with package.json), and not beyond', () => {
+        const layout = (withProject: boolean) => {
+            const folder = folderWith(withProject ? { 'package.json': '{}' } : {});
+            mkdirSync(path.join(folder, 'models'));
+            mkdirSync(path.join(folder, 'models', 'validation'));
+            writeFileSync(path.join(folder, 'models', 'decay.cascade'), DECAY);
+            writeFileSync(path.join(folder, 'models', 'validation', 'check.cascade'),
+                'import "../decay.cascade"\nscenario Later extends Base { expect A at 30 min relative to Base between -1% and +1% }\n');
+            return cascade(['check', '--simulate', 'models/validation/check.cascade'], folder);
+        };
+        const inProject = layout(true);
+        assert.equal(inProject.status, 0, inProject.stdout + inProject.stderr);
+        const alone = layout(false);
+        assert.equal(alone.status, 1);
+        assert.match(alone.stdout, /leaves the workspace folder/);
     });
 
     it('prints file:line:col severity code message and exits 1 on errors', () => {
@@ -87,7 +104,7 @@ describe('cascade simulate, steady and cascade', () => {
         const run = cascade(['simulate', 'model.cascade', '--format', 'json', '--observe', 'B', '--method', 'stiff'], folderWith({ 'model.cascade': DECAY }));
         assert.equal(run.status, 0, run.stderr);
         const result = JSON.parse(run.stdout);
-        assert.deepEqual(Object.keys(result).sort(), ['expects', 'model', 'scenario', 'series', 'stats', 'time']);
+        assert.deepEqual(Object.keys(result).sort(), ['expects', 'model', 'scenario', 'series', 'stats', 'time', 'warnings']);
         assert.deepEqual([result.model, result.scenario, result.series.map((s: { name: string }) => s.name)], ['Decay', 'Base', ['B']]);
         assert.deepEqual(result.expects[0].passed, true);
         assert.equal(result.expects[0].line, 8);
@@ -141,6 +158,35 @@ describe('cascade simulate, steady and cascade', () => {
         assert.equal(lines.length, 202);
         assert.equal(lines.at(-1)!.split(',')[0], '100');
         assert.ok(Math.abs(Number(lines.at(-1)!.split(',')[1]) - Math.exp(-10)) < 1e-6);
+    });
+});
+
+describe('concentrations driven below zero', () => {
+    // dA/dt = −5 µM/min from 1 µM: A crosses zero at 0.2 min and reaches −49 µM at 10 min; B is cleared to a steady state.
+    const ZERO_ORDER = `precursor A { initial 1 uM }
+metabolite B { clearance 1 /min }
+reaction R { A -> B  rate 5 uM/min }
+scenario Empty {
+    simulate 10 min step 1 min
+}
+`;
+    const warning = /cascade: warning negative-concentration: Empty: A fell below zero at t = 0\.2 min/;
+
+    it('simulate and steady warn on stderr, naming the species and the time, and still write the results', () => {
+        const folder = folderWith({ 'model.cascade': ZERO_ORDER });
+        const run = cascade(['simulate', 'model.cascade'], folder);
+        assert.equal(run.status, 0, run.stderr);
+        assert.match(run.stderr, warning);
+        assert.deepEqual(run.stdout.trim().split('\n').at(-1)!.split(',').slice(0, 2).map(Number), [10, -49]);
+        const steady = cascade(['steady', 'model.cascade'], folder);
+        assert.match(steady.stderr, warning);
+        assert.equal(JSON.parse(steady.stdout).warnings[0].species, 'A');
+    });
+
+    it('check --simulate reports a negative-concentration warning on the scenario', () => {
+        const run = cascade(['check', '--simulate', 'model.cascade'], folderWith({ 'model.cascade': ZERO_ORDER }));
+        assert.match(run.stdout, /model\.cascade:4:1 warning negative-concentration Empty: A fell below zero at t = 0\.2 min/);
+        assert.match(run.stdout, /0 errors, 1 warning/);
     });
 });
 

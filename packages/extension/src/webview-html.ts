@@ -3,7 +3,7 @@
  * webview script find them by id), the script and styles inlined, and a strict CSP.
  */
 import { contentSecurityPolicy } from './shared/csp.js';
-import { escapeXml } from './shared/escape.js';
+import { escapeXml } from '@neurocascade/language/xml-text';
 
 export interface PreviewAssets {
     cspSource: string;
@@ -49,6 +49,7 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
         <div id="time-course" class="chart"></div>
         <h2 id="balance-heading" hidden>E/I balance</h2>
         <div id="balance" class="chart" hidden></div>
+        <ul id="warnings" role="alert" hidden></ul>
         <h2>Expectations</h2>
         <ul id="expects"></ul>
         <h2>Steady state</h2>

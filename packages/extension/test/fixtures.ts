@@ -5,7 +5,7 @@ export function scenarioResult(scenario: string, times: number[], series: Record
     return {
         uri: 'file:///model.cascade', scenario, times,
         series: Object.entries(series).map(([name, values]) => ({ name, unit: name.includes('.') ? '1' : 'uM', values })),
-        balance, expects: [], elapsedMs: 5
+        balance, expects: [], warnings: [], elapsedMs: 5
     };
 }
 

@@ -10,6 +10,7 @@ import { createCascadeParser } from './cascade-parser.js';
 import { createLazyCompletionParser } from './cascade-completion-parser.js';
 import { CascadeValueConverter } from './cascade-value-converter.js';
 import { CascadeImports } from './scoping/cascade-imports.js';
+import { CascadeWorkspaceManager } from './workspace/cascade-workspace-manager.js';
 import { CascadeIndexManager } from './scoping/cascade-index-manager.js';
 import { CascadeDocumentBuilder } from './workspace/cascade-document-builder.js';
 import { CascadeLinker } from './scoping/cascade-linker.js';
@@ -110,7 +111,9 @@ export const CascadeSharedModule: Module<LangiumSharedServices, PartialLangiumSh
         /** References described when find-references or rename first asks, not in every build. */
         IndexManager: services => new CascadeIndexManager(services),
         /** A document's phase listeners (publishing its diagnostics) run even when the build is cancelled just then. */
-        DocumentBuilder: services => new CascadeDocumentBuilder(services)
+        DocumentBuilder: services => new CascadeDocumentBuilder(services),
+        /** Files over the loader's size limit are not loaded (import-files.ts). */
+        WorkspaceManager: services => new CascadeWorkspaceManager(services)
     }
 };
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,7 +30,12 @@ describe('diagnostics and hovers link to their section of docs/reference.md', ()
 
     it('the server finds the repository\'s reference above its own module, and nothing where there is none', () => {
         assert.equal(linkReference(new ReferenceLinks()), REFERENCE);
-        assert.equal(linkReference(new ReferenceLinks(), join(mkdtempSync(join(tmpdir(), 'no-reference-')), 'server.js')), undefined);
+        const elsewhere = mkdtempSync(join(tmpdir(), 'no-reference-'));
+        try {
+            assert.equal(linkReference(new ReferenceLinks(), join(elsewhere, 'server.js')), undefined);
+        } finally {
+            rmSync(elsewhere, { recursive: true, force: true });
+        }
     });
 
     it('a diagnostic carries the link once the reference is found, and none before', async () => {

@@ -8,6 +8,7 @@ import type { SbmlMapping } from './sbml-mapping.js';
 import type { SbmlModel, SbmlReaction, SbmlSpecies, SbmlSpeciesReference } from './sbml-model.js';
 import { SbmlSymbols } from './sbml-symbols.js';
 import { writeEvent } from './event-writer.js';
+import { commentLine } from './comment-line.js';
 import { dependencyOrder } from './assignment-order.js';
 
 /** Writes an SBML model as a Cascade file; see README "SBML import" for the correspondences. */
@@ -47,12 +48,12 @@ export function writeCascade(model: SbmlModel, origin: string): { text: string; 
     const reactionLines = model.reactions.map(writeReaction);
     const fluxLines = [...symbols.fluxesRead].map(([reaction, flux]) => `rule ${flux} = ${print(laws.get(reaction)!)}`);
     const notes = [
-        ...symbols.names.renamed.map(r => `//   ${r.sbml} -> ${r.cascade} (${r.why})`),
-        ...model.ignored.map(i => `//   ignored ${i.element.path}: ${i.why}`),
-        ...model.constraints.map(c => `//   constraint not checked during simulation: ${c.path}`)
+        ...symbols.names.renamed.map(r => commentLine(`  ${r.sbml} -> ${r.cascade} (${r.why})`)),
+        ...model.ignored.map(i => commentLine(`  ignored ${i.element.path}: ${i.why}`)),
+        ...model.constraints.map(c => commentLine(`  constraint not checked during simulation: ${c.path}`))
     ];
     const header = [
-        `// Imported from SBML Level ${model.level} Version ${model.version}${origin ? ` (${origin})` : ''}.`,
+        commentLine(`Imported from SBML Level ${model.level} Version ${model.version}${origin ? ` (${origin})` : ''}.`),
         ...(notes.length > 0 ? ['// Notes:', ...notes] : []),
         `model ${modelName}${title(model.name, model.id)} units unchecked`
     ];
@@ -158,9 +159,10 @@ function readsThroughRules(value: Expr, rules: ReadonlyMap<string, Expr>): Set<s
     return reads;
 }
 
-/** A title string, left out when SBML's name only repeats the id. */
+/** A title string, left out when SBML's name only repeats the id; line breaks and other control characters become spaces. */
 function title(text: string | undefined, id?: string): string {
-    return text === undefined || text === '' || text === id ? '' : ` "${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\s+/g, ' ')}"`;
+    return text === undefined || text === '' || text === id ? ''
+        : ` "${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')}"`;
 }
 
 function declaration(head: string, titleText: string | undefined, members: string[], placement = ''): string {

@@ -4,13 +4,14 @@ import { printExpression as print } from './expression-printer.js';
 import { simultaneousOrder, type Assignment } from './assignment-order.js';
 import type { NameAllocator } from './identifiers.js';
 import type { SbmlEvent } from './sbml-model.js';
+import { commentLine } from './comment-line.js';
 
 /**
  * An SBML event as a `when` block. Its assignments are ordered so none reads a value set before
  * it; when they read each other in a cycle, each value is first saved in a parameter of its own.
  */
 export function writeEvent(event: SbmlEvent, condition: Expr | undefined, assignments: Assignment[], names: NameAllocator): string[] {
-    const label = `// event ${event.id ?? event.element.path}`;
+    const label = commentLine(`event ${event.id ?? event.element.path}`);
     if (condition === undefined) return [`${label}: no trigger, so it never fires`];
     const ordered = simultaneousOrder(assignments);
     const saved: string[] = [];

@@ -205,7 +205,8 @@ class SbmlExporter {
 function targetOf(action: Action): string {
     if (action.kind === 'dose') return action.species;
     if (action.kind === 'set' && (action.property === 'value' || action.property === '')) return action.target;
-    throw new SbmlExportError(`a model event's '${action.kind} ${action.target}${'property' in action ? ` ${action.property}` : ''}' has no SBML counterpart`);
+    const target = action.kind === 'infuse' ? action.species : action.target;
+    throw new SbmlExportError(`a model event's '${action.kind} ${target}${'property' in action ? ` ${action.property}` : ''}' has no SBML counterpart`);
 }
 
 function assignedValue(action: Action): Expr {

@@ -39,7 +39,8 @@ export class NameAllocator {
             : options.isFunction && base in BUILTIN_FUNCTIONS ? 'a built-in function' : undefined;
         let name = base;
         if (clash !== undefined || (!options.preReserved && this.taken.has(base))) {
-            name = VALID_NAME.test(base) ? `${base}_` : base.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=\d)/, '_');
+            // An empty id (SBML forbids it, a hostile file has it) becomes `_`, never an empty name.
+            name = VALID_NAME.test(base) ? `${base}_` : base.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=\d)|^$/, '_');
             while (RESERVED_WORDS.has(name) || this.taken.has(name)) name += '_';
         }
         this.taken.add(name);

@@ -3,6 +3,7 @@ import { SbmlImportError } from './sbml-error.js';
 import { XmlElement } from './xml-tree.js';
 import { binary, call, evaluateConstant, num, unary } from './expression-building.js';
 import { comparison, inverseReciprocal, factorial, hyperbolic, inverseHyperbolic, quotient, ratio } from './mathml-functions.js';
+import { parseXsdDouble } from './xsd-double.js';
 
 export const MATHML_NAMESPACE = 'http://www.w3.org/1998/Math/MathML';
 const CSYMBOL = 'http://www.sbml.org/sbml/symbols/';
@@ -54,10 +55,12 @@ const truth = (expr: Expr): Typed => ({ expr, boolean: true });
 const literal = (value: boolean): Typed =>
     ({ expr: binary('==', num(1), num(value ? 1 : 0)), boolean: true, constant: value });
 
-const RELATIONS: Record<string, '==' | '!=' | '>' | '<' | '>=' | '<='> = { eq: '==', neq: '!=', gt: '>', lt: '<', geq: '>=', leq: '<=' };
-const DIRECT: Record<string, string> = {
-    abs: 'abs', exp: 'exp', ln: 'ln', floor: 'floor', ceiling: 'ceil', sin: 'sin', cos: 'cos', arcsin: 'asin', arccos: 'acos', arctan: 'atan'
-};
+// Maps, not objects: an element named `constructor` must find nothing.
+const RELATIONS = new Map<string, '==' | '!=' | '>' | '<' | '>=' | '<='>([['eq', '=='], ['neq', '!='], ['gt', '>'], ['lt', '<'], ['geq', '>='], ['leq', '<=']]);
+const DIRECT = new Map([
+    ['abs', 'abs'], ['exp', 'exp'], ['ln', 'ln'], ['floor', 'floor'], ['ceiling', 'ceil'], ['sin', 'sin'], ['cos', 'cos'],
+    ['arcsin', 'asin'], ['arccos', 'acos'], ['arctan', 'atan']
+]);
 class MathReader {
     constructor(private readonly context: MathContext) {}
 
@@ -94,13 +97,14 @@ class MathReader {
         if (base !== undefined && base !== '10') throw new SbmlImportError(element.path, `numbers in base ${base} are not supported`);
         const parts = element.content.filter(c => typeof c === 'string' || c.name === 'sep')
             .map(c => typeof c === 'string' ? c : '|').join('').split('|').map(s => s.trim());
-        const values = parts.map(Number);
-        if (values.some(v => Number.isNaN(v) && !/^nan$/i.test(parts[values.indexOf(v)]))) {
-            throw new SbmlImportError(element.path, `'${element.text}' is not a number`);
+        const values = parts.map(parseXsdDouble);
+        if (values.some(v => v === undefined)) throw new SbmlImportError(element.path, `'${element.text}' is not a number (xsd:double)`);
+        if (type === 'e-notation' && values.length === 2) {
+            if (!Number.isFinite(values[0]) || !Number.isInteger(values[1])) throw new SbmlImportError(element.path, `'${element.text}' is not a number in e-notation`);
+            return num(Number(`${parts[0]}e${parts[1]}`));
         }
-        if (type === 'e-notation' && values.length === 2) return num(Number(`${parts[0]}e${parts[1]}`));
-        if (type === 'rational' && values.length === 2) return binary('/', num(values[0]), num(values[1]));
-        if ((type === 'real' || type === 'integer' || type === 'double') && values.length === 1) return num(values[0]);
+        if (type === 'rational' && values.length === 2) return binary('/', num(values[0]!), num(values[1]!));
+        if ((type === 'real' || type === 'integer' || type === 'double') && values.length === 1) return num(values[0]!);
         throw new SbmlImportError(element.path, `unsupported number of type '${type}'`);
     }
 
@@ -140,7 +144,7 @@ class MathReader {
         };
         if (head.name === 'ci') return this.userCall(head, element, operands);
         if (head.name === 'csymbol') return numeric(this.symbol(head));
-        const relation = RELATIONS[head.name];
+        const relation = RELATIONS.get(head.name);
         if (relation) {
             const args = numbers();
             if (args.length < 2) throw new SbmlImportError(element.path, `<${head.name}> needs two or more arguments`);
@@ -149,7 +153,7 @@ class MathReader {
                 return decided === undefined ? truth(binary(relation, args[i], right)) : literal(decided);
             }));
         }
-        const direct = DIRECT[head.name];
+        const direct = DIRECT.get(head.name);
         if (direct) return numeric(call(direct, ...arity(1)));
         switch (head.name) {
             case 'plus': return numeric(this.chain('+', numbers(), 0));

@@ -2,13 +2,15 @@ import type { Expr } from '@neurocascade/simulator';
 import { MATHML_NAMESPACE } from './mathml-reader.js';
 import { node, type XmlNode } from './xml-writer.js';
 
-const OPERATORS: Record<string, string> = {
-    '+': 'plus', '-': 'minus', '*': 'times', '/': 'divide', '^': 'power', '<': 'lt', '<=': 'leq', '>': 'gt',
-    '>=': 'geq', '==': 'eq', '!=': 'neq', and: 'and', or: 'or'
-};
-const FUNCTIONS: Record<string, string> = {
-    exp: 'exp', ln: 'ln', sqrt: 'root', abs: 'abs', floor: 'floor', ceil: 'ceiling', sin: 'sin', cos: 'cos', asin: 'arcsin', acos: 'arccos', atan: 'arctan', min: 'min', max: 'max'
-};
+const OPERATORS = new Map([
+    ['+', 'plus'], ['-', 'minus'], ['*', 'times'], ['/', 'divide'], ['^', 'power'], ['<', 'lt'], ['<=', 'leq'], ['>', 'gt'],
+    ['>=', 'geq'], ['==', 'eq'], ['!=', 'neq'], ['and', 'and'], ['or', 'or']
+]);
+// A Map, not an object: a user function named `constructor` or `toString` is no built-in.
+const FUNCTIONS = new Map([
+    ['exp', 'exp'], ['ln', 'ln'], ['sqrt', 'root'], ['abs', 'abs'], ['floor', 'floor'], ['ceil', 'ceiling'], ['sin', 'sin'], ['cos', 'cos'],
+    ['asin', 'arcsin'], ['acos', 'arccos'], ['atan', 'arctan'], ['min', 'min'], ['max', 'max']
+]);
 
 /**
  * An IR expression as a MathML `<math>` element. `name` gives the SBML id a name or member stands
@@ -21,7 +23,7 @@ export function mathElement(expr: Expr, name: (expr: Expr & { kind: 'name' | 'me
             case 'name': case 'member': case 'balance': return node('ci', {}, name(e));
             case 'time': return node('csymbol', { encoding: 'text', definitionURL: 'http://www.sbml.org/sbml/symbols/time' }, 'time');
             case 'unary': return apply(e.op === '-' ? 'minus' : 'not', write(e.operand));
-            case 'binary': return apply(OPERATORS[e.op], write(e.left), write(e.right));
+            case 'binary': return apply(OPERATORS.get(e.op)!, write(e.left), write(e.right));
             case 'call': {
                 const expanded = expand(e);
                 if (expanded) return write(expanded);
@@ -30,7 +32,7 @@ export function mathElement(expr: Expr, name: (expr: Expr & { kind: 'name' | 'me
                     return node('piecewise', {}, node('piece', {}, then, condition), node('otherwise', {}, otherwise));
                 }
                 if (e.fn === 'log10') return node('apply', {}, node('log'), node('logbase', {}, number(10)), write(e.args[0]));
-                const builtin = FUNCTIONS[e.fn];
+                const builtin = FUNCTIONS.get(e.fn);
                 return builtin ? apply(builtin, ...e.args.map(write)) : node('apply', {}, node('ci', {}, e.fn), ...e.args.map(write));
             }
         }

@@ -1,16 +1,17 @@
 import { SbmlImportError } from './sbml-error.js';
 import { parseXml, type XmlElement } from './xml-tree.js';
+import { parseXsdDouble } from './xsd-double.js';
 
 /** The SBML core namespaces the importer reads, by level and version. */
-const CORE_NAMESPACES: Record<string, [number, number]> = {
-    'http://www.sbml.org/sbml/level2': [2, 1],
-    'http://www.sbml.org/sbml/level2/version2': [2, 2],
-    'http://www.sbml.org/sbml/level2/version3': [2, 3],
-    'http://www.sbml.org/sbml/level2/version4': [2, 4],
-    'http://www.sbml.org/sbml/level2/version5': [2, 5],
-    'http://www.sbml.org/sbml/level3/version1/core': [3, 1],
-    'http://www.sbml.org/sbml/level3/version2/core': [3, 2]
-};
+const CORE_NAMESPACES = new Map<string, [number, number]>([
+    ['http://www.sbml.org/sbml/level2', [2, 1]],
+    ['http://www.sbml.org/sbml/level2/version2', [2, 2]],
+    ['http://www.sbml.org/sbml/level2/version3', [2, 3]],
+    ['http://www.sbml.org/sbml/level2/version4', [2, 4]],
+    ['http://www.sbml.org/sbml/level2/version5', [2, 5]],
+    ['http://www.sbml.org/sbml/level3/version1/core', [3, 1]],
+    ['http://www.sbml.org/sbml/level3/version2/core', [3, 2]]
+]);
 
 export interface SbmlDocument {
     level: number;
@@ -25,7 +26,7 @@ export interface SbmlDocument {
 export function readSbmlDocument(text: string): SbmlDocument {
     const root = parseXml(text);
     if (root.name !== 'sbml') throw new SbmlImportError(root.path, `not an SBML document: the root element is <${root.name}>, not <sbml>`);
-    const levelVersion = CORE_NAMESPACES[root.namespace];
+    const levelVersion = CORE_NAMESPACES.get(root.namespace);
     if (!levelVersion) {
         const known = root.namespace.startsWith('http://www.sbml.org/sbml/level1') ? ' (SBML Level 1 is not supported)' : '';
         throw new SbmlImportError(root.path, `unknown SBML namespace '${root.namespace}'${known}`);
@@ -58,11 +59,8 @@ export function attribute(element: XmlElement, name: string): string {
 export function numberAttribute(element: XmlElement, name: string): number | undefined {
     const text = element.attributes[name];
     if (text === undefined) return undefined;
-    const special: Record<string, number> = { INF: Infinity, '-INF': -Infinity, NaN: NaN };
-    const value = text.trim() in special ? special[text.trim()] : Number(text);
-    if (text.trim() === '' || (Number.isNaN(value) && text.trim() !== 'NaN')) {
-        throw new SbmlImportError(element.path, `attribute '${name}' is not a number: '${text}'`);
-    }
+    const value = parseXsdDouble(text);
+    if (value === undefined) throw new SbmlImportError(element.path, `attribute '${name}' is not a number (xsd:double): '${text}'`);
     return value;
 }
 

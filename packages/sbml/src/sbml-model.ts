@@ -147,6 +147,9 @@ function readReaction(element: XmlElement, l3: boolean): SbmlReaction {
         if (reference.child('stoichiometryMath')) throw unsupported(reference, 'stoichiometryMath is not supported');
         const stoichiometry = numberAttribute(reference, 'stoichiometry');
         if (stoichiometry === undefined && l3) throw unsupported(reference, 'a species reference without stoichiometry is not supported');
+        if (stoichiometry !== undefined && !Number.isFinite(stoichiometry)) {
+            throw new SbmlImportError(reference.path, `the stoichiometry '${reference.attributes.stoichiometry}' is not a finite number`);
+        }
         return { species: attribute(reference, 'species'), id: reference.attributes.id, stoichiometry: stoichiometry ?? 1, element: reference };
     });
     const law = element.child('kineticLaw');

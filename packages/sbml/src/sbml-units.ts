@@ -3,7 +3,7 @@ import { node, type XmlNode } from './xml-writer.js';
 interface UnitPart { kind: string; exponent: number; scale: number; multiplier: number }
 
 /** Cascade unit atoms as SBML base units (the IR's base units and the atoms they are built from). */
-const ATOMS: Record<string, UnitPart[]> = {
+const ATOMS = new Map<string, UnitPart[]>(Object.entries({
     M: [{ kind: 'mole', exponent: 1, scale: 0, multiplier: 1 }, { kind: 'litre', exponent: -1, scale: 0, multiplier: 1 }],
     mM: [{ kind: 'mole', exponent: 1, scale: -3, multiplier: 1 }, { kind: 'litre', exponent: -1, scale: 0, multiplier: 1 }],
     uM: [{ kind: 'mole', exponent: 1, scale: -6, multiplier: 1 }, { kind: 'litre', exponent: -1, scale: 0, multiplier: 1 }],
@@ -16,7 +16,7 @@ const ATOMS: Record<string, UnitPart[]> = {
     min: [{ kind: 'second', exponent: 1, scale: 0, multiplier: 60 }],
     h: [{ kind: 'second', exponent: 1, scale: 0, multiplier: 3600 }],
     '1': [{ kind: 'dimensionless', exponent: 1, scale: 0, multiplier: 1 }]
-};
+}));
 
 /** SBML unit kinds, which a unit definition's id may not reuse. */
 const RESERVED = new Set(['ampere', 'avogadro', 'becquerel', 'candela', 'coulomb', 'dimensionless', 'farad', 'gram', 'gray', 'henry',
@@ -35,7 +35,7 @@ export function unitDefinition(unit: string): { id: string; element: XmlNode } |
         if (token === '*') { sign = stack.at(-1) ?? 1; continue; }
         if (token === '(') { stack.push(sign); continue; }
         if (token === ')') { stack.pop(); sign = stack.at(-1) ?? 1; continue; }
-        const atom = ATOMS[token];
+        const atom = ATOMS.get(token);
         if (!atom) return undefined;
         let power = 1;
         if (tokens[i + 1] === '^') {

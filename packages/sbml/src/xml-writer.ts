@@ -1,3 +1,5 @@
+import { escapeXml } from '@neurocascade/language/xml-text';
+
 /** A tiny XML builder for the exporter: elements, attributes (escaped) and text, printed indented. */
 export interface XmlNode {
     name: string;
@@ -12,10 +14,6 @@ export function node(name: string, attributes: XmlNode['attributes'] = {}, ...ch
 /** A `<listOfX>` element, or nothing when there are no items (SBML forbids empty lists in Level 3 Version 1). */
 export function listOf(name: string, items: XmlNode[]): XmlNode | undefined {
     return items.length === 0 ? undefined : node(name, {}, ...items);
-}
-
-export function escapeXml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 export function printXml(root: XmlNode): string {

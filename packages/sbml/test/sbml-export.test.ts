@@ -66,6 +66,26 @@ enzyme E { converts A -> B  vmax 2 uM/min  km 10 uM }
         assert.match(xml, /<unitDefinition id="min">\s*<listOfUnits>\s*<unit kind="second" exponent="1" scale="0" multiplier="60"\/>/);
     });
 
+    it('exports a dose by mass in an event as an assignment adding mass / (molar mass · volume), and it round-trips', async function () {
+        this.timeout(60_000);
+        const model = await tools.load(`model Dosed
+compartment Plasma { volume 40 L }
+transmitter Drug in Plasma { initial 0 uM  clearance 0.1 /h  molar_mass 300 g/mol }
+receptor R { binds Drug  kd 10 nM }
+when t > 60 min { dose Drug 5 mg }
+`, path.join(folder, 'dosed.cascade'));
+        const { text } = importSbml(exportSbml(model));
+        const scenario = `scenario Run {\n    simulate 3 h step 30 min\n    observe Drug\n}\n`;
+        const tolerances = { rtol: 1e-10, atol: 1e-12 };
+        const back = tools.simulate(await tools.load(`${text}\n${scenario}`, path.join(folder, 'dosed-back.cascade')), 'Run', tolerances);
+        // 5 mg / 300 g/mol / 40 L at 60 min, then first-order decay at 0.1 /h.
+        const expected = (t: number) => t <= 60 ? 0 : 5e-3 / 300 * 1e6 / 40 * Math.exp(-0.1 / 60 * (t - 60));
+        back.time.forEach((t, i) => {
+            const value = back.series[0].values[i];
+            assert.ok(Math.abs(value - expected(t)) <= 1e-7 * expected(t) + 1e-12, `Drug at ${t} min: ${value}, expected ${expected(t)}`);
+        });
+    });
+
     for (const file of exampleFiles) {
         it(`round-trips ${file}: export, import and simulate give the same time courses`, async function () {
             this.timeout(60_000);

@@ -33,6 +33,17 @@ const BINARY: Record<string, (a: number, b: number) => number> = {
     and: (a, b) => Number(Boolean(a) && Boolean(b)), or: (a, b) => Number(Boolean(a) || Boolean(b))
 };
 
+/** Every name an expression reads (species, parameters, rules, compartments, modulators, receptors). */
+export function namesIn(e: Expr, out = new Set<string>()): Set<string> {
+    switch (e.kind) {
+        case 'name': case 'member': out.add(e.name); break;
+        case 'unary': namesIn(e.operand, out); break;
+        case 'binary': namesIn(e.left, out); namesIn(e.right, out); break;
+        case 'call': e.args.forEach(a => namesIn(a, out)); break;
+    }
+    return out;
+}
+
 /** The built-ins whose value depends on their arguments alone (the time courses depend on t). */
 export const CONSTANT_FUNCTIONS: Partial<Record<string, (...args: number[]) => number>> = {
     exp: Math.exp, ln: Math.log, log10: Math.log10, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max,

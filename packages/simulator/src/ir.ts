@@ -241,8 +241,10 @@ export interface PropertyRef {
 export type Action =
     /** Replace a property (an expression, evaluated when the action applies). */
     | ({ kind: 'set'; value: Expr } & PropertyRef)
-    /** Add to a species' concentration. */
+    /** Add to a species' concentration (a dose of an amount or mass is already divided by the volume). */
     | { kind: 'dose'; species: string; amount: Expr }
+    /** Add `rate` (concentration per minute) to a species' input: an infusion starts; a negative rate ends it. */
+    | { kind: 'infuse'; species: string; rate: Expr }
     /** Multiply the target's activity by (1 − fraction). */
     | { kind: 'inhibit'; target: string; fraction: Expr }
     /** Multiply a property by factor. */
@@ -260,14 +262,26 @@ export interface ModelEvent {
     source?: SourceRef;
 }
 
-export interface Expectation {
-    /** What is measured, as written (for messages), and as an expression. */
-    label: string;
-    subject: Expr;
+/** A value an expectation reads: an expression at one time. */
+export interface Reading {
+    expression: Expr;
+    /** 'steady' or minutes. */
     at: 'steady' | number;
+}
+
+export interface Expectation {
+    /** What is measured, as written (for messages). */
+    label: string;
+    /** The values read; a plain expect has one. */
+    readings: Reading[];
+    /** How the readings combine into the measured value: an expression over the names `$0`, `$1`, … */
+    value: Expr;
+    /** A scenario of the same model: the measured value is then (X − X_ref)/X_ref, X_ref read there. */
+    relativeTo?: string;
+    /** −∞ for `below`, +∞ for `above`. */
     low: number;
     high: number;
-    /** Base unit of subject, low and high. */
+    /** Base unit of the measured value, low and high ('1' for a relative change). */
     unit: BaseUnit;
     source?: SourceRef;
 }

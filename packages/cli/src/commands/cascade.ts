@@ -2,7 +2,7 @@ import { runCascade } from '@neurocascade/simulator';
 import { oneOf, parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
-import { emit } from '../simulation/output.js';
+import { emit, jsonChunks } from '../simulation/output.js';
 import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
 
 /** `cascade cascade <file> [--name C] --format json`: every perturbation's responses, run in parallel. */
@@ -13,6 +13,6 @@ export async function cascade(args: string[]): Promise<number> {
     const { model } = await loadCheckedModel(positionals[0]);
     requireDeclared('cascade', values.name, model.cascades);
     const result = await runCascade(model, values.name, solverRunOptions(values));
-    await emit(JSON.stringify(result, null, 2) + '\n', values.out);
+    await emit(jsonChunks(result), values.out);
     return 0;
 }

@@ -2,8 +2,9 @@ import { simulateScenario, type SimulationResult } from '@neurocascade/simulator
 import { oneOf, parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
-import { csvField, csvNumber, emit } from '../simulation/output.js';
+import { batched, csvField, csvNumber, emit, jsonChunks, type Chunks } from '../simulation/output.js';
 import { progressBar } from '../simulation/progress.js';
+import { reportRunWarnings } from '../simulation/run-warnings.js';
 import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
 
 /** `cascade simulate <file> [--scenario S] [--observe a,b] [--format csv|json] [--out F] [--method …] [--rtol x] [--atol x]`. */
@@ -23,8 +24,9 @@ export async function simulate(args: string[]): Promise<number> {
     } finally {
         progress.stop();
     }
+    reportRunWarnings(result.scenario, result.warnings);
     const observed = selectSeries(result, values.observe);
-    await emit(format === 'json' ? JSON.stringify(observed, null, 2) + '\n' : toCsv(observed), values.out);
+    await emit(format === 'json' ? jsonChunks(observed) : csvChunks(observed), values.out);
     return 0;
 }
 
@@ -40,8 +42,11 @@ function selectSeries(result: SimulationResult, observe: string | undefined): Si
     return { ...result, series };
 }
 
-function toCsv(result: SimulationResult): string {
+/** The CSV a row at a time: 40 series × 1 M points as one string failed with 'Invalid string length'. */
+function csvChunks(result: SimulationResult): Chunks {
     const header = ['time (min)', ...result.series.map(s => `${s.name} (${s.unit})`)].map(csvField).join(',');
-    const rows = result.time.map((t, i) => [csvNumber(t), ...result.series.map(s => csvNumber(s.values[i]))].join(','));
-    return [header, ...rows].join('\n') + '\n';
+    return batched((function* () {
+        yield `${header}\n`;
+        for (let i = 0; i < result.time.length; i++) yield `${[csvNumber(result.time[i]), ...result.series.map(s => csvNumber(s.values[i]))].join(',')}\n`;
+    })());
 }

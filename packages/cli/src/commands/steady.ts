@@ -2,7 +2,8 @@ import { steadyStateOfScenario } from '@neurocascade/simulator';
 import { oneOf, parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
-import { emit } from '../simulation/output.js';
+import { emit, jsonChunks } from '../simulation/output.js';
+import { reportRunWarnings } from '../simulation/run-warnings.js';
 import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
 
 /** `cascade steady <file> [--scenario S] --format json`: the steady state of the scenario's observed quantities. */
@@ -13,6 +14,7 @@ export async function steady(args: string[]): Promise<number> {
     const { model } = await loadCheckedModel(positionals[0]);
     requireDeclared('scenario', values.scenario, model.scenarios);
     const report = steadyStateOfScenario(model, values.scenario, solverRunOptions(values));
-    await emit(JSON.stringify(report, null, 2) + '\n', values.out);
+    reportRunWarnings(report.scenario, report.warnings);
+    await emit(jsonChunks(report), values.out);
     return report.converged ? 0 : 1;
 }

@@ -2,11 +2,7 @@
  * A tiny SVG writer that escapes by construction: every attribute value and every text
  * child goes through `escapeXml`, so model-provided names and titles cannot break out.
  */
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeXml(text: string): string {
-    return text.replace(/[&<>"']/g, c => ENTITIES[c]);
-}
+import { escapeXml } from '@neurocascade/language/xml-text';
 
 /** Markup that is already escaped (built by `element`). */
 export class Markup {

@@ -3,7 +3,8 @@ import type { CascadeDiagnostic } from '@neurocascade/language';
 
 /**
  * `check --simulate`: runs every scenario and reports each failed `expect` as an
- * `expect-failed` diagnostic on its line, and a run that fails as an error on its scenario.
+ * `expect-failed` diagnostic on its line, a concentration the run drove below zero as a
+ * `negative-concentration` warning on its scenario, and a run that fails as an error there.
  */
 export async function simulateExpectations(model: ModelIR, file: string): Promise<CascadeDiagnostic[]> {
     const diagnostics: CascadeDiagnostic[] = [];
@@ -15,6 +16,9 @@ export async function simulateExpectations(model: ModelIR, file: string): Promis
             for (const [index, expect] of result.expects.entries()) {
                 if (expect.passed) continue;
                 diagnostics.push(diagnosticAt(scenario.expects[index].source, file, 'warning', 'expect-failed', `${scenario.name}: ${expect.message}`));
+            }
+            for (const warning of result.warnings) {
+                diagnostics.push(diagnosticAt(scenario.source, file, 'warning', warning.code, `${scenario.name}: ${warning.message}`));
             }
         } catch (error) {
             const message = `${scenario.name}: ${error instanceof Error ? error.message : String(error)}`;

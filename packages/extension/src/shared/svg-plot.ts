@@ -3,7 +3,7 @@
  * ticks, one polyline per visible line, a legend. Every model-provided name is escaped.
  */
 import { DASHES, unitLabel, type ChartModel } from './chart-model.js';
-import { escapeXml } from './escape.js';
+import { escapeXml } from '@neurocascade/language/xml-text';
 
 export interface SvgStyle {
     width: number;

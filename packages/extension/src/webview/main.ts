@@ -4,7 +4,7 @@
  */
 import type { FromWebview, PreviewContent, ToWebview } from '../shared/protocol.js';
 import { CascadeView } from './cascade-view.js';
-import { renderExpects, renderSteadyState } from './result-tables.js';
+import { renderExpects, renderSteadyState, renderWarnings } from './result-tables.js';
 import { currentTheme, onThemeChange } from './theme.js';
 import { TimeCourseView } from './time-course-view.js';
 
@@ -15,7 +15,7 @@ const byId = <T extends Element = HTMLElement>(id: string) => document.getElemen
 const page = {
     title: byId('title'), status: byId('status'), error: byId('error'),
     scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'),
-    expects: byId('expects'), steadyState: byId<HTMLTableElement>('steady-state'), steadyStateMessage: byId('steady-state-message')
+    warnings: byId('warnings'), expects: byId('expects'), steadyState: byId<HTMLTableElement>('steady-state'), steadyStateMessage: byId('steady-state-message')
 };
 let theme = currentTheme();
 const timeCourse = new TimeCourseView({
@@ -48,6 +48,7 @@ async function show(content: PreviewContent): Promise<void> {
         series = timeCourse.show(results);
         renderExpects(page.expects, results.flatMap(r => r.expects));
         const prefix = (scenario: string, name: string) => results.length > 1 ? `${scenario}: ${name}` : name;
+        renderWarnings(page.warnings, results.flatMap(r => r.warnings.map(warning => prefix(r.scenario, warning.message))));
         renderSteadyState(page.steadyState, page.steadyStateMessage,
             results.flatMap(r => (r.steadyState ?? []).map(v => ({ ...v, name: prefix(r.scenario, v.name) }))),
             results.map(r => r.steadyStateMessage && prefix(r.scenario, r.steadyStateMessage)).filter(Boolean).join('\n') || undefined);
@@ -57,6 +58,7 @@ async function show(content: PreviewContent): Promise<void> {
         page.title.textContent = 'Steady state';
         byId('balance').hidden = byId('balance-heading').hidden = true;
         renderExpects(page.expects, []);
+        renderWarnings(page.warnings, []);
         renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? undefined : result.message ?? 'No steady state was found.');
         series = result.values.length;
         setState('ready', `${result.elapsedMs} ms`);

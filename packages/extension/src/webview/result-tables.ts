@@ -24,15 +24,23 @@ export function renderSteadyState(table: HTMLTableElement, message: HTMLElement,
     message.textContent = why ?? '';
 }
 
+/** The runs' warnings (a concentration driven below zero); the list is hidden when there are none. */
+export function renderWarnings(list: HTMLElement, warnings: string[]): void {
+    list.replaceChildren(...warnings.map(warning => {
+        const item = document.createElement('li');
+        item.textContent = warning;
+        return item;
+    }));
+    list.hidden = warnings.length === 0;
+}
+
 export function renderExpects(list: HTMLElement, expects: ExpectOutcome[]): void {
     const items = expects.map(expect => {
         const item = document.createElement('li');
         item.dataset.passed = String(expect.passed);
         item.dataset.scenario = expect.scenario;
-        const unit = unitLabel(expect.unit);
-        const when = expect.at === 'steady' ? 'at steady state' : `at ${format(expect.at)} min`;
-        const actual = expect.actual === undefined ? 'not evaluated' : `${format(expect.actual)}${unit ? ` ${unit}` : ''}`;
-        item.textContent = `${expect.scenario}: ${expect.label} ${when} between ${format(expect.low)} and ${format(expect.high)}${unit ? ` ${unit}` : ''} — ${actual}`;
+        // The simulator's verdict says what was read, when, against which bounds (`above`, `relative to`, …).
+        item.textContent = `${expect.scenario}: ${expect.message}`;
         return item;
     });
     if (items.length === 0) {

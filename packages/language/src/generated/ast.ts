@@ -36,11 +36,13 @@ export type CascadeKeywordNames =
     | ">"
     | ">="
     | "^"
+    | "above"
     | "activation"
     | "activity"
     | "and"
     | "at"
     | "balance"
+    | "below"
     | "between"
     | "binds"
     | "blocked"
@@ -57,6 +59,7 @@ export type CascadeKeywordNames =
     | "ec50"
     | "effect"
     | "enzyme"
+    | "every"
     | "excitatory"
     | "expect"
     | "extends"
@@ -67,6 +70,7 @@ export type CascadeKeywordNames =
     | "import"
     | "in"
     | "increases"
+    | "infuse"
     | "inhibit"
     | "inhibited"
     | "inhibitory"
@@ -96,6 +100,7 @@ export type CascadeKeywordNames =
     | "rate"
     | "reaction"
     | "receptor"
+    | "relative"
     | "release"
     | "requires"
     | "rule"
@@ -108,12 +113,15 @@ export type CascadeKeywordNames =
     | "substrate_inhibition"
     | "supply"
     | "t"
+    | "times"
+    | "to"
     | "tone"
     | "transmitter"
     | "transporter"
     | "unchecked"
     | "uncompetitive"
     | "units"
+    | "until"
     | "vmax"
     | "volume"
     | "when"
@@ -166,7 +174,7 @@ export function isArgumentName(item: unknown): item is ArgumentName {
 }
 
 export interface BalanceRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | SetAction | Simulate | SubstrateInhibition | TimedAction | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
     readonly $type: 'BalanceRef';
 }
 
@@ -179,7 +187,7 @@ export function isBalanceRef(item: unknown): item is BalanceRef {
 }
 
 export interface BinaryExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | SetAction | Simulate | SubstrateInhibition | TimedAction | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
     readonly $type: 'BinaryExpr';
     left: Expression;
     op: '!=' | '*' | '+' | '-' | '/' | '<' | '<=' | '==' | '>' | '>=' | '^' | 'and' | 'or';
@@ -231,7 +239,7 @@ export function isBlockedBy(item: unknown): item is BlockedBy {
 
 /** Built-in functions (exp, hill, circadian, …) and user functions; time courses take named arguments. */
 export interface Call extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | SetAction | Simulate | SubstrateInhibition | TimedAction | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
     readonly $type: 'Call';
     args: Array<Argument>;
     func: langium.Reference<FunctionDecl>;
@@ -359,7 +367,7 @@ export function isDeclaration(item: unknown): item is Declaration {
 }
 
 export interface DoseAction extends langium.AstNode {
-    readonly $container: Scenario | TimedAction | WhenEvent;
+    readonly $container: Scenario | Schedule | TimedAction | WhenEvent;
     readonly $type: 'DoseAction';
     amount: Expression;
     target: langium.Reference<NamedElement>;
@@ -462,30 +470,34 @@ export function isEquation(item: unknown): item is Equation {
     return reflection.isInstance(item, Equation.$type);
 }
 
+/**
+ * `expect X at steady between A and B`, `expect Mel at 2 h / Mel at 14 h above 10`,
+ * `expect X at steady relative to Baseline between +20% and +200%`. Every name in the subject is
+ * read at a time: its own `at`, else the last `at` written in the subject.
+ */
 export interface Expect extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'Expect';
-    high: Expression;
-    low: Expression;
-    steady: boolean;
+    high?: Expression;
+    low?: Expression;
+    reference?: langium.Reference<Scenario>;
     subject: Expression;
-    time?: Expression;
 }
 
 export const Expect = {
     $type: 'Expect',
     high: 'high',
     low: 'low',
-    steady: 'steady',
-    subject: 'subject',
-    time: 'time'
+    reference: 'reference',
+    subject: 'subject'
 } as const;
 
 export function isExpect(item: unknown): item is Expect {
     return reflection.isInstance(item, Expect.$type);
 }
 
-export type Expression = BalanceRef | BinaryExpr | Call | NotExpr | Quantity | Ref | TimeRef | UnaryExpr;
+/** A time in a reading: one quantity, a name or a parenthesized expression (so `Mel at 2 h / Mel at 14 h` reads two values). */
+export type Expression = BalanceRef | BinaryExpr | Call | NotExpr | Quantity | Ref | TimeRef | TimedValue | UnaryExpr;
 
 export const Expression = {
     $type: 'Expression'
@@ -563,6 +575,28 @@ export const Import = {
 
 export function isImport(item: unknown): item is Import {
     return reflection.isInstance(item, Import.$type);
+}
+
+/** `infuse X 2 mg/h from 1 h to 5 h`: a constant input of amount (or concentration) per time over the window. */
+export interface Infusion extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'Infusion';
+    end: Expression;
+    rate: Expression;
+    start: Expression;
+    target: langium.Reference<NamedElement>;
+}
+
+export const Infusion = {
+    $type: 'Infusion',
+    end: 'end',
+    rate: 'rate',
+    start: 'start',
+    target: 'target'
+} as const;
+
+export function isInfusion(item: unknown): item is Infusion {
+    return reflection.isInstance(item, Infusion.$type);
 }
 
 export interface InhibitAction extends langium.AstNode {
@@ -717,7 +751,7 @@ export function isNamedElement(item: unknown): item is NamedElement {
 }
 
 export interface NotExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | SetAction | Simulate | SubstrateInhibition | TimedAction | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
     readonly $type: 'NotExpr';
     operand: Expression;
 }
@@ -810,7 +844,7 @@ export function isPropertyValue(item: unknown): item is PropertyValue {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | SetAction | Simulate | SubstrateInhibition | TimedAction | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
     readonly $type: 'Quantity';
     unit?: string;
     value: number;
@@ -884,7 +918,7 @@ export function isReceptor(item: unknown): item is Receptor {
 }
 
 export interface Ref extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | SetAction | Simulate | SubstrateInhibition | TimedAction | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
     readonly $type: 'Ref';
     member?: 'activation' | 'level' | 'occupancy';
     target: langium.Reference<NamedElement>;
@@ -995,7 +1029,7 @@ export function isScenario(item: unknown): item is Scenario {
     return reflection.isInstance(item, Scenario.$type);
 }
 
-export type ScenarioStatement = Action | Expect | Observe | Simulate | TimedAction | WhenEvent;
+export type ScenarioStatement = Action | Expect | Infusion | Observe | Schedule | Simulate | TimedAction | WhenEvent;
 
 export const ScenarioStatement = {
     $type: 'ScenarioStatement'
@@ -1003,6 +1037,28 @@ export const ScenarioStatement = {
 
 export function isScenarioStatement(item: unknown): item is ScenarioStatement {
     return reflection.isInstance(item, ScenarioStatement.$type);
+}
+
+/** `every 24 h times 7 dose X 5 mg`: a dose repeated every period, from the enclosing `at T` (else t = 0). */
+export interface Schedule extends langium.AstNode {
+    readonly $container: Scenario | TimedAction;
+    readonly $type: 'Schedule';
+    count?: Expression;
+    dose: DoseAction;
+    period: Expression;
+    until?: Expression;
+}
+
+export const Schedule = {
+    $type: 'Schedule',
+    count: 'count',
+    dose: 'dose',
+    period: 'period',
+    until: 'until'
+} as const;
+
+export function isSchedule(item: unknown): item is Schedule {
+    return reflection.isInstance(item, Schedule.$type);
 }
 
 /** `set Cortisol level 25 ug/dL`; `set X 2 uM` sets a species' concentration or a parameter. */
@@ -1107,12 +1163,14 @@ export interface TimedAction extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'TimedAction';
     actions: Array<Action>;
+    schedule?: Schedule;
     time: Expression;
 }
 
 export const TimedAction = {
     $type: 'TimedAction',
     actions: 'actions',
+    schedule: 'schedule',
     time: 'time'
 } as const;
 
@@ -1120,8 +1178,27 @@ export function isTimedAction(item: unknown): item is TimedAction {
     return reflection.isInstance(item, TimedAction.$type);
 }
 
+export interface TimedValue extends langium.AstNode {
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
+    readonly $type: 'TimedValue';
+    steady: boolean;
+    time?: Expression;
+    value: Expression;
+}
+
+export const TimedValue = {
+    $type: 'TimedValue',
+    steady: 'steady',
+    time: 'time',
+    value: 'value'
+} as const;
+
+export function isTimedValue(item: unknown): item is TimedValue {
+    return reflection.isInstance(item, TimedValue.$type);
+}
+
 export interface TimeRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | SetAction | Simulate | SubstrateInhibition | TimedAction | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
     readonly $type: 'TimeRef';
 }
 
@@ -1174,7 +1251,7 @@ export function isTransporter(item: unknown): item is Transporter {
 }
 
 export interface UnaryExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | SetAction | Simulate | SubstrateInhibition | TimedAction | UnaryExpr | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
     readonly $type: 'UnaryExpr';
     op: '+' | '-';
     operand: Expression;
@@ -1233,6 +1310,7 @@ export type CascadeAstType = {
     FunctionDecl: FunctionDecl
     FunctionParam: FunctionParam
     Import: Import
+    Infusion: Infusion
     InhibitAction: InhibitAction
     InhibitedBy: InhibitedBy
     InitialAssignment: InitialAssignment
@@ -1258,6 +1336,7 @@ export type CascadeAstType = {
     ScaleAction: ScaleAction
     Scenario: Scenario
     ScenarioStatement: ScenarioStatement
+    Schedule: Schedule
     SetAction: SetAction
     Simulate: Simulate
     Species: Species
@@ -1265,6 +1344,7 @@ export type CascadeAstType = {
     SubstrateInhibition: SubstrateInhibition
     TimeRef: TimeRef
     TimedAction: TimedAction
+    TimedValue: TimedValue
     Tone: Tone
     Transporter: Transporter
     UnaryExpr: UnaryExpr
@@ -1539,22 +1619,20 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
             name: Expect.$type,
             properties: {
                 high: {
-                    name: Expect.high
+                    name: Expect.high,
+                    optional: true
                 },
                 low: {
-                    name: Expect.low
+                    name: Expect.low,
+                    optional: true
                 },
-                steady: {
-                    name: Expect.steady,
-                    defaultValue: false,
+                reference: {
+                    name: Expect.reference,
+                    referenceType: Scenario.$type,
                     optional: true
                 },
                 subject: {
                     name: Expect.subject
-                },
-                time: {
-                    name: Expect.time,
-                    optional: true
                 }
             },
             superTypes: [ScenarioStatement.$type]
@@ -1609,6 +1687,25 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        Infusion: {
+            name: Infusion.$type,
+            properties: {
+                end: {
+                    name: Infusion.end
+                },
+                rate: {
+                    name: Infusion.rate
+                },
+                start: {
+                    name: Infusion.start
+                },
+                target: {
+                    name: Infusion.target,
+                    referenceType: NamedElement.$type
+                }
+            },
+            superTypes: [ScenarioStatement.$type]
         },
         InhibitAction: {
             name: InhibitAction.$type,
@@ -1962,6 +2059,26 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Schedule: {
+            name: Schedule.$type,
+            properties: {
+                count: {
+                    name: Schedule.count,
+                    optional: true
+                },
+                dose: {
+                    name: Schedule.dose
+                },
+                period: {
+                    name: Schedule.period
+                },
+                until: {
+                    name: Schedule.until,
+                    optional: true
+                }
+            },
+            superTypes: [ScenarioStatement.$type]
+        },
         SetAction: {
             name: SetAction.$type,
             properties: {
@@ -2052,13 +2169,36 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
             properties: {
                 actions: {
                     name: TimedAction.actions,
-                    defaultValue: []
+                    defaultValue: [],
+                    optional: true
+                },
+                schedule: {
+                    name: TimedAction.schedule,
+                    optional: true
                 },
                 time: {
                     name: TimedAction.time
                 }
             },
             superTypes: [ScenarioStatement.$type]
+        },
+        TimedValue: {
+            name: TimedValue.$type,
+            properties: {
+                steady: {
+                    name: TimedValue.steady,
+                    defaultValue: false,
+                    optional: true
+                },
+                time: {
+                    name: TimedValue.time,
+                    optional: true
+                },
+                value: {
+                    name: TimedValue.value
+                }
+            },
+            superTypes: [Expression.$type]
         },
         Tone: {
             name: Tone.$type,

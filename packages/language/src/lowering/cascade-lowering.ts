@@ -35,7 +35,8 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
     if (compartments.length === 0) compartments.push({ name: DEFAULT_COMPARTMENT, volume: { kind: 'number', value: 1 } });
     const compartmentOfSpecies = (node: Species) => node.compartment?.$refText ?? (compartments.length === 1 ? compartments[0].name : DEFAULT_COMPARTMENT);
     const species = speciesNodes.map(({ node, file }) => lowerSpecies(node, compartmentOfSpecies, context, file));
-    const speciesCompartment = new Map(species.map(item => [item.name, item.compartment]));
+    const speciesCompartment = context.speciesCompartments;
+    species.forEach(item => speciesCompartment.set(item.name, item.compartment));
     const processes = [...all(isEnzyme), ...all(isTransporter), ...all(isRelease), ...all(isReaction)]
         .sort((a, b) => declarations.indexOf(a) - declarations.indexOf(b))
         .map(({ node, file }) => lowerProcess(node, name => speciesCompartment.get(name), context, file));

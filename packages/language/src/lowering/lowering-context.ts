@@ -2,7 +2,7 @@ import type { AstNode, CommentProvider } from 'langium';
 import { evaluateConstant, type Expr, type SourceRef } from '@neurocascade/simulator';
 import type { Expression, Species } from '../generated/ast.js';
 import { DimensionInference } from '../units/dimension-inference.js';
-import { baseUnitName, MASS_CONCENTRATION, MOLAR_MASS, sameDimension, type Dimension } from '../units/units.js';
+import { AMOUNT, baseUnitName, MASS, MASS_CONCENTRATION, MOLAR_MASS, sameDimension, TIME, type Dimension } from '../units/units.js';
 import { lowerExpression } from './lower-expression.js';
 
 /** What lowering needs to know about the model as a whole while it lowers one construct. */
@@ -29,6 +29,31 @@ export class LoweringContext {
         if (!molarMass || !this.unitsChecked || !this.hasDimension(expression, MASS_CONCENTRATION)) return lowered;
         return { kind: 'binary', op: '/', left: lowered, right: { kind: 'number', value: molarMass * 1e-6 } };
     }
+
+    /**
+     * What a dose (or, `perTime`, an infusion rate) adds to a species' concentration: an amount
+     * or a mass is divided by the volume of the species' compartment, a mass first by the
+     * species' molar mass (a species in g/L takes a mass as it is); a concentration converts as
+     * `concentrationOf` does. A mass without a molar mass is NaN here (a check reports it).
+     */
+    addedConcentration(speciesName: string, expression: Expression | undefined, perTime: boolean): Expr {
+        const of = (d: Dimension) => perTime ? { ...d, time: d.time - TIME.time } : d;
+        const amount = this.hasDimension(expression, of(AMOUNT));
+        const mass = this.hasDimension(expression, of(MASS));
+        if (!this.unitsChecked || (!amount && !mass)) return this.concentrationOf(speciesName, expression);
+        let added = this.expression(expression);
+        if (mass) {
+            const molarMass = this.molarMass(speciesName);
+            const species = this.species(speciesName);
+            if (molarMass) added = { kind: 'binary', op: '/', left: added, right: { kind: 'number', value: molarMass * 1e-6 } };
+            else if (!species || this.speciesUnit(species) !== 'g/L') return { kind: 'number', value: Number.NaN };
+        }
+        const compartment = this.speciesCompartments.get(speciesName);
+        return compartment ? { kind: 'binary', op: '/', left: added, right: { kind: 'name', name: compartment } } : { kind: 'number', value: Number.NaN };
+    }
+
+    /** The compartment of each species, filled once species are lowered. */
+    readonly speciesCompartments = new Map<string, string>();
 
     /** g/mol, when the species declares `molar_mass`. */
     molarMass(speciesName: string): number | undefined {

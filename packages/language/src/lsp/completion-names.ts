@@ -22,7 +22,7 @@ const SLOTS: Readonly<Record<string, Ranking>> = {
     'Binds.ligand': preferring('transmitter'),
     'Requires.cofactor': preferring('cofactor'),
     'InhibitedBy.inhibitor': species,
-    'BlockedBy.antagonist': species,
+    'BlockedBy.antagonist': kind => (isSpeciesKind(kind) || kind === 'modulator' ? 0 : undefined),
     'EffectClause.target': (_kind, description, container) => {
         const property = isEffectClause(container) ? container.property : undefined;
         const properties = effectProperties(description.node);
@@ -37,6 +37,8 @@ const SLOTS: Readonly<Record<string, Ranking>> = {
         kind === 'scenario' && AstUtils.getContainerOfType(container, isScenario)?.name !== description.name ? 0 : undefined,
     'CascadeFrom.scenario': oneOf('scenario'),
     'DoseAction.target': species,
+    'Infusion.target': species,
+    'Expect.reference': oneOf('scenario'),
     'InhibitAction.target': oneOf('enzyme', 'transporter', 'release', 'reaction'),
     'SetAction.target': kind => (isSpeciesKind(kind) || kind === 'modulator' || kind === 'parameter' ? 0 : hasProperties(kind) ? 1 : undefined),
     'ScaleAction.target': kind => (hasProperties(kind) ? 0 : undefined),

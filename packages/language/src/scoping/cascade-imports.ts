@@ -7,7 +7,8 @@ import { isCascadeFile, type CascadeFile, type Import } from '../generated/ast.j
 export type ImportTarget =
     | { kind: 'resolved'; uri: URI; document: LangiumDocument<CascadeFile> }
     | { kind: 'missing'; uri: URI }
-    | { kind: 'outside-workspace'; uri: URI };
+    | { kind: 'outside-workspace'; uri: URI }
+    | { kind: 'refused'; uri: URI; reason: string };
 
 /**
  * Resolves `import` paths (relative to the importing file, confined to the workspace)
@@ -37,6 +38,8 @@ export class CascadeImports {
     resolve(importNode: Import, from: LangiumDocument): ImportTarget {
         const uri = UriUtils.resolvePath(UriUtils.dirname(from.uri), importNode.path ?? '');
         if (!this.isInsideWorkspace(uri, from.uri)) return { kind: 'outside-workspace', uri };
+        const reason = this.refusals.get(uri.toString());
+        if (reason !== undefined) return { kind: 'refused', uri, reason };
         const document = this.documents.getDocument(uri);
         if (!document || !isCascadeFile(document.parseResult.value)) return { kind: 'missing', uri };
         return { kind: 'resolved', uri, document: document as LangiumDocument<CascadeFile> };
@@ -113,13 +116,20 @@ export class CascadeImports {
     }
 
     private extraRoots: URI[] = [];
+    /** Imports a loader would not read (a link out of the workspace, a folder, a FIFO, …), with why. */
+    private readonly refusals = new Map<string, string>();
+
+    /** Records why the file at `uri` is not read; its imports are reported with the reason. */
+    refuse(uri: URI, reason: string): void {
+        this.refusals.set(uri.toString(), reason);
+    }
 
     /** Adds a folder imports may reach (used by the CLI for the folders it checks). */
     addWorkspaceRoot(root: URI): void {
         this.extraRoots.push(root);
     }
 
-    private workspaceRoots(): URI[] {
+    workspaceRoots(): URI[] {
         const folders = this.shared.workspace.WorkspaceManager.workspaceFolders ?? [];
         return [...folders.map(folder => URI.parse(folder.uri)), ...this.extraRoots];
     }
@@ -141,7 +151,8 @@ function walk(document: LangiumDocument, next: (document: LangiumDocument) => re
     return [...seen.values()];
 }
 
-function isWithin(path: string, root: string): boolean {
+/** True when `path` is `root` or below it (both absolute, with `/` separators). */
+export function isWithin(path: string, root: string): boolean {
     const base = root.endsWith('/') ? root : root + '/';
     return path === root || path.startsWith(base);
 }

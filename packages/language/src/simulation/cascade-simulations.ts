@@ -62,7 +62,7 @@ export class CascadeSimulations {
 
     async runScenario(params: RunScenarioParams, hooks: RunHooks = {}): Promise<ScenarioRunResult> {
         const result = await this.run('scenario', params, params.scenario, hooks) as ScenarioRunResult;
-        this.expects.record(params.scenario, result.expects);
+        this.expects.record(params.scenario, result.expects, result.warnings);
         return result;
     }
 

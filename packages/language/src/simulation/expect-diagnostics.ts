@@ -1,14 +1,15 @@
 /**
  * `expect-failed` warnings (docs/reference.md#expect-failed): the expects the last run of each scenario broke, shown on
- * their lines next to the document's own diagnostics. They belong to the document version
- * that was run; an edit drops them until the scenario runs again.
+ * their lines next to the document's own diagnostics, and the run's own warnings
+ * (docs/reference.md#negative-concentration) on its scenario. They belong to the document
+ * version that was run; an edit drops them until the scenario runs again.
  */
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { CascadeServices } from '../cascade-module.js';
 import { CODE_EXPECT_FAILED } from '../validation/diagnostic-codes.js';
-import type { ExpectOutcome } from './simulation-protocol.js';
+import type { ExpectOutcome, RunWarningOutcome } from './simulation-protocol.js';
 
 interface DocumentFailures {
     version: number;
@@ -28,20 +29,24 @@ export class ExpectDiagnostics {
     }
 
     /** Replaces what the scenario's previous run reported, and publishes every document it touches. */
-    record(scenario: string, expects: ExpectOutcome[]): void {
+    record(scenario: string, expects: ExpectOutcome[], warnings: RunWarningOutcome[] = []): void {
         const touched = new Set<string>();
         for (const [uri, entry] of this.failures) {
             if (entry.byScenario.delete(scenario)) touched.add(uri);
         }
-        for (const expect of expects) {
-            if (expect.passed || !expect.uri || !expect.range) continue;
-            const document = this.document(expect.uri);
+        const found = [
+            ...expects.filter(expect => !expect.passed).map(expect => ({ uri: expect.uri, diagnostic: expect.range && this.diagnostic(expect.uri!, expect.range, CODE_EXPECT_FAILED, expect.message, expect.scenario) })),
+            ...warnings.map(warning => ({ uri: warning.uri, diagnostic: warning.range && this.diagnostic(warning.uri!, warning.range, warning.code, warning.message, scenario) }))
+        ];
+        for (const { uri, diagnostic } of found) {
+            if (!uri || !diagnostic) continue;
+            const document = this.document(uri);
             if (!document) continue;
-            const entry = this.entryFor(expect.uri, document.textDocument.version);
+            const entry = this.entryFor(uri, document.textDocument.version);
             const list = entry.byScenario.get(scenario) ?? [];
-            list.push(this.expectDiagnostic(expect));
+            list.push(diagnostic);
             entry.byScenario.set(scenario, list);
-            touched.add(expect.uri);
+            touched.add(uri);
         }
         for (const uri of touched) {
             const document = this.document(uri);
@@ -65,26 +70,25 @@ export class ExpectDiagnostics {
         return this.shared.workspace.LangiumDocuments.all.find(d => d.uri.toString() === uri);
     }
 
+    /** A run's warning on its line, linked like every diagnostic to its check's section of the reference. */
+    private diagnostic(uri: string, range: Diagnostic['range'], code: string, message: string, scenario: string): Diagnostic {
+        const services = this.shared.ServiceRegistry.getServices(URI.parse(uri)) as CascadeServices;
+        const href = services.documentation.ReferenceLinks.href(code);
+        return {
+            range,
+            severity: DiagnosticSeverity.Warning,
+            code,
+            ...(href && { codeDescription: { href } }),
+            source: 'cascade',
+            message: `${message} (scenario ${scenario})`
+        };
+    }
+
     private publish(document: LangiumDocument): void {
         const uri = document.uri.toString();
         this.shared.lsp.Connection?.sendDiagnostics({ uri, diagnostics: [...(document.diagnostics ?? []), ...this.diagnosticsFor(uri)] });
     }
-
-    /** The warning on the expect's line, linked like every diagnostic to its section of the reference. */
-    private expectDiagnostic(expect: ExpectOutcome): Diagnostic {
-        const services = this.shared.ServiceRegistry.getServices(URI.parse(expect.uri!)) as CascadeServices;
-        const href = services.documentation.ReferenceLinks.href(CODE_EXPECT_FAILED);
-        return {
-            range: expect.range!,
-            severity: DiagnosticSeverity.Warning,
-            code: CODE_EXPECT_FAILED,
-            ...(href && { codeDescription: { href } }),
-            source: 'cascade',
-            message: `${expect.message} (scenario ${expect.scenario})`
-        };
-    }
 }
-
 
 /** Four significant digits, for hints and messages. */
 export function formatNumber(value: number): string {

@@ -51,7 +51,6 @@ export interface ExpectOutcome {
     /** The scenario whose run checked it (an inherited expect is checked by every heir). */
     scenario: string;
     label: string;
-    at: 'steady' | number;
     low: number;
     high: number;
     unit: string;
@@ -61,6 +60,15 @@ export interface ExpectOutcome {
     /** The simulator's verdict in words. */
     message: string;
     /** Where the expect is written. */
+    uri?: string;
+    range?: Range;
+}
+
+/** A warning of a run, located on its scenario's first line. */
+export interface RunWarningOutcome {
+    /** `negative-concentration`. */
+    code: string;
+    message: string;
     uri?: string;
     range?: Range;
 }
@@ -84,6 +92,8 @@ export interface ScenarioRunResult {
     /** Why the steady-state table is missing, when it is. */
     steadyStateMessage?: string;
     expects: ExpectOutcome[];
+    /** What the run did that the model should not (a concentration driven below zero). */
+    warnings: RunWarningOutcome[];
     elapsedMs: number;
 }
 

@@ -5,8 +5,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    compileModel, runCascadeSequential, scenarioSteadyState, simulateScenario,
-    type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef
+    compileModel, runCascadeSequential, runScenario, scenarioSteadyState,
+    type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from './cascade-network.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
@@ -46,7 +46,7 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
     const withBalance = hasBalance(model) && !observed.some(o => o.expression.kind === 'balance');
     const extended: Scenario = { ...scenario, observe: withBalance ? [...observed, BALANCE] : observed };
     const compiled = compileModel({ ...model, scenarios: model.scenarios.map(s => s === scenario ? extended : s) });
-    const result = simulateScenario(compiled, name, run);
+    const { result, steady } = runScenario(compiled, name, run);
     const balance = result.series.find(s => s.name === 'balance');
     return {
         scenario: name,
@@ -54,11 +54,12 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
         times: result.time,
         series: withBalance ? result.series.slice(0, -1) : result.series,
         balance: balance?.values,
-        ...steadyTable(compiled, extended, run),
+        ...steadyTable(compiled, steady, run),
+        warnings: result.warnings.map(warning => ({ code: warning.code, message: warning.message, ...firstLine(scenario.source) })),
         expects: result.expects.map((judged, i): ExpectOutcome => {
             const expectation = scenario.expects[i];
             return {
-                scenario: name, label: judged.label, at: expectation.at, low: expectation.low, high: expectation.high,
+                scenario: name, label: judged.label, low: expectation.low, high: expectation.high,
                 unit: expectation.unit, actual: judged.value ?? undefined, passed: judged.passed, message: judged.message,
                 ...location(expectation.source)
             };
@@ -71,12 +72,12 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
  * reads the time may still settle, but searching costs more than the run, so the preview
  * leaves that to Find Steady State.
  */
-function steadyTable(compiled: CompiledModel, scenario: Scenario, run: RunOptions): { steadyState?: SteadyValue[]; steadyStateMessage?: string } {
+function steadyTable(compiled: CompiledModel, search: () => SteadyState, run: RunOptions): { steadyState?: SteadyValue[]; steadyStateMessage?: string } {
     if (compiled.dependsOnTime) {
         return { steadyStateMessage: 'The model depends on time (t or a time course); use Find Steady State to search for a steady state.' };
     }
     try {
-        const steady = steadyValues(compiled, scenario, run);
+        const steady = steadyValues(compiled, search());
         return steady.converged ? { steadyState: steady.values } : { steadyStateMessage: steady.message };
     } catch (error) {
         if (run.shouldStop?.()) throw error;
@@ -84,8 +85,7 @@ function steadyTable(compiled: CompiledModel, scenario: Scenario, run: RunOption
     }
 }
 
-function steadyValues(compiled: CompiledModel, scenario: Scenario, run: RunOptions): { converged: boolean; message?: string; values: SteadyValue[] } {
-    const steady = scenarioSteadyState(compiled, scenario, run);
+function steadyValues(compiled: CompiledModel, steady: SteadyState): { converged: boolean; message?: string; values: SteadyValue[] } {
     if (!steady.converged) return { converged: false, message: `No steady state: ${steady.reason ?? 'the search did not converge'}.`, values: [] };
     const units = new Map<string, string>([
         ...compiled.ir.parameters.map(p => [p.name, p.unit] as const),
@@ -104,7 +104,7 @@ function steadyStateOutcome(model: ModelIR, name: string | undefined, skipTimeDe
     if (skipTimeDependent && compiled.dependsOnTime) {
         return { scenario: name, converged: false, message: 'The model depends on time; no steady state was searched for.', values: [] };
     }
-    return { scenario: name, ...steadyValues(compiled, scenario, run) };
+    return { scenario: name, ...steadyValues(compiled, scenarioSteadyState(compiled, scenario, run)) };
 }
 
 /** Runs the cascade measuring every species and receptor occupancy too, to colour the whole network. */
@@ -140,6 +140,12 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
 }
 
 /** A source reference as a document URI and an LSP range (its file may be a path or a URI). */
+/** The scenario's `scenario` keyword: a warning on the whole block would underline all of it. */
+function firstLine(source: SourceRef | undefined): { uri?: string; range?: Range } {
+    const { uri, range } = location(source);
+    return range ? { uri, range: { start: range.start, end: { line: range.start.line, character: range.start.character + 'scenario'.length } } } : { uri };
+}
+
 export function location(source: SourceRef | undefined): { uri?: string; range?: Range } {
     if (!source) return {};
     const uri = /^[a-z][a-z0-9+.-]+:/i.test(source.file) ? source.file : pathToFileURL(source.file).href;

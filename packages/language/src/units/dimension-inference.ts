@@ -75,6 +75,7 @@ export class DimensionInference {
             case 'TimeRef': return TIME;
             case 'BalanceRef': case 'NotExpr': return DIMENSIONLESS;
             case 'UnaryExpr': return this.infer(expression.operand, env);
+            case 'TimedValue': return this.infer(expression.value, env);
             case 'Ref': return this.refDimension(expression.target?.ref as NamedElement | undefined, expression.member, env);
             case 'Call': return this.callDimension(expression, env);
             case 'BinaryExpr': {

@@ -3,14 +3,15 @@ import {
     isRelease, isSpecies, isTransporter, type Argument, type BlockedBy, type CascadeAt, type DoseAction, type EffectClause,
     type Equation, type Expect, type Expression, type InhibitAction, type InhibitedBy, type InitialAssignment,
     type KmValue, type Member, type NamedElement, type Perturb, type PropertyValue, type RateRule, type Requires,
-    type ScaleAction, type SetAction, type Simulate, type SubstrateInhibition, type TimedAction
+    type ScaleAction, type SetAction, type Simulate, type SubstrateInhibition, type TimedAction, type TimedValue,
+    type Schedule, type Infusion, type Species
 } from '../generated/ast.js';
 import type { AstNode, Reference } from 'langium';
 import { isTimeArgument, resolveCall } from './calls.js';
 import type { DimensionInference } from './dimension-inference.js';
 import { isBareNumber, isRelativeChange } from './written-values.js';
 import {
-    AMOUNT_CONCENTRATION, DIMENSIONLESS, MOLAR_MASS, PER_TIME, TIME, VOLUME, type Dimension
+    AMOUNT, AMOUNT_CONCENTRATION, DIMENSIONLESS, MASS, MOLAR_MASS, PER_TIME, TIME, VOLUME, type Dimension
 } from './units.js';
 
 /** The dimensions a value may have; the first is the preferred one (its base unit is the quick fix). */
@@ -42,12 +43,18 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
         case 'EffectClause': return property === 'ec50' ? effectSourceDimension(slot.$container, inference) : [DIMENSIONLESS];
         case 'Simulate': case 'TimedAction': case 'CascadeAt': return [TIME];
         case 'Expect': {
-            if (property === 'time') return [TIME];
-            const subject = property === 'subject' || isBareNumber(slot.subject) ? undefined : inference.dimensionOf(slot.subject);
-            return subject && [subject];
+            if (property === 'subject') return undefined;
+            // A relative change is a fraction: `+20%`.
+            if (slot.reference) return [DIMENSIONLESS];
+            const subject = isBareNumber(slot.subject) ? undefined : inference.dimensionOf(slot.subject);
+            const species = singleSpecies(slot.subject);
+            return species ? inference.speciesConcentrations(species) : subject && [subject];
         }
+        case 'TimedValue': return property === 'time' ? [TIME] : undefined;
+        case 'Schedule': return property === 'count' ? [DIMENSIONLESS] : [TIME];
+        case 'Infusion': return property === 'rate' ? perTime(addedQuantities(named(slot.target), inference)) : [TIME];
         case 'SetAction': return propertyDimension(named(slot.target), slot.property, inference);
-        case 'DoseAction': return concentrationOf(named(slot.target), inference);
+        case 'DoseAction': return addedQuantities(named(slot.target), inference);
         case 'InhibitAction': case 'ScaleAction': return [DIMENSIONLESS];
         // Only a signed percentage is relative; any other value sets the property and has its dimension.
         case 'Perturb': return isRelativeChange(value) ? [DIMENSIONLESS] : propertyDimension(named(slot.target), slot.property, inference);
@@ -68,7 +75,19 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
 /** Where a whole value may stand. */
 type Slot = PropertyValue | KmValue | Requires | InhibitedBy | BlockedBy | SubstrateInhibition | EffectClause | Simulate
     | TimedAction | CascadeAt | Expect | SetAction | DoseAction | InhibitAction | ScaleAction | Perturb | RateRule
-    | InitialAssignment | Argument | { $type: 'other'; $container: unknown };
+    | InitialAssignment | Argument | TimedValue | Schedule | Infusion | { $type: 'other'; $container: unknown };
+
+/** What a dose adds (an infusion, per time): a concentration of the species, an amount,, or a mass (docs/reference.md#dose). */
+function addedQuantities(target: NamedElement | undefined, inference: DimensionInference): Expected {
+    return isSpecies(target) ? [...inference.speciesConcentrations(target), AMOUNT, MASS] : [];
+}
+
+/** The species an expect's subject reads, when it reads one species at one time (`X at steady`). */
+function singleSpecies(subject: Expression): Species | undefined {
+    const value = subject.$type === 'TimedValue' ? subject.value : undefined;
+    const target = value?.$type === 'Ref' && !value.member ? value.target?.ref : undefined;
+    return isSpecies(target) ? target : undefined;
+}
 
 /**
  * The dimension of `property` of a declaration, as `set`, `perturb` and block members address it;
@@ -113,6 +132,10 @@ function targetDimension(target: NamedElement | undefined, inference: DimensionI
 /** The concentration dimensions of a species, or the dimension of another name used as an inhibitor. */
 function concentrationOf(target: NamedElement | undefined, inference: DimensionInference): Expected | undefined {
     if (isSpecies(target)) return inference.speciesConcentrations(target);
+    if (isModulator(target)) {
+        const level = inference.levelDimension(target);
+        return level && [level];
+    }
     const other = inference.nameDimension(target);
     return other && [other];
 }

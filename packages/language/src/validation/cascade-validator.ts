@@ -5,6 +5,7 @@ import type { CascadeServices } from '../cascade-module.js';
 import { actionChecks } from './action-checks.js';
 import { callChecks } from './call-checks.js';
 import { dependencyChecks } from './dependency-checks.js';
+import { dosingChecks } from './dosing-checks.js';
 import { duplicateChecks } from './duplicate-checks.js';
 import { graphChecks } from './graph-checks.js';
 import { checkImport } from './import-checks.js';
@@ -24,6 +25,7 @@ export function registerValidationChecks(services: CascadeServices): void {
         kindChecks(analyses),
         callChecks(),
         actionChecks(),
+        dosingChecks(analyses),
         unitsChecks(analyses),
         rangeChecks(analyses),
         kineticsChecks(),

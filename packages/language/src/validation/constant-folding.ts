@@ -13,7 +13,11 @@ import { unitOf } from '../units/written-values.js';
  */
 export function constantValue(expression: Expression | undefined, visiting = new Set<Expression>()): number | undefined {
     if (!expression) return undefined;
-    if (isQuantity(expression)) return expression.value * unitScale(expression.unit);
+    if (isQuantity(expression)) {
+        // An unknown unit is reported as such; its number folds to nothing.
+        const scale = expression.unit ? unitOf(expression.unit)?.scale : 1;
+        return scale === undefined ? undefined : expression.value * scale;
+    }
     if (isUnaryExpr(expression)) {
         const operand = constantValue(expression.operand, visiting);
         return operand === undefined ? undefined : expression.op === '-' ? -operand : operand;
@@ -47,8 +51,4 @@ export function constantValue(expression: Expression | undefined, visiting = new
         return fn(...(args as number[]));
     }
     return undefined;
-}
-
-function unitScale(unit: string | undefined): number {
-    return unit ? unitOf(unit)?.scale ?? Number.NaN : 1;
 }

@@ -1,6 +1,6 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
-    isDoseAction, isEffectKind, isReceptor, isSetAction, isSpecies, type Action, type CascadeAstType, type CascadeFile, type Declaration, type Scenario,
+    isDoseAction, isEffectKind, isInfusion, type Infusion, isReceptor, isSetAction, isSpecies, type Action, type CascadeAstType, type CascadeFile, type Declaration, type Scenario,
     type Species, type TimedAction, type WhenEvent
 } from '../generated/ast.js';
 import { propertyOf } from '../units/written-values.js';
@@ -64,7 +64,7 @@ function collectFlows(declarations: Declaration[]): Flows {
                 break;
             case 'Scenario': case 'WhenEvent':
                 for (const action of actionsOf(declaration)) {
-                    if ((isDoseAction(action) || isSetAction(action)) && isSpecies(action.target?.ref)) flows.driven.add(action.target?.ref);
+                    if ((isDoseAction(action) || isSetAction(action) || isInfusion(action)) && isSpecies(action.target?.ref)) flows.driven.add(action.target?.ref);
                 }
         }
     }
@@ -72,15 +72,17 @@ function collectFlows(declarations: Declaration[]): Flows {
 }
 
 /** Every action of a scenario or event, timed and conditional ones included. */
-function actionsOf(owner: Scenario | WhenEvent | TimedAction): Action[] {
+function actionsOf(owner: Scenario | WhenEvent | TimedAction): (Action | Infusion)[] {
     const statements = owner.$type === 'Scenario' ? owner.statements : owner.actions;
-    return statements.flatMap(statement => {
+    const scheduled = owner.$type === 'TimedAction' && owner.schedule ? [owner.schedule.dose] : [];
+    return [...scheduled, ...statements.flatMap((statement): (Action | Infusion)[] => {
         switch (statement.$type) {
             case 'TimedAction': case 'WhenEvent': return actionsOf(statement);
-            case 'SetAction': case 'DoseAction': case 'InhibitAction': case 'ScaleAction': return [statement];
+            case 'Schedule': return [statement.dose];
+            case 'SetAction': case 'DoseAction': case 'InhibitAction': case 'ScaleAction': case 'Infusion': return [statement];
             default: return [];
         }
-    });
+    })];
 }
 
 function checkSpecies(file: CascadeFile, flows: Flows, accept: ValidationAcceptor): void {

@@ -10,6 +10,8 @@ export function checkImport(imports: CascadeImports) {
         const target = imports.resolve(node, document);
         if (target.kind === 'outside-workspace') {
             accept('error', `Import '${node.path}' leaves the workspace folder; imports may only reach files inside it.`, { node, property: 'path', data: { code: CODE_UNRESOLVED } });
+        } else if (target.kind === 'refused') {
+            accept('error', `Cannot import '${node.path}': ${target.reason}.`, { node, property: 'path', data: { code: CODE_UNRESOLVED } });
         } else if (target.kind === 'missing') {
             accept('error', `Cannot find '${node.path}' (looked for ${target.uri.path}).`, { node, property: 'path', data: { code: CODE_UNRESOLVED } });
         } else if (target.uri.toString() === document.uri.toString()) {

@@ -33,7 +33,9 @@ export function kindChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAst
         Binds: (binds, accept) => requireKind(binds, 'ligand', binds.ligand, isSpecies, 'a species (usually a transmitter)', 'binds', accept),
         Requires: (req, accept) => requireKind(req, 'cofactor', req.cofactor, isSpecies, 'a species (a cofactor)', 'requires', accept),
         InhibitedBy: (inh, accept) => requireKind(inh, 'inhibitor', inh.inhibitor, isConcentrationName, 'a species, parameter or rule', 'inhibited by', accept),
-        BlockedBy: (blk, accept) => requireKind(blk, 'antagonist', blk.antagonist, isConcentrationName, 'a species, parameter or rule', 'blocked by', accept),
+        // A modulator blocks with its level: an antagonist given as a time course.
+        BlockedBy: (blk, accept) => requireKind(blk, 'antagonist', blk.antagonist, target => isConcentrationName(target) || isModulator(target),
+            'a species, parameter, rule or modulator', 'blocked by', accept),
         KmValue: (km, accept) => requireKind(km, 'substrate', km.substrate, isSpecies, 'a substrate species', 'km', accept),
         EffectClause: (effect, accept) => requireKind(effect, 'target', effect.target,
             target => EFFECT_PROPERTIES[target.$type]?.includes(effect.property) ?? false,

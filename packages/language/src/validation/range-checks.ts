@@ -9,10 +9,14 @@ import { fitsSlot } from './units-checks.js';
 const POSITIVE = new Set(['volume', 'vmax', 'km', 'kd', 'ki', 'hill', 'molar_mass']);
 const NON_NEGATIVE = new Set(['initial', 'supply', 'clearance', 'density', 'rate', 'concentration']);
 
-/** range: values outside their meaningful range, checked when they are constant (folded in base units). */
+/**
+ * range: values outside their meaningful range, checked when they are constant (folded in
+ * base units); a constant that folds to NaN or ±∞ (a division by zero) is out of every range.
+ */
 export function rangeChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAstType> {
     // A value of the wrong dimension gets unit-dimension; its number means nothing here.
     const checkProperty = (property: string, value: Expression | undefined, accept: ValidationAcceptor, positive = POSITIVE.has(property)) => {
+        if (reportNonFinite(value, property, accept)) return;
         if (positive) checkBounds(value, Number.MIN_VALUE, Infinity, property, `${property} must be greater than 0`, accept);
         else if (NON_NEGATIVE.has(property)) {
             const why = property === 'concentration' || property === 'initial' ? 'a concentration cannot be negative' : undefined;
@@ -20,6 +24,7 @@ export function rangeChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAs
         }
     };
     const checkBounds = (value: Expression | undefined, low: number, high: number, what: string, why: string | undefined, accept: ValidationAcceptor) => {
+        if (reportNonFinite(value, what, accept)) return;
         if (value && outOfBounds(value, low, high) && fitsSlot(value, analyses)) {
             const reason = why ?? (high === Infinity ? `${what} cannot be negative` : `${what} must be between ${low} and ${high}`);
             accept('error', `${reason}.`, { node: value, data: { code: CODE_RANGE } });
@@ -27,7 +32,13 @@ export function rangeChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAs
     };
     return {
         // A reaction's rate is a flux law, and may be negative (a reversible reaction).
-        PropertyValue: (p, accept) => { if (!(p.key === 'rate' && isReaction(p.$container))) checkProperty(p.key, p.value, accept); },
+        PropertyValue: (p, accept) => {
+            if (!(p.key === 'rate' && isReaction(p.$container))) checkProperty(p.key, p.value, accept);
+            else reportNonFinite(p.value, p.key, accept);
+        },
+        DoseAction: (dose, accept) => { reportNonFinite(dose.amount, 'the dose', accept); },
+        Perturb: (perturb, accept) => { reportNonFinite(perturb.change, 'the perturbation', accept); },
+        CascadeAt: (at, accept) => { reportNonFinite(at.time, 'the measuring time', accept); },
         KmValue: (km, accept) => checkProperty('km', km.value, accept),
         Requires: (req, accept) => checkProperty('km', req.km, accept),
         InhibitedBy: (inh, accept) => checkProperty('ki', inh.ki, accept),
@@ -50,7 +61,9 @@ export function rangeChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAs
             checkProperty('step', simulate.step, accept, true);
         },
         TimedAction: (timed, accept) => checkBounds(timed.time, 0, Infinity, 'at', 'events happen at t ≥ 0', accept),
+        TimedValue: (reading, accept) => { reportNonFinite(reading.time, 'the time', accept); },
         Expect: (expect, accept) => {
+            if (reportNonFinite(expect.low, 'the lower bound', accept) || reportNonFinite(expect.high, 'the upper bound', accept)) return;
             const low = constantValue(expect.low);
             const high = constantValue(expect.high);
             if (low !== undefined && high !== undefined && low > high) {
@@ -58,6 +71,15 @@ export function rangeChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAs
             }
         }
     };
+}
+
+/** Reports a constant that folds to NaN or ±∞; true when it did. */
+function reportNonFinite(value: Expression | undefined, what: string, accept: ValidationAcceptor): boolean {
+    const v = constantValue(value);
+    if (v === undefined || Number.isFinite(v)) return false;
+    const result = Number.isNaN(v) ? 'is not a number (NaN)' : `is ${v > 0 ? '+' : '−'}∞`;
+    accept('error', `${what} ${result}: a division by zero or an overflow in a constant.`, { node: value!, data: { code: CODE_RANGE } });
+    return true;
 }
 
 /** A constant `value` outside [low, high] (a little slack above for rounding: 100 % is 1.0000000000000002). */

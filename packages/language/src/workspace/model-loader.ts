@@ -6,6 +6,8 @@ import { createCascadeServices, type CascadeServices } from '../cascade-module.j
 import { isCascadeFile } from '../generated/ast.js';
 import { lowerDocument } from '../lowering/cascade-lowering.js';
 import { documentDiagnostics, hasErrors, type CascadeDiagnostic } from './cascade-diagnostics.js';
+import { fileRefusal, importRefusal } from './import-files.js';
+import { CODE_UNRESOLVED } from '../validation/diagnostic-codes.js';
 
 /** A checked document: its diagnostics, and its model when it has no errors. */
 export interface LoadedModel {
@@ -50,10 +52,28 @@ export class ModelLoader {
     }
 
     async loadFiles(paths: readonly string[]): Promise<LoadedModel[]> {
-        const documents = await Promise.all(paths.map(path => this.shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(path))));
+        const documents = await Promise.all(paths.map(path => this.loadFile(path)));
         await this.loadImports(documents);
         return this.check(documents);
     }
+
+    /**
+     * The file's document; one that may not be read (too large, a folder, unreadable) is an empty
+     * document whose only diagnostic says why, and its importers report it on their import lines.
+     */
+    private async loadFile(path: string): Promise<LangiumDocument> {
+        const uri = URI.file(path);
+        const reason = await fileRefusal(path).catch((error: unknown) => `it cannot be read (${error instanceof Error ? error.message : String(error)})`);
+        if (reason === undefined) return this.shared.workspace.LangiumDocuments.getOrCreateDocument(uri);
+        this.services.references.CascadeImports.refuse(uri, reason);
+        this.unreadable.set(uri.toString(), reason);
+        const document = this.shared.workspace.LangiumDocumentFactory.fromString('', uri);
+        this.shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    }
+
+    /** Files given to loadFiles that were not read, with why. */
+    private readonly unreadable = new Map<string, string>();
 
     /** Checks text as if it were the file `path` (which need not exist); imports resolve from its folder. */
     async loadText(text: string, path: string): Promise<LoadedModel> {
@@ -75,7 +95,12 @@ export class ModelLoader {
     private async check(documents: LangiumDocument[]): Promise<LoadedModel[]> {
         const all = this.shared.workspace.LangiumDocuments.all.filter(document => document.state < DocumentState.Validated).toArray();
         await this.shared.workspace.DocumentBuilder.build(all, { validation: true });
-        return documents.map(document => new CheckedDocument(document, documentDiagnostics(document), this.services));
+        return documents.map(document => {
+            const reason = this.unreadable.get(document.uri.toString());
+            const diagnostics = reason === undefined ? documentDiagnostics(document)
+                : [{ file: document.uri.fsPath, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' as const, code: CODE_UNRESOLVED, message: `Cannot read this file: ${reason}.` }];
+            return new CheckedDocument(document, diagnostics, this.services);
+        });
     }
 
     /** Reads every file reachable through imports that exists and is not loaded yet. */
@@ -83,15 +108,28 @@ export class ModelLoader {
         const pending = [...documents];
         const fileSystem = this.shared.workspace.FileSystemProvider;
         const loaded = this.shared.workspace.LangiumDocuments;
+        const imports = this.services.references.CascadeImports;
         while (pending.length > 0) {
             const document = pending.pop()!;
             const root = document.parseResult.value;
             if (!isCascadeFile(root)) continue;
             for (const node of root.imports) {
                 const uri = UriUtils.resolvePath(UriUtils.dirname(document.uri), node.path ?? '');
-                if (loaded.hasDocument(uri) || !this.services.references.CascadeImports.isInsideWorkspace(uri, document.uri)) continue;
+                if (loaded.hasDocument(uri) || !imports.isInsideWorkspace(uri, document.uri)) continue;
                 if (!(await fileSystem.exists(uri))) continue;
-                pending.push(await loaded.getOrCreateDocument(uri));
+                const roots = imports.workspaceRoots();
+                const reason = await importRefusal(uri.fsPath, roots.length > 0 ? roots.map(root => root.fsPath) : [UriUtils.dirname(document.uri).fsPath])
+                    .catch((error: unknown) => `it cannot be read (${error instanceof Error ? error.message : String(error)})`);
+                if (reason !== undefined) {
+                    imports.refuse(uri, reason);
+                    continue;
+                }
+                try {
+                    pending.push(await loaded.getOrCreateDocument(uri));
+                } catch (error) {
+                    // Read between the check and now, or unreadable (permissions): the import reports it, the other files are still checked.
+                    imports.refuse(uri, `it cannot be read (${error instanceof Error ? error.message : String(error)})`);
+                }
             }
         }
     }

@@ -195,9 +195,9 @@ describe('lowering to the model IR', () => {
         const [base, stress, drug] = model.scenarios;
         assert.deepEqual([base.duration, base.step], [2880, 2880 / 200]);
         assert.deepEqual(base.observe.map(o => [o.name, o.unit]), [['HT', 'uM'], ['Cortisol.level', 'g/L']]);
-        assert.deepEqual(base.expects.map(e => [e.at, e.low, e.high]), [['steady', 0.05, 2], [1440, 0, 100]]);
+        assert.deepEqual(base.expects.map(e => [e.readings[0].at, e.low, e.high]), [['steady', 0.05, 2], [1440, 0, 100]]);
         assert.deepEqual(stress.lineage, ['Base', 'Stress']);
-        assert.deepEqual(stress.expects.map(e => [e.at, e.high]), [['steady', 1], [1440, 100]], 'a restated expect overrides the inherited one');
+        assert.deepEqual(stress.expects.map(e => [e.readings[0].at, e.high]), [['steady', 1], [1440, 100]], 'a restated expect overrides the inherited one');
         assert.deepEqual(stress.events.map(e => e.trigger.kind === 'at' ? e.trigger.time : 'when'), ['when', 720, 1440]);
         assert.deepEqual(drug.lineage, ['Base', 'Stress', 'Drug']);
         assert.deepEqual([drug.duration, drug.step], [600, 30]);

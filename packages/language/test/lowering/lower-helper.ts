@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ModelIR } from '@neurocascade/simulator';
 import { ModelLoader } from '../../src/workspace/model-loader.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'cascade-lowering-'));
+// Removed when the test process ends, however it ends: a run left one folder behind each time.
+process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
 let count = 0;
 
 /** Writes the files (name → text) into a fresh folder and lowers the first; fails on any error. */

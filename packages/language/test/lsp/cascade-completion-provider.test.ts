@@ -71,11 +71,11 @@ describe('completion', () => {
             assert.ok(!names(list).includes('TPH2'), 'an enzyme is no cofactor');
         });
 
-        it('offers species after inhibited by and blocked by', async () => {
+        it('offers species after inhibited by, and species and modulators (a level as antagonist) after blocked by', async () => {
             const inhibited = await completionsAt(`${MODEL}enzyme MAOA {\n    converts Serotonin ->\n    inhibited by <|>\n}`);
             assert.deepEqual(names(inhibited), ['BH4', 'Dopamine', 'FiveHTP', 'Serotonin', 'Tryptophan']);
             const blocked = await completionsAt(`${MODEL}receptor D2 {\n    binds Dopamine\n    blocked by <|>\n}`);
-            assert.deepEqual(names(blocked), ['BH4', 'Dopamine', 'FiveHTP', 'Serotonin', 'Tryptophan']);
+            assert.deepEqual(names(blocked), ['BH4', 'Cortisol', 'Dopamine', 'FiveHTP', 'Serotonin', 'Tryptophan']);
         });
 
         it('offers the enzyme\'s substrates first after km (a value may follow instead)', async () => {
@@ -161,6 +161,15 @@ describe('completion', () => {
             const list = await completionsAt(`${MODEL}scenario S {\n    simulate 1 h\n    observe Serotonin\n    <|>\n}`);
             assert.ok(!labels(list).includes('simulate'));
             assert.ok(labels(list).includes('observe'));
+        });
+
+        it('offers the bounds and `relative` after an expect\'s reading, scenarios after `relative to`, doses after a schedule', async () => {
+            const bounds = labels(await completionsAt(`${MODEL}scenario S {\n    simulate 1 h\n    expect Serotonin at steady <|>\n}`), CompletionItemKind.Keyword);
+            for (const keyword of ['between', 'above', 'below', 'relative']) assert.ok(bounds.includes(keyword), keyword);
+            assert.deepEqual(names(await completionsAt(`${MODEL}scenario S {\n    simulate 1 h\n    expect Serotonin at steady relative to <|>\n}`)), ['Baseline', 'S']);
+            const schedule = labels(await completionsAt(`${MODEL}scenario S {\n    simulate 1 h\n    every 24 h times 3 <|>\n}`), CompletionItemKind.Keyword);
+            assert.deepEqual(schedule, ['dose']);
+            assert.deepEqual(names(await completionsAt(`${MODEL}scenario S {\n    infuse <|>\n}`)), ['BH4', 'Dopamine', 'FiveHTP', 'Serotonin', 'Tryptophan']);
         });
 
         it('offers and/or only in conditions', async () => {

@@ -58,6 +58,19 @@ describe('simulation requests', function () {
         result.balance!.forEach((b, i) => assert.ok(Math.abs(b - occupancy(1, i) / occupancy(2, i)) < 1e-9));
         assert.ok(Math.abs(result.steadyState!.find(v => v.name === 'A')!.value - 2) < 1e-6);
         assert.deepEqual(result.expects.map(e => e.passed), [true]);
+        assert.deepEqual(result.warnings, []);
+    });
+
+    it('carries a concentration driven below zero to the preview and the editor as a warning', async () => {
+        const empty = await parse('precursor A { initial 1 uM }\nmetabolite B { clearance 1 /min }\nreaction R { A -> B  rate 5 uM/min }\nscenario S { simulate 1 min }',
+            { documentUri: 'file:///emptied.cascade', validation: true });
+        const result = await simulations.runScenario({ uri: empty.uri.toString(), scenario: 'S' });
+        assert.equal(result.warnings.length, 1);
+        assert.match(result.warnings[0].message, /^A fell below zero at t = 0\.2 min/);
+        // And on the scenario's keyword in the editor, until the text changes.
+        const [diagnostic] = simulations.expects.diagnosticsFor(empty.uri.toString());
+        assert.equal(diagnostic.code, 'negative-concentration');
+        assert.deepEqual(diagnostic.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 8 } });
     });
 
     it('reports a broken expect as an expect-failed warning on its line, linked to the reference', async () => {

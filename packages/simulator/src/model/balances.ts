@@ -1,6 +1,7 @@
-/** docs/reference.md#species-equation: dX/dt = supply − clearance·X + Σ ν·v·V(process)/V(X) for every species X. */
+/** docs/reference.md#species-equation: dX/dt = supply − clearance·X + infusion + Σ ν·v·V(process)/V(X) for every species X. */
 import type { ModelIR, Process, Species } from '../ir.js';
 import type { EquationContext } from './context.js';
+import { INFUSION } from './properties.js';
 import { flux } from './rate-laws.js';
 import { div, mul, neg, num, sum, type Term } from './terms.js';
 
@@ -34,7 +35,8 @@ export function contributions(ctx: EquationContext, ir: ModelIR): Map<string, Co
 export function speciesBalance(ctx: EquationContext, x: Species, concentration: Term, changes: readonly Contribution[]): Term {
     const terms: Term[] = [
         mul(ctx.property(x.name, 'supply'), ctx.effectFactor(x.name, 'supply')),
-        neg(mul(mul(ctx.property(x.name, 'clearance'), ctx.effectFactor(x.name, 'clearance')), concentration))
+        neg(mul(mul(ctx.property(x.name, 'clearance'), ctx.effectFactor(x.name, 'clearance')), concentration)),
+        ...(ctx.infused.has(x.name) ? [ctx.property(x.name, INFUSION)] : [])
     ];
     for (const c of changes) {
         const scaled = c.process.compartment === x.compartment

@@ -10,8 +10,9 @@ import { buildProgram, programSource, type Program, type Statement } from './pro
 import { EquationBuilder, type EquationSystem } from './equation-builder.js';
 import { ModelError } from './errors.js';
 import { jacobianCode } from './jacobian.js';
+import { addressed } from './properties.js';
 import type { AddressableProperty } from './slots.js';
-import { children, mentions, type Term } from './terms.js';
+import { children, type Term } from './terms.js';
 
 export interface CompiledModel {
     readonly ir: ModelIR;
@@ -23,7 +24,7 @@ export interface CompiledModel {
     readonly baseSlots: Float64Array;
     readonly rhs: RightHandSide;
     readonly jacobian: { pattern: SparsityPattern; evaluate: JacobianFunction };
-    /** Whether the right-hand side reads the time (time courses, `t`). */
+    /** Whether the right-hand side reads the time (time courses, `t`), with the `set`s now in force. */
     readonly dependsOnTime: boolean;
     /** Every distinct generated source, for inspection. */
     readonly sources: string[];
@@ -84,11 +85,31 @@ export function compileModel(ir: ModelIR): CompiledModel {
     const evaluateJacobian = compile([...variableStatements(needed), ...jac.statements], new Float64Array(jac.temporaries));
     const byTarget = new Map<string, AddressableProperty[]>();
     for (const p of system.properties) byTarget.set(p.target, [...(byTarget.get(p.target) ?? []), p]);
-    const readsTime = (t: Term) => t.k === 't';
-    const dependsOnTime = derivatives.some(d => mentions(d, readsTime)) || needed.some(i => mentions(variables[i], readsTime));
+    // A varying `set` value (p[switch]·value) reads the time only while its set is in force.
+    const switches = new Set(system.properties.flatMap(p => p.slot.kind === 'expression' ? p.slot.replacements.map(r => r.switch) : []));
+    const switchOf = (t: Term) => t.k === 'mul' && t.a.k === 'ref' && t.a.space === 'p' && switches.has(t.a.i) ? t.a.i : undefined;
+    const timeSwitches = new Set<number>();
+    const visited = new Set<Term>();
+    /** Whether `t` reads the time outside switched values, noting the switches of those that do. */
+    const readsTime = (t: Term): boolean => {
+        if (visited.has(t)) return false;
+        visited.add(t);
+        const sw = switchOf(t);
+        if (sw !== undefined) {
+            if (readsTimeAnywhere(t)) timeSwitches.add(sw);
+            return false;
+        }
+        if (t.k === 't') return true;
+        if (t.k === 'ref' && t.space === 'w') return readsTime(variables[t.i]);
+        return children(t).map(readsTime).some(Boolean);
+    };
+    const readsTimeAnywhere = (t: Term): boolean =>
+        t.k === 't' || (t.k === 'ref' && t.space === 'w' ? readsTimeAnywhere(variables[t.i]) : children(t).some(readsTimeAnywhere));
+    const readsTimeAlways = derivatives.map(readsTime).some(Boolean);
 
     return {
-        ir, system, stateNames: system.stateNames, slots, baseSlots, sources, dependsOnTime,
+        ir, system, stateNames: system.stateNames, slots, baseSlots, sources,
+        get dependsOnTime() { return readsTimeAlways || [...timeSwitches].some(sw => slots[sw] !== 0); },
         rhs,
         jacobian: { pattern: jac.pattern, evaluate: evaluateJacobian },
         reset: () => slots.set(baseSlots),
@@ -102,10 +123,7 @@ export function compileModel(ir: ModelIR): CompiledModel {
         },
         initialValues: (y, out) => initialValues(0, y, out),
         properties(ref) {
-            const all = (byTarget.get(ref.target) ?? []).filter(p => p.property === ref.property);
-            const sub = ref.substrate;
-            const chosen = sub ? all.filter(p => p.sub === sub || p.sub.startsWith(`${sub} `))
-                : ref.property === 'km' ? all.slice(0, 1) : all;
+            const chosen = addressed(byTarget.get(ref.target) ?? [], ref);
             if (chosen.length === 0) {
                 const what = ref.substrate ? `${ref.property} ${ref.substrate}` : ref.property;
                 throw new ModelError(`'${ref.target}' has no property '${what}' that can be changed`, 'wrong-kind');

@@ -5,6 +5,8 @@ import type { Term } from './terms.js';
 /** What the per-concern equation builders (rate laws, receptors, effects) need from the model. */
 export interface EquationContext {
     readonly declarations: ReadonlyMap<string, Declaration>;
+    /** Species an `infuse` action reaches: their balances carry an infusion input. */
+    readonly infused: ReadonlySet<string>;
     resolve(e: Expr): Term;
     /** A property's current value (a slot, so actions can change it). `sub`: substrate or inhibitor. */
     property(target: string, property: string, sub?: string): Term;

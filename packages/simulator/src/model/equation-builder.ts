@@ -4,14 +4,15 @@
  * initial values. Intermediates are created on first use; a quantity that needs itself
  * while being defined is an algebraic loop.
  */
-import type { EffectProperty, Expr, ModelIR } from '../ir.js';
+import type { Action, EffectProperty, Expr, ModelIR } from '../ir.js';
+import { evaluateConstant, namesIn } from '../ir-constants.js';
 import { contributions, speciesBalance } from './balances.js';
 import type { EquationContext } from './context.js';
 import { indexDeclarations, lookup, type Declaration } from './declarations.js';
 import { effectFactor, indexEffects, type EffectIndex } from './effects.js';
 import { ModelError } from './errors.js';
 import { resolveExpr, type NameResolver } from './expressions.js';
-import { propertyDefinitions, type PropertyDefinition } from './properties.js';
+import { addressed, infusedSpecies, propertyDefinitions, type PropertyDefinition } from './properties.js';
 import { activation, balance, hasBalance, occupancy } from './receptors.js';
 import { SlotTable, type AddressableProperty } from './slots.js';
 import { ref, ZERO, type Term } from './terms.js';
@@ -40,11 +41,14 @@ export class EquationBuilder implements EquationContext, NameResolver {
     private readonly defining: string[] = [];
     private readonly breakpoints = new Set<number>();
     private readonly definitions = new Map<string, PropertyDefinition[]>();
+    private readonly varyingSets: Extract<Action, { kind: 'set' }>[];
+    readonly infused: ReadonlySet<string>;
     private sealed = false;
     private effects: EffectIndex | undefined;
 
     constructor(private readonly ir: ModelIR) {
         this.declarations = indexDeclarations(ir);
+        this.infused = infusedSpecies(ir);
         ir.species.forEach(s => this.states.set(s.name, this.states.size));
         for (const rule of ir.rateRules) {
             const d = this.declarations.get(rule.target);
@@ -53,6 +57,7 @@ export class EquationBuilder implements EquationContext, NameResolver {
             }
             if (d.kind === 'parameter') this.states.set(rule.target, this.states.size);
         }
+        this.varyingSets = varyingSets(ir);
     }
 
     build(): EquationSystem {
@@ -69,7 +74,7 @@ export class EquationBuilder implements EquationContext, NameResolver {
             this.property(name, this.declarations.get(name)!.kind === 'parameter' ? 'value' : 'initial'));
         // Everything an observable, an action or a perturbation may name exists from here on.
         for (const [name, d] of this.declarations) {
-            propertyDefinitions(d).forEach(def => this.property(name, def.property, def.sub));
+            propertyDefinitions(d, this.infused).forEach(def => this.property(name, def.property, def.sub));
             if (d.kind === 'rule') this.name(name);
             if (d.kind === 'receptor') this.activation(name);
             const state = this.states.get(name);
@@ -115,13 +120,21 @@ export class EquationBuilder implements EquationContext, NameResolver {
         const d = this.declarations.get(target);
         if (!d) throw new ModelError(`unknown name '${target}'`, 'unresolved');
         let all = this.definitions.get(target);
-        if (!all) this.definitions.set(target, all = propertyDefinitions(d));
+        if (!all) this.definitions.set(target, all = propertyDefinitions(d, this.infused));
         const def = all.find(p => p.property === property && (!sub || p.sub === sub));
         if (!def) throw new ModelError(`${d.kind} '${target}' has no property '${property}${sub ? ' ' + sub : ''}'`, 'wrong-kind');
         const key = `${target} ${property}${def.sub ? ' ' + def.sub : ''}`;
         // A state parameter's `value` is its initial value; `value` itself then addresses the state.
         const name = d.kind === 'parameter' && this.states.has(target) ? 'initial' : property;
-        return this.memo(key, () => this.slots.allocate(target, name, def.sub, this.resolve(def.expr)));
+        return this.memo(key, () => this.slots.allocate(target, name, def.sub, this.resolve(def.expr),
+            name === property ? this.replacements(target, all, def) : []));
+    }
+
+    /** The varying `set` values that may replace a property (compiled in beside it, switched off). */
+    private replacements(target: string, all: PropertyDefinition[], def: PropertyDefinition): { value: Expr; term: Term }[] {
+        return this.varyingSets
+            .filter(a => a.target === target && addressed(all, a).includes(def))
+            .map(a => ({ value: a.value, term: this.resolve(a.value) }));
     }
 
     effectFactor(target: string, property: EffectProperty): Term {
@@ -177,4 +190,15 @@ export class EquationBuilder implements EquationContext, NameResolver {
     breakpoint(time: number): void {
         if (Number.isFinite(time)) this.breakpoints.add(time);
     }
+}
+
+/**
+ * The `set` actions of every scenario, from t = 0 or `at T`, whose value is not a constant:
+ * they replace the property's expression. A `set` in a `when` event is an assignment (SBML's
+ * event assignment): its value when the event fires. So is one that reads its own target
+ * (`set k 2 * k`): as an expression it would define the property by itself.
+ */
+function varyingSets(ir: ModelIR): Extract<Action, { kind: 'set' }>[] {
+    const actions = new Set(ir.scenarios.flatMap(s => [...s.actions, ...s.events.flatMap(e => e.trigger.kind === 'at' ? e.actions : [])]));
+    return [...actions].flatMap(a => a.kind === 'set' && evaluateConstant(a.value) === undefined && !namesIn(a.value).has(a.target) ? [a] : []);
 }

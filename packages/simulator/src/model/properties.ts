@@ -2,7 +2,7 @@
  * The numeric properties scenario actions, cascade perturbations and events address
  * (`set TPH2 vmax 3 uM/min`, `perturb Tryptophan supply +50%`), per declaration.
  */
-import type { Expr, Inhibition, RateLaw } from '../ir.js';
+import type { Expr, Inhibition, ModelIR, PropertyRef, RateLaw } from '../ir.js';
 import type { Declaration } from './declarations.js';
 
 export interface PropertyDefinition {
@@ -47,10 +47,24 @@ function lawProperties(law: RateLaw): PropertyDefinition[] {
     }
 }
 
-export function propertyDefinitions(d: Declaration): PropertyDefinition[] {
+const ZERO: Expr = { kind: 'number', value: 0 };
+
+/** The property an `infuse` action adds its rate to: a species' input from infusions, 0 until one starts. */
+export const INFUSION = 'infusion';
+
+/** Species some scenario or event infuses: only their balances carry an infusion input. */
+export function infusedSpecies(ir: ModelIR): Set<string> {
+    const events = [...ir.events, ...ir.scenarios.flatMap(s => s.events)];
+    return new Set(events.flatMap(e => e.actions.flatMap(a => a.kind === 'infuse' ? [a.species] : [])));
+}
+
+export function propertyDefinitions(d: Declaration, infused: ReadonlySet<string>): PropertyDefinition[] {
     switch (d.kind) {
         case 'compartment': return [of('volume', d.decl.volume)];
-        case 'species': return [of('initial', d.decl.initial), of('supply', d.decl.supply), of('clearance', d.decl.clearance)];
+        case 'species': return [
+            of('initial', d.decl.initial), of('supply', d.decl.supply), of('clearance', d.decl.clearance),
+            ...(infused.has(d.decl.name) ? [of(INFUSION, ZERO)] : [])
+        ];
         case 'process': return [...lawProperties(d.decl.law), of('activity', ONE)];
         case 'receptor': return [
             of('kd', d.decl.kd), of('hill', d.decl.hill), of('density', d.decl.density),
@@ -60,4 +74,15 @@ export function propertyDefinitions(d: Declaration): PropertyDefinition[] {
         case 'parameter': return [of('value', d.decl.value)];
         case 'rule': case 'function': return [];
     }
+}
+
+/**
+ * Of one target's properties, those a reference addresses: `km` without a substrate the
+ * first, anything else without one all (every `ki`); with one, those of that substrate.
+ */
+export function addressed<P extends { property: string; sub: string }>(all: readonly P[], ref: PropertyRef): P[] {
+    const named = all.filter(p => p.property === ref.property);
+    const sub = ref.substrate;
+    return sub ? named.filter(p => p.sub === sub || p.sub.startsWith(`${sub} `))
+        : ref.property === 'km' ? named.slice(0, 1) : named;
 }

@@ -1,17 +1,20 @@
 /** docs/reference.md#occupancy-and-activation and #balance: receptor occupancy at fast binding equilibrium, activation, and the excitation/inhibition balance. */
-import type { Receptor } from '../ir.js';
+import type { Expr, Receptor } from '../ir.js';
 import type { EquationContext } from './context.js';
 import { ModelError } from './errors.js';
 import { div, minMax, ONE, pow, product, sum, ZERO, type Term } from './terms.js';
 
-/** θ = (L/Kd)^n / (1 + (L/Kd)^n + Σ B/Ki). */
+/** θ = (L/Kd)^n / (1 + (L/Kd)^n + Σ B/Ki), B an antagonist's concentration or a modulator's level. */
 export function occupancy(ctx: EquationContext, r: Receptor): Term {
     // A concentration a hair below zero (solver round-off) must not make a fractional power NaN.
     const ligand = minMax('max', ctx.resolve({ kind: 'name', name: r.ligand }), ZERO);
     // Shared by numerator and denominator (and their derivatives): computed once.
     const bound = ctx.memo(`${r.name} (L/Kd)^n`, () => pow(div(ligand, ctx.property(r.name, 'kd')), ctx.property(r.name, 'hill')));
+    // A modulator blocks with its level (an antagonist given as a time course).
+    const concentration = (name: string): Expr => ctx.declarations.get(name)?.kind === 'modulator'
+        ? { kind: 'member', name, member: 'level' } : { kind: 'name', name };
     const blocked = r.antagonists.map(a =>
-        div(ctx.resolve({ kind: 'name', name: a.antagonist }), ctx.property(r.name, 'ki', a.antagonist)));
+        div(ctx.resolve(concentration(a.antagonist)), ctx.property(r.name, 'ki', a.antagonist)));
     return div(bound, sum(ONE, bound, ...blocked));
 }
 

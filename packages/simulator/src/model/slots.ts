@@ -3,12 +3,23 @@
  * slot p[i]; one written as an expression (`vmax 2 * k_cat`, a circadian level) is
  * p[weight]·expr + p[offset], so `set` (weight 0, offset v) and `scale` (both × f) work
  * on it without recompiling. A species' concentration is the state y[i].
+ *
+ * A scenario's `set` whose value varies (`set L level pulse(…)`, `set p t / 1 min`) replaces the
+ * expression for the rest of the run, not its value at the moment it applies: each such
+ * value is compiled into the property as p[switch]·value, switched on (1) by its `set`.
  */
+import type { Expr } from '../ir.js';
 import { mul, ref, sum, type Term } from './terms.js';
+
+/** A varying `set` value compiled into a property, and the slot switching it on. */
+export interface Replacement {
+    value: Expr;
+    switch: number;
+}
 
 export type PropertySlot =
     | { kind: 'literal'; index: number }
-    | { kind: 'expression'; weight: number; offset: number }
+    | { kind: 'expression'; weight: number; offset: number; replacements: Replacement[] }
     | { kind: 'state'; index: number };
 
 export interface AddressableProperty {
@@ -20,10 +31,17 @@ export interface AddressableProperty {
     value: Term;
 }
 
-export function setSlot(slot: PropertySlot, p: Float64Array, y: Float64Array, value: number): void {
+/** Sets the property to `value`, or, when `expression` is one of its replacements, to that expression from now on. */
+export function setSlot(slot: PropertySlot, p: Float64Array, y: Float64Array, value: number, expression?: Expr): void {
     switch (slot.kind) {
         case 'literal': p[slot.index] = value; break;
-        case 'expression': p[slot.weight] = 0; p[slot.offset] = value; break;
+        case 'expression': {
+            const replaced = slot.replacements.some(r => r.value === expression);
+            p[slot.weight] = 0;
+            p[slot.offset] = replaced ? 0 : value;
+            slot.replacements.forEach(r => { p[r.switch] = r.value === expression ? 1 : 0; });
+            break;
+        }
         case 'state': y[slot.index] = value; break;
     }
 }
@@ -31,8 +49,20 @@ export function setSlot(slot: PropertySlot, p: Float64Array, y: Float64Array, va
 export function scaleSlot(slot: PropertySlot, p: Float64Array, y: Float64Array, factor: number): void {
     switch (slot.kind) {
         case 'literal': p[slot.index] *= factor; break;
-        case 'expression': p[slot.weight] *= factor; p[slot.offset] *= factor; break;
+        case 'expression':
+            p[slot.weight] *= factor;
+            p[slot.offset] *= factor;
+            slot.replacements.forEach(r => { p[r.switch] *= factor; });
+            break;
         case 'state': y[slot.index] *= factor; break;
+    }
+}
+
+export function addToSlot(slot: PropertySlot, p: Float64Array, y: Float64Array, amount: number): void {
+    switch (slot.kind) {
+        case 'literal': p[slot.index] += amount; break;
+        case 'expression': p[slot.offset] += amount; break;
+        case 'state': y[slot.index] += amount; break;
     }
 }
 
@@ -45,16 +75,21 @@ export class SlotTable {
         return this.values.push(value) - 1;
     }
 
-    /** A property whose value is `value`: one slot for a number, weight and offset around an expression. */
-    allocate(target: string, property: string, sub: string, value: Term): Term {
-        if (value.k === 'num') {
+    /**
+     * A property whose value is `value`: one slot for a number, weight and offset around an
+     * expression, plus a switched term for each varying value a `set` may replace it with.
+     */
+    allocate(target: string, property: string, sub: string, value: Term, replacements: { value: Expr; term: Term }[] = []): Term {
+        if (value.k === 'num' && replacements.length === 0) {
             const index = this.slot(value.v);
             this.properties.push({ target, property, sub, slot: { kind: 'literal', index }, value: ref('p', index) });
             return ref('p', index);
         }
         const weight = this.slot(1), offset = this.slot(0);
-        const scaled = sum(mul(ref('p', weight), value), ref('p', offset));
-        this.properties.push({ target, property, sub, slot: { kind: 'expression', weight, offset }, value: scaled });
+        const switched = replacements.map(r => ({ value: r.value, switch: this.slot(0), term: r.term }));
+        const scaled = sum(mul(ref('p', weight), value), ref('p', offset), ...switched.map(r => mul(ref('p', r.switch), r.term)));
+        const slot: PropertySlot = { kind: 'expression', weight, offset, replacements: switched.map(r => ({ value: r.value, switch: r.switch })) };
+        this.properties.push({ target, property, sub, slot, value: scaled });
         return scaled;
     }
 

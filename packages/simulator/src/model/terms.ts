@@ -150,8 +150,3 @@ export function children(t: Term): Term[] {
         default: return [t.a, t.b];
     }
 }
-
-/** Whether `t` (not looking through intermediates) reads a given space or the time. */
-export function mentions(t: Term, test: (t: Term) => boolean): boolean {
-    return test(t) || children(t).some(c => mentions(c, test));
-}

@@ -1,8 +1,9 @@
-/** docs/reference.md#actions: `set`, `dose`, `inhibit`, `scale`, applied to the live slots and the state. */
+/** docs/reference.md#actions: `set`, `dose`, `infuse`, `inhibit`, `scale`, applied to the live slots and the state. */
 import type { Action, Expr, PropertyRef } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { ModelError } from '../model/errors.js';
-import { scaleSlot, setSlot, type PropertySlot } from '../model/slots.js';
+import { INFUSION } from '../model/properties.js';
+import { addToSlot, scaleSlot, setSlot, type PropertySlot } from '../model/slots.js';
 
 /** Which effects of an action to apply: t = 0 actions change slots first and the state after. */
 export type ActionScope = 'all' | 'slots' | 'states';
@@ -21,11 +22,13 @@ function changeProperty(
 export function applyAction(m: CompiledModel, a: Action, t: number, y: Float64Array, scope: ActionScope = 'all'): void {
     const p = m.slots;
     switch (a.kind) {
-        case 'set': return changeProperty(m, a, a.value, t, y, scope, (slot, v) => setSlot(slot, p, y, v));
+        case 'set': return changeProperty(m, a, a.value, t, y, scope, (slot, v) => setSlot(slot, p, y, v, a.value));
         case 'scale': return changeProperty(m, a, a.factor, t, y, scope, (slot, f) => scaleSlot(slot, p, y, f));
         case 'inhibit':
             return changeProperty(m, { target: a.target, property: 'activity' }, a.fraction, t, y, scope,
                 (slot, fraction) => scaleSlot(slot, p, y, 1 - fraction));
+        case 'infuse':
+            return changeProperty(m, { target: a.species, property: INFUSION }, a.rate, t, y, scope, (slot, rate) => addToSlot(slot, p, y, rate));
         case 'dose': {
             const i = m.stateNames.indexOf(a.species);
             if (i < 0) throw new ModelError(`'dose ${a.species}': not a species`, 'wrong-kind');

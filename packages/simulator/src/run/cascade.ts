@@ -3,15 +3,14 @@
  * one (to steady state or to time T) and report every measured quantity's change and its
  * response coefficient (ΔY/Y)/(ΔP/P).
  */
-import type { Action, Cascade, ModelIR, Perturbation } from '../ir.js';
+import type { Action, Cascade, ModelIR, Perturbation, Scenario } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { ModelError, SimulationError } from '../model/errors.js';
 import { startState } from './actions.js';
 import { initialState } from './initial-state.js';
 import { observer } from './observables.js';
 import type { RunOptions } from './run-options.js';
-import { findScenario } from './simulate.js';
-import { findSteadyState } from './steady-state.js';
+import { findScenario, scenarioSteadyState } from './simulate.js';
 import { integrateTrajectory } from './trajectory.js';
 
 export interface CascadeResponse {
@@ -57,12 +56,23 @@ function asAction(p: Perturbation): Action {
 }
 
 /**
+ * The scenario with the perturbation applied again after each of its events that sets the
+ * perturbed property, so that a timed `set` does not undo it: the perturbation acts on the
+ * value the scenario gives the property, from t = 0 or from the `set` on.
+ */
+function kept(scenario: Scenario, p: Perturbation): Scenario {
+    const again = asAction(p);
+    const setsIt = (a: Action) => a.kind === 'set' && a.target === p.target && a.property === p.property;
+    return { ...scenario, events: scenario.events.map(e => e.actions.some(setsIt) ? { ...e, actions: [...e.actions, again] } : e) };
+}
+
+/**
  * Runs the cascade's scenario with perturbation number `index` (or none) and measures. The
  * property's value is read from the base run, for ΔP/P of an absolute perturbation.
  */
 export function measure(m: CompiledModel, cascade: Cascade, index: number | undefined, options: RunOptions = {}): Measurement {
-    const scenario = findScenario(m.ir, cascade.from);
     const perturbation = index === undefined ? undefined : cascade.perturbations[index];
+    const scenario = perturbation ? kept(findScenario(m.ir, cascade.from), perturbation) : findScenario(m.ir, cascade.from);
     const actions = perturbation ? [...scenario.actions, asAction(perturbation)] : scenario.actions;
     const y0 = startState(m, actions, initialState);
     const observe = observer(m, cascade.measure);
@@ -73,7 +83,7 @@ export function measure(m: CompiledModel, cascade: Cascade, index: number | unde
         return { values: [...observe(t, y)], properties: [...out] };
     };
     if (cascade.at === 'steady') {
-        const steady = findSteadyState(m, y0, options);
+        const steady = scenarioSteadyState(m, scenario, options, y0);
         if (!steady.converged) {
             const what = perturbation ? `with ${perturbation.label}` : 'at base';
             throw new SimulationError(`Cascade ${cascade.name}: no steady state ${what}: ${steady.reason}`, 'no-steady-state');

@@ -1,18 +1,9 @@
 /** The state at t = 0: declared initial values, then `initial X = expr` assignments in dependency order. */
-import type { Expr, InitialAssignment } from '../ir.js';
+import type { InitialAssignment } from '../ir.js';
+import { namesIn } from '../ir-constants.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { ModelError } from '../model/errors.js';
 import { setSlot } from '../model/slots.js';
-
-function namesIn(e: Expr, out: Set<string>): Set<string> {
-    switch (e.kind) {
-        case 'name': case 'member': out.add(e.name); break;
-        case 'unary': namesIn(e.operand, out); break;
-        case 'binary': namesIn(e.left, out); namesIn(e.right, out); break;
-        case 'call': e.args.forEach(a => namesIn(a, out)); break;
-    }
-    return out;
-}
 
 /** Assignments ordered so that each comes after those whose targets it reads. */
 export function orderAssignments(assignments: readonly InitialAssignment[]): InitialAssignment[] {
@@ -25,7 +16,7 @@ export function orderAssignments(assignments: readonly InitialAssignment[]): Ini
             throw new ModelError(`initial assignments depend on each other: ${[...path, a.target].join(' → ')}`, 'algebraic-loop');
         }
         state.set(a.target, 'visiting');
-        for (const name of namesIn(a.expression, new Set())) {
+        for (const name of namesIn(a.expression)) {
             const dependency = byTarget.get(name);
             if (dependency && dependency !== a) visit(dependency, [...path, a.target]);
         }

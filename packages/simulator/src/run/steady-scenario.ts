@@ -1,6 +1,7 @@
 /** `cascade steady`: a scenario's steady state, reported for its observables (every species by default). */
 import type { ModelIR } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
+import type { RunWarning } from './negative-concentrations.js';
 import { defaultObservables, observer } from './observables.js';
 import type { RunOptions } from './run-options.js';
 import { compiled, findScenario, scenarioSteadyState } from './simulate.js';
@@ -15,6 +16,8 @@ export interface SteadyStateReport {
     iterations: number;
     /** Why there is no steady state. */
     reason?: string;
+    /** Concentrations below zero in the scenario's run or at the steady state. */
+    warnings: RunWarning[];
 }
 
 export function steadyStateOfScenario(model: ModelIR | CompiledModel, scenarioName?: string, options: RunOptions = {}): SteadyStateReport {
@@ -26,6 +29,6 @@ export function steadyStateOfScenario(model: ModelIR | CompiledModel, scenarioNa
     return {
         model: m.ir.name, scenario: scenario.name, converged: steady.converged,
         values: values.map((value, k) => ({ name: observables[k].name, unit: observables[k].unit, value })),
-        method: steady.method, iterations: steady.iterations, reason: steady.reason
+        method: steady.method, iterations: steady.iterations, reason: steady.reason, warnings: steady.warnings
     };
 }

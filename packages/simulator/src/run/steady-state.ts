@@ -1,5 +1,5 @@
 /**
- * docs/reference.md#steady-state: Newton from the initial state; when that fails (a singular Jacobian
+ * docs/reference.md#steady-state: Newton from the given state; when that fails (a singular Jacobian
  * from a conserved moiety, or no convergence) integrate forward with the stiff method over
  * growing horizons until every |dX/dt| < 1e-9·max(|X|, 1e-12), then polish with Newton.
  * A model that never settles says why.
@@ -35,14 +35,15 @@ function polish(m: CompiledModel, y: Float64Array, t: number, iterations: number
     return { converged: true, state, time: t, method: 'integration', iterations: iterations + polished.iterations };
 }
 
-export function findSteadyState(m: CompiledModel, y0: Float64Array, options: RunOptions = {}): SteadyState {
+/** Searches from the state `y0` at time `t0` (where a scenario's run ended, for a model that reads t). */
+export function findSteadyState(m: CompiledModel, y0: Float64Array, options: RunOptions = {}, t0 = 0): SteadyState {
     if (!m.dependsOnTime) {
-        const direct = newton(m, y0, 0);
-        if (direct.converged) return { converged: true, state: direct.state, time: 0, method: 'newton', iterations: direct.iterations };
+        const direct = newton(m, y0, t0);
+        if (direct.converged) return { converged: true, state: direct.state, time: t0, method: 'newton', iterations: direct.iterations };
     }
     const f = new Float64Array(y0.length);
     let y = Float64Array.from(y0);
-    let t = 0;
+    let t = t0;
     let steps = 0;
     let largest = y.reduce((a, v) => Math.max(a, Math.abs(v)), 0);
     let growth = 1;

@@ -2,8 +2,13 @@
  * Integrates a model over [0, duration] through its events: `at` events split the run at
  * their exact times (applied in written order, integration restarts after each), `when`
  * events are located by the solver's root finding and fire on each false → true crossing
- * (those that turn true at one instant all fire, in written order). Time-course switch points
- * are segment boundaries too, so a short pulse is never stepped over.
+ * (those that turn true at one instant all fire, in written order), and re-arm once their
+ * condition is false again. The solver's steps follow the states, not the conditions: each
+ * condition is also looked at inside every step, at most `scanSpacing` apart, so a short true
+ * window (a daily `t/24 h - floor(t/24 h) < 0.01`, the peak of a sine) is not stepped over;
+ * integration also stops where a condition's `floor`/`ceil` jumps, and where a species first
+ * falls below zero (a warning). Time-course switch points are segment boundaries too, so a
+ * short pulse is never stepped over.
  */
 import type { ModelEvent } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
@@ -12,13 +17,22 @@ import { compare, num, sub, type Term } from '../model/terms.js';
 import { solve } from '../solvers/registry.js';
 import type { EventFunction, OdeProblem } from '../solvers/problem.js';
 import { applyAction } from './actions.js';
-import { rootFunction } from './conditions.js';
+import { jumpFunctions, rootFunction } from './conditions.js';
+import { NegativeConcentrations, type RunWarning } from './negative-concentrations.js';
 import { simulationError, solverOptions, type RunOptions } from './run-options.js';
 
 export interface TrajectoryStats {
     method: string;
     steps: number;
     rhsEvaluations: number;
+}
+
+/** A finished run: its cost, the state at its end after the events there (the slots hold theirs), its warnings. */
+export interface Trajectory {
+    stats: TrajectoryStats;
+    time: number;
+    state: Float64Array;
+    warnings: RunWarning[];
 }
 
 /**
@@ -30,8 +44,17 @@ export type SampleRecorder = (t: number, y: Float64Array) => void;
 /** More firings than this in one run means the events keep re-triggering each other. */
 const MAX_FIRINGS = 100_000;
 
+/**
+ * The longest time between two looks at a `when` condition: a ten-thousandth of the run, and
+ * at most a minute. A true window shorter than that may be missed (docs/reference.md#events).
+ */
+function scanSpacing(duration: number): number {
+    return Math.min(duration / 10_000, 1);
+}
+
 interface Watched {
     event: ModelEvent;
+    condition: Term;
     /** Whether the condition holds. */
     holds: (t: number, y: Float64Array) => boolean;
     /** The root function: positive where the condition holds. */
@@ -48,7 +71,7 @@ function watch(m: CompiledModel, event: ModelEvent, condition: Term): Watched {
     const g = equality ? sub(condition.a, condition.b) : rootFunction(condition);
     const program = m.program([compare('!=', condition, num(0)), g]);
     return {
-        event, armed: true, equality,
+        event, condition, armed: true, equality,
         holds: (t, y) => (program(t, y, out), out[0] !== 0),
         g: (t, y) => (program(t, y, out), out[1])
     };
@@ -62,16 +85,31 @@ export function describeState(m: CompiledModel): (name: string) => string {
         : m.ir.parameters.some(p => p.name === name) ? `parameter '${name}'` : `'${name}'`;
 }
 
+/** The first index of the sorted `values` where `reached` holds (it holds from there on), or their length. */
+function firstIndex(values: readonly number[], reached: (value: number) => boolean): number {
+    let low = 0;
+    let high = values.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (reached(values[middle])) high = middle;
+        else low = middle + 1;
+    }
+    return low;
+}
+
 export function integrateTrajectory(
     m: CompiledModel, y0: Float64Array, duration: number, sampleTimes: readonly number[],
     events: readonly ModelEvent[], options: RunOptions, record: SampleRecorder
-): TrajectoryStats {
+): Trajectory {
     const timed = events.flatMap(e => e.trigger.kind === 'at' && e.trigger.time <= duration ? [{ time: e.trigger.time, actions: e.actions }] : []);
     const watched = events.flatMap(e => e.trigger.kind === 'when' ? [watch(m, e, m.resolve(e.trigger.condition))] : []);
     const boundaries = [...new Set([...timed.map(e => e.time), ...m.system.breakpoints, duration])]
         .filter(b => b > 0 && b <= duration).sort((a, b) => a - b);
     // Without states (parameters and rules alone) a placeholder keeps the clock, so `when` still root-finds on t.
     const clockOnly = y0.length === 0;
+    const scan = scanSpacing(duration);
+    const jumps = jumpFunctions(m, watched.map(w => w.condition));
+    const negatives = new NegativeConcentrations(m, options.atol);
     const stats = { method: '', steps: 0, rhsEvaluations: 0 };
     const methods = new Set<string>();
     let recorded = 0;
@@ -108,11 +146,17 @@ export function integrateTrajectory(
     watched.forEach(w => { w.armed = !w.holds(0, y); });
     applyTimed();
     settle();
+    negatives.check(t, y);
     for (const end of boundaries) {
         while (t < end) {
             const last = end === duration;
-            const outputTimes = sampleTimes.filter(s => s >= t && (s < end || (last && s === end)));
-            const events = watched.map((w): EventFunction => ({ g: w.g, direction: w.equality ? 0 : w.armed ? 1 : -1 }));
+            // Sample times are sorted: each interval's are found by binary search (a filter per event interval took 3,000 × 1 M steps).
+            const outputTimes = sampleTimes.slice(firstIndex(sampleTimes, s => s >= t), firstIndex(sampleTimes, s => last ? s > end : s >= end));
+            const events = [
+                ...watched.map((w): EventFunction => ({ g: w.g, direction: w.equality ? 0 : w.armed ? 1 : -1, scan })),
+                ...jumps.map((g): EventFunction => ({ g, direction: 0, scan })),
+                ...negatives.events()
+            ];
             const problem: OdeProblem = clockOnly
                 ? { ...CLOCK, y0: new Float64Array(1), t0: t, tEnd: end, events }
                 : { rhs: m.rhs, jacobian: m.jacobian, y0: y, t0: t, tEnd: end, names: m.stateNames, events };
@@ -130,7 +174,12 @@ export function integrateTrajectory(
             stats.rhsEvaluations += solution.stats.rhsEvaluations;
             t = solution.tFinal;
             if (!clockOnly) y = Float64Array.from(solution.yFinal);
-            if (solution.event !== undefined) {
+            if (solution.event !== undefined && solution.event >= watched.length + jumps.length) {
+                negatives.located(solution.event - watched.length - jumps.length, t, y);
+            } else if (solution.event !== undefined && solution.event >= watched.length) {
+                // A jump of a condition: it may have turned true there.
+                settle();
+            } else if (solution.event !== undefined) {
                 if (++firings > MAX_FIRINGS) throw new SimulationError(`Events keep firing at t = ${t} min`, 'events', t);
                 // The located point lies just past the crossing: the located event fires even if its
                 // condition is borderline there, and so does every armed event that crossed at the
@@ -144,9 +193,10 @@ export function integrateTrajectory(
         }
         applyTimed();
         settle();
+        negatives.check(t, y);
     }
     // An event located exactly at the end leaves the last sample to take after it.
     while (recorded < sampleTimes.length) take(sampleTimes[recorded], y);
     stats.method = [...methods].join('+');
-    return stats;
+    return { stats, time: t, state: y, warnings: negatives.warnings };
 }

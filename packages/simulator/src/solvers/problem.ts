@@ -21,6 +21,12 @@ export interface EventFunction {
     g: (t: number, y: Float64Array) => number;
     /** +1: only rising crossings (false → true), -1 falling, 0 both. */
     direction: 1 | -1 | 0;
+    /**
+     * The longest time between two looks at g inside a step. Without it g is compared at the
+     * step's ends only, and a short excursion of g (a narrow true window, a jump and back)
+     * inside a long step goes unseen.
+     */
+    scan?: number;
 }
 
 export interface OdeProblem {

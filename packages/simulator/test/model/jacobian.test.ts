@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { ModelIR } from '../../src/ir.js';
 import { compileModel } from '../../src/model/compiled-model.js';
-import { inhibitor, model } from './helpers/ir-builder.js';
+import { startState } from '../../src/run/actions.js';
+import { initialState } from '../../src/run/initial-state.js';
+import { inhibitor, model, set } from './helpers/ir-builder.js';
 import { random } from './helpers/numeric.js';
 
 const models: Record<string, () => ModelIR> = {
@@ -31,6 +33,11 @@ const models: Record<string, () => ModelIR> = {
         .reaction('G', 'Y -> Z', '0.3 * Y * (1 + floor(t)) / (1 + X ^ P)')
         .reaction('H', 'Z ->', 'k * Z * circadian(1, 0.5, 0, 24) + pulse(0, 1, 1, 2) * step(0, 1, 3)')
         .build(),
+    'a scenario\'s sets whose values read species and the time (in force)': () => model()
+        .species('X', { initial: 1, supply: 1 }).species('Y', { clearance: 0.2 }).parameter('k', 1)
+        .enzyme('E', 'X -> Y', { vmax: 2, km: [3] }).reaction('F', 'Y -> X', 'k * Y')
+        .scenario('S', 1, { actions: [set('E', 'vmax', '2 * X + Y'), set('k', 'value', 'X * t + 1')] })
+        .build(),
     'inverse trigonometric functions': () => model()
         .species('X', { initial: 1 }).species('Y')
         .reaction('F', 'X -> Y', 'asin(X / (1 + X)) + acos(Y / (2 + Y)) * atan(X - 2 * Y)')
@@ -40,7 +47,9 @@ const models: Record<string, () => ModelIR> = {
 describe('analytic Jacobian', () => {
     for (const [name, build] of Object.entries(models)) {
         it(`equals central finite differences at random points: ${name}`, () => {
-            const m = compileModel(build());
+            const ir = build();
+            const m = compileModel(ir);
+            if (ir.scenarios[0]) startState(m, ir.scenarios[0].actions, initialState);
             const n = m.stateNames.length;
             const { rowStart, colIndex } = m.jacobian.pattern;
             const values = new Float64Array(colIndex.length);

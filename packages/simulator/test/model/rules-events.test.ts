@@ -109,7 +109,7 @@ describe('events and actions', () => {
         const base = () => model().species('S', { supply: 1 }).species('P', { clearance: 0.5 })
             .enzyme('E', 'S -> P', { vmax: 4, km: [2] });
         const steady = (actions: Parameters<typeof set>[] extends never ? never : ReturnType<typeof set>[]) => {
-            const ir = base().scenario('S', 1, { actions, expects: [{ label: 'S', subject: ex('S'), at: 'steady', low: 0, high: 1e9, unit: 'uM' }] }).build();
+            const ir = base().scenario('S', 1, { actions, expects: [{ label: 'S', readings: [{ expression: ex('S'), at: 'steady' }], value: { kind: 'name', name: '$0' }, low: 0, high: 1e9, unit: 'uM' }] }).build();
             return simulateScenario(ir, 'S').expects[0].value!;
         };
         // At steady state v = supply = 1: S = Km·1/(vmax_eff − 1).
@@ -130,8 +130,8 @@ describe('events and actions', () => {
     it('judges expects at a time and at steady state, with the measured value and unit', () => {
         const ir = model().species('X', { supply: 2, clearance: 0.5 }).scenario('S', 10, {
             step: 1, expects: [
-                { label: 'X', subject: ex('X'), at: 'steady', low: 3.9, high: 4.1, unit: 'uM', source: { file: 'f', line: 7, column: 1, endLine: 7, endColumn: 9 } },
-                { label: 'X', subject: ex('X'), at: 2.5, low: 3, high: 5, unit: 'uM' }
+                { label: 'X', readings: [{ expression: ex('X'), at: 'steady' }], value: { kind: 'name', name: '$0' }, low: 3.9, high: 4.1, unit: 'uM', source: { file: 'f', line: 7, column: 1, endLine: 7, endColumn: 9 } },
+                { label: 'X', readings: [{ expression: ex('X'), at: 2.5 }], value: { kind: 'name', name: '$0' }, low: 3, high: 5, unit: 'uM' }
             ]
         }).build();
         const [steady, timed] = simulateScenario(ir, 'S', tight).expects;

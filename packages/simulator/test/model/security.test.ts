@@ -40,7 +40,7 @@ describe('generated code is safe from what users write', () => {
                 { name: s5, unit: '1', expression: { kind: 'member', name: s5, member: 'level' } }
             ],
             events: [at(2, dose(s0, 1)), when('t > 3', set(s2, 'value', 0.1))],
-            expects: [{ label: s6, subject: name(1), at: 5, low: 0, high: 10, unit: s4 }]
+            expects: [{ label: s6, readings: [{ expression: name(1), at: 5 }], value: { kind: 'name', name: '$0' }, low: 0, high: 10, unit: s4 }]
         });
         const ir = b.build();
         const m = compileModel(ir);

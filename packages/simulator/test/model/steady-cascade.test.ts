@@ -60,7 +60,7 @@ describe('steady state', () => {
 
     it('a model driven by a circadian level has no steady state, and the expect says why', () => {
         const ir = model().species('X', { supply: 'circadian(1, 0.5, 0, 1440)', clearance: 0.01 })
-            .scenario('S', 1, { expects: [{ label: 'X', subject: ex('X'), at: 'steady', low: 0, high: 1, unit: 'uM' }] }).build();
+            .scenario('S', 1, { expects: [{ label: 'X', readings: [{ expression: ex('X'), at: 'steady' }], value: { kind: 'name', name: '$0' }, low: 0, high: 1, unit: 'uM' }] }).build();
         const [e] = simulateScenario(ir, 'S').expects;
         assert.equal(e.passed, false);
         assert.equal(e.value, null);

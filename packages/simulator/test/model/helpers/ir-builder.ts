@@ -146,7 +146,7 @@ export const model = () => new ModelBuilder();
 export const observe = (name: string, unit = 'uM'): Observable => ({ name, expression: ex(name), unit });
 
 export const expectation = (subject: string, at: 'steady' | number, low: number, high: number, line = 1): Expectation =>
-    ({ label: subject, subject: ex(subject), at, low, high, unit: 'uM', source: { file: 'test.cascade', line, column: 1, endLine: line, endColumn: 2 } });
+    ({ label: subject, readings: [{ expression: ex(subject), at: at }], value: { kind: 'name', name: '$0' }, low, high, unit: 'uM', source: { file: 'test.cascade', line, column: 1, endLine: line, endColumn: 2 } });
 
 export const at = (time: number, ...actions: Action[]): ModelEvent => ({ trigger: { kind: 'at', time }, actions });
 export const when = (condition: string, ...actions: Action[]): ModelEvent => ({ trigger: { kind: 'when', condition: ex(condition) }, actions });

@@ -40,8 +40,8 @@ export function rapheModel(): ModelIR {
         .initial('Tryptophan', '2 * k_cat * 50 + 0 * BH4');
     b.ir.events.push(when('Serotonin > 5', set('Tryptophan', 'supply', 0)));
     const expects = [
-        { label: 'Serotonin', subject: ex('Serotonin'), at: 'steady' as const, low: 0.01, high: 10, unit: 'uM' },
-        { label: 'balance', subject: ex('balance'), at: 1440, low: 0, high: 100, unit: '1' }
+        { label: 'Serotonin', readings: [{ expression: ex('Serotonin'), at: 'steady' as const }], value: { kind: 'name' as const, name: '$0' }, low: 0.01, high: 10, unit: 'uM' },
+        { label: 'balance', readings: [{ expression: ex('balance'), at: 1440 }], value: { kind: 'name' as const, name: '$0' }, low: 0, high: 100, unit: '1' }
     ];
     return b.scenario('Baseline', 2880, {
         step: 60, expects, events: b.ir.events,
