@@ -1,6 +1,7 @@
 /**
  * dist/cascade.js, which bin/cascade.js runs when the CLI was bundled (`npm run build`): the
- * command line's front, with each command taken from the command bundle (command-bundle.ts).
+ * command line's front. In it, main's `import('./commands/<name>.js')` loads the command bundle
+ * instead (command-bundle.ts; scripts/build.mjs makes the substitution).
  */
 import { main } from './main.js';
 

@@ -12,7 +12,7 @@ import * as usage from './usage.js';
  * The bundle's commands throw the front's UsageError and InputError (scripts/build.mjs points their
  * `usage.js` here), so that the front's `instanceof` tells bad usage (exit 2) from failure (exit 1).
  */
-export const SHARED_USAGE = Symbol.for('neurocascade.cli.usage');
+const SHARED_USAGE = Symbol.for('neurocascade.cli.usage');
 
 /** `cascade lsp` runs until its client kills it, perhaps before it exits on its own: its cache is written by then. */
 const WRITE_CACHE_AFTER_MS = 20_000;
