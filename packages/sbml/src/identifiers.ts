@@ -36,7 +36,7 @@ export class NameAllocator {
     allocate(sbmlId: string, options: { base?: string; isFunction?: boolean; preReserved?: boolean; why?: string } = {}): string {
         const base = options.base ?? sbmlId;
         const clash = !VALID_NAME.test(base) ? 'not a valid Cascade name' : RESERVED_WORDS.has(base) ? 'a Cascade keyword'
-            : options.isFunction && base in BUILTIN_FUNCTIONS ? 'a built-in function' : undefined;
+            : options.isFunction && BUILTIN_FUNCTIONS.has(base) ? 'a built-in function' : undefined;
         let name = base;
         if (clash !== undefined || (!options.preReserved && this.taken.has(base))) {
             // An empty id (SBML forbids it, a hostile file has it) becomes `_`, never an empty name.

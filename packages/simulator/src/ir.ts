@@ -44,18 +44,22 @@ export type Expr =
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
 
-export const BUILTIN_FUNCTIONS: Readonly<Record<string, number>> = {
+/**
+ * Arity of each built-in function. Maps, not objects: a user's function may be called
+ * `toString` or `constructor`, which an object literal would answer from its prototype.
+ */
+export const BUILTIN_FUNCTIONS: ReadonlyMap<string, number> = new Map(Object.entries({
     exp: 1, ln: 1, log10: 1, sqrt: 1, abs: 1, min: 2, max: 2, floor: 1, ceil: 1, sin: 1, cos: 1,
     asin: 1, acos: 1, atan: 1,
     hill: 3, mm: 2, if: 3, circadian: 4, pulse: 4, step: 3
-};
+}));
 
 /** Named arguments of the time courses, in the order `call.args` holds them. */
-export const TIME_COURSE_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+export const TIME_COURSE_ARGUMENTS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
     circadian: ['mean', 'amplitude', 'peak', 'period'],
     pulse: ['base', 'peak', 'start', 'duration'],
     step: ['before', 'after', 'at']
-};
+}));
 
 // ---- declarations -----------------------------------------------------------
 
@@ -293,21 +297,50 @@ export interface Observable {
     unit: BaseUnit;
 }
 
+/**
+ * A scenario. One that `extends` another names it in `base` and holds only what it writes
+ * itself in `expects`, `actions` and `events`: the inherited ones are not copied into every
+ * descendant (a chain of n scenarios would hold n²/2 events). `resolveScenario` (run/scenario-chain.ts)
+ * gives the whole scenario, inherited parts first; every run goes through it.
+ */
 export interface Scenario {
     name: string;
     title?: string;
-    /** Names of the chain, this scenario last (`extends` already applied). */
-    lineage: string[];
-    /** Minutes. */
+    /** The scenario this one extends, by name. */
+    base?: string;
+    /** Names of the chain, this scenario last; filled in by `resolveScenario`. */
+    lineage?: string[];
+    /** Minutes (`extends` already applied). */
     duration: number;
-    /** Output spacing in minutes (duration/200 unless written). */
+    /** Output spacing in minutes (duration/200 unless written; `extends` already applied). */
     step: number;
+    /** `extends` already applied. */
     observe: Observable[];
+    /** Written here (with `base`) or in the whole chain (without). */
     expects: Expectation[];
-    /** Actions from t = 0 (they replace the model's values before the run starts). */
+    /** Actions from t = 0 (they replace the model's values before the run starts); written here (with `base`) or in the whole chain. */
     actions: Action[];
-    /** Timed (`at T`) and conditional (`when`) events, model events first, in written order. */
+    /** Timed (`at T`) and conditional (`when`) events in written order: written here (with `base`), or the model's events first, then the chain's. */
     events: ModelEvent[];
+    /**
+     * `every P … dose X A` (docs/reference.md#every), written here (with `base`) or in the whole chain. An
+     * open-ended schedule runs to the end of the run that uses it, which a descendant may lengthen,
+     * so `resolveScenario` expands them into timed events, not the lowering.
+     */
+    schedules?: DoseSchedule[];
+    source?: SourceRef;
+}
+
+export interface DoseSchedule {
+    /** Minutes: the first dose. */
+    start: number;
+    /** Minutes between doses. */
+    period: number;
+    /** `times N`: how many doses. */
+    count?: number;
+    /** `until U`: the last dose at or before U minutes. */
+    until?: number;
+    dose: Action;
     source?: SourceRef;
 }
 

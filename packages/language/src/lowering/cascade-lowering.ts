@@ -8,7 +8,7 @@ import {
 import type { CascadeServices } from '../cascade-module.js';
 import { DEFAULT_COMPARTMENT, lowerCompartment, lowerEffects, lowerModulator, lowerProcess, lowerReceptor, lowerSpecies } from './lower-declarations.js';
 import { Observables } from './lower-observables.js';
-import { lowerCascade, lowerScenario, lowerWhen } from './lower-scenarios.js';
+import { lowerCascade, lowerScenarios, lowerWhen } from './lower-scenarios.js';
 import { LoweringContext } from './lowering-context.js';
 
 interface Located<T> {
@@ -65,7 +65,7 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
         rateRules: all(isRateRule).map(({ node }) => ({ target: node.target.$refText, expression: context.expression(node.expression) })),
         initialAssignments: all(isInitialAssignment).map(({ node }) => ({ target: node.target.$refText, expression: context.concentrationOf(node.target.$refText, node.expression) })),
         events,
-        scenarios: all(isScenario).map(({ node, file }) => lowerScenario(node, events, observables, context, file)),
+        scenarios: lowerScenarios(all(isScenario), events, observables, context),
         cascades: all(isCascade).map(({ node, file }) => lowerCascade(node, observables, context, file))
     };
 }

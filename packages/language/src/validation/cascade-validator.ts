@@ -13,6 +13,7 @@ import { kindChecks } from './kind-checks.js';
 import { kineticsChecks } from './kinetics-checks.js';
 import { ModelAnalyses } from './model-analysis.js';
 import { rangeChecks } from './range-checks.js';
+import { scenarioChainChecks } from './scenario-chain-checks.js';
 import { unitsChecks } from './units-checks.js';
 import { unusedChecks } from './unused-checks.js';
 
@@ -29,6 +30,7 @@ export function registerValidationChecks(services: CascadeServices): void {
         unitsChecks(analyses),
         rangeChecks(analyses),
         kineticsChecks(),
+        scenarioChainChecks(),
         graphChecks(analyses),
         dependencyChecks(analyses),
         unusedChecks(services, analyses)

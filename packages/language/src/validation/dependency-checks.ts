@@ -1,10 +1,10 @@
-import { type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { type AstNode, type ValidationChecks } from 'langium';
 import {
     isReceptor, type CascadeAstType, type Declaration, type Expression, type NamedElement,
-    type Receptor, type Scenario
+    type Receptor
 } from '../generated/ast.js';
 import { propertyOf } from '../units/written-values.js';
-import { CODE_ALGEBRAIC_LOOP, CODE_EXTENDS_CYCLE } from './diagnostic-codes.js';
+import { CODE_ALGEBRAIC_LOOP } from './diagnostic-codes.js';
 import type { ModelAnalyses } from './model-analysis.js';
 import { stronglyConnected } from './strongly-connected.js';
 
@@ -30,8 +30,7 @@ export function dependencyChecks(analyses: ModelAnalyses): ValidationChecks<Casc
                         { node: vertex.declaration, property: 'name' as never, data: { code: CODE_ALGEBRAIC_LOOP } });
                 }
             }
-        },
-        Scenario: checkExtends
+        }
     };
 }
 
@@ -112,16 +111,3 @@ function vertexOf(vertices: Map<AstNode, Vertex>, target: AstNode | undefined): 
     return vertex ? [vertex] : [];
 }
 
-/** A scenario may not extend itself, directly or through others. */
-function checkExtends(scenario: Scenario, accept: ValidationAcceptor): void {
-    const chain: Scenario[] = [scenario];
-    for (let s = scenario.base?.ref as Scenario | undefined; s?.$type === 'Scenario'; s = s.base?.ref as Scenario | undefined) {
-        if (s === scenario) {
-            const path = [...chain, scenario].map(c => c.name).join(' → ');
-            accept('error', `Scenarios extend each other: ${path}.`, { node: scenario, property: 'base', data: { code: CODE_EXTENDS_CYCLE } });
-            return;
-        }
-        if (chain.includes(s)) return; // a cycle further up the chain, reported on its own scenarios
-        chain.push(s);
-    }
-}

@@ -1,7 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
-    isKmValue, isSimulate, isSpecies, type CascadeAstType, type Enzyme, type Member, type NamedElement, type Receptor,
-    type Release, type Reaction, type Scenario, type Transporter
+    isKmValue, isSpecies, type CascadeAstType, type Enzyme, type Member, type NamedElement, type Receptor,
+    type Release, type Reaction, type Transporter
 } from '../generated/ast.js';
 import { propertyOf } from '../units/written-values.js';
 import { equationOf, ligandOf, substratesOf } from '../units/expected-dimensions.js';
@@ -33,8 +33,7 @@ export function kineticsChecks(): ValidationChecks<CascadeAstType> {
                 accept('warning', `'${cofactor.name}' is ${withArticle(cofactor.kind)}, not a cofactor: requires reads it without consuming it. Declare it 'cofactor', or make it a substrate.`,
                     { node: req, property: 'cofactor', data: { code: CODE_NOT_COFACTOR } });
             }
-        },
-        Scenario: checkSimulate
+        }
     };
 }
 
@@ -85,14 +84,3 @@ function checkKms(block: Enzyme | Transporter, accept: ValidationAcceptor, requi
     }
 }
 
-/** A scenario chain must say how long to run, once. */
-function checkSimulate(scenario: Scenario, accept: ValidationAcceptor): void {
-    const seen = new Set<Scenario>();
-    for (let s: Scenario | undefined = scenario; s && !seen.has(s); s = s.base?.ref as Scenario | undefined) {
-        if (s.statements.some(isSimulate)) return;
-        seen.add(s);
-        if (s.base?.ref && s.base?.ref.$type !== 'Scenario') return;
-    }
-    accept('error', `${scenario.name} does not say how long to run: add 'simulate <duration>' (here or in a scenario it extends).`,
-        { node: scenario, property: 'name', data: { code: CODE_MISSING_KINETICS, missing: ['simulate'] } });
-}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { evaluateConstant, type Expr } from '@neurocascade/simulator';
+import { evaluateConstant, resolveScenario, type Expr } from '@neurocascade/simulator';
 import { lower, lowerFiles, near } from './lower-helper.js';
 
 /** The value of a constant IR expression (NaN when it is not constant). */
@@ -192,7 +192,9 @@ describe('lowering to the model IR', () => {
                 scale TPH2 activity 150%
             }
         `);
-        const [base, stress, drug] = model.scenarios;
+        // What a scenario inherits is named, not copied: each holds what it writes.
+        assert.deepEqual(model.scenarios.map(s => [s.base, s.events.length]), [[undefined, 1], ['Base', 2], ['Stress', 0]]);
+        const [base, stress, drug] = model.scenarios.map(s => resolveScenario(model, s));
         assert.deepEqual([base.duration, base.step], [2880, 2880 / 200]);
         assert.deepEqual(base.observe.map(o => [o.name, o.unit]), [['HT', 'uM'], ['Cortisol.level', 'g/L']]);
         assert.deepEqual(base.expects.map(e => [e.readings[0].at, e.low, e.high]), [['steady', 0.05, 2], [1440, 0, 100]]);

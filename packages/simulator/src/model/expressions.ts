@@ -90,7 +90,7 @@ export function resolveExpr(
         }
         case 'call': {
             const args = e.args.map(r);
-            const arity = Object.hasOwn(BUILTIN_FUNCTIONS, e.fn) ? BUILTIN_FUNCTIONS[e.fn] : undefined;
+            const arity = BUILTIN_FUNCTIONS.get(e.fn);
             const user = names.userFunction(e.fn);
             if (user) {
                 if (calling.includes(e.fn)) throw new ModelError(`function '${e.fn}' calls itself`, 'algebraic-loop');
