@@ -28,8 +28,8 @@ export type Expr =
     | { kind: 'number'; value: number }
     /** A species' concentration, a parameter, a rule, a compartment's volume or a function argument. */
     | { kind: 'name'; name: string }
-    /** `M.level`, `R.occupancy`, `R.activation`. */
-    | { kind: 'member'; name: string; member: 'level' | 'occupancy' | 'activation' }
+    /** `M.level`, `R.occupancy`, `R.activation`, and a process's flux `E.rate`. */
+    | { kind: 'member'; name: string; member: MemberName }
     | { kind: 'time' }
     | { kind: 'balance' }
     | { kind: 'unary'; op: '-' | 'not'; operand: Expr }
@@ -41,6 +41,8 @@ export type Expr =
      * step(before, after, at). User functions are looked up in `ModelIR.functions`.
      */
     | { kind: 'call'; fn: string; args: Expr[] };
+
+export type MemberName = 'level' | 'occupancy' | 'activation' | 'rate';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
 
@@ -111,22 +113,46 @@ export interface Inhibition {
 
 /** How a process's flux v (concentration per minute of its compartment) is computed. */
 export type RateLaw =
-    /** docs/reference.md#enzyme-rate-law: v = vmax·A·Π s(S)·Π C/(Kc+C)·Π_noncompetitive 1/(1+I/Ki). */
+    /**
+     * docs/reference.md#enzyme-rate-law (enzymes, and transporters given `vmax`): v = vmax·A·s₁·Π s(S)·Π C/(Kc+C)·Π_noncompetitive 1/(1+I/Ki),
+     * every substrate binding independently (the product of saturations).
+     */
     | {
-        type: 'enzyme';
+        type: 'saturable';
         vmax: Expr;
         /** One entry per substrate, in written order; competitive and uncompetitive inhibitors act on the first. */
         substrates: { species: string; km: Expr }[];
         cofactors: { species: string; km: Expr }[];
         inhibitors: Inhibition[];
         substrateInhibitionKi?: Expr;
+        /** Cooperativity of the first substrate: s₁ = Sⁿ/(Kmⁿ + Sⁿ) (with inhibitors: Sⁿ/(Kmⁿ·(1+Σc) + Sⁿ·(1+Σu))). */
+        hill?: Expr;
+        /**
+         * `converts S <-> P … keq`: reversible Michaelis–Menten (Haldane),
+         * s₁ = (S − P/Keq)/Km / ((1 + Σc) + (S/Km + P/Kp)·(1 + Σu)); Kp is Km when `kmProduct` is absent.
+         */
+        reversible?: { product: string; keq: Expr; kmProduct?: Expr };
     }
-    /** docs/reference.md#transporters: v = vmax·A·S/(Km + S) on the source, with inhibitors as for enzymes. */
-    | { type: 'michaelis-menten'; vmax: Expr; km: Expr; substrate: string; inhibitors: Inhibition[] }
     /** docs/reference.md#releases: v = k·A·S on the source (release, or a transporter given `rate`). */
     | { type: 'first-order'; rate: Expr; substrate: string; inhibitors: Inhibition[] }
     /** docs/reference.md#reactions: a reaction's rate expression, used as written (times A). */
-    | { type: 'expression'; rate: Expr };
+    | { type: 'expression'; rate: Expr }
+    /** `A + B <-> C  kf …  kr …`: v = A·(kf·Π reactantᵛ − kr·Π productᵛ). */
+    | { type: 'mass-action'; kf: Expr; kr: Expr }
+    /**
+     * docs/reference.md#one-carrier-for-several-substrates: a transporter with several `moves` lines.
+     * Line i moves its substrate Sᵢ at vᵢ = Vᵢ·A·(Sᵢ/Kᵢ) / ((1 + Σc I/Ki) + Σⱼ (Sⱼ/Kⱼ)·(1 + Σu I/Ki)) · Π_noncompetitive 1/(1 + I/Ki):
+     * the substrates compete for the one carrier. The process's flux (`E.rate`) is Σ vᵢ.
+     */
+    | { type: 'carrier'; routes: CarrierRoute[]; inhibitors: Inhibition[] };
+
+/** One `moves` line of a carrier: its substrate is `reactants[0]`. */
+export interface CarrierRoute {
+    reactants: StoichiometricTerm[];
+    products: StoichiometricTerm[];
+    vmax: Expr;
+    km: Expr;
+}
 
 export interface Process {
     name: string;
@@ -136,6 +162,7 @@ export interface Process {
     reactants: StoichiometricTerm[];
     products: StoichiometricTerm[];
     /**
+     * Every species the process moves (for a carrier, all its lines).
      * The compartment the flux is measured in: a species X changes by ν·v·V(process)/V(X).
      * Transporters and releases: the source's compartment.
      */

@@ -46,7 +46,7 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
     const parameters = all(isParameter).map(({ node }) => ({ name: node.name, title: node.title, value: context.expression(node.value), unit: context.unitOf(node.value) }));
     const rules = all(isRule).map(({ node }) => ({ name: node.name, title: node.title, expression: context.expression(node.expression), unit: context.unitOf(node.expression) }));
     const events = all(isWhenEvent).map(({ node, file }) => lowerWhen(node, context, file));
-    const observables = new Observables(species, modulators, rules, parameters);
+    const observables = new Observables(species, modulators, rules, parameters, processes);
 
     return {
         name: root.header?.name ?? document.uri.path.split('/').pop()!.replace(/\.cascade$/, ''),
@@ -62,7 +62,7 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
         parameters,
         functions: all(isFunctionDecl).map(({ node }) => ({ name: node.name, parameters: node.params.map(param => param.name), body: context.expression(node.body) })),
         rules,
-        rateRules: all(isRateRule).map(({ node }) => ({ target: node.target.$refText, expression: context.expression(node.expression) })),
+        rateRules: all(isRateRule).map(({ node }) => ({ target: node.target.$refText, expression: context.rateOf(node.target.$refText, node.expression) })),
         initialAssignments: all(isInitialAssignment).map(({ node }) => ({ target: node.target.$refText, expression: context.concentrationOf(node.target.$refText, node.expression) })),
         events,
         scenarios: lowerScenarios(all(isScenario), events, observables, context),

@@ -3,9 +3,10 @@ import type * as IR from '@neurocascade/simulator';
 import {
     isCascadeAt, isCascadeFrom, isDoseAction, isExpect, isInfusion, isInhibitAction, isMeasure, isObserve, isPerturb,
     isScaleAction, isSchedule, isSetAction, isSimulate, isTimedAction, isWhenEvent,
-    type Action, type Cascade, type Expression, type Infusion, type Scenario, type Schedule, type WhenEvent
+    type Action, type Cascade, type Expression, type Infusion, type NamedElement, type Scenario, type Schedule, type WhenEvent
 } from '../generated/ast.js';
 import { isRelativeChange } from '../units/written-values.js';
+import { measuredSpecies } from '../units/expected-dimensions.js';
 import type { LoweringContext } from './lowering-context.js';
 import { lowerExpect } from './lower-expects.js';
 import { lowerObservable, type Observables } from './lower-observables.js';
@@ -19,9 +20,7 @@ export function lowerAction(action: Action, context: LoweringContext): IR.Action
     if (isInhibitAction(action)) return { kind: 'inhibit', target, fraction: context.expression(action.amount) };
     if (isScaleAction(action)) return { kind: 'scale', target, property: action.property, factor: context.expression(action.amount) };
     const property = isSetAction(action) ? action.property ?? 'value' : 'value';
-    const concentration = property === 'value' || property === 'initial';
-    const value = concentration && context.species(target) ? context.concentrationOf(target, action.value) : context.expression(action.value);
-    return { kind: 'set', target, property, value };
+    return { kind: 'set', target, property, value: propertyValue(action.target.ref, property, action.value, context) };
 }
 
 export function lowerWhen(node: WhenEvent, context: LoweringContext, file: string): IR.ModelEvent {
@@ -140,7 +139,7 @@ export function lowerCascade(node: Cascade, observables: Observables, context: L
         perturbations: node.items.filter(isPerturb).map(perturb => ({
             target: perturb.target.$refText,
             property: perturb.property ?? 'value',
-            change: perturbationChange(perturb.change, perturb.target.$refText, perturb.property ?? 'value', context),
+            change: perturbationChange(perturb.change, perturb.target.ref, perturb.property ?? 'value', context),
             label: perturb.$cstNode?.text ?? `${perturb.target.$refText} ${perturb.property ?? ''}`,
             source: context.sourceOf(perturb, file)
         })),
@@ -151,11 +150,21 @@ export function lowerCascade(node: Cascade, observables: Observables, context: L
 }
 
 /** `+50%` / `-100%` (a signed percentage) is relative to the base value; anything else sets the value. */
-function perturbationChange(change: Expression, target: string, property: string, context: LoweringContext): IR.PerturbationChange {
+function perturbationChange(change: Expression, target: NamedElement | undefined, property: string, context: LoweringContext): IR.PerturbationChange {
     if (isRelativeChange(change)) {
         const fraction = change.operand.value / 100;
         return { kind: 'relative', fraction: change.op === '-' ? -fraction : fraction };
     }
-    const concentration = (property === 'initial' || property === 'value') && context.species(target);
-    return { kind: 'absolute', value: constantOf(concentration ? context.concentrationOf(target, change) : context.expression(change)) };
+    return { kind: 'absolute', value: constantOf(propertyValue(target, property, change, context)) };
+}
+
+/**
+ * A new value for a property, converted as the property itself is (docs/reference.md#units): a concentration or a rate of one
+ * written in mass converts through the molar mass of the species it measures (`set Mel supply 5 pg/mL/h`).
+ */
+function propertyValue(target: NamedElement | undefined, property: string, value: Expression, context: LoweringContext): IR.Expr {
+    const species = measuredSpecies(target, property)?.name;
+    return property === 'supply' || property === 'vmax' || property === 'rate'
+        ? context.rateOf(species, value)
+        : context.concentrationOf(species, value);
 }
