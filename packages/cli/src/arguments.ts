@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { nearestNames } from '@neurocascade/language';
+import { nearestNames } from '@neurocascade/language/edit-distance';
 import { UsageError } from './usage.js';
 
 type Options = Record<string, { type: 'string' | 'boolean'; short?: string }>;

@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { nearestNames } from '@neurocascade/language';
-import { check } from './commands/check.js';
-import { format } from './commands/format.js';
-import { lsp } from './commands/lsp.js';
-import { completion } from './commands/completion.js';
+import { nearestNames } from '@neurocascade/language/edit-distance';
 import { commandUsage, COMMANDS_HELP, InputError, USAGE, UsageError } from './usage.js';
 
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command> | Command> = {
-    check: () => check,
-    format: () => format,
-    lsp: () => lsp,
-    completion: () => completion,
+    // Each command is loaded when it runs: `--help` loads none of them.
+    check: async () => (await import('./commands/check.js')).check,
+    format: async () => (await import('./commands/format.js')).format,
+    lsp: async () => (await import('./commands/lsp.js')).lsp,
+    completion: async () => (await import('./commands/completion.js')).completion,
     simulate: async () => (await import('./commands/simulate.js')).simulate,
     steady: async () => (await import('./commands/steady.js')).steady,
     cascade: async () => (await import('./commands/cascade.js')).cascade,
@@ -33,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (!name || name === '--help' || name === '-h' || name === 'help') {
         const topic = name === 'help' ? args[0] : undefined;
-        if (topic && topic in COMMANDS) process.stdout.write(commandUsage(topic) + '\n');
+        if (topic && Object.hasOwn(COMMANDS, topic)) process.stdout.write(commandUsage(topic) + '\n');
         else (name ? process.stdout : process.stderr).write(USAGE + '\n');
         return name ? 0 : 2;
     }

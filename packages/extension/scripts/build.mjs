@@ -6,30 +6,18 @@
 import { build } from 'esbuild';
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { nodeBundleOptions, root, workspaceAlias } from '../../../scripts/node-bundles.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const production = process.argv.includes('--production');
 const started = performance.now();
+const { common, esmNode, codeCacheBundle } = nodeBundleOptions(production);
 
 // Built beside dist/ and swapped in at the end, so a server or packager reading dist/ meanwhile never sees it half-built.
 const dist = `${here}.dist-${process.pid}`;
 await mkdir(`${dist}/webview`, { recursive: true });
 await mkdir(`${here}syntaxes`, { recursive: true });
 await mkdir(`${here}docs`, { recursive: true });
-
-/** Workspace packages are bundled from source, so a bundle never depends on a stale tsc build. */
-const alias = {
-    ...Object.fromEntries(['simulator', 'language', 'sbml'].map(name => [`@neurocascade/${name}`, `${root}packages/${name}/src/index.ts`])),
-    '@neurocascade/language/atomic-write': `${root}packages/language/src/output/atomic-write.ts`,
-    '@neurocascade/language/xml-text': `${root}packages/language/src/output/xml-text.ts`
-};
-const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', alias, legalComments: 'none' };
-const esmNode = {
-    ...common, platform: 'node', format: 'esm', target: 'node20',
-    // CommonJS dependencies (vscode-languageserver) call require(); ESM output has none of its own.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }
-};
 
 /**
  * The client's modules it imports dynamically become files of their own (dist/<name>.cjs), loaded
@@ -40,7 +28,7 @@ const clientNode = { ...common, platform: 'node', format: 'cjs', target: 'node20
     // import() becomes require(): VS Code provides `vscode` to CommonJS modules only.
     supported: { 'dynamic-import': false },
     // The client needs only the IR's constants from the simulator (through the SBML importer).
-    alias: { ...alias, '@neurocascade/simulator': `${root}packages/simulator/src/ir.ts` } };
+    alias: { ...workspaceAlias, '@neurocascade/simulator': `${root}packages/simulator/src/ir.ts` } };
 const lazyChunks = {
     name: 'lazy-client-modules',
     setup(bundle) {
@@ -54,9 +42,7 @@ try {
         build({ ...clientNode, plugins: [lazyChunks], entryPoints: [`${here}src/extension.ts`], outfile: `${dist}/extension.cjs` }),
         ...lazyClientModules.map(name => build({ ...clientNode, entryPoints: [`${here}src/${name}.ts`], outfile: `${dist}/${name}.cjs` })),
         build({ ...esmNode, entryPoints: [`${here}src/server-launcher.ts`], outfile: `${dist}/server.js` }),
-        build({ ...common, platform: 'node', format: 'cjs', target: 'node20', entryPoints: [`${root}packages/language/src/server.ts`], outfile: `${dist}/language-server.cjs`,
-            // The server finds its worker beside itself, by its own URL.
-            define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" } }),
+        build({ ...codeCacheBundle, entryPoints: [`${root}packages/language/src/server.ts`], outfile: `${dist}/language-server.cjs` }),
         build({ ...esmNode, entryPoints: [`${root}packages/language/src/simulation/simulation-worker.ts`], outfile: `${dist}/simulation-worker.js` }),
         // Two self-contained modules: the preview's (inlined into its page) and elkjs (imported by URL for the first cascade).
         build({ ...common, platform: 'browser', format: 'esm', target: 'es2022',

@@ -1,0 +1,55 @@
+// Bundles the CLI with esbuild (run by `npm run build`): dist/cascade.js, which bin/cascade.js runs,
+// is the front (arguments, usage) and takes each command from dist/commands.cjs (CommonJS, run
+// from V8's code cache), beside which lie the workers its commands start: the language server's
+// simulation worker (`cascade lsp`) and the cascade pool's.
+import { build } from 'esbuild';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { nodeBundleOptions, root } from '../../../scripts/node-bundles.mjs';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const started = performance.now();
+// Minified: less to read and compile at every start.
+const { esmNode, codeCacheBundle } = nodeBundleOptions(true);
+
+/** In the front, `import('./commands/<name>.js')` takes the command from the command bundle. */
+const commandsFromBundle = {
+    name: 'commands-from-bundle',
+    setup(bundle) {
+        bundle.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, ({ kind }) =>
+            kind === 'dynamic-import' ? { path: 'commands', namespace: 'command-bundle' } : undefined);
+        bundle.onLoad({ filter: /.*/, namespace: 'command-bundle' }, () => ({
+            contents: `import { commandBundle } from ${JSON.stringify(`${here}src/command-bundle.ts`)}; module.exports = commandBundle();`,
+            resolveDir: `${here}src`, loader: 'js'
+        }));
+    }
+};
+
+/** In the commands, `usage.js` is the front's (command-bundle.ts): one UsageError class in the process. */
+const usageFromFront = {
+    name: 'usage-from-front',
+    setup(bundle) {
+        bundle.onResolve({ filter: /(^|\/)usage\.js$/ }, ({ importer }) =>
+            importer.startsWith(`${here}src`) ? { path: 'usage', namespace: 'front-usage' } : undefined);
+        bundle.onLoad({ filter: /.*/, namespace: 'front-usage' }, () => ({
+            contents: "module.exports = globalThis[Symbol.for('neurocascade.cli.usage')];", loader: 'js'
+        }));
+    }
+};
+
+// Built beside dist/ and swapped in at the end, so a command starting meanwhile never sees it half-built.
+const dist = `${here}.dist-${process.pid}`;
+await mkdir(dist, { recursive: true });
+try {
+    await Promise.all([
+        build({ ...esmNode, plugins: [commandsFromBundle], entryPoints: [`${here}src/cli-launcher.ts`], outfile: `${dist}/cascade.js` }),
+        build({ ...codeCacheBundle, plugins: [usageFromFront], entryPoints: [`${here}src/commands/index.ts`], outfile: `${dist}/commands.cjs` }),
+        build({ ...esmNode, entryPoints: [`${root}packages/language/src/simulation/simulation-worker.ts`], outfile: `${dist}/simulation-worker.js` }),
+        build({ ...esmNode, entryPoints: [`${root}packages/simulator/src/run/cascade-worker.ts`], outfile: `${dist}/cascade-worker.js` })
+    ]);
+    await rm(`${here}dist`, { recursive: true, force: true });
+    await rename(dist, `${here}dist`);
+} finally {
+    await rm(dist, { recursive: true, force: true });
+}
+console.log(`CLI bundled in ${Math.round(performance.now() - started)} ms`);
