@@ -102,14 +102,30 @@ describe('The editor UI in code-server', function () {
         assert.ok(painted > 1000, `the restored time-course canvas has ${painted} painted pixels`);
     });
 
+    it('follows the active editor to another file in the same webview, and back to what it showed', async () => {
+        const preview = editor.workbench.preview;
+        // A mark on the page the preview shows now: a webview created again would not have it.
+        await preview.locator('body').evaluate((body) => (body.dataset.sameWebview = 'yes'));
+        const other = 'dopamine.cascade';
+        const [, name, title] = /^scenario (\w+) "([^"]*)"/m.exec(readFileSync(join(repoRoot, 'examples', other), 'utf8'))!;
+        await editor.workbench.openFile(other);
+        await preview.locator('#title', { hasText: `${name} — ${title}` }).waitFor({ timeout: 30_000 });
+        await editor.workbench.openFile(example);
+        await preview.locator('#title', { hasText: /^SSRI/ }).waitFor({ timeout: 30_000 });
+        assert.equal(await preview.locator('body').getAttribute('data-same-webview'), 'yes', 'the preview kept its webview');
+        assert.equal(await editor.session.page.locator('.tab[aria-label^="Preview "]').count(), 1, 'one preview tab');
+    });
+
     it('says where a syntax error is, in words, and keeps the last results greyed', async () => {
         await editor.workbench.openFile(example);
         await editor.workbench.focusEditor();
         await editor.session.page.keyboard.press('Control+End');
         await editor.session.page.keyboard.press('Enter');
         await editor.session.page.keyboard.insertText('parameter = 1');
-        // The line the cursor is on, as the status bar shows it ("Ln 123, Col 14").
-        const position = await editor.session.page.locator('#status\\.editor\\.selection').innerText();
+        // The line the cursor is on, as the status bar shows it ("Ln 123, Col 14") once it has caught up with the typing.
+        const typedTo = editor.session.page.locator('#status\\.editor\\.selection', { hasText: `Col ${'parameter = 1'.length + 1}` });
+        await typedTo.waitFor();
+        const position = await typedTo.innerText();
         const line = Number(/Ln (\d+)/.exec(position)?.[1]);
         assert.ok(line > 0, `the status bar shows the cursor's line ('${position}')`);
         const preview = editor.workbench.preview;

@@ -43,7 +43,11 @@ export function registerCommands({ client, previews, output }: CommandServices):
             if (!request) throw new Error(`${basename(uri)} declares no scenario or cascade to preview.`);
             return show(uri, request);
         },
-        'neurocascade.togglePreviewLock': async () => previews.toggleLock()?.locked,
+        'neurocascade.togglePreviewLock': async () => {
+            const preview = previews.toggleLock();
+            if (!preview) throw new Error('Open a preview first: there is no preview to lock.');
+            return preview.locked;
+        },
         'neurocascade.compareScenarios': async (document, names) => {
             const uri = targetDocument(document);
             const scenarios = Array.isArray(names) ? names.map(String) : await pickMany(client, uri);
