@@ -120,6 +120,27 @@ function printStages(first: PlotTiming, reopened: PlotTiming[]): void {
     }
 }
 
+/** What the preview's title shows for a file's first scenario: its name and title. */
+function firstScenarioTitle(file: string): string {
+    const [, name, title] = /^scenario (\w+)(?: "([^"]*)")?/m.exec(readFileSync(join(repoRoot, 'examples', file), 'utf8'))!;
+    return title ? `${name} — ${title}` : name;
+}
+
+/**
+ * Another file clicked in the Explorer → its plot drawn in the same preview, which follows the
+ * active editor (the webview is not created again: `frame` would be detached). Needs the
+ * observer `timeToRedraw` installs.
+ */
+async function timeToFollow(workbench: Workbench, frame: Frame, file: string, title: string): Promise<number> {
+    const started = Date.now();
+    await workbench.openFile(file);
+    const redrawn = await frame.waitForFunction(([since, expected]) => {
+        const last = (window as unknown as { redraws: number[] }).redraws.at(-1);
+        return document.getElementById('title')!.textContent === expected && last !== undefined && last >= since && last;
+    }, [started, title] as const, { polling: pollMs, timeout: 30_000 });
+    return (await redrawn.jsonValue()) as number - started;
+}
+
 async function closePreview(page: Page): Promise<void> {
     const tab = page.locator('.tab', { hasText: `Preview ${example}` });
     await tab.hover();
@@ -196,11 +217,20 @@ async function main(): Promise<void> {
         for (let i = 0; i < runs * 2; i++) live.push(await phase('live-redraw', session, () => timeToRedraw(page, frame, i % 2 === 0 ? 'Backspace' : lastDigit)));
         console.log(`live redraw: ${live.join(', ')} ms`);
         await session.screenshot('after-live-edits');
+        // The preview follows the editor: alternately another example and back, in the same webview.
+        const other = 'dopamine.cascade';
+        const follow: number[] = [];
+        for (let i = 0; i < runs * 2; i++) {
+            const file = i % 2 === 0 ? other : example;
+            follow.push(await phase('follow-editor', session, () => timeToFollow(workbench, frame, file, firstScenarioTitle(file))));
+        }
+        console.log(`switch file → plot drawn in the same preview: ${follow.join(', ')} ms`);
         printTable([
             ...activationRows,
             { measure: `▶ Run ${scenario} → first plot drawn (new preview, ${example}; in-page clocks)`, samples: firstPlot.map((p) => p.inPage), target: '≤ 1000 ms' },
             { measure: '  the same, as Playwright observes the painted canvas', samples: firstPlot.map((p) => p.observed), target: '' },
             { measure: `keystroke → plot redrawn in live mode, after the ${debounceMs} ms debounce`, samples: live, offset: debounceMs, target: '≤ 300 ms' },
+            { measure: `another file clicked in the Explorer → its plot drawn in the preview that follows the editor (${example} ↔ ${other}; Playwright clock)`, samples: follow, target: '' },
         ]);
         printStages(firstPlot[0], firstPlot.slice(1));
     } finally {

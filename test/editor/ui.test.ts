@@ -45,7 +45,12 @@ describe('The editor UI in code-server', function () {
         await editor.session.page.keyboard.press('Control+Space');
         await editor.workbench.suggestion.filter({ hasText: completed }).waitFor();
         await editor.session.page.keyboard.press('Enter');
-        assert.ok((await editor.workbench.editorText()).includes(`rule probe = 2 * ${completed}`));
+        // The editor paints the accepted completion a moment after Enter (a loaded machine showed the text before it).
+        const accepted = `rule probe = 2 * ${completed}`;
+        for (let waited = 0; !(await editor.workbench.editorText()).includes(accepted); waited += 100) {
+            assert.ok(waited < 5_000, `the editor shows '${accepted}'`);
+            await editor.session.page.waitForTimeout(100);
+        }
         await editor.workbench.problem(misspelled).first().waitFor({ state: 'detached' });
         await editor.workbench.editor.locator('.squiggly-error').first().waitFor({ state: 'detached' });
     });
@@ -81,5 +86,58 @@ describe('The editor UI in code-server', function () {
                 if (attempt === 3) throw error;
             }
         }
+    });
+
+    it('brings the preview back after the page is reloaded, showing what it showed', async () => {
+        const page = editor.session.page;
+        // As a user reloads: the workbench saves its layout before the page goes (a bare page
+        // reload may come before the periodic save and bring back an older layout).
+        const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+        await editor.workbench.runCommand('Developer: Reload Window');
+        await reloaded;
+        await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
+        // Restored by the extension's webview serializer, which runs SSRI again.
+        await editor.workbench.preview.locator('#title', { hasText: /^SSRI/ }).waitFor({ timeout: 60_000 });
+        const painted = await editor.workbench.preview.locator('#time-course canvas').first().evaluate(paintedPixels);
+        assert.ok(painted > 1000, `the restored time-course canvas has ${painted} painted pixels`);
+    });
+
+    it('follows the active editor to another file in the same webview, and back to what it showed', async () => {
+        const preview = editor.workbench.preview;
+        // A mark on the page the preview shows now: a webview created again would not have it.
+        await preview.locator('body').evaluate((body) => (body.dataset.sameWebview = 'yes'));
+        const other = 'dopamine.cascade';
+        const [, name, title] = /^scenario (\w+) "([^"]*)"/m.exec(readFileSync(join(repoRoot, 'examples', other), 'utf8'))!;
+        await editor.workbench.openFile(other);
+        await preview.locator('#title', { hasText: `${name} — ${title}` }).waitFor({ timeout: 30_000 });
+        await editor.workbench.openFile(example);
+        await preview.locator('#title', { hasText: /^SSRI/ }).waitFor({ timeout: 30_000 });
+        assert.equal(await preview.locator('body').getAttribute('data-same-webview'), 'yes', 'the preview kept its webview');
+        assert.equal(await editor.session.page.locator('.tab[aria-label^="Preview "]').count(), 1, 'one preview tab');
+    });
+
+    it('says where a syntax error is, in words, and keeps the last results greyed', async () => {
+        await editor.workbench.openFile(example);
+        await editor.workbench.focusEditor();
+        await editor.session.page.keyboard.press('Control+End');
+        await editor.session.page.keyboard.press('Enter');
+        await editor.session.page.keyboard.insertText('parameter = 1');
+        // The line the cursor is on, as the status bar shows it ("Ln 123, Col 14") once it has caught up with the typing.
+        const typedTo = editor.session.page.locator('#status\\.editor\\.selection', { hasText: `Col ${'parameter = 1'.length + 1}` });
+        await typedTo.waitFor();
+        const position = await typedTo.innerText();
+        const line = Number(/Ln (\d+)/.exec(position)?.[1]);
+        assert.ok(line > 0, `the status bar shows the cursor's line ('${position}')`);
+        const preview = editor.workbench.preview;
+        // Live mode re-runs SSRI after the edit; the server refuses a model with an error.
+        const status = preview.locator('#status[data-state="stale"]');
+        await status.waitFor({ timeout: 30_000 });
+        const said = await status.innerText();
+        assert.equal(said, `not updated: line ${line}: expected a name but found '='.`);
+        assert.ok(await preview.locator('#title', { hasText: /^SSRI/ }).isVisible(), 'the last results stay');
+        const opacity = await preview.locator('#time-course').evaluate((chart) => Number(getComputedStyle(chart).opacity));
+        assert.ok(opacity < 1, `the stale time course is greyed (opacity ${opacity})`);
+        const painted = await preview.locator('#time-course canvas').first().evaluate(paintedPixels);
+        assert.ok(painted > 1000, `the stale time course is still drawn (${painted} painted pixels)`);
     });
 });

@@ -35,7 +35,8 @@ export class Workbench {
     /** Opens a file at the workspace root from the Explorer (Quick Open waits on the file search). */
     async openFile(name: string): Promise<void> {
         await this.page.getByRole('treeitem', { name, exact: true }).click();
-        await this.page.locator('.tab.active', { hasText: name }).waitFor();
+        // By the file's name: a preview's tab ("Preview <name>") has the name in its text too.
+        await this.page.locator(`.tab.active[data-resource-name="${name}"]`).waitFor();
         await this.editor.locator('.view-lines').waitFor();
     }
 

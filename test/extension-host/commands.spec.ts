@@ -87,6 +87,13 @@ describe('NeuroCascade commands', () => {
                 args: () => [document.uri, ['Baseline', 'SSRI']],
                 check: (r) => assert.deepEqual((r as ScenarioRunResult[]).map((run) => run.scenario), ['Baseline', 'SSRI']),
             },
+            'neurocascade.togglePreviewLock': {
+                args: () => [],
+                check: async (r) => {
+                    assert.equal(r, true, 'the active preview is locked on its document');
+                    assert.equal(await vscode.commands.executeCommand('neurocascade.togglePreviewLock'), false, 'and unlocked again');
+                },
+            },
             'neurocascade.exportSvg': { args: () => [exported('svg')], check: () => assert.match(readFileSync(exported('svg'), 'utf8'), /<svg[\s>]/) },
             'neurocascade.exportPng': {
                 args: () => [exported('png')],

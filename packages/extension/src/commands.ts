@@ -7,7 +7,7 @@ import { writeFileAtomic } from '@neurocascade/language/atomic-write';
 import type { CascadeClient } from './language-client.js';
 import type { PreviewManager } from './preview-manager.js';
 import type { PreviewRequest } from './preview-panel.js';
-import { basename, firstRunnable, pickMany, pickOne, targetDocument } from './run-picker.js';
+import { basename, pickMany, pickOne, targetDocument } from './run-picker.js';
 import { cascadeCsv, scenariosCsv, steadyStateCsv } from './shared/csv.js';
 import { pngBytes, type ExportFormat, type PreviewContent } from './shared/protocol.js';
 import { mayRun } from './trust.js';
@@ -39,9 +39,14 @@ export function registerCommands({ client, previews, output }: CommandServices):
         'neurocascade.openPreview': async document => {
             const uri = targetDocument(document);
             if (previews.find(uri)?.request) return previews.open(uri).content;
-            const first = await firstRunnable(client, uri);
-            if (!first) throw new Error(`${basename(uri)} declares no scenario or cascade to preview.`);
-            return show(uri, first.kind === 'scenarios' ? { view: 'scenarios', names: [first.name] } : { view: 'cascade', name: first.name });
+            const request = await previews.requestFor(uri);
+            if (!request) throw new Error(`${basename(uri)} declares no scenario or cascade to preview.`);
+            return show(uri, request);
+        },
+        'neurocascade.togglePreviewLock': async () => {
+            const preview = previews.toggleLock();
+            if (!preview) throw new Error('Open a preview first: there is no preview to lock.');
+            return preview.locked;
         },
         'neurocascade.compareScenarios': async (document, names) => {
             const uri = targetDocument(document);

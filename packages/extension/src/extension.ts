@@ -4,6 +4,7 @@ import { RunCodeLenses } from './code-lenses.js';
 import { registerCommands } from './commands.js';
 import { CascadeClient } from './language-client.js';
 import { PreviewManager } from './preview-manager.js';
+import { registerPreviewSerializer } from './preview-serializer.js';
 import { offerSbmlConversion } from './sbml-offer.js';
 import { RunStatus } from './status-bar.js';
 
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): NeuroCascadeApi {
     context.subscriptions.push(
         output, client, status, previews,
         ...registerCommands({ client, previews, output }),
+        registerPreviewSerializer(previews, output),
         vscode.languages.registerCodeLensProvider({ language: 'cascade' }, new RunCodeLenses(client)),
         offerSbmlConversion(output)
     );

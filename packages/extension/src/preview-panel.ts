@@ -1,21 +1,26 @@
 /**
- * One preview beside a Cascade document: runs what it shows (scenarios, a cascade or the
- * steady state) through the language server, posts the results to its webview once the
- * webview is ready, and re-runs on demand or in live mode, cancelling a stale run.
+ * One preview of a Cascade document: runs what it shows (scenarios, a cascade or the steady
+ * state) through the language server, posts the results to its webview once the webview is
+ * ready, and re-runs on demand or in live mode, cancelling a stale run. It may move to another
+ * document (`follow`) in the same webview, and keeps its document and request in the webview's
+ * state so that `PreviewSerializer` brings it back after a reload.
  */
 import * as vscode from 'vscode';
 import type { CascadeClient } from './language-client.js';
 import type { RunStatus } from './status-bar.js';
 import { liveMode, simulationOptions } from './settings.js';
 import { createNonce } from './shared/csp.js';
-import { parseFromWebview, type ExportFormat, type FromWebview, type PreviewContent, type ToWebview } from './shared/protocol.js';
+import {
+    parseFromWebview, parseModelError, type ExportFormat, type FromWebview, type PreviewContent, type PreviewRequest, type ToWebview
+} from './shared/protocol.js';
 import { previewSources } from './preview-sources.js';
+import { basename } from './run-picker.js';
 import { previewHtml } from './webview-html.js';
 
-export type PreviewRequest =
-    | { view: 'scenarios'; names: string[] }
-    | { view: 'cascade'; name: string }
-    | { view: 'steady-state' };
+export type { PreviewRequest } from './shared/protocol.js';
+
+/** The webview panels of previews: the serializer restores panels of this type after a reload. */
+export const PREVIEW_VIEW_TYPE = 'neurocascade.preview';
 
 export interface PreviewServices {
     client: CascadeClient;
@@ -28,7 +33,6 @@ export interface PreviewServices {
 const REQUEST_CANCELLED = -32800;
 
 export class PreviewPanel implements vscode.Disposable {
-    readonly panel: vscode.WebviewPanel;
     request?: PreviewRequest;
     content?: PreviewContent;
     private readonly ready: Promise<void>;
@@ -37,11 +41,19 @@ export class PreviewPanel implements vscode.Disposable {
     private disposed = false;
     private readonly waiters: ((message: FromWebview) => boolean)[] = [];
 
-    constructor(readonly documentUri: vscode.Uri, private readonly services: PreviewServices) {
-        const webviewRoot = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
-        this.panel = vscode.window.createWebviewPanel('neurocascade.preview', `Preview ${basename(documentUri)}`,
+    /** A new preview beside the editor. */
+    static create(documentUri: vscode.Uri, services: PreviewServices, locked = false): PreviewPanel {
+        const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, '',
             { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-            { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [webviewRoot] });
+            { ...webviewOptions(services), retainContextWhenHidden: true });
+        return new PreviewPanel(panel, documentUri, services, locked);
+    }
+
+    /** Takes over a panel: a new one, or one VS Code restored after a reload. */
+    constructor(readonly panel: vscode.WebviewPanel, public documentUri: vscode.Uri, private readonly services: PreviewServices, private lockedTo = false) {
+        const webviewRoot = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+        panel.webview.options = webviewOptions(services);
+        this.setTitle();
         this.ready = new Promise(resolve => { this.markReady = resolve; });
         this.panel.webview.onDidReceiveMessage(message => this.receive(parseFromWebview(message)));
         this.panel.onDidDispose(() => {
@@ -55,11 +67,35 @@ export class PreviewPanel implements vscode.Disposable {
             cspSource: webview.cspSource, nonce, ...previewSources(webviewRoot),
             layoutModule: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'elk.js')).toString()
         });
+        this.remember();
+    }
+
+    /** Locked: stays on its document instead of following the active editor. */
+    get locked(): boolean {
+        return this.lockedTo;
+    }
+
+    set locked(locked: boolean) {
+        this.lockedTo = locked;
+        this.setTitle();
+        this.remember();
+    }
+
+    /** Moves to another document in the same webview; what it showed of the last one is dropped. */
+    follow(documentUri: vscode.Uri): void {
+        if (documentUri.toString() === this.documentUri.toString()) return;
+        this.run?.cancel();
+        this.documentUri = documentUri;
+        this.request = undefined;
+        this.content = undefined;
+        this.setTitle();
+        this.remember();
     }
 
     /** Shows something new and runs it; resolves with what was shown (undefined when superseded). */
     show(request: PreviewRequest): Promise<PreviewContent | undefined> {
         this.request = request;
+        this.remember();
         return this.refresh();
     }
 
@@ -97,12 +133,20 @@ export class PreviewPanel implements vscode.Disposable {
             }
             this.services.status.failed(label, message);
             this.services.output.error(`${label}: ${message}`);
-            void this.post({ type: 'error', message, live: live && this.content !== undefined });
+            const modelError = parseModelError((error as { data?: unknown }).data);
+            // A model with an error keeps the last results on screen, greyed, whatever started the run.
+            const keep = (live || modelError !== undefined) && this.content !== undefined;
+            void this.post({ type: 'error', message, live: keep, ...(modelError ? { modelError } : {}) });
             throw error;
         } finally {
             if (this.run === run) this.run = undefined;
             run.dispose();
         }
+    }
+
+    /** Says in the preview why it shows nothing of its document (what is on screen is another document's, greyed). */
+    explain(message: string): void {
+        void this.post({ type: 'error', message, live: false });
     }
 
     /** Resolves with the next message from the webview of one of these types. */
@@ -137,6 +181,15 @@ export class PreviewPanel implements vscode.Disposable {
         }
     }
 
+    private setTitle(): void {
+        this.panel.title = `${this.lockedTo ? '[Preview] ' : 'Preview '}${basename(this.documentUri)}`;
+    }
+
+    /** Posts the document and request for the webview to keep as its state. */
+    private remember(): void {
+        void this.post({ type: 'remember', state: { documentUri: this.documentUri.toString(), request: this.request, locked: this.lockedTo } });
+    }
+
     private async post(message: ToWebview): Promise<void> {
         await this.ready;
         if (!this.disposed) await this.panel.webview.postMessage(message);
@@ -164,10 +217,10 @@ export function describe(request: PreviewRequest): string {
     }
 }
 
-function elapsedMs(content: PreviewContent): number {
-    return content.view === 'scenarios' ? Math.max(...content.results.map(r => r.elapsedMs)) : content.result.elapsedMs;
+function webviewOptions(services: PreviewServices): vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview')] };
 }
 
-function basename(uri: vscode.Uri): string {
-    return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+function elapsedMs(content: PreviewContent): number {
+    return content.view === 'scenarios' ? Math.max(...content.results.map(r => r.elapsedMs)) : content.result.elapsedMs;
 }

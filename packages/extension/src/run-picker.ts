@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { CascadeClient } from './language-client.js';
 import type { OutlineEntry } from '@neurocascade/language/protocol';
+import type { PreviewRequest } from './shared/protocol.js';
 
 /** A command's document argument (a Uri or its string), else the active Cascade editor's document. */
 export function targetDocument(argument: unknown): vscode.Uri {
@@ -36,10 +37,10 @@ export async function pickMany(client: CascadeClient, uri: vscode.Uri): Promise<
 }
 
 /** What a fresh preview shows: the first scenario, else the first cascade. */
-export async function firstRunnable(client: CascadeClient, uri: vscode.Uri): Promise<{ kind: OutlineKind; name: string } | undefined> {
+export async function firstRequest(client: CascadeClient, uri: vscode.Uri): Promise<PreviewRequest | undefined> {
     const outline = await client.request('cascade/outline', { uri: uri.toString() });
-    if (outline.scenarios[0]) return { kind: 'scenarios', name: outline.scenarios[0].name };
-    if (outline.cascades[0]) return { kind: 'cascades', name: outline.cascades[0].name };
+    if (outline.scenarios[0]) return { view: 'scenarios', names: [outline.scenarios[0].name] };
+    if (outline.cascades[0]) return { view: 'cascade', name: outline.cascades[0].name };
     return undefined;
 }
 

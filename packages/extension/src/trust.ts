@@ -11,3 +11,8 @@ export async function mayRun(): Promise<boolean> {
     agreed = choice === 'Run';
     return agreed;
 }
+
+/** Whether a run may start without asking (for runs the user did not ask for: a restored or following preview). */
+export function mayRunUnasked(): boolean {
+    return vscode.workspace.isTrusted || agreed;
+}

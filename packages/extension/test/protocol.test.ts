@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseFromWebview, pngBytes } from '../src/shared/protocol.js';
+import { parseFromWebview, parseModelError, parsePreviewState, pngBytes } from '../src/shared/protocol.js';
 
 describe('webview message protocol', () => {
     it('accepts the messages the webview sends', () => {
@@ -26,5 +26,27 @@ describe('webview message protocol', () => {
     it('decodes the PNG bytes of a data URL', () => {
         const bytes = pngBytes(`data:image/png;base64,${Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64')}`);
         assert.deepEqual([...bytes], [0x89, 0x50, 0x4e, 0x47]);
+    });
+
+    it('restores a preview state that names its document and what it showed', () => {
+        const state = { documentUri: 'file:///w/a.cascade', request: { view: 'scenarios', names: ['Baseline', 'SSRI'] }, locked: true };
+        assert.deepEqual(parsePreviewState(state), state);
+        assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view: 'cascade', name: 'Loading' } }),
+            { documentUri: 'file:///w/a.cascade', request: { view: 'cascade', name: 'Loading' }, locked: false });
+    });
+
+    it('restores the document alone when what it showed is malformed, and nothing without a document', () => {
+        assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view: 'scenarios', names: [1] } }),
+            { documentUri: 'file:///w/a.cascade', locked: false });
+        for (const state of [undefined, null, {}, { documentUri: '' }, { documentUri: 7 }]) {
+            assert.equal(parsePreviewState(state), undefined, JSON.stringify(state));
+        }
+    });
+
+    it('reads the first model error a refused run carries', () => {
+        assert.deepEqual(parseModelError({ line: 4, message: 'm', extra: 1 }), { line: 4, message: 'm' });
+        assert.deepEqual(parseModelError({ file: 'b.cascade', line: 4, message: 'm' }), { file: 'b.cascade', line: 4, message: 'm' });
+        assert.equal(parseModelError({ line: '4', message: 'm' }), undefined);
+        assert.equal(parseModelError(undefined), undefined);
     });
 });

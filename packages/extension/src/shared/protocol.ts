@@ -2,7 +2,21 @@
  * Messages between the extension and its preview webview. The webview says `ready` before
  * anything is posted to it; everything it sends back is checked before use.
  */
-import type { CascadeRunResult, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
+import type { CascadeRunResult, ModelError, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
+
+/** What a preview shows of its document. */
+export type PreviewRequest =
+    | { view: 'scenarios'; names: string[] }
+    | { view: 'cascade'; name: string }
+    | { view: 'steady-state' };
+
+/** What a preview keeps in its webview's state, so that it comes back after a reload. */
+export interface PreviewState {
+    documentUri: string;
+    request?: PreviewRequest;
+    /** Locked: it stays on its document instead of following the active editor. */
+    locked: boolean;
+}
 
 export type PreviewContent =
     | { view: 'scenarios'; results: ScenarioRunResult[] }
@@ -12,8 +26,13 @@ export type PreviewContent =
 export type ToWebview =
     | { type: 'show'; content: PreviewContent }
     | { type: 'running'; label: string }
-    /** `live`: a re-run after an edit failed; the last results stay on screen, marked stale. */
-    | { type: 'error'; message: string; live: boolean }
+    /**
+     * `live`: a re-run after an edit failed; the last results stay on screen, marked stale.
+     * `modelError`: the run was refused because the model has an error, the first one.
+     */
+    | { type: 'error'; message: string; live: boolean; modelError?: ModelError }
+    /** Kept by the webview as its state (see `PreviewState`). */
+    | { type: 'remember'; state: PreviewState }
     | { type: 'export'; format: ExportFormat };
 
 export type ExportFormat = 'svg' | 'png';
@@ -48,6 +67,39 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
         default:
             return undefined;
     }
+}
+
+/** A preview's state as the webview kept it, if it is well formed (it comes back from disk after a reload). */
+export function parsePreviewState(state: unknown): PreviewState | undefined {
+    if (typeof state !== 'object' || state === null) return undefined;
+    const s = state as Record<string, unknown>;
+    if (typeof s.documentUri !== 'string' || s.documentUri === '') return undefined;
+    const request = parsePreviewRequest(s.request);
+    return { documentUri: s.documentUri, ...(request ? { request } : {}), locked: s.locked === true };
+}
+
+function parsePreviewRequest(request: unknown): PreviewRequest | undefined {
+    if (typeof request !== 'object' || request === null) return undefined;
+    const r = request as Record<string, unknown>;
+    switch (r.view) {
+        case 'scenarios':
+            return Array.isArray(r.names) && r.names.length > 0 && r.names.every(name => typeof name === 'string')
+                ? { view: 'scenarios', names: [...r.names] as string[] } : undefined;
+        case 'cascade':
+            return typeof r.name === 'string' ? { view: 'cascade', name: r.name } : undefined;
+        case 'steady-state':
+            return { view: 'steady-state' };
+        default:
+            return undefined;
+    }
+}
+
+/** The first error of a model, as the server sends it with a refused run. */
+export function parseModelError(data: unknown): ModelError | undefined {
+    if (typeof data !== 'object' || data === null) return undefined;
+    const d = data as Record<string, unknown>;
+    if (typeof d.line !== 'number' || typeof d.message !== 'string') return undefined;
+    return { ...(typeof d.file === 'string' ? { file: d.file } : {}), line: d.line, message: d.message };
 }
 
 /** The bytes of a PNG data URL the webview sent. */

@@ -2,13 +2,14 @@
  * The preview webview's entry: finds the page's sections, shows what the extension posts,
  * answers export requests, and says `ready` once it can receive messages.
  */
-import type { FromWebview, PreviewContent, ToWebview } from '../shared/protocol.js';
+import type { FromWebview, PreviewContent, PreviewState, ToWebview } from '../shared/protocol.js';
+import { describeModelError } from '../shared/model-error.js';
 import { CascadeView } from './cascade-view.js';
 import { renderExpects, renderSteadyState, renderWarnings } from './result-tables.js';
 import { currentTheme, onThemeChange } from './theme.js';
 import { TimeCourseView } from './time-course-view.js';
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
+declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; setState(state: PreviewState): void };
 
 const vscode = acquireVsCodeApi();
 const byId = <T extends Element = HTMLElement>(id: string) => document.getElementById(id) as unknown as T;
@@ -95,14 +96,17 @@ window.addEventListener('message', event => {
             break;
         case 'error':
             if (message.live) {
-                setState('stale', 'not updated: the edit does not run', message.message);
+                // The last good results stay, greyed; the status says why they are not updated.
+                const why = message.modelError ? describeModelError(message.modelError) : 'the edit does not run';
+                setState('stale', `not updated: ${why}`, message.message);
                 break;
             }
-            page.error.textContent = message.message;
+            page.error.textContent = message.modelError ? `Not run: ${describeModelError(message.modelError)}` : message.message;
             page.error.hidden = false;
             setState('error', 'failed');
             break;
         case 'export': void exportPlot(message.format); break;
+        case 'remember': vscode.setState(message.state); break;
     }
 });
 

@@ -6,6 +6,7 @@ import type { LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { ModelIR } from '@neurocascade/simulator';
+import type { ModelError } from './simulation-protocol.js';
 import type { CascadeServices } from '../cascade-module.js';
 import { lowerDocument } from '../lowering/cascade-lowering.js';
 
@@ -14,9 +15,14 @@ export function lowerModel(document: LangiumDocument, shared: LangiumSharedServi
     const files = services.references.CascadeImports.closure(document);
     const errors = files.flatMap(file => (file.diagnostics ?? [])
         .filter(d => d.severity === DiagnosticSeverity.Error)
-        .map(d => `${file === document ? '' : `${file.uri.path.split('/').pop()} `}line ${d.range.start.line + 1}: ${d.message}`));
-    if (errors.length > 0) {
-        throw new Error(`The model has ${errors.length} error${errors.length > 1 ? 's' : ''}; fix ${errors.length > 1 ? 'them' : 'it'} to simulate (${errors[0]}).`);
-    }
+        .map((d): ModelError => ({ ...(file === document ? {} : { file: file.uri.path.split('/').pop() }), line: d.range.start.line + 1, message: typeof d.message === 'string' ? d.message : d.message.value })));
+    if (errors.length > 0) throw new ModelHasErrors(errors.length, errors[0]);
     return lowerDocument(document, services);
+}
+
+/** A run refused because the model has errors; the message names the first one. */
+export class ModelHasErrors extends Error {
+    constructor(count: number, readonly first: ModelError) {
+        super(`The model has ${count} error${count > 1 ? 's' : ''}; fix ${count > 1 ? 'them' : 'it'} to simulate (${first.file ? `${first.file} ` : ''}line ${first.line}: ${first.message}).`);
+    }
 }

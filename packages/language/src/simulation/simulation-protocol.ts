@@ -167,6 +167,16 @@ export interface OutlineResult {
     cascades: OutlineEntry[];
 }
 
+/**
+ * The first error of a model a run refused (the `data` of the request's error): where it is
+ * (`file` only when it is in an imported file; `line` 1-based) and what it says.
+ */
+export interface ModelError {
+    file?: string;
+    line: number;
+    message: string;
+}
+
 /** Method name → [params, result]: the whole request surface. */
 export interface SimulationRequests {
     'cascade/outline': [{ uri: string }, OutlineResult];

@@ -10,6 +10,7 @@ import {
     ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable
 } from 'vscode-languageserver';
 import { simulationsFor, type RunHooks } from './cascade-simulations.js';
+import { ModelHasErrors } from './model-lowering.js';
 import { SimulationCancelled } from './simulation-pool.js';
 import type { SimulationMethodName, SimulationRequests } from './simulation-protocol.js';
 
@@ -62,10 +63,12 @@ function anyOf(tokens: CancellationToken[]): CancellationToken {
     };
 }
 
-function asResponseError(error: unknown): ResponseError<void> {
+function asResponseError(error: unknown): ResponseError<unknown> {
     if (error instanceof ResponseError) return error;
     if (error instanceof SimulationCancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
     // Langium's own cancellation (waiting for the document build) is a cancellation too.
     if (isOperationCancelled(error)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    // The first error travels as data too, for a client that shows it (the preview does).
+    if (error instanceof ModelHasErrors) return new ResponseError(ErrorCodes.InternalError, error.message, error.first);
     return new ResponseError(ErrorCodes.InternalError, error instanceof Error ? error.message : String(error));
 }

@@ -6,7 +6,7 @@ import { createCascadeServices } from '../../src/cascade-module.js';
 import { CascadeSimulations } from '../../src/simulation/cascade-simulations.js';
 import { CODE_EXPECT_FAILED } from '../../src/validation/diagnostic-codes.js';
 import { linkReference } from '../../src/reference-file.js';
-import { lowerModel } from '../../src/simulation/model-lowering.js';
+import { lowerModel, ModelHasErrors } from '../../src/simulation/model-lowering.js';
 import { SimulationCancelled, SimulationPool } from '../../src/simulation/simulation-pool.js';
 
 const MODEL = `model Tiny
@@ -59,6 +59,16 @@ describe('simulation requests', function () {
         assert.ok(Math.abs(result.steadyState!.find(v => v.name === 'A')!.value - 2) < 1e-6);
         assert.deepEqual(result.expects.map(e => e.passed), [true]);
         assert.deepEqual(result.warnings, []);
+    });
+
+    it('refuses a model with a syntax error, naming the first error and its line (the preview shows it)', async () => {
+        const broken = await parse(`${MODEL}parameter = 1\n`, { documentUri: 'file:///syntax-error.cascade', validation: true });
+        const refused = await simulations.runScenario({ uri: broken.uri.toString(), scenario: 'Base' }).then(() => undefined, (error: unknown) => error);
+        assert.ok(refused instanceof ModelHasErrors, `the run is refused: ${String(refused)}`);
+        // MODEL has 13 lines; the broken parameter is the 14th, its name missing before '='.
+        assert.deepEqual({ line: refused.first.line, file: refused.first.file }, { line: 14, file: undefined });
+        assert.match(refused.first.message, /ID.*=/);
+        assert.match(refused.message, /^The model has \d+ errors?; fix (it|them) to simulate \(line 14: /);
     });
 
     it('shows a process\'s flux E.rate as a series of the preview, in concentration per time', async () => {
