@@ -2,15 +2,12 @@
 import { parseColour, type DivergingScale, type Rgb } from '../shared/colour-scale.js';
 
 export interface Theme {
-    palette: string[];
     foreground: string;
     background: string;
     grid: string;
     font: string;
     responses: Omit<DivergingScale, 'limit'>;
 }
-
-const PALETTE_VARIABLES = ['blue', 'red', 'green', 'orange', 'purple', 'yellow'].map(c => `--vscode-charts-${c}`);
 
 function variable(name: string, fallback: string): string {
     return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
@@ -24,7 +21,6 @@ export function currentTheme(): Theme {
     const foreground = variable('--vscode-editor-foreground', variable('--vscode-foreground', '#333333'));
     const background = variable('--vscode-editor-background', '#ffffff');
     return {
-        palette: PALETTE_VARIABLES.map((name, i) => variable(name, ['#1a85ff', '#e51400', '#388a34', '#d18616', '#652d90', '#bf8803'][i])),
         foreground,
         background,
         grid: variable('--vscode-editorWidget-border', variable('--vscode-panel-border', '#80808040')),
