@@ -22,7 +22,9 @@ await mkdir(`${here}docs`, { recursive: true });
 const alias = {
     ...Object.fromEntries(['simulator', 'language', 'sbml'].map(name => [`@neurocascade/${name}`, `${root}packages/${name}/src/index.ts`])),
     '@neurocascade/language/atomic-write': `${root}packages/language/src/output/atomic-write.ts`,
-    '@neurocascade/language/xml-text': `${root}packages/language/src/output/xml-text.ts`
+    '@neurocascade/language/xml-text': `${root}packages/language/src/output/xml-text.ts`,
+    ...Object.fromEntries(['diagram-legend', 'diagram-style', 'network-layout', 'network-svg'].map(name =>
+        [`@neurocascade/language/diagram/${name}`, `${root}packages/language/src/diagram/${name}.ts`]))
 };
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', alias, legalComments: 'none' };
 const esmNode = {
