@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { examplesSession } from './examples-session.js';
 import { repoRoot } from './extension-package.mjs';
-import { paintedPixels } from './workbench.js';
+import { paintedPixels, seriesHeightShare } from './workbench.js';
 
 const example = 'serotonin.cascade';
 const exampleText = readFileSync(join(repoRoot, 'examples', example), 'utf8');
@@ -61,6 +61,18 @@ describe('The editor UI in code-server', function () {
         assert.deepEqual(quantities.filter((q) => q !== 'balance'), observed!.filter((q) => q !== 'balance'));
         const painted = await preview.locator('#time-course canvas').first().evaluate(paintedPixels);
         assert.ok(painted > 1000, `the time-course canvas has ${painted} painted pixels`);
+    });
+
+    it('draws a panel per dimension with its unit, no colour twice, and the nanomolar transmitter readable', async () => {
+        const preview = editor.workbench.preview;
+        const headings = await preview.locator('#time-course .panel h3').allTextContents();
+        assert.deepEqual(headings, ['Concentration (nM)', 'Concentration (µM)', 'Fraction', 'E/I balance']);
+        const colours = await preview.locator('#legend button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.colour));
+        assert.equal(new Set(colours).size, colours.length, `legend colours: ${colours.join(', ')}`);
+        // What the screen shows: the rows of the nanomolar panel's canvas painted in Serotonin_ext's colour.
+        const colour = await preview.locator('#legend button[data-quantity="Serotonin_ext"]').evaluate((b) => (b as HTMLElement).dataset.colour!);
+        const share = await preview.locator('.panel', { has: preview.locator('h3', { hasText: 'Concentration (nM)' }) }).evaluate(seriesHeightShare, colour);
+        assert.ok(share >= 0.2, `Serotonin_ext spans ${share.toFixed(2)} of its panel's height`);
     });
 
     it('runs a scenario from its ▶ Run code lens', async () => {

@@ -64,8 +64,13 @@ export function timeUnitFor(maxMinutes: number): TimeUnit {
 
 interface Quantity { name: string; unit: string; values: number[]; dimension?: string }
 
+const BALANCE = 'E/I balance';
+
+/** The observed series, then the E/I balance once (a scenario that observes `balance` has it among its series too). */
 function quantitiesOf(result: ScenarioRunResult): Quantity[] {
-    return result.balance ? [...result.series, { name: 'balance', unit: '1', values: result.balance, dimension: 'E/I balance' }] : result.series;
+    const series: Quantity[] = result.series.map(s => s.name === 'balance' ? { ...s, dimension: BALANCE } : s);
+    return result.balance && !series.some(s => s.name === 'balance')
+        ? [...series, { name: 'balance', unit: '1', values: result.balance, dimension: BALANCE }] : series;
 }
 
 const DIMENSIONS: Readonly<Record<string, string>> = {

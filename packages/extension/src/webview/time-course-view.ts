@@ -99,7 +99,7 @@ export class TimeCourseView {
         const head = document.createElement('div');
         head.className = 'panel-head';
         const title = document.createElement('h3');
-        title.textContent = panel.title;
+        title.textContent = axisLabel(panel, this.viewOf(panel));
         const toggles = (['log', 'normalised'] as const).map(option => {
             const label = document.createElement('label');
             const box = document.createElement('input');
@@ -138,7 +138,8 @@ export class TimeCourseView {
             },
             axes: [
                 { label: `time (${model.timeUnit.label})`, ...axisStyle },
-                { label: axisLabel(panel, view), size: 60, ...axisStyle }
+                // The heading above names the dimension; the axis keeps to the unit, which fits its height.
+                { label: view.normalised ? '× first value' : panel.unit.label || panel.title, size: 60, ...axisStyle }
             ],
             series: [{}, ...panel.lines.map(line => ({
                 label: line.key, scale: 'y', show: !this.hidden.has(line.legend), spanGaps: true, width: 1.5,
