@@ -94,4 +94,36 @@ describe('The editor UI in code-server', function () {
             }
         }
     });
+
+    it('compares scenarios as small multiples with one legend entry per scenario', async () => {
+        const preview = editor.workbench.preview;
+        await editor.workbench.runCommand('NeuroCascade: Compare Scenarios');
+        for (const scenario of [/^Baseline/, /^SSRI/, /^MAOInhibitor/]) await editor.workbench.pick(scenario);
+        await editor.session.page.keyboard.press('Enter');
+        await preview.locator('#title', { hasText: / vs .* vs / }).waitFor({ timeout: 60_000 });
+        const entries = await preview.locator('#legend button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.scenario));
+        assert.deepEqual([...entries].sort(), ['Baseline', 'MAOInhibitor', 'SSRI']);
+        const colours = await preview.locator('#legend button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.colour));
+        assert.equal(new Set(colours).size, 3);
+        const panels = await preview.locator('#time-course .panel h3').allTextContents();
+        assert.equal(panels.length, observed!.length, `one panel per observed quantity: ${panels.join(' | ')}`);
+    });
+
+    it('draws the cascade network with its legend, the perturbed node marked, on one scale for every perturbation', async () => {
+        const preview = editor.workbench.preview;
+        await editor.workbench.runCommand('NeuroCascade: Run Cascade');
+        await editor.workbench.pick(/^Knockouts/);
+        const legend = preview.locator('#network .legend');
+        await legend.waitFor({ timeout: 60_000 });
+        const text = (await legend.textContent()) ?? '';
+        for (const entry of ['Nodes', 'transmitter', 'process', 'Edges', 'ligand binding', 'Response coefficient', 'fell', 'rose', 'perturbed']) {
+            assert.ok(text.includes(entry), `the network legend shows '${entry}': ${text}`);
+        }
+        assert.equal(await preview.locator('#network .node[data-id="MAOA"] rect[stroke="#000000"]').count(), 1, 'MAOA, the perturbed enzyme, is outlined');
+        const ends = () => preview.locator('#network .legend text[text-anchor="end"]').first().textContent();
+        const first = await ends();
+        await preview.locator('#perturbation').selectOption({ index: 1 });
+        await preview.locator('#network .node[data-id="SERT"] rect[stroke="#000000"]').waitFor();
+        assert.equal(await ends(), first, 'the colour scale stays the same across the perturbations');
+    });
 });

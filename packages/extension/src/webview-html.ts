@@ -59,7 +59,7 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
         <div id="responses" role="list"></div>
         <h2>Network</h2>
         <p class="hint">Nodes coloured by response coefficient (ΔY/Y)/(ΔP/P) to the selected perturbation.</p>
-        <svg id="network" role="img" aria-label="Reaction network"></svg>
+        <div id="network-frame"><svg id="network" role="img" aria-label="Reaction network"></svg></div>
     </section>
     <script type="module" nonce="${nonce}">${inline(script, 'script')}</script>
 </body>
