@@ -96,3 +96,52 @@ export function unicodeAndBinary(examples: readonly string[]): fc.Arbitrary<stri
 
 /** Where to probe completion and hover: fractions of the document's length. */
 export const probes = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 });
+
+/** Names every JavaScript object answers from its prototype: legal Cascade names that once broke every run. */
+export const OBJECT_BUILTIN_NAMES = ['toString', 'constructor', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString'] as const;
+
+const MODEL_PREFIX = 'compartment c { volume 1 uL }\nprecursor A in c { initial 1 uM  clearance 0.1 /min }\nparameter k = 0.1 /min\n';
+
+/**
+ * Scenario chains: each scenario extends an earlier one (or, now and then, a later one, itself
+ * or an undeclared name) and adds a few statements; long straight chains among them.
+ */
+export const scenarioChains: fc.Arbitrary<string> = fc.oneof(
+    fc.integer({ min: 2, max: 400 }).map(length => MODEL_PREFIX + 'scenario S0 { simulate 100 min }\n'
+        + Array.from({ length: length - 1 }, (_, i) => `scenario S${i + 1} extends S${i} { at ${(i * 7) % 100} min dose A 1 uM }`).join('\n')),
+    fc.array(fc.record({
+        base: fc.oneof({ weight: 8, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom('self', 'later', 'undeclared', 'none') }),
+        statements: fc.array(fc.constantFrom(
+            'simulate 50 min', 'simulate 2 h step 1 min', 'at 10 min dose A 2 uM', 'at 5 min set k 0.2 /min', 'dose A 1 uM',
+            'set k 0.05 /min', 'scale k value 150%', 'observe A', 'expect A at 10 min between 0 uM and 100 uM',
+            'expect A at steady between 0 uM and 1 uM', 'when A > 2 uM { set k 0.3 /min }'
+        ), { maxLength: 4 })
+    }), { minLength: 1, maxLength: 40 }).map(scenarios => MODEL_PREFIX + scenarios.map(({ base, statements }, i) => {
+        const target = typeof base === 'number' ? (i === 0 ? undefined : `S${Math.floor(base * i)}`)
+            : base === 'self' ? `S${i}` : base === 'later' ? `S${i + 1}` : base === 'undeclared' ? 'Nowhere' : undefined;
+        return `scenario S${i}${target ? ` extends ${target}` : ''} { ${statements.join('\n    ')} }`;
+    }).join('\n'))
+);
+
+/** Models whose functions, parameters and calls are named like JavaScript object built-ins, declared or not. */
+export const objectBuiltinNames: fc.Arbitrary<string> = fc.tuple(
+    fc.constantFrom(...OBJECT_BUILTIN_NAMES), fc.constantFrom(...OBJECT_BUILTIN_NAMES), fc.boolean(), fc.boolean()
+).map(([fn, param, declared, asParameter]) => MODEL_PREFIX
+    + (declared ? `function ${fn}(${asParameter ? param : 'x'}) = ${asParameter ? param : 'x'} * 2\n` : '')
+    + (asParameter && !declared ? `parameter ${param} = 2\n` : '')
+    + `reaction R { A -> rate k * ${fn}(A) }\nrule r = ${fn}(${asParameter && !declared ? param : 'A'})\nscenario S { simulate 10 min\n observe A, r }\n`);
+
+/** A clean model whose declarations the rename family renames (RENAMED), with uses in a function, a rule and scenarios. */
+export const RENAME_MODEL = MODEL_PREFIX + 'function sat(x, y) = x / (y + A)\nrule r = sat(A, 1 uM) * k * 1 min\n'
+    + 'scenario S { simulate 10 min\n observe A, r }\nscenario T extends S { set k 0.2 /min }\n';
+export const RENAMED = ['A', 'k', 'c', 'r', 'S', 'sat'] as const;
+
+/** New names a rename may be asked for: keywords, built-in names, taken names, text that is no name at all, and free names. */
+export function renameTargets(keywords: readonly string[]): fc.Arbitrary<string> {
+    return fc.oneof(
+        fc.constantFrom(...keywords.filter(keyword => /^\w+$/.test(keyword))),
+        fc.constantFrom('t', 'balance', '', ' ', 'x y', '1abc', 'k\nparameter z = 1', 'A', 'c', 'k', 'R', 'S', 'a-b', 'Ä', '"q"', '// c', ...OBJECT_BUILTIN_NAMES),
+        fc.string({ maxLength: 12 }),
+        fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,10}$/)
+    );
+}

@@ -12,7 +12,10 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '1000
 const runs = Number(values.runs);
 const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
 /** Shares of the runs: the language families take most, the simulator the rest. */
-const SHARES = { 'token streams': 0.3, 'example mutations': 0.3, 'Unicode and binary': 0.15, simulator: 0.15, 'SBML import': 0.1 };
+const SHARES = {
+    'token streams': 0.2, 'example mutations': 0.2, 'Unicode and binary': 0.1, 'scenario chains': 0.1, 'object built-in names': 0.05, 'rename targets': 0.1,
+    simulator: 0.15, 'SBML import': 0.1
+};
 
 console.log(`fuzzing with seed ${seed}, ${runs} inputs`);
 const harness = new LanguageHarness();

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { CstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import type { Position, Range } from 'vscode-languageserver';
+import { ResponseError, type Position, type Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCascadeServices, hasErrors, documentDiagnostics, lowerDocument } from '@neurocascade/language';
 import { compileModel, ModelError } from '@neurocascade/simulator';
@@ -46,6 +46,42 @@ export class LanguageHarness {
             await this.checkFormatting(document);
         } finally {
             await this.forget(document);
+        }
+    }
+
+    /**
+     * Renames the declaration `name` in `text` to `newName`: the server refuses with an error the
+     * editor shows (ResponseError), or the renamed text checks as clean as the original did.
+     */
+    async checkRename(text: string, name: string, newName: string): Promise<void> {
+        const { document } = await this.build(text);
+        let renamed: string | undefined;
+        const clean = !hasErrors(documentDiagnostics(document));
+        try {
+            const offset = declarationOffset(document, name);
+            if (offset === undefined) return;
+            const params = { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset), newName };
+            let edit;
+            try {
+                edit = await this.services.Cascade.lsp.RenameProvider!.rename(document, params);
+            } catch (error) {
+                assert.ok(error instanceof ResponseError, `rename to ${JSON.stringify(newName)} failed with ${String(error)}`);
+                return;
+            }
+            renamed = TextDocument.applyEdits(document.textDocument, edit?.changes?.[document.uri.toString()] ?? []);
+        } finally {
+            await this.forget(document);
+        }
+        const again = await this.build(renamed);
+        try {
+            const declarations = (root: LangiumDocument) => (root.parseResult.value as unknown as { declarations: unknown[] }).declarations.length;
+            assert.equal(declarations(again.document), declarations(document), `renaming to ${JSON.stringify(newName)} changed the declarations:\n${renamed}`);
+            if (clean) {
+                const errors = documentDiagnostics(again.document).filter(d => d.severity === 'error').map(d => d.message);
+                assert.deepEqual(errors, [], `renaming '${name}' to ${JSON.stringify(newName)} broke a clean file:\n${renamed}`);
+            }
+        } finally {
+            await this.forget(again.document);
         }
     }
 
@@ -109,6 +145,12 @@ function meaning(document: LangiumDocument): unknown {
     const root = document.parseResult.value;
     const comments = root.$cstNode ? CstUtils.flattenCst(root.$cstNode).filter(leaf => leaf.hidden && /COMMENT/.test(leaf.tokenType.name)).map(leaf => leaf.text).toArray() : [];
     return { ast: astDump(root), comments };
+}
+
+/** Where `name` is declared (`parameter k`, `precursor A`, …), if it is. */
+function declarationOffset(document: LangiumDocument, name: string): number | undefined {
+    const match = new RegExp(`\\b(?:parameter|precursor|compartment|reaction|scenario|function|rule)\\s+(${name})\\b`).exec(document.textDocument.getText());
+    return match ? match.index + match[0].length - name.length : undefined;
 }
 
 function assertInside(range: Range, lines: string[], what: string): void {

@@ -46,21 +46,31 @@ function process(index: number, speciesNames: string[], compartment: (s: string)
             .map(([reactants, products, vmax, kms, cofactor, inhibited, ksi]): Process => ({
                 ...base('enzyme', reactants, products),
                 law: {
-                    type: 'enzyme', vmax: num(vmax), substrates: reactants.map((r, k) => ({ species: r.species, km: num(kms[k]) })),
+                    type: 'saturable', vmax: num(vmax), substrates: reactants.map((r, k) => ({ species: r.species, km: num(kms[k]) })),
                     cofactors: cofactor ? [{ species: cofactor[0], km: num(cofactor[1]) }] : [], inhibitors: inhibited,
                     substrateInhibitionKi: ksi !== null && reactants.length === 1 ? num(ksi) : undefined
                 }
             })),
         fc.tuple(pick(speciesNames), pick(speciesNames), magnitude, magnitude, inhibitors).map(([from, to, vmax, km, inhibited]): Process => ({
             ...base('transporter', [{ species: from, coefficient: 1 }], [{ species: to, coefficient: 1 }]),
-            law: { type: 'michaelis-menten', vmax: num(vmax), km: num(km), substrate: from, inhibitors: inhibited }
+            law: { type: 'saturable', vmax: num(vmax), substrates: [{ species: from, km: num(km) }], cofactors: [], inhibitors: inhibited }
         })),
         fc.tuple(pick(speciesNames), pick(speciesNames), magnitude).map(([from, to, rate]): Process => ({
             ...base('release', [{ species: from, coefficient: 1 }], [{ species: to, coefficient: 1 }]),
             law: { type: 'first-order', rate: num(rate), substrate: from, inhibitors: [] }
         })),
+        fc.tuple(pick(speciesNames), pick(speciesNames), magnitude, magnitude, magnitude, fc.option(magnitude)).map(([from, to, vmax, km, keq, hill]): Process => ({
+            ...base('enzyme', [{ species: from, coefficient: 1 }], [{ species: to, coefficient: 1 }]),
+            law: {
+                type: 'saturable', vmax: num(vmax), substrates: [{ species: from, km: num(km) }], cofactors: [], inhibitors: [],
+                ...(hill === null ? { reversible: { product: to, keq: num(keq) } } : { hill: num(hill) })
+            }
+        })),
         fc.tuple(fc.array(term, { maxLength: 2 }), fc.array(term, { maxLength: 3 }), expression(names)).map(([reactants, products, rate]): Process => ({
             ...base('reaction', reactants, products), law: { type: 'expression', rate }
+        })),
+        fc.tuple(fc.array(term, { maxLength: 2 }), fc.array(term, { maxLength: 2 }), magnitude, magnitude).map(([reactants, products, kf, kr]): Process => ({
+            ...base('reaction', reactants, products), law: { type: 'mass-action', kf: num(kf), kr: num(kr) }
         }))
     );
 }

@@ -24,7 +24,8 @@ export async function main(argv: string[]): Promise<number> {
         (name ? process.stdout : process.stderr).write(USAGE + '\n');
         return name ? 0 : 2;
     }
-    const command = COMMANDS[name];
+    // Own properties only: `cascade constructor` is an unknown command, not Object's constructor.
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) return fail(new UsageError(`unknown command '${name}'`));
     try {
         return await (await command())(args);

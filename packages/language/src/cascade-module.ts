@@ -13,6 +13,7 @@ import { CascadeImports } from './scoping/cascade-imports.js';
 import { CascadeWorkspaceManager } from './workspace/cascade-workspace-manager.js';
 import { CascadeIndexManager } from './scoping/cascade-index-manager.js';
 import { CascadeDocumentBuilder } from './workspace/cascade-document-builder.js';
+import { CascadeTextDocuments } from './workspace/cascade-text-documents.js';
 import { CascadeLinker } from './scoping/cascade-linker.js';
 import { CascadeReferenceDescriptionProvider } from './scoping/cascade-reference-descriptions.js';
 import { CascadeScopeComputation } from './scoping/cascade-scope-computation.js';
@@ -30,6 +31,7 @@ import { CascadeSemanticTokenProvider } from './lsp/cascade-semantic-token-provi
 import { CascadeNodeKindProvider } from './lsp/cascade-node-kind-provider.js';
 import { CascadeFormatter } from './lsp/cascade-formatter.js';
 import { CascadeCodeActionProvider } from './lsp/cascade-code-action-provider.js';
+import { CascadeRenameProvider } from './lsp/cascade-rename-provider.js';
 import { CascadeInlayHintProvider } from './lsp/cascade-inlay-hints.js';
 
 /** Services added by Cascade on top of Langium's. */
@@ -88,7 +90,9 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
         /** The one canonical layout (idempotent, whitespace only). */
         Formatter: () => new CascadeFormatter(),
         /** Quick fixes: nearest name, declare it, add or change a unit, remove an unused declaration. */
-        CodeActionProvider: services => new CascadeCodeActionProvider(services)
+        CodeActionProvider: services => new CascadeCodeActionProvider(services),
+        /** Refuses a new name that is not a free name or would clash (an error the editor shows). */
+        RenameProvider: services => new CascadeRenameProvider(services)
     },
     validation: {
         /** The codes of docs/reference.md#checks on Langium's own diagnostics. */
@@ -102,7 +106,7 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
     }
 };
 
-/** Shared services Cascade replaces: symbol kinds for workspace symbols, a lazily described reference index, phase listeners that survive cancellation. */
+/** Shared services Cascade replaces: symbol kinds for workspace symbols, a lazily described reference index, phase listeners that survive cancellation, open documents filtered. */
 export const CascadeSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new CascadeNodeKindProvider()
@@ -113,7 +117,9 @@ export const CascadeSharedModule: Module<LangiumSharedServices, PartialLangiumSh
         /** A document's phase listeners (publishing its diagnostics) run even when the build is cancelled just then. */
         DocumentBuilder: services => new CascadeDocumentBuilder(services),
         /** Files over the loader's size limit are not loaded (import-files.ts). */
-        WorkspaceManager: services => new CascadeWorkspaceManager(services)
+        WorkspaceManager: services => new CascadeWorkspaceManager(services),
+        /** Open documents the server does not handle, or malformed ones, are ignored with a log line. */
+        TextDocuments: services => new CascadeTextDocuments(services)
     }
 };
 

@@ -1,9 +1,16 @@
-import { createLangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type LangiumParser, type ParserOptions, type ParseResult } from 'langium';
+import { createLangiumParser, type AstNode, type CompositeCstNode, type CstNode, type CstNodeBuilder, type LangiumCoreServices, type LangiumDocument, type LangiumParser, type ParserOptions, type ParseResult } from 'langium';
 
-export const TOO_DEEP_MESSAGE = 'This file nests too deeply to be checked (more than 64 nested parentheses or braces, or an expression too deep for the parser); it is not checked until that is undone.';
+export const TOO_DEEP_MESSAGE = 'This file nests too deeply to be checked (more than 64 nested parentheses or braces, or an expression of more than 4,000 operators, too deep for the parser); it is not checked until that is undone.';
 
 /** Far beyond any model, far below what overflows the stack in the parser or in any later walk of the tree. */
 const MAX_NESTING = 64;
+
+/**
+ * A sum of n terms is a tree n deep (each `+` holds the sum before it), and Langium walks it
+ * recursively: 6,000 terms overflowed the stack, after seconds of parsing for a 1 MB sum.
+ * Such an expression is refused before parsing, like deep parentheses.
+ */
+const MAX_OPERATORS = 4000;
 
 /**
  * Langium's parser is recursive descent, and so are several later walks of the tree: thousands
@@ -24,7 +31,7 @@ export function createCascadeParser(services: LangiumCoreServices): LangiumParse
         return { ...empty, lexerErrors: [{ offset: 0, line: 1, column: 1, length: 1, message: TOO_DEEP_MESSAGE }] };
     };
     parser.parse = <T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
-        if (nestingDepth(input) > MAX_NESTING) return tooDeep<T>(options);
+        if (nestingDepth(input) > MAX_NESTING || longestOperatorRun(input) > MAX_OPERATORS) return tooDeep<T>(options);
         try {
             return parse(input, options);
         } catch {
@@ -32,6 +39,11 @@ export function createCascadeParser(services: LangiumCoreServices): LangiumParse
         }
     };
     return parser;
+}
+
+/** True when the parser refused the whole file (TOO_DEEP_MESSAGE): it has no declarations at all. */
+export function isRefusedByParser(document: LangiumDocument): boolean {
+    return document.parseResult.lexerErrors.some(error => error.message === TOO_DEEP_MESSAGE);
 }
 
 /**
@@ -45,6 +57,33 @@ function skipEmptyHiddenNodes(parser: LangiumParser): void {
     const addHiddenNodes = builder.addHiddenNodes.bind(builder);
     builder.addHiddenNodes = tokens => {
         if (tokens.length > 0) addHiddenNodes(tokens);
+    };
+    insertWithoutSpreading(builder);
+}
+
+/**
+ * Langium inserts the comments before a token with `splice(index, 0, ...nodes)` and
+ * `push(...nodes)`: one argument per comment, so 150,000 comments in a row (a valid file)
+ * overflowed the stack and the file was refused as too deep. The same insertions, without
+ * spreading the nodes into arguments.
+ */
+function insertWithoutSpreading(builder: CstNodeBuilder): void {
+    /** Langium's node, whose content it replaces and appends to. */
+    type Parent = CompositeCstNode & { content: CstNode[] };
+    const nodes = builder as unknown as {
+        insertChildren(parent: Parent, index: number, children: CstNode[]): void;
+        appendChildren(parent: Parent, children: CstNode[]): void;
+    };
+    const adopt = (parent: Parent, children: CstNode[]) => {
+        for (const child of children) (child as { container?: CompositeCstNode }).container = parent;
+    };
+    nodes.insertChildren = (parent, index, children) => {
+        adopt(parent, children);
+        parent.content = parent.content.slice(0, index).concat(children, parent.content.slice(index));
+    };
+    nodes.appendChildren = (parent, children) => {
+        adopt(parent, children);
+        for (const child of children) parent.content.push(child);
     };
 }
 
@@ -61,6 +100,61 @@ export function nestingDepth(text: string): number {
         else if (c === '/' && text[i + 1] === '*') i = commentEnd(text, i);
     }
     return deepest;
+}
+
+/**
+ * The most binary operators (`+ - * / ^ < > = and or`, unit slashes included) in one run of
+ * text that could be one expression: a run ends at a brace, or at a line that starts a new
+ * statement (a name, not an operator, after a line that does not end in an operator, `(` or `,`).
+ * The `+` of an equation (`2 A + B -> C + D`) is no operator: an equation is a flat list, so the
+ * run before `->` is dropped and none is counted after it until `rate` or the statement ends.
+ */
+export function longestOperatorRun(text: string): number {
+    let run = 0;
+    let longest = 0;
+    let last = '';
+    let products = false;
+    const end = () => {
+        longest = Math.max(longest, run);
+        run = 0;
+        products = false;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '{' || c === '}') end();
+        else if (c === '"') i = skipString(text, i);
+        else if (c === '/' && text[i + 1] === '/') i = lineEnd(text, i) - 1;
+        else if (c === '/' && text[i + 1] === '*') i = commentEnd(text, i);
+        else if (c === '-' && text[i + 1] === '>') {
+            run = 0;
+            products = true;
+            i++;
+        } else if (OPERATORS.has(c)) run += products ? 0 : 1;
+        else if (c === '\n' && !CONTINUES.has(last) && NAME_START.test(firstAfterBlanks(text, i + 1))) end();
+        else if (c === 'r' && startsWord(text, i, 'rate')) end();
+        else if ((c === 'a' && startsWord(text, i, 'and')) || (c === 'o' && startsWord(text, i, 'or'))) run += products ? 0 : 1;
+        if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\n') last = c;
+    }
+    end();
+    return longest;
+}
+
+const OPERATORS = new Set(['+', '-', '*', '/', '^', '<', '>', '=']);
+const NAME_START = /[A-Za-z_]/;
+/** A line ending in one of these goes on on the next line. */
+const CONTINUES = new Set([...OPERATORS, '(', ',']);
+
+function firstAfterBlanks(text: string, start: number): string {
+    let i = start;
+    while (text[i] === ' ' || text[i] === '\t' || text[i] === '\r') i++;
+    return text[i] ?? '';
+}
+
+const WORD = /\w/;
+
+/** True when `word` stands at `index` as a whole word. */
+function startsWord(text: string, index: number, word: string): boolean {
+    return text.startsWith(word, index) && !(index > 0 && WORD.test(text[index - 1])) && !WORD.test(text[index + word.length] ?? '');
 }
 
 function skipString(text: string, start: number): number {

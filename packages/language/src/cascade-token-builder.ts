@@ -59,7 +59,7 @@ function unknownStartChars(): number[] {
 
 const ATOM_START_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_\u00b5\u03bc'];
 const ATOM = /[A-Za-z_\u00b5\u03bc][A-Za-z0-9_\u00b5\u03bc]*/y;
-const STOICHIOMETRY_VERBS = new Set(['converts', 'moves', '->']);
+const STOICHIOMETRY_VERBS = new Set(['converts', 'moves', '->', '<->']);
 
 /** Matches a unit at `offset`, or returns null when none may start there. */
 export function matchUnit(text: string, offset: number, matched: IToken[], keywords: Set<string>): RegExpExecArray | null {

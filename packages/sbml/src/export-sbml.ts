@@ -2,7 +2,7 @@ import type { Action, Expr, ModelEvent, ModelIR } from '@neurocascade/simulator'
 import { expandBuiltin } from './cascade-builtins.js';
 import { binary, evaluateConstant, name, namesIn, num } from './expression-building.js';
 import { lambdaElement, mathElement } from './mathml-writer.js';
-import { processProperties, receptorProperties } from './kinetic-properties.js';
+import { fluxUnit, processProperties, receptorProperties } from './kinetic-properties.js';
 import { ProcessLaws } from './process-laws.js';
 import { unitDefinition } from './sbml-units.js';
 import { listOf, node, printXml, type XmlNode } from './xml-writer.js';
@@ -111,6 +111,14 @@ class SbmlExporter {
         return this.propertyId(declaration, member);
     }
 
+    /** The id an expression's `X.member` reads; a process's `rate` becomes a parameter computed from its flux when first read. */
+    private memberId(declaration: string, member: string): string {
+        const id = this.member(declaration, member);
+        const process = member === 'rate' ? this.model.processes.find(p => p.name === declaration) : undefined;
+        if (process) this.quantity(id, this.laws.flux(process), fluxUnit(this.model, process), true);
+        return id;
+    }
+
     private propertyId(declaration: string, property: string, key?: string): string {
         const label = [declaration, property, key].filter(Boolean).join('_');
         let id = this.properties.get(label);
@@ -148,7 +156,15 @@ class SbmlExporter {
         for (const { property, value, key, unit } of processProperties(this.model, p)) this.quantity(this.propertyId(p.name, property, key), value, unit);
         const references = (terms: { species: string; coefficient: number }[]) =>
             terms.map(t => node('speciesReference', { species: t.species, stoichiometry: t.coefficient, constant: true }));
-        this.reactions.push(this.reaction(p.name, p.title, p.compartment, references(p.reactants), references(p.products), this.laws.flux(p)));
+        const law = p.law;
+        if (law.type === 'carrier') {
+            // One SBML reaction per line of the carrier, each with its share of the flux.
+            law.routes.forEach((r, i) => this.reactions.push(this.reaction(this.fresh(`${p.name}_${r.reactants[0].species}`), p.title, p.compartment,
+                references(r.reactants), references(r.products), this.laws.routeFlux(p, i))));
+            return;
+        }
+        const reversible = law.type === 'mass-action' || (law.type === 'saturable' && law.reversible !== undefined);
+        this.reactions.push(this.reaction(p.name, p.title, p.compartment, references(p.reactants), references(p.products), this.laws.flux(p), reversible));
     }
 
     private supplyAndClearance(s: ModelIR['species'][number]): void {
@@ -168,12 +184,12 @@ class SbmlExporter {
     }
 
     /** A reaction whose kinetic law (amount per time) is the flux (concentration per time) times the volume. */
-    private reaction(id: string, title: string | undefined, compartment: string, reactants: XmlNode[], products: XmlNode[], flux: Expr): XmlNode {
+    private reaction(id: string, title: string | undefined, compartment: string, reactants: XmlNode[], products: XmlNode[], flux: Expr, reversible = false): XmlNode {
         const law = binary('*', flux, name(compartment));
         const participants = new Set([...reactants, ...products].map(r => String(r.attributes.species)));
         const modifiers = [...namesIn(law)].filter(n => this.model.species.some(s => s.name === n) && !participants.has(n))
             .map(species => node('modifierSpeciesReference', { species }));
-        return node('reaction', { id, name: title, reversible: false, compartment },
+        return node('reaction', { id, name: title, reversible, compartment },
             listOf('listOfReactants', reactants), listOf('listOfProducts', products), listOf('listOfModifiers', modifiers),
             node('kineticLaw', {}, this.math(law)));
     }
@@ -186,7 +202,7 @@ class SbmlExporter {
     }
 
     private math(expr: Expr): XmlNode {
-        return mathElement(expr, e => e.kind === 'name' ? e.name : e.kind === 'member' ? this.member(e.name, e.member) : this.balance(), expandBuiltin);
+        return mathElement(expr, e => e.kind === 'name' ? e.name : e.kind === 'member' ? this.memberId(e.name, e.member) : this.balance(), expandBuiltin);
     }
 
     private balance(): string {

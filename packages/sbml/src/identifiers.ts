@@ -10,7 +10,7 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
     'effect', 'tone', 'excitatory', 'inhibitory', 'modulatory', 'fixed', 'increases', 'decreases', 'activity',
     'max', 'ec50', 'scenario', 'extends', 'simulate', 'step', 'observe', 'expect', 'at', 'steady', 'between',
     'and', 'set', 'dose', 'inhibit', 'scale', 'cascade', 'from', 'perturb', 'measure', 'or', 'not',
-    'occupancy', 'activation', 't', 'balance'
+    'occupancy', 'activation', 't', 'balance', 'keq', 'km_product', 'kf', 'kr', 'protein'
 ]);
 
 const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -36,7 +36,7 @@ export class NameAllocator {
     allocate(sbmlId: string, options: { base?: string; isFunction?: boolean; preReserved?: boolean; why?: string } = {}): string {
         const base = options.base ?? sbmlId;
         const clash = !VALID_NAME.test(base) ? 'not a valid Cascade name' : RESERVED_WORDS.has(base) ? 'a Cascade keyword'
-            : options.isFunction && base in BUILTIN_FUNCTIONS ? 'a built-in function' : undefined;
+            : options.isFunction && BUILTIN_FUNCTIONS.has(base) ? 'a built-in function' : undefined;
         let name = base;
         if (clash !== undefined || (!options.preReserved && this.taken.has(base))) {
             // An empty id (SBML forbids it, a hostile file has it) becomes `_`, never an empty name.

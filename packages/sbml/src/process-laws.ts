@@ -1,4 +1,4 @@
-import type { Effect, EffectProperty, Expr, Inhibition, ModelIR, Process, Receptor } from '@neurocascade/simulator';
+import type { CarrierRoute, Effect, EffectProperty, Expr, Inhibition, ModelIR, Process, RateLaw, Receptor, StoichiometricTerm } from '@neurocascade/simulator';
 import { binary, name, num } from './expression-building.js';
 
 /** The SBML id holding one property of a declaration (`TPH2` `km` `Tryptophan` → `TPH2_km_Tryptophan`). */
@@ -21,24 +21,45 @@ export class ProcessLaws {
         const law = p.law;
         const noncompetitive = (all: Inhibition[]) => this.dividedBy(p, all.filter(i => i.mode === 'noncompetitive'));
         switch (law.type) {
-            case 'enzyme': {
+            case 'saturable': {
                 const [first, ...rest] = law.substrates;
-                const ksi = law.substrateInhibitionKi ? this.property(p.name, 'ki', 'substrate_inhibition') : undefined;
                 return product([
                     this.property(p.name, 'vmax'), ...activity,
-                    ...(first ? [this.firstSaturation(p, first.species, law.inhibitors, ksi)] : []),
+                    ...(first ? [this.firstSaturation(p, law, first.species)] : []),
                     ...rest.map(s => this.saturation(p, s.species, 'km')),
                     ...law.cofactors.map(c => this.saturation(p, c.species, 'km')),
                     ...noncompetitive(law.inhibitors)
                 ]);
             }
-            case 'michaelis-menten':
-                return product([this.property(p.name, 'vmax'), ...activity, this.firstSaturation(p, law.substrate, law.inhibitors), ...noncompetitive(law.inhibitors)]);
             case 'first-order':
                 return product([this.property(p.name, 'rate'), ...activity, name(law.substrate), ...this.dividedBy(p, law.inhibitors)]);
             case 'expression':
                 return product([law.rate, ...activity]);
+            case 'carrier':
+                return sum(...law.routes.map((_, i) => this.routeFlux(p, i)));
+            case 'mass-action': {
+                const massAction = (terms: StoichiometricTerm[]) => product(terms.map(t => binary('^', name(t.species), num(t.coefficient))));
+                const forward = binary('*', this.property(p.name, 'kf'), massAction(p.reactants));
+                const backward = binary('*', this.property(p.name, 'kr'), massAction(p.products));
+                return product([binary('-', forward, backward), ...activity]);
+            }
         }
+    }
+
+    /** One line of a carrier: Vᵢ·A·(Sᵢ/Kᵢ) / ((1 + Σc) + Σⱼ (Sⱼ/Kⱼ)·(1 + Σu)) · Π_noncompetitive, as the simulator computes it. */
+    routeFlux(p: Process, index: number): Expr {
+        const law = p.law;
+        if (law.type !== 'carrier') throw new Error(`'${p.name}' has no lines`);
+        const load = (route: CarrierRoute) => binary('/', name(route.reactants[0].species), this.property(p.name, 'km', route.reactants[0].species));
+        const loads = (mode: Inhibition['mode']) => law.inhibitors.filter(i => i.mode === mode).map(i => this.load(p, i));
+        const occupied = sum(...law.routes.map(load));
+        const uncompetitive = loads('uncompetitive');
+        const denominator = binary('+', sum(ONE, ...loads('competitive')), uncompetitive.length === 0 ? occupied : binary('*', occupied, sum(ONE, ...uncompetitive)));
+        const route = law.routes[index];
+        return product([
+            this.property(p.name, 'vmax', route.reactants[0].species), ...this.effectFactor(p.name, 'activity'),
+            binary('/', load(route), denominator), ...this.dividedBy(p, law.inhibitors.filter(i => i.mode === 'noncompetitive'))
+        ]);
     }
 
     /** The factors of every effect clause on `target`'s `property` (docs/reference.md#effect-clauses). */
@@ -65,17 +86,29 @@ export class ProcessLaws {
         return binary(e.direction === 'increases' ? '+' : '-', ONE, response);
     }
 
-    /** S / (Km·(1 + Σc I/Ki) + S·(1 + Σu I/Ki) + S²/Ksi), each part only when it applies. */
-    private firstSaturation(p: Process, substrate: string, inhibitors: Inhibition[], ksi?: Expr): Expr {
+    /**
+     * Sⁿ / (Kmⁿ·(1 + Σc I/Ki) + Sⁿ·(1 + Σu I/Ki) + S²/Ksi), each part only when it applies; reversible,
+     * (S − P/Keq)/Km / ((1 + Σc) + (S/Km + P/Kp)·(1 + Σu)).
+     */
+    private firstSaturation(p: Process, law: Extract<RateLaw, { type: 'saturable' }>, substrate: string): Expr {
         const S = name(substrate);
-        const loads = (mode: Inhibition['mode']) => inhibitors.filter(i => i.mode === mode).map(i => this.load(p, i));
+        const km = this.property(p.name, 'km', substrate);
+        const loads = (mode: Inhibition['mode']) => law.inhibitors.filter(i => i.mode === mode).map(i => this.load(p, i));
         const scaled = (base: Expr, mode: Inhibition['mode']) => {
             const l = loads(mode);
             return l.length === 0 ? base : binary('*', base, sum(ONE, ...l));
         };
-        const terms = [scaled(this.property(p.name, 'km', substrate), 'competitive'), scaled(S, 'uncompetitive')];
-        if (ksi) terms.push(binary('/', binary('^', S, num(2)), ksi));
-        return binary('/', S, sum(...terms));
+        if (law.reversible) {
+            const P = name(law.reversible.product);
+            const driving = binary('/', binary('-', S, binary('/', P, this.property(p.name, 'keq'))), km);
+            const kp = law.reversible.kmProduct ? this.property(p.name, 'km_product', law.reversible.product) : km;
+            const bound = binary('+', binary('/', S, km), binary('/', P, kp));
+            return binary('/', driving, binary('+', scaled(ONE, 'competitive'), scaled(bound, 'uncompetitive')));
+        }
+        const power = (x: Expr) => law.hill ? binary('^', x, this.property(p.name, 'hill')) : x;
+        const terms = [scaled(power(km), 'competitive'), scaled(power(S), 'uncompetitive')];
+        if (law.substrateInhibitionKi) terms.push(binary('/', binary('^', S, num(2)), this.property(p.name, 'ki', 'substrate_inhibition')));
+        return binary('/', power(S), sum(...terms));
     }
 
     private saturation(p: Process, species: string, property: string): Expr {

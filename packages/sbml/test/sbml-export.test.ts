@@ -13,6 +13,41 @@ const examples = path.resolve(here, '../../../../examples');
 const validator = path.resolve(here, '../../scripts/validate_sbml.py');
 const exampleFiles = readdirSync(examples).filter(f => f.endsWith('.cascade')).sort();
 
+/** Every form of rate law beyond the examples': co-transport, a reversible and a cooperative enzyme, a specific activity, mass action, a carrier, a flux read by a rule. */
+const KINETICS = `model Kinetics
+compartment cell { volume 1 pL  protein 2 mg/mL }
+compartment syn { volume 0.1 pL }
+precursor A in cell { initial 10 uM }
+cofactor Na in cell { initial 10 uM }
+intermediate X in cell { initial 5 uM }
+intermediate Y in cell { initial 1 uM }
+intermediate C in cell { initial 2 uM }
+intermediate D in cell
+metabolite B in cell { clearance 0.5 /min }
+metabolite Q in cell { clearance 0.2 /min }
+transmitter NE_ext in syn { initial 2 uM }
+transmitter DA_ext in syn { initial 1 uM }
+transmitter NE in cell { clearance 1 /min }
+transmitter DA in cell { clearance 1 /min }
+intermediate Drug in syn { initial 0.5 uM }
+transporter T { moves A + Na -> B  vmax 2 uM/min  km A 10 uM  km Na 20 uM }
+enzyme Rev in cell { converts X <-> Y  vmax 3 uM/min  km 2 uM  keq 2.5  km_product 4 uM }
+enzyme Coop in cell { converts C -> Q  vmax 0.5 nmol/min/mg  km 2 uM  hill 2 }
+reaction R in cell { 2 Y <-> D  kf 0.1 /(uM*min)  kr 0.5 /min }
+transporter NET {
+    moves NE_ext -> NE
+    vmax 2 uM/min
+    km 0.4 uM
+    moves DA_ext -> DA
+    vmax 3 uM/min
+    km 0.7 uM
+    inhibited by Drug ki 1 uM
+}
+rule total = NET.rate + Rev.rate
+rate of Drug = -0.01 /min * Drug * total / 1 uM/min
+scenario S { simulate 30 min }
+`;
+
 /** Every species observed over the first scenario's duration (or 100 min), 50 output steps. */
 function speciesCourses(model: ModelIR): Scenario {
     const duration = model.scenarios[0]?.duration ?? 100;
@@ -35,10 +70,12 @@ describe('SBML export', () => {
             const model = await tools.loadFile(path.join(examples, file));
             exported.set(file, { model, xml: exportSbml(model) });
         }
+        const kinetics = await tools.load(KINETICS, path.join(folder, 'kinetics.cascade'));
+        exported.set('kinetics.cascade', { model: kinetics, xml: exportSbml(kinetics) });
     });
     after(async () => { await fs.rm(folder, { recursive: true, force: true }); });
 
-    it('exports every example as SBML L3V2 that libSBML validates with zero errors', async function () {
+    it('exports every example (and every form of rate law) as SBML L3V2 that libSBML validates with zero errors', async function () {
         this.timeout(60_000);
         assert.ok(exampleFiles.length > 0, `no examples in ${examples}`);
         const files = await Promise.all([...exported].map(async ([file, { xml }]) => {
@@ -86,7 +123,7 @@ when t > 60 min { dose Drug 5 mg }
         });
     });
 
-    for (const file of exampleFiles) {
+    for (const file of [...exampleFiles, 'kinetics.cascade']) {
         it(`round-trips ${file}: export, import and simulate give the same time courses`, async function () {
             this.timeout(60_000);
             const { model, xml } = exported.get(file)!;

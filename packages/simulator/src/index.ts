@@ -10,6 +10,7 @@ export * from "./solvers/linear/sparse-lu.js";
 export { compileModel, type CompiledModel } from "./model/compiled-model.js";
 export { ModelError, SimulationError } from "./model/errors.js";
 export { simulateScenario, runScenario, scenarioSteadyState, findScenario, type ScenarioRun, type SimulationResult } from "./run/simulate.js";
+export { MAX_SCHEDULED_DOSES, resolveScenario } from "./run/scenario-chain.js";
 export { findSteadyState, type SteadyState } from "./run/steady-state.js";
 export type { RunWarning } from "./run/negative-concentrations.js";
 export type { ExpectResult } from "./run/expects.js";

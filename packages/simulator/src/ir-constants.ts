@@ -19,7 +19,7 @@ export function evaluateConstant(expr: Expr): number | undefined {
         }
         case 'call': {
             const args = expr.args.map(evaluateConstant);
-            const fn = CONSTANT_FUNCTIONS[expr.fn];
+            const fn = CONSTANT_FUNCTIONS.get(expr.fn);
             return fn && args.every(arg => arg !== undefined) ? fn(...(args as number[])) : undefined;
         }
         default: return undefined;
@@ -45,11 +45,11 @@ export function namesIn(e: Expr, out = new Set<string>()): Set<string> {
 }
 
 /** The built-ins whose value depends on their arguments alone (the time courses depend on t). */
-export const CONSTANT_FUNCTIONS: Partial<Record<string, (...args: number[]) => number>> = {
+export const CONSTANT_FUNCTIONS: ReadonlyMap<string, (...args: number[]) => number> = new Map(Object.entries({
     exp: Math.exp, ln: Math.log, log10: Math.log10, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max,
     floor: Math.floor, ceil: Math.ceil, sin: Math.sin, cos: Math.cos,
     asin: Math.asin, acos: Math.acos, atan: Math.atan,
     hill: (x, k, n) => x ** n / (k ** n + x ** n),
     mm: (x, km) => x / (km + x),
-    if: (c, a, b) => (c ? a : b)
-};
+    if: (c: number, a: number, b: number) => (c ? a : b)
+}));

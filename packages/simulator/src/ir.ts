@@ -28,8 +28,8 @@ export type Expr =
     | { kind: 'number'; value: number }
     /** A species' concentration, a parameter, a rule, a compartment's volume or a function argument. */
     | { kind: 'name'; name: string }
-    /** `M.level`, `R.occupancy`, `R.activation`. */
-    | { kind: 'member'; name: string; member: 'level' | 'occupancy' | 'activation' }
+    /** `M.level`, `R.occupancy`, `R.activation`, and a process's flux `E.rate`. */
+    | { kind: 'member'; name: string; member: MemberName }
     | { kind: 'time' }
     | { kind: 'balance' }
     | { kind: 'unary'; op: '-' | 'not'; operand: Expr }
@@ -42,20 +42,26 @@ export type Expr =
      */
     | { kind: 'call'; fn: string; args: Expr[] };
 
+export type MemberName = 'level' | 'occupancy' | 'activation' | 'rate';
+
 export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or';
 
-export const BUILTIN_FUNCTIONS: Readonly<Record<string, number>> = {
+/**
+ * Arity of each built-in function. Maps, not objects: a user's function may be called
+ * `toString` or `constructor`, which an object literal would answer from its prototype.
+ */
+export const BUILTIN_FUNCTIONS: ReadonlyMap<string, number> = new Map(Object.entries({
     exp: 1, ln: 1, log10: 1, sqrt: 1, abs: 1, min: 2, max: 2, floor: 1, ceil: 1, sin: 1, cos: 1,
     asin: 1, acos: 1, atan: 1,
     hill: 3, mm: 2, if: 3, circadian: 4, pulse: 4, step: 3
-};
+}));
 
 /** Named arguments of the time courses, in the order `call.args` holds them. */
-export const TIME_COURSE_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+export const TIME_COURSE_ARGUMENTS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
     circadian: ['mean', 'amplitude', 'peak', 'period'],
     pulse: ['base', 'peak', 'start', 'duration'],
     step: ['before', 'after', 'at']
-};
+}));
 
 // ---- declarations -----------------------------------------------------------
 
@@ -107,22 +113,46 @@ export interface Inhibition {
 
 /** How a process's flux v (concentration per minute of its compartment) is computed. */
 export type RateLaw =
-    /** docs/reference.md#enzyme-rate-law: v = vmax·A·Π s(S)·Π C/(Kc+C)·Π_noncompetitive 1/(1+I/Ki). */
+    /**
+     * docs/reference.md#enzyme-rate-law (enzymes, and transporters given `vmax`): v = vmax·A·s₁·Π s(S)·Π C/(Kc+C)·Π_noncompetitive 1/(1+I/Ki),
+     * every substrate binding independently (the product of saturations).
+     */
     | {
-        type: 'enzyme';
+        type: 'saturable';
         vmax: Expr;
         /** One entry per substrate, in written order; competitive and uncompetitive inhibitors act on the first. */
         substrates: { species: string; km: Expr }[];
         cofactors: { species: string; km: Expr }[];
         inhibitors: Inhibition[];
         substrateInhibitionKi?: Expr;
+        /** Cooperativity of the first substrate: s₁ = Sⁿ/(Kmⁿ + Sⁿ) (with inhibitors: Sⁿ/(Kmⁿ·(1+Σc) + Sⁿ·(1+Σu))). */
+        hill?: Expr;
+        /**
+         * `converts S <-> P … keq`: reversible Michaelis–Menten (Haldane),
+         * s₁ = (S − P/Keq)/Km / ((1 + Σc) + (S/Km + P/Kp)·(1 + Σu)); Kp is Km when `kmProduct` is absent.
+         */
+        reversible?: { product: string; keq: Expr; kmProduct?: Expr };
     }
-    /** docs/reference.md#transporters: v = vmax·A·S/(Km + S) on the source, with inhibitors as for enzymes. */
-    | { type: 'michaelis-menten'; vmax: Expr; km: Expr; substrate: string; inhibitors: Inhibition[] }
     /** docs/reference.md#releases: v = k·A·S on the source (release, or a transporter given `rate`). */
     | { type: 'first-order'; rate: Expr; substrate: string; inhibitors: Inhibition[] }
     /** docs/reference.md#reactions: a reaction's rate expression, used as written (times A). */
-    | { type: 'expression'; rate: Expr };
+    | { type: 'expression'; rate: Expr }
+    /** `A + B <-> C  kf …  kr …`: v = A·(kf·Π reactantᵛ − kr·Π productᵛ). */
+    | { type: 'mass-action'; kf: Expr; kr: Expr }
+    /**
+     * docs/reference.md#one-carrier-for-several-substrates: a transporter with several `moves` lines.
+     * Line i moves its substrate Sᵢ at vᵢ = Vᵢ·A·(Sᵢ/Kᵢ) / ((1 + Σc I/Ki) + Σⱼ (Sⱼ/Kⱼ)·(1 + Σu I/Ki)) · Π_noncompetitive 1/(1 + I/Ki):
+     * the substrates compete for the one carrier. The process's flux (`E.rate`) is Σ vᵢ.
+     */
+    | { type: 'carrier'; routes: CarrierRoute[]; inhibitors: Inhibition[] };
+
+/** One `moves` line of a carrier: its substrate is `reactants[0]`. */
+export interface CarrierRoute {
+    reactants: StoichiometricTerm[];
+    products: StoichiometricTerm[];
+    vmax: Expr;
+    km: Expr;
+}
 
 export interface Process {
     name: string;
@@ -132,6 +162,7 @@ export interface Process {
     reactants: StoichiometricTerm[];
     products: StoichiometricTerm[];
     /**
+     * Every species the process moves (for a carrier, all its lines).
      * The compartment the flux is measured in: a species X changes by ν·v·V(process)/V(X).
      * Transporters and releases: the source's compartment.
      */
@@ -293,21 +324,50 @@ export interface Observable {
     unit: BaseUnit;
 }
 
+/**
+ * A scenario. One that `extends` another names it in `base` and holds only what it writes
+ * itself in `expects`, `actions` and `events`: the inherited ones are not copied into every
+ * descendant (a chain of n scenarios would hold n²/2 events). `resolveScenario` (run/scenario-chain.ts)
+ * gives the whole scenario, inherited parts first; every run goes through it.
+ */
 export interface Scenario {
     name: string;
     title?: string;
-    /** Names of the chain, this scenario last (`extends` already applied). */
-    lineage: string[];
-    /** Minutes. */
+    /** The scenario this one extends, by name. */
+    base?: string;
+    /** Names of the chain, this scenario last; filled in by `resolveScenario`. */
+    lineage?: string[];
+    /** Minutes (`extends` already applied). */
     duration: number;
-    /** Output spacing in minutes (duration/200 unless written). */
+    /** Output spacing in minutes (duration/200 unless written; `extends` already applied). */
     step: number;
+    /** `extends` already applied. */
     observe: Observable[];
+    /** Written here (with `base`) or in the whole chain (without). */
     expects: Expectation[];
-    /** Actions from t = 0 (they replace the model's values before the run starts). */
+    /** Actions from t = 0 (they replace the model's values before the run starts); written here (with `base`) or in the whole chain. */
     actions: Action[];
-    /** Timed (`at T`) and conditional (`when`) events, model events first, in written order. */
+    /** Timed (`at T`) and conditional (`when`) events in written order: written here (with `base`), or the model's events first, then the chain's. */
     events: ModelEvent[];
+    /**
+     * `every P … dose X A` (docs/reference.md#every), written here (with `base`) or in the whole chain. An
+     * open-ended schedule runs to the end of the run that uses it, which a descendant may lengthen,
+     * so `resolveScenario` expands them into timed events, not the lowering.
+     */
+    schedules?: DoseSchedule[];
+    source?: SourceRef;
+}
+
+export interface DoseSchedule {
+    /** Minutes: the first dose. */
+    start: number;
+    /** Minutes between doses. */
+    period: number;
+    /** `times N`: how many doses. */
+    count?: number;
+    /** `until U`: the last dose at or before U minutes. */
+    until?: number;
+    dose: Action;
     source?: SourceRef;
 }
 

@@ -1,4 +1,4 @@
-import { compileModel, simulateScenario, type ModelIR, type SourceRef } from '@neurocascade/simulator';
+import { compileModel, resolveScenario, simulateScenario, type ModelIR, type SourceRef } from '@neurocascade/simulator';
 import type { CascadeDiagnostic } from '@neurocascade/language';
 
 /**
@@ -10,7 +10,9 @@ export async function simulateExpectations(model: ModelIR, file: string): Promis
     const diagnostics: CascadeDiagnostic[] = [];
     // Compiled once: every scenario starts from the model's own values (runs reset the slots).
     const compiled = compileModel(model);
-    for (const scenario of model.scenarios) {
+    for (const written of model.scenarios) {
+        // With what it inherits: the expects of the run are the whole chain's.
+        const scenario = resolveScenario(model, written);
         try {
             const result = simulateScenario(compiled, scenario.name);
             for (const [index, expect] of result.expects.entries()) {

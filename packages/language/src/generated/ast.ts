@@ -30,6 +30,7 @@ export type CascadeKeywordNames =
     | "."
     | "/"
     | "<"
+    | "<->"
     | "<="
     | "="
     | "=="
@@ -77,8 +78,12 @@ export type CascadeKeywordNames =
     | "initial"
     | "intermediate"
     | "kd"
+    | "keq"
+    | "kf"
     | "ki"
     | "km"
+    | "km_product"
+    | "kr"
     | "level"
     | "max"
     | "measure"
@@ -97,6 +102,7 @@ export type CascadeKeywordNames =
     | "parameter"
     | "perturb"
     | "precursor"
+    | "protein"
     | "rate"
     | "reaction"
     | "receptor"
@@ -450,12 +456,13 @@ export function isEnzyme(item: unknown): item is Enzyme {
     return reflection.isInstance(item, Enzyme.$type);
 }
 
-/** `converts A + 2 B -> C`, `moves A -> B`, or a bare equation in a reaction. */
+/** `converts A + 2 B -> C`, `moves A -> B`, or a bare equation in a reaction; `<->` is reversible. */
 export interface Equation extends langium.AstNode {
     readonly $container: Compartment | Enzyme | Modulator | Reaction | Receptor | Release | Species | Transporter;
     readonly $type: 'Equation';
     products: Array<StoichTerm>;
     reactants: Array<StoichTerm>;
+    reversible: boolean;
     verb?: 'converts' | 'moves';
 }
 
@@ -463,6 +470,7 @@ export const Equation = {
     $type: 'Equation',
     products: 'products',
     reactants: 'reactants',
+    reversible: 'reversible',
     verb: 'verb'
 } as const;
 
@@ -819,10 +827,10 @@ export function isPerturb(item: unknown): item is Perturb {
     return reflection.isInstance(item, Perturb.$type);
 }
 
-export type PropertyKey = 'clearance' | 'density' | 'hill' | 'initial' | 'kd' | 'level' | 'molar_mass' | 'rate' | 'supply' | 'vmax' | 'volume';
+export type PropertyKey = 'clearance' | 'density' | 'hill' | 'initial' | 'kd' | 'keq' | 'kf' | 'km_product' | 'kr' | 'level' | 'molar_mass' | 'protein' | 'rate' | 'supply' | 'vmax' | 'volume';
 
 export function isPropertyKey(item: unknown): item is PropertyKey {
-    return item === 'volume' || item === 'initial' || item === 'supply' || item === 'clearance' || item === 'molar_mass' || item === 'vmax' || item === 'rate' || item === 'kd' || item === 'hill' || item === 'density' || item === 'level';
+    return item === 'volume' || item === 'initial' || item === 'supply' || item === 'clearance' || item === 'molar_mass' || item === 'vmax' || item === 'rate' || item === 'kd' || item === 'hill' || item === 'density' || item === 'level' || item === 'keq' || item === 'km_product' || item === 'kf' || item === 'kr' || item === 'protein';
 }
 
 /** A numeric property written as `<key> <value>`. */
@@ -920,7 +928,7 @@ export function isReceptor(item: unknown): item is Receptor {
 export interface Ref extends langium.AstNode {
     readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | WhenEvent;
     readonly $type: 'Ref';
-    member?: 'activation' | 'level' | 'occupancy';
+    member?: 'activation' | 'level' | 'occupancy' | 'rate';
     target: langium.Reference<NamedElement>;
 }
 
@@ -1606,6 +1614,11 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                 reactants: {
                     name: Equation.reactants,
                     defaultValue: [],
+                    optional: true
+                },
+                reversible: {
+                    name: Equation.reversible,
+                    defaultValue: false,
                     optional: true
                 },
                 verb: {

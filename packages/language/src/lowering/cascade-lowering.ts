@@ -8,7 +8,7 @@ import {
 import type { CascadeServices } from '../cascade-module.js';
 import { DEFAULT_COMPARTMENT, lowerCompartment, lowerEffects, lowerModulator, lowerProcess, lowerReceptor, lowerSpecies } from './lower-declarations.js';
 import { Observables } from './lower-observables.js';
-import { lowerCascade, lowerScenario, lowerWhen } from './lower-scenarios.js';
+import { lowerCascade, lowerScenarios, lowerWhen } from './lower-scenarios.js';
 import { LoweringContext } from './lowering-context.js';
 
 interface Located<T> {
@@ -46,7 +46,7 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
     const parameters = all(isParameter).map(({ node }) => ({ name: node.name, title: node.title, value: context.expression(node.value), unit: context.unitOf(node.value) }));
     const rules = all(isRule).map(({ node }) => ({ name: node.name, title: node.title, expression: context.expression(node.expression), unit: context.unitOf(node.expression) }));
     const events = all(isWhenEvent).map(({ node, file }) => lowerWhen(node, context, file));
-    const observables = new Observables(species, modulators, rules, parameters);
+    const observables = new Observables(species, modulators, rules, parameters, processes);
 
     return {
         name: root.header?.name ?? document.uri.path.split('/').pop()!.replace(/\.cascade$/, ''),
@@ -62,10 +62,10 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
         parameters,
         functions: all(isFunctionDecl).map(({ node }) => ({ name: node.name, parameters: node.params.map(param => param.name), body: context.expression(node.body) })),
         rules,
-        rateRules: all(isRateRule).map(({ node }) => ({ target: node.target.$refText, expression: context.expression(node.expression) })),
+        rateRules: all(isRateRule).map(({ node }) => ({ target: node.target.$refText, expression: context.rateOf(node.target.$refText, node.expression) })),
         initialAssignments: all(isInitialAssignment).map(({ node }) => ({ target: node.target.$refText, expression: context.concentrationOf(node.target.$refText, node.expression) })),
         events,
-        scenarios: all(isScenario).map(({ node, file }) => lowerScenario(node, events, observables, context, file)),
+        scenarios: lowerScenarios(all(isScenario), events, observables, context),
         cascades: all(isCascade).map(({ node, file }) => lowerCascade(node, observables, context, file))
     };
 }

@@ -4,7 +4,7 @@ import {
     type Compartment, type EffectClause, type Enzyme, type Expression, type InhibitedBy, type Modulator, type Reaction,
     type Receptor, type Release, type Species, type StoichTerm, type Transporter
 } from '../generated/ast.js';
-import { membersOf } from './block-members.js';
+import { membersOf, proteinOf } from './block-members.js';
 import type { LoweringContext } from './lowering-context.js';
 
 /** The compartment of a model without any (docs/reference.md#compartments). */
@@ -24,7 +24,7 @@ export function lowerSpecies(node: Species, compartment: (node: Species) => stri
         doc: context.doc(node),
         compartment: compartment(node),
         initial: context.concentrationOf(node.name, initial),
-        supply: context.expression(members.value('supply'), 0),
+        supply: context.rateOf(node.name, members.value('supply'), undefined, 0),
         clearance: context.expression(members.value('clearance'), 0),
         fixed: members.fixed,
         tone: (members.tone ?? 'modulatory') as IR.Tone,
@@ -50,8 +50,9 @@ type ProcessNode = Enzyme | Transporter | Release | Reaction;
 
 export function lowerProcess(node: ProcessNode, compartmentOf: (species: string) => string | undefined, context: LoweringContext, file: string): IR.Process {
     const members = membersOf(node);
-    const reactants = terms(members.equation?.reactants ?? []);
-    const products = terms(members.equation?.products ?? []);
+    // A carrier (several `moves` lines) moves every line's species.
+    const reactants = members.equations.flatMap(equation => terms(equation.reactants));
+    const products = members.equations.flatMap(equation => terms(equation.products));
     const explicit = 'compartment' in node ? node.compartment?.$refText : undefined;
     const anchor = reactants[0]?.species ?? products[0]?.species;
     return {
@@ -62,37 +63,56 @@ export function lowerProcess(node: ProcessNode, compartmentOf: (species: string)
         reactants,
         products,
         compartment: explicit ?? (anchor ? compartmentOf(anchor) : undefined) ?? DEFAULT_COMPARTMENT,
-        law: rateLaw(node, reactants, context),
+        law: rateLaw(node, reactants, products, context),
         source: context.sourceOf(node, file)
     };
 }
 
-function rateLaw(node: ProcessNode, reactants: IR.StoichiometricTerm[], context: LoweringContext): IR.RateLaw {
+function rateLaw(node: ProcessNode, reactants: IR.StoichiometricTerm[], products: IR.StoichiometricTerm[], context: LoweringContext): IR.RateLaw {
     const members = membersOf(node);
     const inhibitors = inhibitions(members.inhibitors, context);
     const substrate = reactants[0]?.species ?? '';
-    if (isEnzyme(node)) {
+    const rate = members.value('rate');
+    if (isTransporter(node) && !rate && members.equations.length > 1) return { type: 'carrier', routes: carrierRoutes(node, context), inhibitors };
+    if (isEnzyme(node) || (isTransporter(node) && !rate)) {
         const kmOf = (species: string, index: number) => {
             const written = members.kms.find(km => km.substrate?.$refText === species)
                 ?? (index === 0 ? members.kms.find(km => !km.substrate) : undefined);
             return context.concentrationOf(species, written?.value, Number.NaN);
         };
+        const product = products[0]?.species ?? '';
+        const keq = members.value('keq');
+        const kmProduct = members.value('km_product');
         return {
-            type: 'enzyme',
-            vmax: context.expression(members.value('vmax')),
+            type: 'saturable',
+            vmax: context.rateOf(substrate, members.value('vmax'), isEnzyme(node) ? proteinOf(node) : undefined),
             substrates: reactants.map((term, index) => ({ species: term.species, km: kmOf(term.species, index) })),
             cofactors: members.requires.map(node => ({ species: node.cofactor.$refText, km: context.concentrationOf(node.cofactor.$refText, node.km, Number.NaN) })),
             inhibitors,
-            substrateInhibitionKi: members.substrateInhibition ? context.concentrationOf(substrate, members.substrateInhibition) : undefined
+            substrateInhibitionKi: members.substrateInhibition ? context.concentrationOf(substrate, members.substrateInhibition) : undefined,
+            hill: members.value('hill') ? context.expression(members.value('hill')) : undefined,
+            reversible: members.equation?.reversible
+                ? { product, keq: context.expression(keq), kmProduct: kmProduct && context.concentrationOf(product, kmProduct, Number.NaN) }
+                : undefined
         };
     }
-    const rate = members.value('rate');
-    if (isTransporter(node) && !rate) {
-        const km = members.kms[0]?.value;
-        return { type: 'michaelis-menten', vmax: context.expression(members.value('vmax')), km: context.concentrationOf(substrate, km, Number.NaN), substrate, inhibitors };
-    }
     if (isTransporter(node) || isRelease(node)) return { type: 'first-order', rate: context.expression(rate), substrate, inhibitors };
-    return { type: 'expression', rate: context.expression(rate) };
+    if (members.equation?.reversible) return { type: 'mass-action', kf: context.expression(members.value('kf')), kr: context.expression(members.value('kr')) };
+    return { type: 'expression', rate: context.rateOf(substrate || products[0]?.species, rate) };
+}
+
+/** The lines of a carrier, each with its own vmax and km. */
+function carrierRoutes(node: Transporter, context: LoweringContext): IR.CarrierRoute[] {
+    const members = membersOf(node);
+    return members.equations.map((equation, index) => {
+        const line = members.carrierLine(index);
+        return {
+            reactants: terms(equation.reactants),
+            products: terms(equation.products),
+            vmax: context.rateOf(line.substrate, line.vmax),
+            km: context.concentrationOf(line.substrate, line.km, Number.NaN)
+        };
+    });
 }
 
 export function lowerReceptor(node: Receptor, context: LoweringContext, file: string): IR.Receptor {

@@ -3,6 +3,7 @@ import {
     isBalanceRef, isBinaryExpr, isCall, isNotExpr, isQuantity, isRef, isTimeRef, isUnaryExpr,
     type Expression, type Quantity
 } from '../generated/ast.js';
+import { resolveCall } from '../units/calls.js';
 import { parseUnit, type Unit } from '../units/units.js';
 
 /** How quantities are read: with their units (the default) or as plain numbers (`units unchecked`). */
@@ -48,7 +49,9 @@ export function lowerExpression(expression: Expression | undefined, context: Exp
     }
     if (isCall(expression)) {
         const fn = expression.func.$refText;
-        const order = TIME_COURSE_ARGUMENTS[fn];
+        // A declared function shadows the time course of the same name and takes its arguments by position.
+        const callee = resolveCall(expression);
+        const order = callee.kind === 'builtin' ? TIME_COURSE_ARGUMENTS.get(fn) : undefined;
         const args = order
             ? order.map(name => expression.args.find(arg => arg.name === name)?.value)
             : expression.args.map(arg => arg.value);

@@ -6,9 +6,17 @@ import type { LoweringContext } from './lowering-context.js';
 export class Observables {
     private readonly units = new Map<string, string>();
 
-    constructor(private readonly species: readonly IR.Species[], modulators: readonly IR.Modulator[], rules: readonly IR.AssignmentRule[], parameters: readonly IR.Parameter[]) {
+    constructor(
+        private readonly species: readonly IR.Species[], modulators: readonly IR.Modulator[], rules: readonly IR.AssignmentRule[],
+        parameters: readonly IR.Parameter[], processes: readonly IR.Process[]
+    ) {
         for (const item of [...species, ...rules, ...parameters]) this.units.set(item.name, item.unit);
         for (const modulator of modulators) this.units.set(`${modulator.name}.level`, modulator.unit);
+        // A flux is in its first species' concentration per minute of the process's compartment.
+        for (const process of processes) {
+            const first = species.find(s => s.name === (process.reactants[0] ?? process.products[0])?.species);
+            this.units.set(`${process.name}.rate`, first?.unit === '1' ? '1' : `${first?.unit ?? 'uM'}/min`);
+        }
     }
 
     unitOf(name: string): string {
@@ -21,7 +29,7 @@ export class Observables {
     }
 }
 
-/** A reported quantity, named as the series it becomes: `Serotonin`, `HT1A.occupancy`, `balance`, or the written text. */
+/** A reported quantity, named as the series it becomes: `Serotonin`, `HT1A.occupancy`, `TPH2.rate`, `balance`, or the written text. */
 export function lowerObservable(item: Expression, observables: Observables, context: LoweringContext): IR.Observable {
     const expression = context.expression(item);
     if (isBalanceRef(item)) return { name: 'balance', expression, unit: '1' };

@@ -2,7 +2,9 @@ import type { AstNode, CommentProvider } from 'langium';
 import { evaluateConstant, type Expr, type SourceRef } from '@neurocascade/simulator';
 import type { Expression, Species } from '../generated/ast.js';
 import { DimensionInference } from '../units/dimension-inference.js';
-import { AMOUNT, baseUnitName, MASS, MASS_CONCENTRATION, MOLAR_MASS, sameDimension, TIME, type Dimension } from '../units/units.js';
+import {
+    AMOUNT, baseUnitName, MASS, MASS_CONCENTRATION, MASS_CONCENTRATION_PER_TIME, MOLAR_MASS, sameDimension, SPECIFIC_ACTIVITY, TIME, type Dimension
+} from '../units/units.js';
 import { lowerExpression } from './lower-expression.js';
 
 /** What lowering needs to know about the model as a whole while it lowers one construct. */
@@ -24,9 +26,25 @@ export class LoweringContext {
      * mass units, it converts to µM through the species' molar mass (docs/reference.md#units).
      */
     concentrationOf(speciesName: string | undefined, expression: Expression | undefined, fallback = 0): Expr {
+        return this.inAmounts(speciesName, expression, this.expression(expression, fallback), MASS_CONCENTRATION);
+    }
+
+    /**
+     * A rate of a species' concentration (vmax, supply, a reaction's rate): a mass rate converts through the
+     * molar mass as concentrations do; a specific activity (`nmol/min/mg`) is multiplied by `protein` (docs/reference.md#specific-activities).
+     */
+    rateOf(speciesName: string | undefined, expression: Expression | undefined, protein?: Expression, fallback = Number.NaN): Expr {
         const lowered = this.expression(expression, fallback);
+        if (protein && this.unitsChecked && this.hasDimension(expression, SPECIFIC_ACTIVITY)) {
+            return { kind: 'binary', op: '*', left: lowered, right: this.expression(protein) };
+        }
+        return this.inAmounts(speciesName, expression, lowered, MASS_CONCENTRATION_PER_TIME);
+    }
+
+    /** `lowered`, divided by the species' molar mass when `expression` is in the mass dimension `mass`. */
+    private inAmounts(speciesName: string | undefined, expression: Expression | undefined, lowered: Expr, mass: Dimension): Expr {
         const molarMass = speciesName ? this.molarMass(speciesName) : undefined;
-        if (!molarMass || !this.unitsChecked || !this.hasDimension(expression, MASS_CONCENTRATION)) return lowered;
+        if (!molarMass || !this.unitsChecked || !this.hasDimension(expression, mass)) return lowered;
         return { kind: 'binary', op: '/', left: lowered, right: { kind: 'number', value: molarMass * 1e-6 } };
     }
 

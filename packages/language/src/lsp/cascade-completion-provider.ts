@@ -6,7 +6,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams, type MarkupContent, type Position } from 'vscode-languageserver';
 import type { CascadeServices } from '../cascade-module.js';
-import { TOO_DEEP_MESSAGE } from '../cascade-parser.js';
+import { isRefusedByParser } from '../cascade-parser.js';
 import type { CascadeScopeProvider } from '../scoping/cascade-scope-provider.js';
 import { rankCandidate } from './completion-names.js';
 import { CompletionScene } from './completion-scene.js';
@@ -75,7 +75,7 @@ export class CascadeCompletionProvider extends DefaultCompletionProvider {
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
         // A file too deep to parse is reported as such; re-reading it here would only take seconds to fail.
-        if (document.parseResult.lexerErrors.some(error => error.message === TOO_DEEP_MESSAGE)) return undefined;
+        if (isRefusedByParser(document)) return undefined;
         const list = await super.getCompletion(document, params);
         if (!list) return list;
         const units = list.items.filter(item => item.kind === CompletionItemKind.Unit);

@@ -31,17 +31,17 @@ export const DECLARATION_SNIPPETS: Readonly<Record<string, { detail: string; bod
 };
 
 /** Argument names shown for the positional built-ins. */
-const ARGUMENT_NAMES: Readonly<Record<string, readonly string[]>> = {
+const ARGUMENT_NAMES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
     hill: ['x', 'k', 'n'], mm: ['x', 'km'], if: ['condition', 'then', 'else'], min: ['a', 'b'], max: ['a', 'b']
-};
+}));
 
 /** A call skeleton for a built-in: `hill(${1:x}, …)`, time courses with their named arguments. */
 export function builtinSnippet(name: string): string {
-    const named = TIME_COURSE_ARGUMENTS[name];
+    const named = TIME_COURSE_ARGUMENTS.get(name);
     const args = named
         ? named.map((arg, i) => `${arg} \${${i + 1}}`)
-        : (ARGUMENT_NAMES[name] ?? ['x']).slice(0, BUILTIN_FUNCTIONS[name]).map((arg, i) => `\${${i + 1}:${arg}}`);
+        : (ARGUMENT_NAMES.get(name) ?? ['x']).slice(0, BUILTIN_FUNCTIONS.get(name)).map((arg, i) => `\${${i + 1}:${arg}}`);
     return `${name}(${args.join(', ')})`;
 }
 
-export const BUILTIN_NAMES: readonly string[] = Object.keys(BUILTIN_FUNCTIONS);
+export const BUILTIN_NAMES: readonly string[] = [...BUILTIN_FUNCTIONS.keys()];

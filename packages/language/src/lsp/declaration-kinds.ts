@@ -1,6 +1,6 @@
 import type { AstNode, AstNodeDescription } from 'langium';
 import { isEnzyme, isModulator, isReceptor, isSpecies, type Member } from '../generated/ast.js';
-import { ADDRESSABLE_PROPERTIES, BLOCK_MEMBERS, EFFECT_PROPERTIES, memberWord } from '../validation/declaration-kinds.js';
+import { addressableProperties, BLOCK_MEMBERS, EFFECT_PROPERTIES, isProcess, memberWord } from '../validation/declaration-kinds.js';
 
 /**
  * What a declared name is, in the modeler's words: the species kinds are kinds of their own
@@ -46,8 +46,12 @@ export const MEMBER_KEYWORDS: ReadonlySet<string> = new Set(Object.values(BLOCK_
 export function openMemberKeywords(block: AstNode & { members?: Member[] }): string[] {
     const written = new Set((block.members ?? []).map(memberWord));
     const repeatable = (word: string) => REPEATABLE.has(word) || (word === 'km' && isEnzyme(block));
+    const reversible = block.members?.some(member => member.$type === 'Equation' && member.reversible) ?? false;
+    // keq and km_product only fit a reversible enzyme, kf and kr a reversible reaction; rate, hill and substrate inhibition an irreversible one.
+    const formOnly = (word: string) => (word === 'keq' || word === 'km_product' || word === 'kf' || word === 'kr') && !reversible
+        || (word === 'rate' || word === 'hill' || word === 'substrate_inhibition') && reversible;
     return (BLOCK_MEMBERS[block.$type] ?? [])
-        .filter(word => word !== '->' && (word !== 'tone' || declarationKind(block) === 'transmitter'))
+        .filter(word => word !== '->' && (word !== 'tone' || declarationKind(block) === 'transmitter') && !formOnly(word))
         .filter(word => repeatable(word) || !written.has(word))
         .map(keywordOf);
 }
@@ -59,12 +63,13 @@ export function effectProperties(node: AstNode | undefined): readonly string[] {
 
 /** Properties `set`, `scale` and `perturb` may name on this declaration (docs/reference.md#set). */
 export function actionProperties(node: AstNode | undefined): readonly string[] {
-    return (node && ADDRESSABLE_PROPERTIES[node.$type]) ?? [];
+    return node ? addressableProperties(node) : [];
 }
 
-/** Members read after a dot (`HT1A.occupancy`, `Cortisol.level`). */
+/** Members read after a dot (`HT1A.occupancy`, `Cortisol.level`, `TPH2.rate`). */
 export function dotMembers(node: AstNode | undefined): readonly string[] {
     if (isReceptor(node)) return ['occupancy', 'activation'];
     if (isModulator(node)) return ['level'];
+    if (isProcess(node)) return ['rate'];
     return [];
 }

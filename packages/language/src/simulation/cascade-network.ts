@@ -24,8 +24,8 @@ export function cascadeNetwork(model: ModelIR): NetworkGraph {
         process.reactants.forEach(term => edge(term.species, process.name, 'flux'));
         process.products.forEach(term => edge(process.name, term.species, 'flux'));
         const law = process.law;
-        if (law.type !== 'expression') law.inhibitors.forEach(i => edge(i.inhibitor, process.name, 'inhibition'));
-        if (law.type === 'enzyme') law.cofactors.forEach(c => edge(c.species, process.name, 'cofactor'));
+        if ('inhibitors' in law) law.inhibitors.forEach(i => edge(i.inhibitor, process.name, 'inhibition'));
+        if (law.type === 'saturable') law.cofactors.forEach(c => edge(c.species, process.name, 'cofactor'));
     }
     for (const receptor of model.receptors) {
         edge(receptor.ligand, receptor.name, 'binding');

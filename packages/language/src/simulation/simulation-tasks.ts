@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    compileModel, runCascadeSequential, runScenario, scenarioSteadyState,
+    compileModel, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState,
     type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from './cascade-network.js';
@@ -36,8 +36,9 @@ function hasBalance(model: ModelIR): boolean {
 }
 
 function scenarioOutcome(model: ModelIR, name: string, options: SimulationOptions, run: RunOptions): WorkerOutcome {
-    const scenario = model.scenarios.find(s => s.name === name);
-    if (!scenario) throw new Error(`The model has no scenario '${name}'.`);
+    const written = model.scenarios.find(s => s.name === name);
+    if (!written) throw new Error(`The model has no scenario '${name}'.`);
+    const scenario = resolveScenario(model, written);
     if (options.maxSimulatedHours !== undefined && scenario.duration > 60 * options.maxSimulatedHours) {
         throw new Error(`Scenario '${name}' simulates ${scenario.duration / 60} h, more than the maximum simulated time setting (${options.maxSimulatedHours} h).`);
     }
@@ -45,7 +46,7 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
         : model.species.map((s): Observable => ({ name: s.name, expression: { kind: 'name', name: s.name }, unit: s.unit }));
     const withBalance = hasBalance(model) && !observed.some(o => o.expression.kind === 'balance');
     const extended: Scenario = { ...scenario, observe: withBalance ? [...observed, BALANCE] : observed };
-    const compiled = compileModel({ ...model, scenarios: model.scenarios.map(s => s === scenario ? extended : s) });
+    const compiled = compileModel({ ...model, scenarios: model.scenarios.map(s => s === written ? extended : s) });
     const { result, steady } = runScenario(compiled, name, run);
     const balance = result.series.find(s => s.name === 'balance');
     return {
@@ -98,8 +99,9 @@ function steadyValues(compiled: CompiledModel, steady: SteadyState): { converged
 }
 
 function steadyStateOutcome(model: ModelIR, name: string | undefined, skipTimeDependent: boolean, run: RunOptions): WorkerOutcome {
-    const scenario = name === undefined ? INITIAL_STATE : model.scenarios.find(s => s.name === name);
-    if (!scenario) throw new Error(`The model has no scenario '${name}'.`);
+    const written = name === undefined ? INITIAL_STATE : model.scenarios.find(s => s.name === name);
+    if (!written) throw new Error(`The model has no scenario '${name}'.`);
+    const scenario = resolveScenario(model, written);
     const compiled = compileModel(model);
     if (skipTimeDependent && compiled.dependsOnTime) {
         return { scenario: name, converged: false, message: 'The model depends on time; no steady state was searched for.', values: [] };

@@ -13,11 +13,11 @@ export function resolveCall(call: Call): CallTarget {
     const target = call.func?.ref as NamedElement | undefined;
     if (target) return isFunctionDecl(target) ? { kind: 'user', decl: target } : { kind: 'not-function', target };
     const name = call.func?.$refText ?? '';
-    return Object.hasOwn(BUILTIN_FUNCTIONS, name) ? { kind: 'builtin', name } : { kind: 'unresolved' };
+    return BUILTIN_FUNCTIONS.has(name) ? { kind: 'builtin', name } : { kind: 'unresolved' };
 }
 
 export function isTimeCourse(name: string): boolean {
-    return Object.hasOwn(TIME_COURSE_ARGUMENTS, name);
+    return TIME_COURSE_ARGUMENTS.has(name);
 }
 
 /** Time-course arguments that are times (the others are values of the course's dimension). */
@@ -30,6 +30,6 @@ export function isTimeArgument(course: string, argument: string): boolean {
 
 /** The arguments of a time course that carry its values (not its times), by name. */
 export function valueArguments(call: Call, course: string): Argument[] {
-    const names = TIME_COURSE_ARGUMENTS[course] ?? [];
+    const names = TIME_COURSE_ARGUMENTS.get(course) ?? [];
     return call.args.filter(arg => arg.name && names.includes(arg.name) && !isTimeArgument(course, arg.name));
 }

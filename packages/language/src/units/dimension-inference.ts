@@ -1,4 +1,5 @@
-import type { Call, Expression, FunctionParam, Modulator, NamedElement, Species } from '../generated/ast.js';
+import type { Call, Expression, FunctionParam, Member, Modulator, NamedElement, Species } from '../generated/ast.js';
+import { fluxSpecies } from './expected-dimensions.js';
 import type { AstNode } from 'langium';
 import { isTimeCourse, resolveCall, valueArguments } from './calls.js';
 import { halvable, integerLiteral, isBareNumber, propertyOf, unitOf } from './written-values.js';
@@ -45,6 +46,13 @@ export class DimensionInference {
 
     levelDimension(modulator: Modulator): Inferred {
         return this.guarded(modulator, () => this.dimensionOf(propertyOf(modulator.members, 'level')));
+    }
+
+    /** A process's flux `E.rate`: its first species' concentration per time. */
+    fluxDimension(members: Member[]): Dimension {
+        const species = fluxSpecies(members);
+        const concentration = species?.$type === 'Species' ? this.speciesDimension(species) : AMOUNT_CONCENTRATION;
+        return { ...concentration, time: concentration.time - 1 };
     }
 
     /** The dimension a name stands for in an expression (undefined for names that have none). */
@@ -110,6 +118,7 @@ export class DimensionInference {
     private refDimension(target: NamedElement | undefined, member: string | undefined, env: Environment): Inferred {
         if (member === 'occupancy' || member === 'activation') return DIMENSIONLESS;
         if (member === 'level') return target?.$type === 'Modulator' ? this.levelDimension(target) : undefined;
+        if (member === 'rate') return target && 'members' in target ? this.fluxDimension(target.members) : undefined;
         if (target?.$type === 'FunctionParam') return env.get(target);
         return this.nameDimension(target);
     }

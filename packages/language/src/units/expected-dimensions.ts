@@ -3,7 +3,7 @@ import {
     isRelease, isSpecies, isTransporter, type Argument, type BlockedBy, type CascadeAt, type DoseAction, type EffectClause,
     type Equation, type Expect, type Expression, type InhibitAction, type InhibitedBy, type InitialAssignment,
     type KmValue, type Member, type NamedElement, type Perturb, type PropertyValue, type RateRule, type Requires,
-    type ScaleAction, type SetAction, type Simulate, type SubstrateInhibition, type TimedAction, type TimedValue,
+    type ScaleAction, type SetAction, type Simulate, type StoichTerm, type SubstrateInhibition, type TimedAction, type TimedValue,
     type Schedule, type Infusion, type Species
 } from '../generated/ast.js';
 import type { AstNode, Reference } from 'langium';
@@ -11,7 +11,8 @@ import { isTimeArgument, resolveCall } from './calls.js';
 import type { DimensionInference } from './dimension-inference.js';
 import { isBareNumber, isRelativeChange } from './written-values.js';
 import {
-    AMOUNT, AMOUNT_CONCENTRATION, DIMENSIONLESS, MASS, MOLAR_MASS, PER_TIME, TIME, VOLUME, type Dimension
+    AMOUNT, AMOUNT_CONCENTRATION, DIMENSIONLESS, MASS, MASS_CONCENTRATION, MOLAR_MASS, PER_TIME, power, SPECIFIC_ACTIVITY, TIME, VOLUME,
+    type Dimension
 } from './units.js';
 
 /** The dimensions a value may have; the first is the preferred one (its base unit is the quick fix). */
@@ -110,10 +111,41 @@ export function propertyDimension(target: NamedElement | undefined, property: st
         case 'rate':
             if (isReaction(target)) return perTime(concentrations(firstSubstrate(target.members), inference));
             return [PER_TIME];
-        case 'vmax': return perTime(concentrations(hasMembers(target) ? firstSubstrate(target.members) : undefined, inference));
+        case 'vmax': {
+            const rates = perTime(concentrations(hasMembers(target) ? firstSubstrate(target.members) : undefined, inference));
+            // An enzyme's specific activity is converted with its `protein` (a check asks for one).
+            return isEnzyme(target) ? [...rates, SPECIFIC_ACTIVITY] : rates;
+        }
+        case 'protein': return [MASS_CONCENTRATION];
+        case 'keq': return [DIMENSIONLESS];
+        case 'km_product': return hasMembers(target) ? concentrationOf(firstProduct(target.members), inference) : undefined;
+        case 'kf': case 'kr': {
+            const equation = hasMembers(target) ? equationOf(target.members) : undefined;
+            const terms = (property === 'kf' ? equation?.reactants : equation?.products) ?? [];
+            return [massActionConstant(terms, inference)];
+        }
         case 'km': return hasMembers(target) ? concentrationOf(firstSubstrate(target.members), inference) : undefined;
         case 'kd': return isReceptor(target) ? concentrationOf(ligandOf(target.members), inference) : undefined;
         case 'ki': return hasMembers(target) ? concentrationOf(firstInhibitor(target.members), inference) : undefined;
+        default: return undefined;
+    }
+}
+
+/**
+ * The species whose concentration a property of `target` is measured in (a km its first substrate's,
+ * a kd its ligand's, a supply its own), so a value written in mass converts through that species'
+ * molar mass; undefined when the property is not a concentration or a rate of one.
+ */
+export function measuredSpecies(target: NamedElement | undefined, property: string | undefined): NamedElement | undefined {
+    if (!target) return undefined;
+    if (isSpecies(target)) return property === undefined || property === 'value' || property === 'initial' || property === 'supply' ? target : undefined;
+    if (!hasMembers(target)) return undefined;
+    switch (property) {
+        case 'km': case 'vmax': return firstSubstrate(target.members);
+        case 'rate': return isReaction(target) ? fluxSpecies(target.members) : undefined;
+        case 'km_product': return firstProduct(target.members);
+        case 'kd': return ligandOf(target.members);
+        case 'ki': return firstInhibitor(target.members);
         default: return undefined;
     }
 }
@@ -127,6 +159,14 @@ function targetDimension(target: NamedElement | undefined, inference: DimensionI
         return value && [value];
     }
     return undefined;
+}
+
+/** k of k·Π Xᵛ, a concentration per time: concentration^(1 − Σν) per time, in the first species' concentration. */
+function massActionConstant(terms: StoichTerm[], inference: DimensionInference): Dimension {
+    const order = terms.reduce((n, term) => n + (term.coefficient ?? 1), 0);
+    const first = terms[0]?.species?.ref as NamedElement | undefined;
+    const concentration = isSpecies(first) ? inference.speciesDimension(first) : AMOUNT_CONCENTRATION;
+    return per(power({ scale: 1, dimension: concentration }, 1 - order).dimension, TIME);
 }
 
 /** The concentration dimensions of a species, or the dimension of another name used as an inhibitor. */
@@ -166,8 +206,18 @@ function firstSubstrate(members: Member[]): NamedElement | undefined {
     return equationOf(members)?.reactants[0]?.species?.ref as NamedElement | undefined;
 }
 
+function firstProduct(members: Member[]): NamedElement | undefined {
+    return equationOf(members)?.products[0]?.species?.ref as NamedElement | undefined;
+}
+
+/** The first species of a process's equation (a reactant, or a product when it has none): what its flux is measured in. */
+export function fluxSpecies(members: Member[]): NamedElement | undefined {
+    return firstSubstrate(members) ?? firstProduct(members);
+}
+
+/** The reactants of every equation (a carrier has one per `moves` line). */
 export function substratesOf(members: Member[]): NamedElement[] {
-    const reactants = equationOf(members)?.reactants ?? [];
+    const reactants = members.flatMap(member => member.$type === 'Equation' ? member.reactants : []);
     return reactants.flatMap(term => term.species?.ref ? [term.species?.ref as NamedElement] : []);
 }
 

@@ -36,6 +36,9 @@ export const TIME = dim(0, 0, 0, 1);
 export const PER_TIME = dim(0, 0, 0, -1);
 export const MOLAR_MASS = dim(-1, 1, 0, 0);
 export const AMOUNT_CONCENTRATION_PER_TIME = dim(1, 0, -1, -1);
+export const MASS_CONCENTRATION_PER_TIME = dim(0, 1, -1, -1);
+/** An enzyme's activity per mass of protein (`nmol/min/mg`). */
+export const SPECIFIC_ACTIVITY = dim(1, -1, 0, -1);
 
 const PREFIXES: Record<string, number> = { '': 1, m: 1e-3, u: 1e-6, n: 1e-9, p: 1e-12, f: 1e-15, d: 0.1 };
 
@@ -178,7 +181,9 @@ const NAMED_DIMENSIONS: [Dimension, string, string][] = [
     [TIME, 'time', 'min'],
     [PER_TIME, 'rate constant (per time)', '/min'],
     [MOLAR_MASS, 'molar mass', 'g/umol'],
-    [AMOUNT_CONCENTRATION_PER_TIME, 'concentration per time', 'uM/min']
+    [AMOUNT_CONCENTRATION_PER_TIME, 'concentration per time', 'uM/min'],
+    [MASS_CONCENTRATION_PER_TIME, 'mass concentration per time', 'g/L/min'],
+    [SPECIFIC_ACTIVITY, 'specific activity (per mass of protein)', 'umol/min/g']
 ];
 
 /** The base unit of a dimension as text, e.g. `uM/min`, `/min`, `uM^-1*min^-1`. */
@@ -210,5 +215,5 @@ const COMMON_UNITS = [
     'uM', 'nM', 'mM', 'pM', 'M', 'g/L', 'mg/dL', 'mg/L', 'ug/dL', 'ug/L', 'ng/mL', 'pg/mL',
     'umol', 'nmol', 'mmol', 'mol', 'g', 'mg', 'ug', 'ng', 'L', 'mL', 'uL', 'nL', 'pL', 'fL',
     'min', 's', 'ms', 'h', 'd', '/min', '/s', '/h', '/d', 'uM/min', 'nM/min', 'uM/h', 'nM/s', 'uM/s', 'mM/min',
-    'g/mol', '%', '/(uM*min)', '/(nM*min)'
+    'g/mol', '%', '/(uM*min)', '/(nM*min)', 'nmol/min/mg', 'umol/min/mg'
 ];

@@ -3,7 +3,7 @@ import {
     isParameter, isQuantity, isSpecies, type CascadeAstType, type Expression, type NamedElement, type Perturb,
     type ScaleAction, type SetAction
 } from '../generated/ast.js';
-import { ADDRESSABLE_PROPERTIES, isProcess, kindName, withArticle } from './declaration-kinds.js';
+import { addressableProperties, isProcess, kindName, withArticle } from './declaration-kinds.js';
 import { CODE_WRONG_KIND } from './diagnostic-codes.js';
 import { requireKind } from './kind-checks.js';
 
@@ -29,7 +29,7 @@ function checkProperty(action: SetAction | ScaleAction | Perturb, accept: Valida
         requireKind(action, 'target', action.target, t => isSpecies(t) || isParameter(t), 'a species or parameter (or name a property)', 'set', accept);
         return;
     }
-    const properties = ADDRESSABLE_PROPERTIES[target.$type] ?? [];
+    const properties = addressableProperties(target);
     if (properties.includes(action.property)) return;
     const has = properties.length > 0 ? `it has ${properties.join(', ')}` : 'it has no properties to change';
     accept('error', `'${target.name}' is ${withArticle(kindName(target))} and has no '${action.property}'; ${has}.`,
@@ -39,7 +39,7 @@ function checkProperty(action: SetAction | ScaleAction | Perturb, accept: Valida
 /** A number is not something a run can report. */
 function checkObservable(item: Expression, accept: ValidationAcceptor): void {
     if (isQuantity(item)) {
-        accept('error', 'A constant cannot be observed; name a species, a rule, R.occupancy, M.level or balance.',
+        accept('error', 'A constant cannot be observed; name a species, a rule, R.occupancy, M.level, E.rate or balance.',
             { node: item, data: { code: CODE_WRONG_KIND } });
     }
 }

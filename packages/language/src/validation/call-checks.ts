@@ -23,7 +23,7 @@ function checkCall(call: Call, accept: ValidationAcceptor): void {
         return;
     }
     const name = callee.kind === 'user' ? callee.decl.name : callee.name;
-    const arity = callee.kind === 'user' ? callee.decl.params.length : BUILTIN_FUNCTIONS[callee.name];
+    const arity = callee.kind === 'user' ? callee.decl.params.length : BUILTIN_FUNCTIONS.get(callee.name);
     call.args.forEach((arg, index) => {
         if (arg.name) fail(`${name} takes its arguments by position; remove '${arg.name}'.`, { node: call, property: 'args', index });
     });
@@ -34,7 +34,7 @@ function checkCall(call: Call, accept: ValidationAcceptor): void {
 
 /** Time courses take every one of their named arguments once, in any order. */
 function checkTimeCourse(call: Call, course: string, fail: (message: string, info: Parameters<ValidationAcceptor>[2]) => void): void {
-    const names = TIME_COURSE_ARGUMENTS[course];
+    const names = TIME_COURSE_ARGUMENTS.get(course) ?? [];
     const signature = () => `${course}(${names.join(', ')})`;
     const seen = new Set<string>();
     call.args.forEach((arg, index) => {

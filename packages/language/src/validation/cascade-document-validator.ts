@@ -1,5 +1,5 @@
 import { DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
-import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { BUILTIN_FUNCTIONS } from '@neurocascade/simulator';
 import { isCall } from '../generated/ast.js';
 import { visitNodes } from '../workspace/ast-walk.js';
@@ -7,7 +7,7 @@ import type { CascadeServices } from '../cascade-module.js';
 import { CODE_SYNTAX, CODE_UNRESOLVED } from './diagnostic-codes.js';
 import type { ReferenceLinks } from '../reference-links.js';
 
-const LANGIUM_CODES: Record<string, string> = {
+const LANGIUM_CODES: Readonly<Record<string, string>> = {
     [DocumentValidator.LexingError]: CODE_SYNTAX,
     [DocumentValidator.ParsingError]: CODE_SYNTAX,
     [DocumentValidator.LinkingError]: CODE_UNRESOLVED
@@ -28,10 +28,13 @@ export class CascadeDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        return diagnostics.map(diagnostic => {
-            const code = LANGIUM_CODES[diagnostic.data?.code] ?? diagnostic.data?.code ?? diagnostic.code;
-            const href = this.links.href(code);
-            return { ...diagnostic, code, ...(href && { codeDescription: { href } }), source: 'cascade', data: { ...diagnostic.data, code } };
+        const coded = diagnostics.map(diagnostic => {
+            const code = (Object.hasOwn(LANGIUM_CODES, diagnostic.data?.code) ? LANGIUM_CODES[diagnostic.data.code] : undefined) ?? diagnostic.data?.code ?? diagnostic.code;
+            return { ...diagnostic, code, source: 'cascade', data: { ...diagnostic.data, code } };
+        });
+        return capPerCode(coded).map(diagnostic => {
+            const href = this.links.href(diagnostic.code as string);
+            return href ? { ...diagnostic, codeDescription: { href } } : diagnostic;
         });
     }
 
@@ -56,13 +59,43 @@ export class CascadeDocumentValidator extends DefaultDocumentValidator {
         super.processLinkingErrors(document, diagnostics, options);
         const linking = diagnostics.splice(before);
         const builtinCalls = new Set(document.references
-            .filter(reference => reference.error && isCall(reference.error.info.container) && reference.$refText in BUILTIN_FUNCTIONS)
+            .filter(reference => reference.error && isCall(reference.error.info.container) && BUILTIN_FUNCTIONS.has(reference.$refText))
             .map(reference => reference.$refNode?.offset));
         for (const diagnostic of linking) {
             const offset = document.textDocument.offsetAt(diagnostic.range.start);
             if (!builtinCalls.has(offset)) diagnostics.push({ ...diagnostic, message: unresolvedMessage(diagnostic.message) });
         }
     }
+}
+
+/** Diagnostics of one code shown per file; the rest are counted in one summary diagnostic. */
+export const MAX_DIAGNOSTICS_PER_CODE = 100;
+
+/**
+ * The first MAX_DIAGNOSTICS_PER_CODE diagnostics of each code (by position), and for the rest
+ * one summary where the first left out stands, as severe as the most severe left out. 10,000
+ * repeated declarations gave 20,000 diagnostics, which took seconds to send and list.
+ */
+function capPerCode(diagnostics: Diagnostic[]): Diagnostic[] {
+    const byCode = new Map<string, Diagnostic[]>();
+    for (const diagnostic of diagnostics) {
+        const code = String(diagnostic.code);
+        const list = byCode.get(code);
+        if (list) list.push(diagnostic);
+        else byCode.set(code, [diagnostic]);
+    }
+    if ([...byCode.values()].every(list => list.length <= MAX_DIAGNOSTICS_PER_CODE)) return diagnostics;
+    return [...byCode].flatMap(([code, list]) => {
+        if (list.length <= MAX_DIAGNOSTICS_PER_CODE) return list;
+        list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        const left = list.slice(MAX_DIAGNOSTICS_PER_CODE);
+        const severity = Math.min(...left.map(d => d.severity ?? DiagnosticSeverity.Error)) as DiagnosticSeverity;
+        const summary: Diagnostic = {
+            range: left[0].range, severity, code, source: 'cascade', data: { code },
+            message: `${left.length} more '${code}' diagnostics in this file are not listed (only the first ${MAX_DIAGNOSTICS_PER_CODE} of each code are).`
+        };
+        return [...list.slice(0, MAX_DIAGNOSTICS_PER_CODE), summary];
+    });
 }
 
 /** Langium says "Could not resolve reference to NamedElement named 'X'."; a modeler needs less. */

@@ -11,8 +11,11 @@ import { graphChecks } from './graph-checks.js';
 import { checkImport } from './import-checks.js';
 import { kindChecks } from './kind-checks.js';
 import { kineticsChecks } from './kinetics-checks.js';
+import { memberRepeatChecks } from './member-repeat-checks.js';
 import { ModelAnalyses } from './model-analysis.js';
 import { rangeChecks } from './range-checks.js';
+import { rateLawChecks } from './rate-law-checks.js';
+import { scenarioChainChecks } from './scenario-chain-checks.js';
 import { unitsChecks } from './units-checks.js';
 import { unusedChecks } from './unused-checks.js';
 
@@ -23,12 +26,15 @@ export function registerValidationChecks(services: CascadeServices): void {
         { Import: checkImport(services.references.CascadeImports) },
         duplicateChecks(services),
         kindChecks(analyses),
+        memberRepeatChecks(),
         callChecks(),
         actionChecks(),
         dosingChecks(analyses),
         unitsChecks(analyses),
         rangeChecks(analyses),
         kineticsChecks(),
+        scenarioChainChecks(),
+        rateLawChecks(analyses),
         graphChecks(analyses),
         dependencyChecks(analyses),
         unusedChecks(services, analyses)

@@ -45,7 +45,7 @@ export function constantValue(expression: Expression | undefined, visiting = new
     }
     if (isCall(expression)) {
         const callee = resolveCall(expression);
-        const fn = callee.kind === 'builtin' ? CONSTANT_FUNCTIONS[callee.name] : undefined;
+        const fn = callee.kind === 'builtin' ? CONSTANT_FUNCTIONS.get(callee.name) : undefined;
         const args = expression.args.map(arg => constantValue(arg.value, visiting));
         if (!fn || args.some(arg => arg === undefined)) return undefined;
         return fn(...(args as number[]));

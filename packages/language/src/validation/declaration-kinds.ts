@@ -23,16 +23,30 @@ export function withArticle(kind: string): string {
 }
 
 /** Numeric properties that `set`, `scale` and `perturb` may address, per declaration type (docs/reference.md#set). */
-export const ADDRESSABLE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+const ADDRESSABLE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
     Compartment: ['volume'],
     Species: ['initial', 'supply', 'clearance', 'molar_mass'],
-    Enzyme: ['vmax', 'km', 'ki', 'activity'],
+    Enzyme: ['vmax', 'km', 'ki', 'activity', 'hill', 'keq', 'km_product'],
     Transporter: ['vmax', 'km', 'rate', 'ki', 'activity'],
     Release: ['rate', 'ki', 'activity'],
-    Reaction: ['rate', 'activity'],
+    Reaction: ['rate', 'kf', 'kr', 'activity'],
     Receptor: ['kd', 'hill', 'density', 'ki'],
     Modulator: ['level']
 };
+
+/**
+ * The properties `set`, `scale` and `perturb` may address on this declaration: its type's, less
+ * those of a rate-law form it does not have (`keq` without `<->`, `hill` not written in an enzyme).
+ */
+export function addressableProperties(node: AstNode): readonly string[] {
+    const all = ADDRESSABLE_PROPERTIES[node.$type] ?? [];
+    if (!isEnzyme(node) && !isReaction(node)) return all;
+    const reversible = node.members.some(member => member.$type === 'Equation' && member.reversible);
+    const absent = isEnzyme(node)
+        ? [...(reversible ? [] : ['keq', 'km_product']), ...(node.members.some(m => m.$type === 'PropertyValue' && m.key === 'hill') ? [] : ['hill'])]
+        : reversible ? ['rate'] : ['kf', 'kr'];
+    return all.filter(property => !absent.includes(property));
+}
 
 /** Which effect-clause property each declaration type has (docs/reference.md#effect-clauses). */
 export const EFFECT_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
@@ -46,14 +60,14 @@ export const EFFECT_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
 
 /** The members each block accepts, by the word that starts them (docs/reference.md, per declaration). */
 export const BLOCK_MEMBERS: Readonly<Record<string, readonly string[]>> = {
-    Compartment: ['volume'],
+    Compartment: ['volume', 'protein'],
     Species: ['initial', 'supply', 'clearance', 'molar_mass', 'fixed', 'tone', 'increases', 'decreases'],
-    Enzyme: ['converts', 'vmax', 'km', 'requires', 'inhibited by', 'substrate_inhibition'],
+    Enzyme: ['converts', 'vmax', 'km', 'requires', 'inhibited by', 'substrate_inhibition', 'hill', 'keq', 'km_product', 'protein'],
     Transporter: ['moves', 'vmax', 'km', 'rate', 'inhibited by'],
     Release: ['moves', 'rate', 'inhibited by'],
     Receptor: ['binds', 'kd', 'hill', 'density', 'effect', 'blocked by', 'increases', 'decreases'],
     Modulator: ['level', 'increases', 'decreases'],
-    Reaction: ['->', 'rate']
+    Reaction: ['->', 'rate', 'kf', 'kr']
 };
 
 /** The word a member starts with, as BLOCK_MEMBERS lists it. */

@@ -1,10 +1,10 @@
-import { type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { type AstNode, type ValidationChecks } from 'langium';
 import {
-    isReceptor, type CascadeAstType, type Declaration, type Expression, type NamedElement,
-    type Receptor, type Scenario
+    isReceptor, type CascadeAstType, type Declaration, type Expression, type Member, type NamedElement,
+    type Receptor
 } from '../generated/ast.js';
 import { propertyOf } from '../units/written-values.js';
-import { CODE_ALGEBRAIC_LOOP, CODE_EXTENDS_CYCLE } from './diagnostic-codes.js';
+import { CODE_ALGEBRAIC_LOOP } from './diagnostic-codes.js';
 import type { ModelAnalyses } from './model-analysis.js';
 import { stronglyConnected } from './strongly-connected.js';
 
@@ -30,8 +30,7 @@ export function dependencyChecks(analyses: ModelAnalyses): ValidationChecks<Casc
                         { node: vertex.declaration, property: 'name' as never, data: { code: CODE_ALGEBRAIC_LOOP } });
                 }
             }
-        },
-        Scenario: checkExtends
+        }
     };
 }
 
@@ -40,6 +39,7 @@ function algebraicLoops(declarations: Declaration[]): Vertex[][] {
     const occupancy = new Map<Receptor, Vertex>();
     const activation = new Map<Receptor, Vertex>();
     const receptors: Receptor[] = [];
+    const rates = new Map<AstNode, Vertex>();
     // Dispatches on `$type` (not the reflection guards): this visits every declaration of the model.
     for (const declaration of declarations) {
         switch (declaration.$type) {
@@ -47,7 +47,9 @@ function algebraicLoops(declarations: Declaration[]): Vertex[][] {
             case 'Parameter': vertices.set(declaration, add(declaration, declaration.name, [declaration.value])); break;
             case 'FunctionDecl': vertices.set(declaration, add(declaration, `${declaration.name}()`, [declaration.body])); break;
             case 'Modulator': vertices.set(declaration, add(declaration, `${declaration.name}.level`, [propertyOf(declaration.members, 'level')])); break;
-            case 'Receptor': receptors.push(declaration);
+            case 'Receptor': receptors.push(declaration); break;
+            case 'Enzyme': case 'Transporter': case 'Release': case 'Reaction':
+                rates.set(declaration, add(declaration, `${declaration.name}.rate`, declaration.members.flatMap(memberValues)));
         }
     }
     for (const receptor of receptors) {
@@ -61,17 +63,25 @@ function algebraicLoops(declarations: Declaration[]): Vertex[][] {
     for (const declaration of declarations) {
         if (declaration.$type !== 'Modulator' && declaration.$type !== 'Receptor') continue;
         for (const effect of declaration.members) {
-            if (effect.$type !== 'EffectClause' || effect.property !== 'density') continue;
+            if (effect.$type !== 'EffectClause') continue;
             const target = effect.target?.ref;
-            if (!isReceptor(target)) continue;
+            const affected = effect.property === 'density' && isReceptor(target) ? activation.get(target)
+                : effect.property === 'activity' && target ? rates.get(target) : undefined;
+            if (!affected) continue;
             const source = declaration.$type === 'Modulator' ? vertices.get(declaration) : occupancy.get(declaration);
-            activation.get(target)?.extra.push(...(source ? [source] : []));
-            activation.get(target)?.inputs.push(...[effect.max, effect.ec50, effect.hill].filter((e): e is Expression => e !== undefined));
+            affected.extra.push(...(source ? [source] : []));
+            affected.inputs.push(...[effect.max, effect.ec50, effect.hill].filter((e): e is Expression => e !== undefined));
         }
     }
     const balanced = receptors.filter(r => r.members.some(m => m.$type === 'EffectKind' && m.effect !== 'modulatory')).map(r => activation.get(r)!);
-    const all = [...vertices.values(), ...occupancy.values(), ...activation.values()];
+    const all = [...vertices.values(), ...occupancy.values(), ...activation.values(), ...rates.values()];
     const dependencies = (vertex: Vertex): Vertex[] => [...vertex.extra, ...vertex.inputs.flatMap(input => readsOf(input))];
+    // A process's flux reads its inhibitors by name (a rule or parameter may be one).
+    for (const [process, vertex] of rates) {
+        for (const member of (process as Declaration & { members: Member[] }).members) {
+            if (member.$type === 'InhibitedBy') vertex.extra.push(...vertexOf(vertices, member.inhibitor?.ref));
+        }
+    }
     const readsOf = (input: Expression): Vertex[] => {
         const reads: Vertex[] = [];
         forEachNode(input, node => {
@@ -81,12 +91,23 @@ function algebraicLoops(declarations: Declaration[]): Vertex[][] {
                 const target = node.target?.ref;
                 if (node.member === 'occupancy' && isReceptor(target)) reads.push(occupancy.get(target)!);
                 else if (node.member === 'activation' && isReceptor(target)) reads.push(activation.get(target)!);
+                else if (node.member === 'rate') reads.push(...vertexOf(rates, target));
                 else reads.push(...vertexOf(vertices, target));
             }
         });
         return reads;
     };
     return stronglyConnected(all, dependencies);
+}
+
+/** The values written in one block member. */
+function memberValues(member: Member): (Expression | undefined)[] {
+    switch (member.$type) {
+        case 'PropertyValue': case 'KmValue': return [member.value];
+        case 'Requires': return [member.km];
+        case 'InhibitedBy': case 'SubstrateInhibition': return [member.ki];
+        default: return [];
+    }
 }
 
 function add(declaration: NamedElement, label: string, inputs: (Expression | undefined)[]): Vertex {
@@ -112,16 +133,3 @@ function vertexOf(vertices: Map<AstNode, Vertex>, target: AstNode | undefined): 
     return vertex ? [vertex] : [];
 }
 
-/** A scenario may not extend itself, directly or through others. */
-function checkExtends(scenario: Scenario, accept: ValidationAcceptor): void {
-    const chain: Scenario[] = [scenario];
-    for (let s = scenario.base?.ref as Scenario | undefined; s?.$type === 'Scenario'; s = s.base?.ref as Scenario | undefined) {
-        if (s === scenario) {
-            const path = [...chain, scenario].map(c => c.name).join(' → ');
-            accept('error', `Scenarios extend each other: ${path}.`, { node: scenario, property: 'base', data: { code: CODE_EXTENDS_CYCLE } });
-            return;
-        }
-        if (chain.includes(s)) return; // a cycle further up the chain, reported on its own scenarios
-        chain.push(s);
-    }
-}

@@ -3,7 +3,7 @@ import {
     isScenario, isSpecies, isTimedValue, type CascadeAstType, type DoseAction, type Expect, type Expression, type Infusion, type NamedElement,
     type Schedule
 } from '../generated/ast.js';
-import { MAX_SCHEDULED_DOSES } from '../lowering/lower-scenarios.js';
+import { MAX_SCHEDULED_DOSES } from '@neurocascade/simulator';
 import type { DimensionInference } from '../units/dimension-inference.js';
 import { propertyOf } from '../units/written-values.js';
 import { AMOUNT, MASS, MASS_CONCENTRATION, sameDimension, TIME, type Dimension } from '../units/units.js';

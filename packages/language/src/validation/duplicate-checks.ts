@@ -4,7 +4,7 @@ import type { CascadeServices } from '../cascade-module.js';
 import { CODE_DUPLICATE } from './diagnostic-codes.js';
 
 /** A named declaration and the file it is written in. */
-interface Declared {
+export interface Declared {
     node: AstNode & { name: string };
     document: LangiumDocument;
 }
@@ -21,6 +21,9 @@ export function duplicateChecks(services: CascadeServices): ValidationChecks<Cas
         CascadeFile: (file, accept) => {
             const document = AstUtils.getDocument(file);
             const byName = new Map<string, Declared[]>();
+            // Each declaration's place, found once: 10,000 repetitions of a name list the same few places 10,000 times.
+            const located = new Map<AstNode, string>();
+            const placeOf = (declared: Declared) => located.get(declared.node) ?? located.set(declared.node, where(declared)).get(declared.node)!;
             for (const member of imports.closure(document)) {
                 for (const node of (member.parseResult.value as CascadeFile).declarations ?? []) {
                     const name = (node as { name?: string }).name;
@@ -39,7 +42,7 @@ export function duplicateChecks(services: CascadeServices): ValidationChecks<Cas
                 if (declarations.length < 2) continue;
                 const local = declarations.filter(d => d.document === document);
                 for (const declared of local) {
-                    const others = places(declarations.filter(d => d !== declared));
+                    const others = places(declarations, placeOf, declared);
                     accept('error', `'${name}' is declared more than once (also ${others}).`,
                         { node: declared.node, property: 'name', data: { code: CODE_DUPLICATE } });
                 }
@@ -47,7 +50,7 @@ export function duplicateChecks(services: CascadeServices): ValidationChecks<Cas
                 const carriers = file.imports.filter((_, i) => declarations.some(d => reach[i].has(d.document)));
                 if (carriers.length < 2 || reach.some(set => declarations.every(d => set.has(d.document)))) continue;
                 for (const carrier of carriers) {
-                    accept('error', `This import brings in '${name}', which is declared more than once: ${places(declarations)}.`,
+                    accept('error', `This import brings in '${name}', which is declared more than once: ${places(declarations, placeOf)}.`,
                         { node: carrier, property: 'path', data: { code: CODE_DUPLICATE } });
                 }
             }
@@ -64,16 +67,21 @@ function checkParameters(fn: FunctionDecl, accept: ValidationAcceptor): void {
     }
 }
 
-/** At most PLACES_SHOWN places, for messages: a name repeated in every file of a long import chain would list them all. */
-function places(declarations: Declared[]): string {
-    const shown = declarations.slice(0, PLACES_SHOWN).map(where).join(', ');
-    return declarations.length > PLACES_SHOWN ? `${shown} and ${declarations.length - PLACES_SHOWN} more` : shown;
+/**
+ * At most PLACES_SHOWN places, for messages (a name repeated in every file of a long import chain
+ * would list them all), leaving out `except`: without copying the list, which made 10,000
+ * repetitions of one name quadratic.
+ */
+function places(declarations: Declared[], placeOf: (declared: Declared) => string, except?: Declared): string {
+    const count = declarations.length - (except ? 1 : 0);
+    const shown = declarations.slice(0, PLACES_SHOWN + 1).filter(d => d !== except).slice(0, PLACES_SHOWN).map(placeOf).join(', ');
+    return count > PLACES_SHOWN ? `${shown} and ${count - PLACES_SHOWN} more` : shown;
 }
 
 const PLACES_SHOWN = 5;
 
 /** `file.cascade:12`, for messages. */
-function where(declared: Declared): string {
+export function where(declared: Declared): string {
     const file = declared.document.uri.path.split('/').pop();
     const name = GrammarUtils.findNodeForProperty(declared.node.$cstNode, 'name');
     return name ? `${file}:${name.range.start.line + 1}` : `${file}`;

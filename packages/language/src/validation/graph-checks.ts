@@ -52,6 +52,10 @@ function collectFlows(declarations: Declaration[]): Flows {
                     if (member.$type !== 'Equation') continue;
                     member.reactants.forEach(term => note(flows.consumed, term.species?.ref, declaration.name));
                     member.products.forEach(term => note(flows.produced, term.species?.ref, declaration.name));
+                    // A reversible process runs both ways: it also consumes its products and produces its substrates.
+                    if (!member.reversible) continue;
+                    member.products.forEach(term => note(flows.consumed, term.species?.ref, declaration.name));
+                    member.reactants.forEach(term => note(flows.produced, term.species?.ref, declaration.name));
                 }
                 break;
             case 'Receptor':

@@ -4,7 +4,7 @@ import {
     type CascadeAstType, type Enzyme, type Member, type NamedElement, type Reaction,
     type Species
 } from '../generated/ast.js';
-import { BLOCK_MEMBERS, EFFECT_PROPERTIES, kindName, memberWord, withArticle } from './declaration-kinds.js';
+import { BLOCK_MEMBERS, EFFECT_PROPERTIES, isProcess, kindName, memberWord, withArticle } from './declaration-kinds.js';
 import { CODE_UNRESOLVED, CODE_WRONG_KIND } from './diagnostic-codes.js';
 import type { ModelAnalyses } from './model-analysis.js';
 
@@ -48,6 +48,7 @@ export function kindChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAst
             target => isSpecies(target) || isParameter(target) || isCompartment(target), 'a species, parameter or compartment', 'initial', accept),
         Ref: (ref, accept) => {
             if (ref.member === 'level') requireKind(ref, 'target', ref.target, isModulator, 'a modulator', '.level', accept);
+            else if (ref.member === 'rate') requireKind(ref, 'target', ref.target, isProcess, 'an enzyme, transporter, release or reaction', '.rate', accept);
             else if (ref.member) requireKind(ref, 'target', ref.target, isReceptor, 'a receptor', `.${ref.member}`, accept);
             else requireKind(ref, 'target', ref.target, isValueName, valueHint(ref.target?.ref as NamedElement | undefined), 'an expression', accept);
         }
@@ -86,5 +87,6 @@ const EFFECT_TARGETS: Record<string, string> = Object.fromEntries(['activity', '
 function valueHint(target: NamedElement | undefined): string {
     if (isReceptor(target)) return `a value — write ${target.name}.occupancy or ${target.name}.activation`;
     if (isModulator(target)) return `a value — write ${target.name}.level`;
+    if (isProcess(target)) return `a value — write ${target.name}.rate for its flux`;
     return 'a species, parameter, rule or compartment';
 }

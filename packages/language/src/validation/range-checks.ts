@@ -6,8 +6,8 @@ import type { ModelAnalyses } from './model-analysis.js';
 import { fitsSlot } from './units-checks.js';
 
 /** Properties that must be > 0 and ≥ 0 (docs/reference.md#range, and what makes no physical sense). */
-const POSITIVE = new Set(['volume', 'vmax', 'km', 'kd', 'ki', 'hill', 'molar_mass']);
-const NON_NEGATIVE = new Set(['initial', 'supply', 'clearance', 'density', 'rate', 'concentration']);
+const POSITIVE = new Set(['volume', 'vmax', 'km', 'kd', 'ki', 'hill', 'molar_mass', 'keq', 'km_product', 'protein']);
+const NON_NEGATIVE = new Set(['initial', 'supply', 'clearance', 'density', 'rate', 'concentration', 'kf', 'kr']);
 
 /**
  * range: values outside their meaningful range, checked when they are constant (folded in

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { evaluateConstant, type Expr } from '@neurocascade/simulator';
+import { evaluateConstant, resolveScenario, type Expr } from '@neurocascade/simulator';
 import { lower, lowerFiles, near } from './lower-helper.js';
 
 /** The value of a constant IR expression (NaN when it is not constant). */
@@ -28,8 +28,8 @@ describe('lowering to the model IR', () => {
         near(value(effect.ec50), 20e-5);
         near(value(effect.hill), 2);
         const law = model.processes[0].law;
-        assert.equal(law.type, 'enzyme');
-        if (law.type === 'enzyme') near(value(law.vmax), 480);
+        assert.equal(law.type, 'saturable');
+        if (law.type === 'saturable') near(value(law.vmax), 480);
     });
 
     it('converts mass concentrations of a species with a molar mass to µM', async () => {
@@ -41,8 +41,8 @@ describe('lowering to the model IR', () => {
         near(value(model.species[0].initial), 18.12e-3 / 181.19 * 1e6);
         assert.equal(model.species[0].molarMass, 181.19);
         const law = model.processes[0].law;
-        assert.equal(law.type, 'enzyme');
-        if (law.type === 'enzyme') near(evaluate(law.substrates[0].km), 18.119e-3 / 181.19 * 1e6);
+        assert.equal(law.type, 'saturable');
+        if (law.type === 'saturable') near(evaluate(law.substrates[0].km), 18.119e-3 / 181.19 * 1e6);
     });
 
     it('lowers enzymes with every member of docs/reference.md#enzymes', async () => {
@@ -70,8 +70,8 @@ describe('lowering to the model IR', () => {
         assert.deepEqual(e.products, [{ species: 'P', coefficient: 1 }]);
         assert.equal(e.compartment, 'c');
         assert.equal(e.title, 'an enzyme');
-        assert.equal(e.law.type, 'enzyme');
-        if (e.law.type !== 'enzyme' || s.law.type !== 'enzyme') return;
+        assert.equal(e.law.type, 'saturable');
+        if (e.law.type !== 'saturable' || s.law.type !== 'saturable') return;
         assert.deepEqual(e.law.substrates.map(x => [x.species, value(x.km)]), [['A', 40], ['B', 5]]);
         assert.deepEqual(e.law.cofactors.map(x => [x.species, value(x.km)]), [['BH4', 20]]);
         assert.deepEqual(e.law.inhibitors.map(x => [x.inhibitor, value(x.ki), x.mode]), [['I', 10, 'competitive'], ['J', 3, 'noncompetitive']]);
@@ -96,7 +96,7 @@ describe('lowering to the model IR', () => {
         const [sert, leak, exo, r, source] = model.processes;
         assert.equal(sert.kind, 'transporter');
         assert.equal(sert.compartment, 'syn');
-        assert.deepEqual(sert.law.type === 'michaelis-menten' && [value(sert.law.vmax), value(sert.law.km), sert.law.substrate], [8000 / 60, 0.17, 'S']);
+        assert.deepEqual(sert.law.type === 'saturable' && [value(sert.law.vmax), sert.law.substrates.map(s => [s.species, value(s.km)])], [8000 / 60, [['S', 0.17]]]);
         assert.equal(leak.law.type, 'first-order');
         assert.equal(exo.kind, 'release');
         assert.equal(exo.compartment, 'cyt');
@@ -192,7 +192,9 @@ describe('lowering to the model IR', () => {
                 scale TPH2 activity 150%
             }
         `);
-        const [base, stress, drug] = model.scenarios;
+        // What a scenario inherits is named, not copied: each holds what it writes.
+        assert.deepEqual(model.scenarios.map(s => [s.base, s.events.length]), [[undefined, 1], ['Base', 2], ['Stress', 0]]);
+        const [base, stress, drug] = model.scenarios.map(s => resolveScenario(model, s));
         assert.deepEqual([base.duration, base.step], [2880, 2880 / 200]);
         assert.deepEqual(base.observe.map(o => [o.name, o.unit]), [['HT', 'uM'], ['Cortisol.level', 'g/L']]);
         assert.deepEqual(base.expects.map(e => [e.readings[0].at, e.low, e.high]), [['steady', 0.05, 2], [1440, 0, 100]]);

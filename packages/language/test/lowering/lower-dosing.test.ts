@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { simulateScenario } from '@neurocascade/simulator';
+import { resolveScenario, simulateScenario } from '@neurocascade/simulator';
 import { lower } from './lower-helper.js';
 
 /**
@@ -58,7 +58,7 @@ describe('dosing: dose by mass and amount, schedules, infusions', () => {
 
     it('`every 24 h times 3` after `at 2 h` gives three doses: the superposition of shifted Bateman curves', async () => {
         const ir = await lower(ORAL(`scenario Daily { simulate 4 d step 2 h  at 2 h every 24 h times 3 dose Gut_drug 5 mg }`));
-        const doses = ir.scenarios[0].events.map(e => e.trigger.kind === 'at' ? e.trigger.time : NaN);
+        const doses = resolveScenario(ir, ir.scenarios[0]).events.map(e => e.trigger.kind === 'at' ? e.trigger.time : NaN);
         assert.deepEqual(doses, [120, 120 + 1440, 120 + 2880]);
         const result = simulateScenario(ir, 'Daily', TIGHT);
         const dose = 5e-3 / 300 * 1e6;
@@ -73,9 +73,19 @@ describe('dosing: dose by mass and amount, schedules, infusions', () => {
             scenario Until { simulate 3 d  every 12 h until 1 d dose Gut_drug 1 mg }
             scenario Open { simulate 30 h  every 8 h dose Gut_drug 1 mg }
         `));
-        const times = (k: number) => ir.scenarios[k].events.map(e => e.trigger.kind === 'at' ? e.trigger.time : NaN);
+        const times = (k: number) => resolveScenario(ir, ir.scenarios[k]).events.map(e => e.trigger.kind === 'at' ? e.trigger.time : NaN);
         assert.deepEqual(times(0), [0, 720, 1440]);
         assert.deepEqual(times(1), [0, 480, 960, 1440]);
+    });
+
+    it('an open schedule inherited by a longer scenario runs to the end of that scenario', async () => {
+        const ir = await lower(ORAL(`
+            scenario Short { simulate 1 d  every 12 h dose Gut_drug 1 mg }
+            scenario Long extends Short { simulate 2 d }
+        `));
+        const times = (name: string) => resolveScenario(ir, ir.scenarios.find(s => s.name === name)!).events.map(e => e.trigger.kind === 'at' ? e.trigger.time : NaN);
+        assert.deepEqual(times('Short'), [0, 720, 1440]);
+        assert.deepEqual(times('Long'), [0, 720, 1440, 2160, 2880]);
     });
 
     it('`infuse X 2 mg/h from 1 h to 5 h` is a zero-order input over the window', async () => {

@@ -123,9 +123,10 @@ describe('completion', () => {
             assert.equal(hill.textEdit?.newText, 'hill(${1:x}, ${2:k}, ${3:n})');
         });
 
-        it('offers occupancy and activation after a receptor, level after a modulator', async () => {
+        it('offers occupancy and activation after a receptor, level after a modulator, rate after a process', async () => {
             assert.deepEqual(labels(await completionsAt(`${MODEL}rule r = HT1A.<|>`)), ['occupancy', 'activation']);
             assert.deepEqual(labels(await completionsAt(`${MODEL}rule r = Cortisol.<|>`)), ['level']);
+            assert.deepEqual(labels(await completionsAt(`${MODEL}scenario S {\n    observe TPH2.<|>\n}`)), ['rate']);
         });
 
         it('offers the function\'s own arguments in its body', async () => {
@@ -137,7 +138,7 @@ describe('completion', () => {
     describe('keywords', () => {
         it('offers the members that fit the block and are not set yet', async () => {
             const list = await completionsAt(`${MODEL}enzyme MAOA {\n    converts Serotonin ->\n    vmax 1 uM/min\n    <|>\n}`);
-            assert.deepEqual(labels(list, CompletionItemKind.Keyword), ['km', 'requires', 'inhibited', 'substrate_inhibition']);
+            assert.deepEqual(labels(list, CompletionItemKind.Keyword), ['hill', 'protein', 'km', 'requires', 'inhibited', 'substrate_inhibition']);
         });
 
         it('offers tone only in a transmitter', async () => {
@@ -155,6 +156,16 @@ describe('completion', () => {
         it('offers only the properties of the action target in a scenario', async () => {
             const list = await completionsAt(`${MODEL}scenario S {\n    scale TPH2 <|>\n}`);
             assert.deepEqual(labels(list, CompletionItemKind.Keyword), ['vmax', 'km', 'activity', 'ki']);
+        });
+
+        it('offers the constants of the rate-law form written: keq and km_product for a reversible enzyme, kf and kr for a reversible reaction', async () => {
+            const reversible = `${MODEL}enzyme Iso {\n    converts FiveHTP <-> Serotonin\n    vmax 1 uM/min\n    km 2 uM\n    <|>\n}`;
+            assert.deepEqual(labels(await completionsAt(reversible), CompletionItemKind.Keyword),
+                ['keq', 'km_product', 'protein', 'km', 'requires', 'inhibited']);
+            const reaction = labels(await completionsAt(`${MODEL}reaction R {\n    FiveHTP <-> Serotonin\n    <|>\n}`), CompletionItemKind.Keyword);
+            assert.deepEqual(reaction, ['kf', 'kr']);
+            const scale = labels(await completionsAt(`${MODEL}enzyme Iso { converts FiveHTP <-> Serotonin vmax 1 uM/min km 2 uM keq 2 }\nscenario S {\n    scale Iso <|>\n}`), CompletionItemKind.Keyword);
+            assert.deepEqual(scale, ['vmax', 'keq', 'km_product', 'km', 'activity', 'ki']);
         });
 
         it('offers simulate once per scenario', async () => {
@@ -183,7 +194,7 @@ describe('completion', () => {
     describe('units', () => {
         it('offers units of the expected dimension after a number and a space, and nothing else', async () => {
             const list = await completionsAt(`${MODEL}enzyme MAOA {\n    converts Serotonin ->\n    vmax 2 <|>\n}`);
-            assert.deepEqual(ordered(list.items), ['uM/min', 'nM/min', 'uM/h', 'nM/s', 'uM/s', 'mM/min']);
+            assert.deepEqual(ordered(list.items), ['uM/min', 'nM/min', 'uM/h', 'nM/s', 'uM/s', 'mM/min', 'umol/min/g', 'nmol/min/mg', 'umol/min/mg']);
         });
 
         it('completes a unit being typed, replacing only the unit', async () => {

@@ -67,6 +67,21 @@ describe('hover', () => {
         assert.ok(transporter.includes('- scenario `SSRI`: inhibit SERT 80%'), transporter);
     });
 
+    it('writes out the reversible, cooperative and co-transport laws', async () => {
+        const extra = `enzyme Iso { converts FiveHTP <-> Serotonin  vmax 3 uM/min  km 2 uM  keq 2.5 }
+enzyme Coop { converts FiveHTP -> Serotonin  vmax 1 uM/min  km 4 uM  hill 2 }
+transporter Sym { moves Tryptophan + BH4 -> FiveHTP  vmax 2 uM/min  km BH4 5 uM  km Tryptophan 10 uM }
+reaction Bind { FiveHTP <-> Serotonin  kf 1 /min  kr 0.5 /min }
+transporter Car { moves Tryptophan -> FiveHTP  vmax 2 uM/min  km 10 uM  moves Dopamine -> Serotonin  vmax 1 uM/min  km 3 uM }
+`;
+        assert.ok((await hoverAt(`${extra}rule r = Is<|>o.rate`)).includes('`v = 3 uM/min · (FiveHTP − Serotonin/2.5)/2 uM / (1 + FiveHTP/2 uM + Serotonin/2 uM)`'));
+        assert.ok((await hoverAt(`${extra}rule r = Co<|>op.rate`)).includes('`v = 1 uM/min · FiveHTP^2/(4 uM^2 + FiveHTP^2)`'));
+        assert.ok((await hoverAt(`${extra}rule r = Sy<|>m.rate`)).includes('`v = 2 uM/min · Tryptophan/(10 uM + Tryptophan) · BH4/(5 uM + BH4)`'));
+        assert.ok((await hoverAt(`${extra}rule r = Bi<|>nd.rate`)).includes('`v = 1 /min·FiveHTP − 0.5 /min·Serotonin`'));
+        assert.ok((await hoverAt(`${extra}rule r = Ca<|>r.rate`)).includes(
+            '`v(Tryptophan) = 2 uM/min · (Tryptophan/10 uM)/(1 + Tryptophan/10 uM + Dopamine/3 uM); v(Dopamine) = 1 uM/min · (Dopamine/3 uM)/(1 + Tryptophan/10 uM + Dopamine/3 uM)`'));
+    });
+
     it('gives a first-order law for a release and occupancy for a receptor', async () => {
         assert.ok((await hoverAt('rule r = Exo<|>cytosis')).includes('`v = 0.4 /min · FiveHTP`'));
         const receptor = await hoverAt('rule r = HT<|>1A.occupancy');

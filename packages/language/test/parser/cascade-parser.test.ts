@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { EmptyFileSystem } from 'langium';
+import { EmptyFileSystem, type CompositeCstNode, type CstNode } from 'langium';
 import { parseHelper } from 'langium/test';
 import { createCascadeServices } from '../../src/cascade-module.js';
-import { nestingDepth, TOO_DEEP_MESSAGE } from '../../src/cascade-parser.js';
+import { longestOperatorRun, nestingDepth, TOO_DEEP_MESSAGE } from '../../src/cascade-parser.js';
 import type { CascadeFile } from '../../src/generated/ast.js';
 
 const parse = parseHelper<CascadeFile>(createCascadeServices(EmptyFileSystem).Cascade);
@@ -24,7 +24,37 @@ describe('the parser guard', () => {
         assert.deepEqual([shallow.parseResult.lexerErrors.length, shallow.parseResult.parserErrors.length], [0, 0]);
         assert.equal(shallow.parseResult.value.declarations.length, 1);
     });
+
+    it('refuses a sum of more than 4,000 terms before parsing (its tree is as deep as it is long), and parses one of 3,000', async () => {
+        const sum = (terms: number, separator = ' + ') => `parameter a = 1\nparameter s = ${Array(terms).fill('a').join(separator)}`;
+        const started = performance.now();
+        const refused = await parse(sum(250_000));
+        assert.ok(performance.now() - started < 1500, `refused in ${performance.now() - started} ms`);
+        assert.deepEqual(refused.parseResult.lexerErrors.map(e => e.message), [TOO_DEEP_MESSAGE]);
+        assert.deepEqual((await parse(sum(5000, ' +\n    '))).parseResult.lexerErrors.map(e => e.message), [TOO_DEEP_MESSAGE], 'across lines too');
+        const accepted = await parse(sum(3000));
+        assert.deepEqual([accepted.parseResult.lexerErrors.length, accepted.parseResult.parserErrors.length], [0, 0]);
+        assert.equal(longestOperatorRun('parameter a = 1 + 2\nparameter b = 3 * 4\nrule r = a\n    - b and b'), 3);
+        // An equation's `+` builds a flat list, not a deep tree: 20,000 terms are parsed (bad-input tests).
+        assert.equal(longestOperatorRun(`reaction R { ${'2 A + '.repeat(20_000)}2 A -> B + C rate k * A }`), 1);
+    });
+
+    it('parses a valid file of 150,000 line comments in a row, keeping them in order (they once overflowed the stack)', async () => {
+        const comments = Array.from({ length: 150_000 }, (_, i) => `// comment ${i}`);
+        const document = await parse(['parameter a = 1', ...comments, 'parameter b = a', ...comments.slice(0, 3)].join('\n'));
+        assert.deepEqual([document.parseResult.lexerErrors.length, document.parseResult.parserErrors.length], [0, 0]);
+        assert.deepEqual(document.parseResult.value.declarations.map(d => (d as { name?: string }).name), ['a', 'b']);
+        const root = document.parseResult.value.$cstNode!;
+        const hidden = [...streamHidden(root)].map(node => node.text);
+        assert.equal(hidden.length, 150_003);
+        assert.deepEqual([hidden[0], hidden[149_999], hidden[150_000], hidden[150_002]], ['// comment 0', '// comment 149999', '// comment 0', '// comment 2']);
+    });
 });
+
+function* streamHidden(node: CstNode): Generator<CstNode> {
+    if (node.hidden) yield node;
+    for (const child of (node as CompositeCstNode).content ?? []) yield* streamHidden(child);
+}
 
 describe('stray characters', () => {
     it('are one syntax error per run from every range of Unicode, and the declarations around them still parse', async () => {

@@ -61,6 +61,18 @@ describe('simulation requests', function () {
         assert.deepEqual(result.warnings, []);
     });
 
+    it('shows a process\'s flux E.rate as a series of the preview, in concentration per time', async () => {
+        const fluxes = (await parse(`precursor S { initial 4 uM  supply 1 uM/min }
+metabolite P { clearance 1 /min }
+enzyme E { converts S -> P  vmax 2 uM/min  km 4 uM }
+scenario Run { simulate 10 min  observe S, E.rate }
+`, { documentUri: 'file:///fluxes.cascade', validation: true })).uri.toString();
+        const result = await simulations.runScenario({ uri: fluxes, scenario: 'Run' });
+        assert.deepEqual(result.series.map(s => [s.name, s.unit]), [['S', 'uM'], ['E.rate', 'uM/min']]);
+        const [s, rate] = result.series.map(series => series.values);
+        rate.forEach((v, i) => assert.ok(Math.abs(v - 2 * s[i] / (4 + s[i])) < 1e-9, `E.rate at ${result.times[i]}: ${v}`));
+    });
+
     it('carries a concentration driven below zero to the preview and the editor as a warning', async () => {
         const empty = await parse('precursor A { initial 1 uM }\nmetabolite B { clearance 1 /min }\nreaction R { A -> B  rate 5 uM/min }\nscenario S { simulate 1 min }',
             { documentUri: 'file:///emptied.cascade', validation: true });

@@ -2,7 +2,6 @@
 import type { ModelIR, Process, Species } from '../ir.js';
 import type { EquationContext } from './context.js';
 import { INFUSION } from './properties.js';
-import { flux } from './rate-laws.js';
 import { div, mul, neg, num, sum, type Term } from './terms.js';
 
 export interface Contribution {
@@ -12,22 +11,31 @@ export interface Contribution {
     flux: Term;
 }
 
+/** The stoichiometries a process moves, each with its own flux: one, or one per line of a carrier. */
+function fluxesOf(ctx: EquationContext, p: Process): { reactants: Process['reactants']; products: Process['products']; flux: () => Term }[] {
+    if (p.law.type === 'carrier') return p.law.routes.map((r, i) => ({ reactants: r.reactants, products: r.products, flux: () => ctx.routeFlux(p.name, i) }));
+    return [{ reactants: p.reactants, products: p.products, flux: () => ctx.flux(p.name) }];
+}
+
 /** Per species, the processes that change it, each flux computed once and shared. */
 export function contributions(ctx: EquationContext, ir: ModelIR): Map<string, Contribution[]> {
-    const bySpecies = new Map<string, Map<Process, number>>();
-    const add = (p: Process, species: string, nu: number) => {
-        const row = bySpecies.get(species) ?? new Map<Process, number>();
-        row.set(p, (row.get(p) ?? 0) + nu);
-        bySpecies.set(species, row);
-    };
+    const bySpecies = new Map<string, Map<string, { process: Process; nu: number; flux: () => Term }>>();
     for (const p of ir.processes) {
-        p.reactants.forEach(s => add(p, s.species, -s.coefficient));
-        p.products.forEach(s => add(p, s.species, s.coefficient));
+        fluxesOf(ctx, p).forEach((f, i) => {
+            const add = (species: string, nu: number) => {
+                const row = bySpecies.get(species) ?? new Map();
+                const key = `${p.name} ${i}`;
+                const known = row.get(key);
+                row.set(key, { process: p, nu: (known?.nu ?? 0) + nu, flux: f.flux });
+                bySpecies.set(species, row);
+            };
+            f.reactants.forEach(s => add(s.species, -s.coefficient));
+            f.products.forEach(s => add(s.species, s.coefficient));
+        });
     }
     const out = new Map<string, Contribution[]>();
     for (const [species, row] of bySpecies) {
-        out.set(species, [...row].filter(([, nu]) => nu !== 0).map(([process, nu]) =>
-            ({ process, nu, flux: ctx.memo(`${process.name} flux`, () => flux(ctx, process)) })));
+        out.set(species, [...row.values()].filter(c => c.nu !== 0).map(c => ({ process: c.process, nu: c.nu, flux: c.flux() })));
     }
     return out;
 }

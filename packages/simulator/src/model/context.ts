@@ -15,4 +15,8 @@ export interface EquationContext {
     effectFactor(target: string, property: EffectProperty): Term;
     occupancy(receptor: string): Term;
     activation(receptor: string): Term;
+    /** A process's flux v, computed once (`E.rate`). */
+    flux(process: string): Term;
+    /** The flux of one `moves` line of a carrier, computed once. */
+    routeFlux(process: string, index: number): Term;
 }

@@ -4,7 +4,7 @@
  * initial values. Intermediates are created on first use; a quantity that needs itself
  * while being defined is an algebraic loop.
  */
-import type { Action, EffectProperty, Expr, ModelIR } from '../ir.js';
+import type { Action, EffectProperty, Expr, MemberName, ModelIR } from '../ir.js';
 import { evaluateConstant, namesIn } from '../ir-constants.js';
 import { contributions, speciesBalance } from './balances.js';
 import type { EquationContext } from './context.js';
@@ -13,6 +13,7 @@ import { effectFactor, indexEffects, type EffectIndex } from './effects.js';
 import { ModelError } from './errors.js';
 import { resolveExpr, type NameResolver } from './expressions.js';
 import { addressed, infusedSpecies, propertyDefinitions, type PropertyDefinition } from './properties.js';
+import { flux, routeFlux } from './rate-laws.js';
 import { activation, balance, hasBalance, occupancy } from './receptors.js';
 import { SlotTable, type AddressableProperty } from './slots.js';
 import { ref, ZERO, type Term } from './terms.js';
@@ -77,6 +78,7 @@ export class EquationBuilder implements EquationContext, NameResolver {
             propertyDefinitions(d, this.infused).forEach(def => this.property(name, def.property, def.sub));
             if (d.kind === 'rule') this.name(name);
             if (d.kind === 'receptor') this.activation(name);
+            if (d.kind === 'process') this.flux(name);
             const state = this.states.get(name);
             if (state !== undefined) this.slots.state(name, state);
         }
@@ -151,6 +153,18 @@ export class EquationBuilder implements EquationContext, NameResolver {
         return this.memo(`${receptor}.activation`, () => activation(this, r));
     }
 
+    flux(process: string): Term {
+        const p = lookup(this.declarations, process, 'process', 'a process');
+        return this.memo(`${process}.rate`, () => flux(this, p));
+    }
+
+    routeFlux(process: string, index: number): Term {
+        const p = lookup(this.declarations, process, 'process', 'a process');
+        if (p.law.type !== 'carrier') throw new ModelError(`internal: '${process}' has no lines`);
+        const law = p.law;
+        return this.memo(`${process}.rate ${index}`, () => routeFlux(this, p, law, index));
+    }
+
     // ---- NameResolver ----
 
     name(name: string): Term {
@@ -169,12 +183,15 @@ export class EquationBuilder implements EquationContext, NameResolver {
         }
     }
 
-    member(name: string, member: 'level' | 'occupancy' | 'activation'): Term {
-        if (member === 'level') {
-            lookup(this.declarations, name, 'modulator', 'a modulator');
-            return this.property(name, 'level');
+    member(name: string, member: MemberName): Term {
+        switch (member) {
+            case 'level':
+                lookup(this.declarations, name, 'modulator', 'a modulator');
+                return this.property(name, 'level');
+            case 'rate': return this.flux(name);
+            case 'occupancy': return this.occupancy(name);
+            case 'activation': return this.activation(name);
         }
-        return member === 'occupancy' ? this.occupancy(name) : this.activation(name);
     }
 
     balance(): Term {

@@ -3,7 +3,7 @@
  * and the built-ins (`hill`, `mm`, the time courses of docs/reference.md#time-courses) are expanded into arithmetic so
  * that differentiation and code generation see only a few term kinds.
  */
-import type { Expr, FunctionDefinition } from '../ir.js';
+import type { Expr, FunctionDefinition, MemberName } from '../ir.js';
 import { BUILTIN_FUNCTIONS } from '../ir.js';
 import { ModelError } from './errors.js';
 import {
@@ -13,7 +13,7 @@ import {
 export interface NameResolver {
     /** A species, parameter, rule or compartment (its volume). */
     name(name: string): Term;
-    member(name: string, member: 'level' | 'occupancy' | 'activation'): Term;
+    member(name: string, member: MemberName): Term;
     balance(): Term;
     userFunction(name: string): FunctionDefinition | undefined;
     /** A time where a time course switches, so integration can stop there instead of stepping over it. */
@@ -90,7 +90,7 @@ export function resolveExpr(
         }
         case 'call': {
             const args = e.args.map(r);
-            const arity = Object.hasOwn(BUILTIN_FUNCTIONS, e.fn) ? BUILTIN_FUNCTIONS[e.fn] : undefined;
+            const arity = BUILTIN_FUNCTIONS.get(e.fn);
             const user = names.userFunction(e.fn);
             if (user) {
                 if (calling.includes(e.fn)) throw new ModelError(`function '${e.fn}' calls itself`, 'algebraic-loop');

@@ -32,18 +32,23 @@ const inhibitorConstants = (inhibitors: readonly Inhibition[]) =>
 
 function lawProperties(law: RateLaw): PropertyDefinition[] {
     switch (law.type) {
-        case 'enzyme': return [
+        case 'saturable': return [
             of('vmax', law.vmax),
             ...law.substrates.map(s => of('km', s.km, s.species)),
             ...law.cofactors.map(c => of('km', c.km, c.species)),
             ...inhibitorConstants(law.inhibitors),
-            ...(law.substrateInhibitionKi ? [of('ki', law.substrateInhibitionKi, SUBSTRATE_INHIBITION)] : [])
-        ];
-        case 'michaelis-menten': return [
-            of('vmax', law.vmax), of('km', law.km, law.substrate), ...inhibitorConstants(law.inhibitors)
+            ...(law.substrateInhibitionKi ? [of('ki', law.substrateInhibitionKi, SUBSTRATE_INHIBITION)] : []),
+            ...(law.hill ? [of('hill', law.hill)] : []),
+            ...(law.reversible ? [of('keq', law.reversible.keq)] : []),
+            ...(law.reversible?.kmProduct ? [of('km_product', law.reversible.kmProduct, law.reversible.product)] : [])
         ];
         case 'first-order': return [of('rate', law.rate), ...inhibitorConstants(law.inhibitors)];
         case 'expression': return [of('rate', law.rate)];
+        case 'mass-action': return [of('kf', law.kf), of('kr', law.kr)];
+        case 'carrier': return [
+            ...law.routes.flatMap(r => [of('vmax', r.vmax, r.reactants[0].species), of('km', r.km, r.reactants[0].species)]),
+            ...inhibitorConstants(law.inhibitors)
+        ];
     }
 }
 

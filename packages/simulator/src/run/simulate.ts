@@ -12,6 +12,7 @@ import { defaultObservables, observer } from './observables.js';
 import type { RunOptions } from './run-options.js';
 import { findSteadyState, type SteadyState } from './steady-state.js';
 import { NegativeConcentrations, type RunWarning } from './negative-concentrations.js';
+import { resolveScenario } from './scenario-chain.js';
 import { integrateTrajectory, type Trajectory } from './trajectory.js';
 
 export interface SimulationResult {
@@ -34,14 +35,14 @@ export function compiled(model: ModelIR | CompiledModel): CompiledModel {
 
 export function findScenario(ir: ModelIR, name?: string): Scenario {
     if (name === undefined) {
-        return ir.scenarios[0] ?? {
+        return ir.scenarios[0] ? resolveScenario(ir, ir.scenarios[0]) : {
             name: 'default', lineage: ['default'], duration: DEFAULT_DURATION, step: DEFAULT_DURATION / 200,
             observe: [], expects: [], actions: [], events: []
         };
     }
     const found = ir.scenarios.find(s => s.name === name);
     if (!found) throw new ModelError(`no scenario '${name}' (the model has: ${ir.scenarios.map(s => s.name).join(', ') || 'none'})`, 'unresolved');
-    return found;
+    return resolveScenario(ir, found);
 }
 
 const MAX_OUTPUT_POINTS = 1_000_000;

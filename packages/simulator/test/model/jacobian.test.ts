@@ -33,6 +33,16 @@ const models: Record<string, () => ModelIR> = {
         .reaction('G', 'Y -> Z', '0.3 * Y * (1 + floor(t)) / (1 + X ^ P)')
         .reaction('H', 'Z ->', 'k * Z * circadian(1, 0.5, 0, 24) + pulse(0, 1, 1, 2) * step(0, 1, 3)')
         .build(),
+    'cooperative, reversible and mass-action laws, and a flux read by a rule': () => model()
+        .species('A', { initial: 3 }).species('B', { initial: 1 }).species('C', { initial: 2 }).species('D').species('I', { initial: 0.5 })
+        .enzyme('Coop', 'A -> B', { vmax: 2, km: [1.5], hill: 2.3, inhibitors: [inhibitor('I', 0.7), inhibitor('I', 2, 'uncompetitive')] })
+        .enzyme('Iso', 'B -> C', { vmax: 1.2, km: [0.8], keq: 2.5, kmProduct: 3, inhibitors: [inhibitor('I', 0.4), inhibitor('D', 1.1, 'uncompetitive')] })
+        .massAction('Dimer', '2 C -> D', 0.6, 0.2)
+        .species('S1', { initial: 1.5 }).species('S2', { initial: 0.7 })
+        .carrier('Car', [['S1 -> A', 1.1, 0.6], ['S2 -> C', 0.9, 0.3]], [inhibitor('I', 0.5), inhibitor('D', 2, 'uncompetitive')])
+        .rule('flux', 'Iso.rate + Coop.rate + Car.rate')
+        .reaction('Drain', 'D ->', '0.1 * D * flux')
+        .build(),
     'a scenario\'s sets whose values read species and the time (in force)': () => model()
         .species('X', { initial: 1, supply: 1 }).species('Y', { clearance: 0.2 }).parameter('k', 1)
         .enzyme('E', 'X -> Y', { vmax: 2, km: [3] }).reaction('F', 'Y -> X', 'k * Y')

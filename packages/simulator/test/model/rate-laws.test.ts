@@ -76,6 +76,59 @@ describe('rate laws of enzymes, transporters and releases', () => {
         assert.equal(d.F, 0);
     });
 
+    it('cooperativity (hill n): v = vmax·Sⁿ/(Kmⁿ + Sⁿ), competitive inhibition scaling Kmⁿ', () => {
+        const n = 2.6;
+        close(-derivativesAt(base().enzyme('E', 'S -> P', { vmax, km: [km], hill: n }).build(), { S }).S, vmax * S ** n / (km ** n + S ** n));
+        const inhibited = base().enzyme('E', 'S -> P', { vmax, km: [km], hill: n, inhibitors: [inhibitor('I', ki)] }).build();
+        close(-derivativesAt(inhibited, { S, I }).S, vmax * S ** n / (km ** n * (1 + I / ki) + S ** n));
+    });
+
+    it('reversible Michaelis–Menten (Haldane): v = vmax·(S − P/Keq)/Km / (1 + S/Km + P/Kp), Kp defaulting to Km', () => {
+        const keq = 2.5, kp = 9, P = 4;
+        const haldane = (Kp: number) => vmax * (S - P / keq) / km / (1 + S / km + P / Kp);
+        const d = derivativesAt(base().enzyme('E', 'S -> P', { vmax, km: [km], keq, kmProduct: kp }).build(), { S, P });
+        close(-d.S, haldane(kp));
+        close(d.P, haldane(kp));
+        close(-derivativesAt(base().enzyme('E', 'S -> P', { vmax, km: [km], keq }).build(), { S, P }).S, haldane(km));
+        // Past equilibrium (P/S > Keq) the flux runs backwards.
+        const back = derivativesAt(base().enzyme('E', 'S -> P', { vmax, km: [km], keq }).build(), { S: 1, P: 10 });
+        assert.ok(back.S > 0);
+        const inhibited = base().enzyme('E', 'S -> P', { vmax, km: [km], keq, kmProduct: kp, inhibitors: [inhibitor('I', ki), inhibitor('I', 6, 'uncompetitive')] }).build();
+        close(-derivativesAt(inhibited, { S, P, I }).S, vmax * (S - P / keq) / km / ((1 + I / ki) + (S / km + P / kp) * (1 + I / 6)));
+    });
+
+    it('mass action both ways: v = kf·Πreactantsᵛ − kr·Πproductsᵛ', () => {
+        const ir = base().species('B').massAction('R', '2 S + B -> P', 0.3, 0.7).build();
+        const B = 1.5, P = 2;
+        const v = 0.3 * S * S * B - 0.7 * P;
+        const d = derivativesAt(ir, { S, B, P });
+        close(d.S, -2 * v);
+        close(d.B, -v);
+        close(d.P, v);
+    });
+
+    it('one carrier for several substrates: vᵢ = Vᵢ·(Sᵢ/Kᵢ)/((1 + Σc I/Ki) + Σⱼ Sⱼ/Kⱼ·(1 + Σu I/Ki)), E.rate = Σ vᵢ', () => {
+        const ir = model().species('NEo').species('DAo').species('NE').species('DA').species('I').species('J')
+            .carrier('NET', [['NEo -> NE', 2, 0.4], ['DAo -> DA', 3, 0.7]], [inhibitor('I', 1), inhibitor('J', 2, 'uncompetitive'), inhibitor('J', 5, 'noncompetitive')])
+            .rule('total', 'NET.rate').build();
+        const c = { NEo: 2, DAo: 1, I: 0.5, J: 0.8 };
+        const occupied = c.NEo / 0.4 + c.DAo / 0.7;
+        const denominator = (1 + c.I / 1) + occupied * (1 + c.J / 2);
+        const vNE = 2 * (c.NEo / 0.4) / denominator / (1 + c.J / 5), vDA = 3 * (c.DAo / 0.7) / denominator / (1 + c.J / 5);
+        const d = derivativesAt(ir, c);
+        close(-d.NEo, vNE);
+        close(d.NE, vNE);
+        close(-d.DAo, vDA);
+        close(d.DA, vDA);
+        const m = compileModel(ir);
+        close(m.evaluate({ kind: 'name', name: 'total' }, 0, Float64Array.from(m.stateNames.map(n => (c as Record<string, number>)[n] ?? 0))), vNE + vDA);
+    });
+
+    it('E.rate reads the flux of a process', () => {
+        const ir = base().enzyme('E', 'S -> P', { vmax, km: [km] }).rule('doubled', '2 * E.rate').build();
+        close(compileModel(ir).evaluate({ kind: 'name', name: 'doubled' }, 0, Float64Array.from([S, 0, 0])), 2 * vmax * S / (km + S));
+    });
+
     it('supply and clearance: dX/dt = supply − clearance·X', () => {
         const ir = model().species('X', { supply: 0.5, clearance: 0.01 }).build();
         close(derivativesAt(ir, { X: 20 }).X, 0.5 - 0.01 * 20);

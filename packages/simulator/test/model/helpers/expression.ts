@@ -1,5 +1,5 @@
 /** A small parser for IR expressions, so tests can write `k * A / (1 + B)` instead of trees. */
-import type { BinaryOp, Expr } from '../../../src/ir.js';
+import type { BinaryOp, Expr, MemberName } from '../../../src/ir.js';
 
 const TOKEN = /\s*(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?|[A-Za-z_][A-Za-z0-9_]*|<=|>=|==|!=|[-+*/^(),.<>])/y;
 const LEVELS: BinaryOp[][] = [['or'], ['and'], ['<', '<=', '>', '>=', '==', '!='], ['+', '-'], ['*', '/']];
@@ -52,7 +52,7 @@ export function ex(text: string): Expr {
         }
         if (peek() === '.') {
             take();
-            return { kind: 'member', name: token, member: take() as 'level' | 'occupancy' | 'activation' };
+            return { kind: 'member', name: token, member: take() as MemberName };
         }
         return { kind: 'name', name: token };
     };

@@ -59,19 +59,39 @@ export class ModelBuilder {
         return this.process(name, 'reaction', eq, { type: 'expression', rate: value(rate) }, compartment);
     }
 
-    enzyme(name: string, eq: string, o: { vmax: Value; km: Value[]; cofactors?: [string, Value][]; inhibitors?: Inhibition[]; ksi?: Value }): this {
-        const { reactants } = equation(eq);
+    enzyme(name: string, eq: string, o: {
+        vmax: Value; km: Value[]; cofactors?: [string, Value][]; inhibitors?: Inhibition[]; ksi?: Value; hill?: Value;
+        keq?: Value; kmProduct?: Value;
+    }): this {
+        const { reactants, products } = equation(eq);
         return this.process(name, 'enzyme', eq, {
-            type: 'enzyme', vmax: value(o.vmax),
+            type: 'saturable', vmax: value(o.vmax),
             substrates: reactants.map((r, i) => ({ species: r.species, km: value(o.km[i]) })),
             cofactors: (o.cofactors ?? []).map(([species, km]) => ({ species, km: value(km) })),
-            inhibitors: o.inhibitors ?? [], substrateInhibitionKi: o.ksi === undefined ? undefined : value(o.ksi)
+            inhibitors: o.inhibitors ?? [], substrateInhibitionKi: o.ksi === undefined ? undefined : value(o.ksi),
+            hill: o.hill === undefined ? undefined : value(o.hill),
+            reversible: o.keq === undefined ? undefined
+                : { product: products[0].species, keq: value(o.keq), kmProduct: value(o.kmProduct ?? o.km[0]) }
         });
     }
 
     transporter(name: string, eq: string, vmax: Value, km: Value, inhibitors: Inhibition[] = []): this {
         const substrate = equation(eq).reactants[0].species;
-        return this.process(name, 'transporter', eq, { type: 'michaelis-menten', vmax: value(vmax), km: value(km), substrate, inhibitors });
+        return this.process(name, 'transporter', eq, { type: 'saturable', vmax: value(vmax), substrates: [{ species: substrate, km: value(km) }], cofactors: [], inhibitors });
+    }
+
+    /** A carrier: one `S -> P` line per route, each with its vmax and km. */
+    carrier(name: string, lines: [string, Value, Value][], inhibitors: Inhibition[] = []): this {
+        const routes = lines.map(([eq, vmax, km]) => ({ ...equation(eq), vmax: value(vmax), km: value(km) }));
+        this.process(name, 'transporter', lines.map(l => l[0]).join(' + '), { type: 'carrier', routes, inhibitors });
+        const p = this.ir.processes.at(-1)!;
+        p.reactants = routes.flatMap(r => r.reactants);
+        p.products = routes.flatMap(r => r.products);
+        return this;
+    }
+
+    massAction(name: string, eq: string, kf: Value, kr: Value): this {
+        return this.process(name, 'reaction', eq, { type: 'mass-action', kf: value(kf), kr: value(kr) });
     }
 
     release(name: string, eq: string, rate: Value, inhibitors: Inhibition[] = []): this {

@@ -1,0 +1,102 @@
+/**
+ * A chain of scenarios over stdio (each `extends` the one before and adds one timed dose): the
+ * time to diagnostics, an inlay-hint request (sent by editors on their own), a preview run of
+ * the last scenario, the longest the server's main thread left a cheap request waiting
+ * meanwhile, and the server's peak memory.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer } from './lsp-load.js';
+
+export interface ChainReport {
+    length: number;
+    kilobytes: number;
+    diagnosticsSeconds: number;
+    inlayHintMs: number;
+    previewMs: number;
+    /** The slowest answer to a folding-range request sent every 25 ms while the inlay hints and the preview ran. */
+    longestStallMs: number;
+    peakMiB: number;
+}
+
+/** Scenario S0 runs 100 min; each S_i extends S_(i-1) and doses 1 µM of A at (i mod 100) min. */
+export function scenarioChain(length: number): string {
+    const lines = ['compartment c { volume 1 uL }', 'precursor A in c { initial 1 uM  clearance 0.1 /min }', 'scenario S0 { simulate 100 min }'];
+    for (let i = 1; i < length; i++) lines.push(`scenario S${i} extends S${i - 1} { at ${i % 100} min dose A 1 uM }`);
+    return lines.join('\n');
+}
+
+/** Texts that once took seconds to diagnostics: one name declared 10,000 times, and a sum of 250,000 terms on one line (1 MB). */
+export const SLOW_TEXTS: Record<string, () => string> = {
+    '10,000 duplicate declarations': () => 'parameter p = 1\n'.repeat(10_000),
+    'a 1 MB sum on one line': () => `parameter a = 1\nparameter s = ${Array(250_000).fill('a').join(' + ')}\n`
+};
+
+/** CPU seconds the server process has used (Linux): wall time is unreliable on a shared machine. */
+function cpuSeconds(client: { process: { pid?: number } }): number {
+    const fields = readFileSync(`/proc/${client.process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Seconds (wall and the server's CPU) from opening `text` to its diagnostics, and how many were published. */
+export async function timeToDiagnostics(text: string): Promise<{ seconds: number; cpuSeconds: number; diagnostics: number }> {
+    const folder = mkdtempSync(path.join(tmpdir(), 'cascade-slow-'));
+    const client = await startServer();
+    try {
+        await client.initialize(pathToFileURL(folder).toString());
+        const uri = pathToFileURL(path.join(folder, 'slow.cascade')).toString();
+        const opened = performance.now();
+        const cpu = cpuSeconds(client as unknown as { process: { pid?: number } });
+        const published = client.diagnostics(uri) as Promise<{ diagnostics: unknown[] }>;
+        client.open(uri, text);
+        const { diagnostics } = await published;
+        return {
+            seconds: (performance.now() - opened) / 1000, diagnostics: diagnostics.length,
+            cpuSeconds: cpuSeconds(client as unknown as { process: { pid?: number } }) - cpu
+        };
+    } finally {
+        await client.close();
+        rmSync(folder, { recursive: true, force: true });
+    }
+}
+
+export async function measureChain(length: number): Promise<ChainReport> {
+    const folder = mkdtempSync(path.join(tmpdir(), 'cascade-chain-'));
+    const client = await startServer();
+    try {
+        await client.initialize(pathToFileURL(folder).toString());
+        const uri = pathToFileURL(path.join(folder, 'chain.cascade')).toString();
+        const text = scenarioChain(length);
+        const opened = performance.now();
+        const published = client.diagnostics(uri);
+        client.open(uri, text);
+        await published;
+        const diagnosticsSeconds = (performance.now() - opened) / 1000;
+
+        let longestStallMs = 0;
+        let pinging = true;
+        const pings = (async () => {
+            while (pinging) {
+                const sent = performance.now();
+                await client.request('textDocument/foldingRange', { textDocument: { uri } });
+                longestStallMs = Math.max(longestStallMs, performance.now() - sent);
+                await new Promise(resolve => setTimeout(resolve, 25));
+            }
+        })();
+        const timed = async (work: () => Promise<unknown>) => {
+            const started = performance.now();
+            await work();
+            return performance.now() - started;
+        };
+        const inlayHintMs = await timed(() => client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: length + 3, character: 0 } } }));
+        const previewMs = await timed(() => client.request('cascade/runScenario', { uri, scenario: `S${length - 1}` }));
+        pinging = false;
+        await pings;
+        return { length, kilobytes: Math.round(text.length / 1024), diagnosticsSeconds, inlayHintMs, previewMs, longestStallMs, peakMiB: client.peakMemoryMiB() };
+    } finally {
+        await client.close();
+        rmSync(folder, { recursive: true, force: true });
+    }
+}
