@@ -14,6 +14,7 @@ describe('display units', () => {
         assert.equal(displayUnitFor('g/L', 3e-8).label, 'pg/mL');
         assert.ok(Math.abs(displayUnitFor('g/L', 3e-8).factor * 3e-8 - 30) < 1e-9);
         assert.equal(displayUnitFor('umol', 0.5).label, 'nmol');
+        assert.equal(displayUnitFor('uM/min', 0.02).label, 'nM/min');
     });
 
     it('keeps the base unit for zero, non-finite values and units without prefixes', () => {

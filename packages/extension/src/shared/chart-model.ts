@@ -74,7 +74,7 @@ function quantitiesOf(result: ScenarioRunResult): Quantity[] {
 }
 
 const DIMENSIONS: Readonly<Record<string, string>> = {
-    uM: 'Concentration', 'g/L': 'Mass concentration', umol: 'Amount', '1': 'Fraction'
+    uM: 'Concentration', 'g/L': 'Mass concentration', umol: 'Amount', 'uM/min': 'Rate', '1': 'Fraction'
 };
 
 export function timeCourseChart(results: readonly ScenarioRunResult[]): ChartModel {

@@ -15,7 +15,8 @@ export interface DisplayUnit {
 const LADDERS: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
     uM: [['pM', 1e-6], ['nM', 1e-3], ['µM', 1], ['mM', 1e3], ['M', 1e6]],
     'g/L': [['pg/mL', 1e-9], ['ng/mL', 1e-6], ['µg/mL', 1e-3], ['mg/mL', 1]],
-    umol: [['pmol', 1e-6], ['nmol', 1e-3], ['µmol', 1], ['mmol', 1e3], ['mol', 1e6]]
+    umol: [['pmol', 1e-6], ['nmol', 1e-3], ['µmol', 1], ['mmol', 1e3], ['mol', 1e6]],
+    'uM/min': [['pM/min', 1e-6], ['nM/min', 1e-3], ['µM/min', 1], ['mM/min', 1e3]]
 };
 
 /** How a base unit is written for a reader (µ for u; nothing for a fraction). */
