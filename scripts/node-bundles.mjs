@@ -1,20 +1,25 @@
 // esbuild options shared by the bundles that run on Node: the extension's (packages/extension/scripts/build.mjs)
 // and the CLI's (packages/cli/scripts/build.mjs).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * Workspace packages are bundled from source, so a bundle never depends on a stale tsc build:
- * each entry of a package's `exports` (`./out/src/x.js`) is mapped to its source (`src/x.ts`).
+ * each entry of a package's `exports` (`./out/src/x.js`) is mapped to its source (`src/x.ts`); a
+ * pattern (`./diagram/*`) to each source file of its folder, since esbuild's aliases have none.
  */
 export const workspaceAlias = Object.fromEntries(['simulator', 'language', 'sbml'].flatMap(name => {
     const { exports } = JSON.parse(readFileSync(`${root}packages/${name}/package.json`, 'utf8'));
-    return Object.entries(exports).map(([subpath, target]) => [
-        `@neurocascade/${name}${subpath.slice(1)}`,
-        `${root}packages/${name}/${target.default.replace(/^\.\/out\//, '').replace(/\.js$/, '.ts')}`
-    ]);
+    const source = target => `${root}packages/${name}/${target.default.replace(/^\.\/out\//, '').replace(/\.js$/, '.ts')}`;
+    return Object.entries(exports).flatMap(([subpath, target]) => {
+        if (!subpath.includes('*')) return [[`@neurocascade/${name}${subpath.slice(1)}`, source(target)]];
+        const folder = source(target).slice(0, source(target).lastIndexOf('/'));
+        return readdirSync(folder).filter(file => file.endsWith('.ts') && !file.endsWith('.d.ts')).map(file => [
+            `@neurocascade/${name}${subpath.slice(1).replace('*', file.slice(0, -3))}`, `${folder}/${file}`
+        ]);
+    });
 }));
 
 export function nodeBundleOptions(production) {

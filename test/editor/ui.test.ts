@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { examplesSession } from './examples-session.js';
 import { repoRoot } from './extension-package.mjs';
-import { paintedPixels } from './workbench.js';
+import { paintedPixels, seriesHeightShare } from './workbench.js';
 
 const example = 'serotonin.cascade';
 const exampleText = readFileSync(join(repoRoot, 'examples', example), 'utf8');
@@ -68,6 +68,18 @@ describe('The editor UI in code-server', function () {
         assert.ok(painted > 1000, `the time-course canvas has ${painted} painted pixels`);
     });
 
+    it('draws a panel per dimension with its unit, no colour twice, and the nanomolar transmitter readable', async () => {
+        const preview = editor.workbench.preview;
+        const headings = await preview.locator('#time-course .panel h3').allTextContents();
+        assert.deepEqual(headings, ['Concentration (nM)', 'Concentration (µM)', 'Fraction', 'E/I balance']);
+        const colours = await preview.locator('#legend button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.colour));
+        assert.equal(new Set(colours).size, colours.length, `legend colours: ${colours.join(', ')}`);
+        // What the screen shows: the rows of the nanomolar panel's canvas painted in Serotonin_ext's colour.
+        const colour = await preview.locator('#legend button[data-quantity="Serotonin_ext"]').evaluate((b) => (b as HTMLElement).dataset.colour!);
+        const share = await preview.locator('.panel', { has: preview.locator('h3', { hasText: 'Concentration (nM)' }) }).evaluate(seriesHeightShare, colour);
+        assert.ok(share >= 0.2, `Serotonin_ext spans ${share.toFixed(2)} of its panel's height`);
+    });
+
     it('runs a scenario from its ▶ Run code lens', async () => {
         const line = exampleText.split('\n').findIndex((text) => text.startsWith('scenario SSRI')) + 1;
         assert.ok(line > 0, `${example} declares scenario SSRI`);
@@ -88,8 +100,44 @@ describe('The editor UI in code-server', function () {
         }
     });
 
+    it('compares scenarios as small multiples with one legend entry per scenario', async () => {
+        const preview = editor.workbench.preview;
+        await editor.workbench.runCommand('NeuroCascade: Compare Scenarios');
+        for (const scenario of [/^Baseline/, /^SSRI/, /^MAOInhibitor/]) await editor.workbench.pick(scenario);
+        await editor.session.page.keyboard.press('Enter');
+        await preview.locator('#title', { hasText: / vs .* vs / }).waitFor({ timeout: 60_000 });
+        const entries = await preview.locator('#legend button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.scenario));
+        assert.deepEqual([...entries].sort(), ['Baseline', 'MAOInhibitor', 'SSRI']);
+        const colours = await preview.locator('#legend button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.colour));
+        assert.equal(new Set(colours).size, 3);
+        const panels = await preview.locator('#time-course .panel h3').allTextContents();
+        assert.equal(panels.length, observed!.length, `one panel per observed quantity: ${panels.join(' | ')}`);
+    });
+
+    it('draws the cascade network with its legend, the perturbed node marked, on one scale for every perturbation', async () => {
+        const preview = editor.workbench.preview;
+        await editor.workbench.runCommand('NeuroCascade: Run Cascade');
+        await editor.workbench.pick(/^Knockouts/);
+        const legend = preview.locator('#network .legend');
+        await legend.waitFor({ timeout: 60_000 });
+        const text = (await legend.textContent()) ?? '';
+        for (const entry of ['Nodes', 'transmitter', 'process', 'Edges', 'ligand binding', 'Response coefficient', 'fell', 'rose', 'perturbed']) {
+            assert.ok(text.includes(entry), `the network legend shows '${entry}': ${text}`);
+        }
+        assert.equal(await preview.locator('#network .node[data-id="MAOA"] rect[stroke="#000000"]').count(), 1, 'MAOA, the perturbed enzyme, is outlined');
+        const ends = () => preview.locator('#network .legend text[text-anchor="end"]').first().textContent();
+        const first = await ends();
+        await preview.locator('#perturbation').selectOption({ index: 1 });
+        await preview.locator('#network .node[data-id="SERT"] rect[stroke="#000000"]').waitFor();
+        assert.equal(await ends(), first, 'the colour scale stays the same across the perturbations');
+    });
+
     it('brings the preview back after the page is reloaded, showing what it showed', async () => {
         const page = editor.session.page;
+        // The tests above left a cascade on show: SSRI first, as a user would have it.
+        await editor.workbench.runCommand('NeuroCascade: Run Scenario');
+        await editor.workbench.pick(/^SSRI/);
+        await editor.workbench.preview.locator('#title', { hasText: /^SSRI/ }).waitFor({ timeout: 30_000 });
         // As a user reloads: the workbench saves its layout before the page goes (a bare page
         // reload may come before the periodic save and bring back an older layout).
         const reloaded = page.waitForEvent('load', { timeout: 30_000 });

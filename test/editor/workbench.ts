@@ -89,3 +89,24 @@ export function paintedPixels(canvas: HTMLCanvasElement): number {
     }
     return painted;
 }
+
+/** The share of a uPlot panel's plotting area, top to bottom, that pixels of the colour `#rrggbb` span on its canvas. */
+export function seriesHeightShare(panel: HTMLElement, colour: string): number {
+    const canvas = panel.querySelector('canvas')!;
+    const area = panel.querySelector<HTMLElement>('.u-over')!;
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+    const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let top = height, bottom = -1;
+    for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+            const i = (y * width + x) * 4;
+            if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40 && data[i + 3] > 200) {
+                top = Math.min(top, y);
+                bottom = Math.max(bottom, y);
+                break;
+            }
+        }
+    }
+    const areaHeight = area.getBoundingClientRect().height * (canvas.height / canvas.getBoundingClientRect().height);
+    return bottom < top ? 0 : (bottom - top) / areaHeight;
+}

@@ -40,15 +40,12 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
     <header id="toolbar">
         <h1 id="title"></h1>
         <span id="status" role="status" data-state="idle"></span>
-        <button id="axis-scale" type="button" data-scale="linear" title="Switch the y axis between linear and logarithmic">log y</button>
         <button id="reset-zoom" type="button" title="Show the whole time course">reset zoom</button>
     </header>
     <div id="error" role="alert" hidden></div>
     <section id="scenario-view" hidden>
         <div id="legend" role="group" aria-label="Series"></div>
-        <div id="time-course" class="chart"></div>
-        <h2 id="balance-heading" hidden>E/I balance</h2>
-        <div id="balance" class="chart" hidden></div>
+        <div id="time-course"></div>
         <ul id="warnings" role="alert" hidden></ul>
         <h2>Expectations</h2>
         <ul id="expects"></ul>
@@ -62,7 +59,7 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
         <div id="responses" role="list"></div>
         <h2>Network</h2>
         <p class="hint">Nodes coloured by response coefficient (ΔY/Y)/(ΔP/P) to the selected perturbation.</p>
-        <svg id="network" role="img" aria-label="Reaction network"></svg>
+        <div id="network-frame"><svg id="network" role="img" aria-label="Reaction network"></svg></div>
     </section>
     <script type="module" nonce="${nonce}">${inline(script, 'script')}</script>
 </body>

@@ -53,7 +53,7 @@ describe('preview page', () => {
     });
 
     it('has the stable ids the UI tests and the webview script use', () => {
-        for (const id of ['status', 'error', 'legend', 'time-course', 'axis-scale', 'balance', 'expects', 'steady-state', 'responses', 'network', 'perturbation']) {
+        for (const id of ['status', 'error', 'legend', 'time-course', 'reset-zoom', 'network-frame', 'expects', 'steady-state', 'responses', 'network', 'perturbation']) {
             assert.match(html, new RegExp(`id="${id}"`), id);
         }
     });

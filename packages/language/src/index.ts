@@ -5,6 +5,6 @@ export * from './units/units.js';
 export * from './workspace/cascade-diagnostics.js';
 export * from './workspace/model-loader.js';
 export { cascadeNetwork } from './simulation/cascade-network.js';
-export type { NetworkEdgeKind, NetworkGraph, NetworkNodeKind } from './simulation/simulation-protocol.js';
+export type { NetworkEdgeKind, NetworkGraph, NetworkNodeCategory, NetworkNodeKind } from './simulation/simulation-protocol.js';
 export { nearestNames } from './lsp/edit-distance.js';
 export { readableDisplayUnit } from './units/display-units.js';

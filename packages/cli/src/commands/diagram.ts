@@ -2,8 +2,10 @@ import { cascadeNetwork } from '@neurocascade/language';
 import type { ModelIR } from '@neurocascade/simulator';
 import { parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
-import { layoutNetwork } from '../diagram/network-layout.js';
-import { networkSvg, type DiagramText } from '../diagram/network-svg.js';
+import elkModule from 'elkjs/lib/elk.bundled.js';
+import { foldChangeScale } from '@neurocascade/language/diagram/diagram-legend';
+import { layoutNetwork } from '@neurocascade/language/diagram/network-layout';
+import { networkSvg, type DiagramText } from '@neurocascade/language/diagram/network-svg';
 import { nodeResponses, type NodeResponses } from '../diagram/node-responses.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
 import { emit } from '../simulation/output.js';
@@ -19,8 +21,9 @@ export async function diagram(args: string[]): Promise<number> {
     const { model } = await loadCheckedModel(positionals[0]);
     requireDeclared('cascade', values.cascade, model.cascades);
     const responses = values.cascade === undefined ? undefined : await nodeResponses(model, values.cascade, values.perturbation, solverRunOptions(values));
-    const layout = await layoutNetwork(model, cascadeNetwork(model));
-    await emit(networkSvg(layout, diagramText(model, responses), responses), values.out);
+    const layout = await layoutNetwork(new elkModule.default(), cascadeNetwork(model));
+    const colouring = responses && { target: responses.target, values: responses.logFold, scale: foldChangeScale(responses.logFold) };
+    await emit(networkSvg(layout, diagramText(model, responses), colouring), values.out);
     return 0;
 }
 

@@ -49,12 +49,3 @@ export async function nodeResponses(model: ModelIR, name: string, wanted: string
     }
     return { cascade: name, cascadeTitle: cascade.title, perturbation: perturbation.label, target: perturbation.target, at: cascade.at, logFold };
 }
-
-/** A log2 fold change as the percentage change a reader expects: +100 % for twice, −50 % for half. */
-export function percentChange(logFold: number): string {
-    if (logFold === Infinity) return '+∞ % (from 0)';
-    const percent = (2 ** logFold - 1) * 100;
-    const digits = Math.abs(percent) >= 100 ? 0 : Math.abs(percent) >= 10 ? 1 : 2;
-    const shown = percent.toFixed(digits);
-    return `${percent > 0 ? '+' : percent < 0 && Number(shown) !== 0 ? '−' : ''}${shown.replace('-', '')} %`;
-}

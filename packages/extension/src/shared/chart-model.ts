@@ -1,9 +1,12 @@
 /**
- * What the time-course chart shows, independent of how it is drawn (uPlot on screen, SVG
- * on export): one aligned time axis in a readable unit and one line per scenario and
- * observed quantity, with a scale per unit.
+ * What the time-course charts show, independent of how they are drawn (uPlot on screen, SVG
+ * on export): one time axis in a readable unit and panels that each share one y axis.
+ * One scenario: a panel per dimension and display unit (concentrations in nM apart from
+ * those in µM, fractions such as occupancy, the E/I balance), a colour per line. Several
+ * scenarios (compare): small multiples, a panel per quantity and a colour per scenario.
  */
 import type { ScenarioRunResult } from '@neurocascade/language/protocol';
+import { displayUnitFor, largestMagnitude, unitLabel, type DisplayUnit } from './display-units.js';
 
 export interface TimeUnit {
     label: 'min' | 'h' | 'd';
@@ -14,23 +17,43 @@ export interface TimeUnit {
 export interface ChartLine {
     /** Unique within the chart: `scenario/quantity`. */
     key: string;
-    label: string;
     quantity: string;
     scenario: string;
-    unit: string;
-    /** Index into the palette (one per quantity) and dash pattern (one per scenario). */
+    /** The legend entry that shows and hides it. */
+    legend: string;
+    /** Palette index: one per line, or one per scenario when comparing. */
     colour: number;
-    dash: number;
-    /** Aligned with `ChartModel.times`; null where this scenario has no sample. */
+    /** Aligned with `ChartModel.times`, in base units; null where this scenario has no sample. */
     values: (number | null)[];
+}
+
+export interface ChartPanel {
+    key: string;
+    title: string;
+    /** The y axis' unit (every line of the panel is shown in it). */
+    unit: DisplayUnit;
+    lines: ChartLine[];
+}
+
+export interface LegendEntry {
+    key: string;
+    label: string;
+    colour: number;
 }
 
 export interface ChartModel {
     timeUnit: TimeUnit;
     /** In `timeUnit`, ascending. */
     times: number[];
-    lines: ChartLine[];
-    units: string[];
+    panels: ChartPanel[];
+    /** One entry per line, or per scenario when comparing. */
+    legend: LegendEntry[];
+}
+
+/** How one panel is drawn: a log y axis, or every line divided by its first value. */
+export interface PanelView {
+    log: boolean;
+    normalised: boolean;
 }
 
 export function timeUnitFor(maxMinutes: number): TimeUnit {
@@ -39,43 +62,93 @@ export function timeUnitFor(maxMinutes: number): TimeUnit {
     return { label: 'd', minutes: 1440 };
 }
 
-type Pick = (result: ScenarioRunResult) => { name: string; unit: string; values: number[] }[];
+interface Quantity { name: string; unit: string; values: number[]; dimension?: string }
 
-const observed: Pick = result => result.series;
-const balance: Pick = result => result.balance ? [{ name: 'balance', unit: '1', values: result.balance }] : [];
+const BALANCE = 'E/I balance';
+
+/** The observed series, then the E/I balance once (a scenario that observes `balance` has it among its series too). */
+function quantitiesOf(result: ScenarioRunResult): Quantity[] {
+    const series: Quantity[] = result.series.map(s => s.name === 'balance' ? { ...s, dimension: BALANCE } : s);
+    return result.balance && !series.some(s => s.name === 'balance')
+        ? [...series, { name: 'balance', unit: '1', values: result.balance, dimension: BALANCE }] : series;
+}
+
+const DIMENSIONS: Readonly<Record<string, string>> = {
+    uM: 'Concentration', 'g/L': 'Mass concentration', umol: 'Amount', 'uM/min': 'Rate', '1': 'Fraction'
+};
 
 export function timeCourseChart(results: readonly ScenarioRunResult[]): ChartModel {
-    return chartOf(results, observed);
+    const { times, timeUnit, aligned } = alignTimes(results);
+    const compare = results.length > 1;
+    const panels = new Map<string, ChartPanel>();
+    const legend: LegendEntry[] = compare ? results.map((r, i) => ({ key: r.scenario, label: r.title ? `${r.scenario} — ${r.title}` : r.scenario, colour: i })) : [];
+    const byQuantity = new Map<string, { unit: string; dimension: string; lines: ChartLine[] }>();
+    results.forEach((result, scenarioIndex) => {
+        for (const quantity of quantitiesOf(result)) {
+            const line: ChartLine = {
+                key: `${result.scenario}/${quantity.name}`, quantity: quantity.name, scenario: result.scenario,
+                legend: compare ? result.scenario : `${result.scenario}/${quantity.name}`,
+                colour: compare ? scenarioIndex : byQuantity.size, values: aligned(result, quantity.values)
+            };
+            const entry = byQuantity.get(quantity.name) ?? { unit: quantity.unit, dimension: quantity.dimension ?? DIMENSIONS[quantity.unit] ?? unitLabel(quantity.unit), lines: [] };
+            entry.lines.push(line);
+            byQuantity.set(quantity.name, entry);
+        }
+    });
+    for (const [name, { unit: baseUnit, dimension, lines }] of byQuantity) {
+        const unit = displayUnitFor(baseUnit, largestMagnitude(lines.flatMap(l => l.values)));
+        const key = compare ? name : `${dimension}/${unit.label}`;
+        const panel = panels.get(key) ?? { key, title: compare ? name : dimension, unit, lines: [] };
+        panel.lines.push(...lines);
+        panels.set(key, panel);
+        if (!compare) legend.push({ key: lines[0].legend, label: name, colour: lines[0].colour });
+    }
+    return { timeUnit, times, panels: [...panels.values()], legend };
 }
 
-/** The E/I balance of each scenario that has one. */
-export function balanceChart(results: readonly ScenarioRunResult[]): ChartModel {
-    return chartOf(results, balance);
-}
-
-function chartOf(results: readonly ScenarioRunResult[], pick: Pick): ChartModel {
+function alignTimes(results: readonly ScenarioRunResult[]) {
     const end = Math.max(0, ...results.flatMap(r => r.times.slice(-1)));
     const timeUnit = timeUnitFor(end);
     const allTimes = [...new Set(results.flatMap(r => r.times))].sort((a, b) => a - b);
     const index = new Map(allTimes.map((t, i) => [t, i]));
-    const quantities: string[] = [];
-    const lines = results.flatMap((result, dash) => pick(result).map(series => {
-        if (!quantities.includes(series.name)) quantities.push(series.name);
-        const values: (number | null)[] = new Array(allTimes.length).fill(null);
-        result.times.forEach((t, i) => { values[index.get(t)!] = finiteOrNull(series.values[i]); });
-        return {
-            key: `${result.scenario}/${series.name}`,
-            label: results.length > 1 ? `${series.name} · ${result.scenario}` : series.name,
-            quantity: series.name, scenario: result.scenario, unit: series.unit,
-            colour: quantities.indexOf(series.name), dash, values
-        };
-    }));
-    return {
-        timeUnit,
-        times: allTimes.map(t => t / timeUnit.minutes),
-        lines,
-        units: [...new Set(lines.map(l => l.unit))]
+    const aligned = (result: ScenarioRunResult, values: readonly number[]) => {
+        const out: (number | null)[] = new Array(allTimes.length).fill(null);
+        result.times.forEach((t, i) => { out[index.get(t)!] = finiteOrNull(values[i]); });
+        return out;
     };
+    return { timeUnit, times: allTimes.map(t => t / timeUnit.minutes), aligned };
+}
+
+/** The line as the panel draws it: in the panel's unit, or relative to its first value; none that a log axis cannot show. */
+export function drawnValues(panel: ChartPanel, line: ChartLine, view: PanelView): (number | null)[] {
+    const baseline = line.values.find(v => v !== null && v !== 0) ?? null;
+    return line.values.map(v => {
+        if (v === null) return null;
+        const shown = view.normalised ? (baseline === null ? null : v / baseline) : v * panel.unit.factor;
+        return shown === null || (view.log && !(shown > 0)) ? null : shown;
+    });
+}
+
+/** The panel's y range for its visible lines: from 0 on a linear axis (unless normalised), padded by 5 %. */
+export function panelRange(panel: ChartPanel, view: PanelView, hidden: ReadonlySet<string>): [number, number] {
+    const values = panel.lines.filter(l => !hidden.has(l.legend)).flatMap(l => drawnValues(panel, l, view)).filter((v): v is number => v !== null);
+    if (values.length === 0) return view.log ? [1, 10] : [0, 1];
+    let low = Math.min(...values), high = Math.max(...values);
+    if (view.log) {
+        const [a, b] = [Math.log10(low), Math.log10(high)];
+        const pad = b > a ? (b - a) * 0.05 : 0.5;
+        return [10 ** (a - pad), 10 ** (b + pad)];
+    }
+    if (!view.normalised) low = Math.min(0, low);
+    if (high === low) return [low - (Math.abs(low) * 0.05 || 1), high + (Math.abs(high) * 0.05 || 1)];
+    const pad = (high - low) * 0.05;
+    return [view.normalised || low < 0 ? low - pad : low, high + pad];
+}
+
+/** The y axis' label: the panel's dimension with its unit. */
+export function axisLabel(panel: ChartPanel, view: PanelView): string {
+    if (view.normalised) return `${panel.title} (× first value)`;
+    return panel.unit.label ? `${panel.title} (${panel.unit.label})` : panel.title;
 }
 
 /**
@@ -84,18 +157,11 @@ function chartOf(results: readonly ScenarioRunResult[], pick: Pick): ChartModel 
  */
 export function sameLayout(a: ChartModel | undefined, b: ChartModel | undefined): boolean {
     if (!a || !b) return a === b;
-    const shape = (chart: ChartModel) => JSON.stringify([chart.timeUnit.label, chart.units,
-        chart.lines.map(l => [l.key, l.label, l.unit, l.colour, l.dash])]);
+    const shape = (chart: ChartModel) => JSON.stringify([chart.timeUnit.label, chart.legend,
+        chart.panels.map(p => [p.key, p.title, p.unit, p.lines.map(l => [l.key, l.colour])])]);
     return shape(a) === shape(b);
 }
 
 function finiteOrNull(value: number | null | undefined): number | null {
     return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** Dash patterns by scenario: the first solid, then dashed and dotted. */
-export const DASHES: readonly (readonly number[])[] = [[], [8, 4], [2, 3], [12, 4, 2, 4]];
-
-export function unitLabel(unit: string): string {
-    return unit === 'uM' ? 'µM' : unit === '1' ? '' : unit;
 }

@@ -1,21 +1,25 @@
 /**
  * The cascade view: response coefficients of the selected perturbation as a bar chart, and
- * the reaction network laid out by elkjs with each node coloured by its response.
+ * the reaction network drawn by the same renderer as `cascade diagram` (legend of node and
+ * edge kinds, the perturbed node outlined, values in each node's tooltip), on one colour
+ * scale for every perturbation of the cascade.
  */
-import type { ELK as Elk, ELKConstructorArguments, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { CascadeRunResult, NetworkGraph, PerturbationResult } from '@neurocascade/language/protocol';
-import { divergingColour, scaleLimit } from '../shared/colour-scale.js';
+import type { ELK as Elk, ELKConstructorArguments } from 'elkjs/lib/elk-api.js';
+import type { CascadeRunResult, PerturbationResult } from '@neurocascade/language/protocol';
+import { cascadeScale, type ResponseScale } from '@neurocascade/language/diagram/diagram-legend';
+import { divergingColour } from '@neurocascade/language/diagram/diagram-style';
+import { layoutNetwork, type NetworkLayout } from '@neurocascade/language/diagram/network-layout';
+import { networkSvgElement } from '@neurocascade/language/diagram/network-svg';
 import type { Theme } from './theme.js';
 import { format } from './time-course-view.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const NODE_HEIGHT = 26;
-const CHAR_WIDTH = 7;
 
 export class CascadeView {
     private result?: CascadeRunResult;
+    private layout?: { result: CascadeRunResult; layout: Promise<NetworkLayout> };
     private elk?: Promise<Elk>;
-    private layoutRun = 0;
+    private renderRun = 0;
 
     /** `layoutModule`: the URL of the elkjs module (an ES module whose default export is the ELK constructor). */
     constructor(private readonly page: { perturbation: HTMLSelectElement; responses: HTMLElement; network: SVGSVGElement },
@@ -38,10 +42,13 @@ export class CascadeView {
     }
 
     async render(): Promise<number> {
-        const perturbation = this.result?.perturbations[Number(this.page.perturbation.value) || 0];
-        if (!this.result || !perturbation) return 0;
-        this.renderBars(perturbation);
-        await this.renderNetwork(this.result.network, perturbation);
+        const result = this.result;
+        const perturbation = result?.perturbations[Number(this.page.perturbation.value) || 0];
+        if (!result || !perturbation) return 0;
+        const run = ++this.renderRun;
+        this.renderBars(result, perturbation);
+        const layout = await this.layoutOf(result);
+        if (run === this.renderRun) this.renderNetwork(result, perturbation, layout);
         return perturbation.responses.length;
     }
 
@@ -55,7 +62,13 @@ export class CascadeView {
         return this.elk;
     }
 
-    private renderBars(perturbation: PerturbationResult): void {
+    /** The network is the same for every perturbation of a result: laid out once. */
+    private layoutOf(result: CascadeRunResult): Promise<NetworkLayout> {
+        if (this.layout?.result !== result) this.layout = { result, layout: this.layoutEngine().then(elk => layoutNetwork(elk, result.network)) };
+        return this.layout.layout;
+    }
+
+    private renderBars(result: CascadeRunResult, perturbation: PerturbationResult): void {
         if (perturbation.error !== undefined) {
             const message = document.createElement('p');
             message.className = 'hint';
@@ -64,8 +77,8 @@ export class CascadeView {
             this.page.responses.replaceChildren(message);
             return;
         }
-        const theme = this.theme();
-        const limit = scaleLimit(perturbation.responses.map(r => r.coefficient)) || 1;
+        const coefficients = (p: PerturbationResult) => p.responses.flatMap(r => r.coefficient === undefined ? [] : [r.coefficient]);
+        const { limit } = cascadeScale(result.perturbations.map(coefficients), coefficients(perturbation), '', format);
         this.page.responses.replaceChildren(...perturbation.responses.map(response => {
             const row = document.createElement('div');
             row.className = 'bar-row';
@@ -82,7 +95,7 @@ export class CascadeView {
             const share = coefficient === undefined ? 0 : Math.min(1, Math.abs(coefficient) / limit) * 50;
             bar.style.left = `${coefficient !== undefined && coefficient < 0 ? 50 - share : 50}%`;
             bar.style.width = `${share}%`;
-            bar.style.background = divergingColour(coefficient, { ...theme.responses, limit });
+            bar.style.background = coefficient === undefined ? 'transparent' : divergingColour(coefficient / limit);
             track.append(bar);
             const value = document.createElement('span');
             value.className = 'coefficient';
@@ -94,59 +107,22 @@ export class CascadeView {
         }));
     }
 
-    private async renderNetwork(network: NetworkGraph, perturbation: PerturbationResult): Promise<void> {
-        const run = ++this.layoutRun;
-        const graph: ElkNode = {
-            id: 'root',
-            layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.spacing.nodeNode': '20', 'elk.layered.spacing.nodeNodeBetweenLayers': '30' },
-            children: network.nodes.map(n => ({ id: n.id, width: Math.max(40, n.id.length * CHAR_WIDTH + 16), height: NODE_HEIGHT })),
-            edges: network.edges.map((e, i) => ({ id: `e${i}`, sources: [e.source], targets: [e.target] }))
-        };
-        const layout = await (await this.layoutEngine()).layout(graph);
-        if (run !== this.layoutRun) return;
-        const theme = this.theme();
-        const limit = scaleLimit(Object.values(perturbation.nodeResponses)) || 1;
+    private renderNetwork(result: CascadeRunResult, perturbation: PerturbationResult, layout: NetworkLayout): void {
+        const values = new Map(Object.entries(perturbation.nodeResponses));
+        const scale: ResponseScale = cascadeScale(result.perturbations.map(p => Object.values(p.nodeResponses)), values.values(),
+            'Response coefficient (same scale for every perturbation)', format);
+        const when = result.at === 'steady' ? 'at steady state' : `at ${result.at} min`;
+        const markup = networkSvgElement(layout, {
+            heading: result.title ? `${result.cascade} — ${result.title}` : result.cascade,
+            subheading: `${perturbation.label}: each node's response coefficient ${when}`
+        }, { target: perturbation.target, values, scale });
+        const drawn = new DOMParser().parseFromString(markup.text, 'image/svg+xml').documentElement;
         const svg = this.page.network;
-        svg.setAttribute('viewBox', `0 0 ${layout.width ?? 0} ${layout.height ?? 0}`);
-        svg.setAttribute('height', String(layout.height ?? 0));
-        const element = <K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>) => {
-            const created = document.createElementNS(SVG, tag);
-            for (const [key, value] of Object.entries(attributes)) created.setAttribute(key, String(value));
-            return created;
-        };
-        const edges = (layout.edges ?? []).map((edge, i) => {
-            const points = (edge.sections ?? []).flatMap(s => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]);
-            const kind = network.edges[i].kind;
-            const dashed = kind === 'inhibition' || kind === 'decreases';
-            return element('polyline', {
-                class: 'edge', 'data-kind': kind, points: points.map(p => `${p.x},${p.y}`).join(' '), fill: 'none',
-                stroke: theme.foreground, 'stroke-opacity': 0.55, 'stroke-width': 1.2, 'stroke-dasharray': dashed ? '4 3' : 'none', 'marker-end': 'url(#arrow)'
-            });
-        });
-        const nodes = (layout.children ?? []).map(child => {
-            const info = network.nodes.find(n => n.id === child.id)!;
-            const response = perturbation.nodeResponses[child.id];
-            const group = element('g', { class: 'node', 'data-id': child.id, 'data-kind': info.kind, transform: `translate(${child.x ?? 0},${child.y ?? 0})` });
-            if (response !== undefined) group.setAttribute('data-response', String(response));
-            const box = element('rect', {
-                width: child.width ?? 0, height: child.height ?? 0, rx: info.kind === 'process' ? 10 : 2,
-                fill: divergingColour(response, { ...theme.responses, limit }), stroke: theme.foreground, 'stroke-opacity': 0.6
-            });
-            const label = element('text', { x: (child.width ?? 0) / 2, y: NODE_HEIGHT / 2 + 4, 'text-anchor': 'middle', fill: theme.foreground, 'font-size': 11 });
-            label.textContent = child.id;
-            const title = element('title', {});
-            title.textContent = response === undefined ? info.label : `${info.label}: response ${format(response)}`;
-            group.append(box, label, title);
-            return group;
-        });
-        const defs = element('defs', {});
-        const marker = element('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' });
-        marker.append(element('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: theme.foreground }));
-        defs.append(marker);
-        svg.replaceChildren(defs, ...edges, ...nodes);
+        for (const name of ['viewBox', 'width', 'height', 'font-family']) svg.setAttribute(name, drawn.getAttribute(name) ?? '');
+        svg.replaceChildren(...Array.from(drawn.childNodes, node => document.importNode(node, true)));
     }
 
-    /** The network drawn onto the theme's background as a PNG data URL. */
+    /** The network drawn as a PNG data URL. */
     async png(): Promise<string> {
         const box = this.page.network.viewBox.baseVal;
         const image = new Image();
@@ -162,12 +138,11 @@ export class CascadeView {
         return canvas.toDataURL('image/png');
     }
 
-    /** The network as a standalone SVG document (its colours are attributes, so it needs no stylesheet). */
+    /** The network as a standalone SVG document, as `cascade diagram` writes it. */
     svg(): string {
         const clone = this.page.network.cloneNode(true) as SVGSVGElement;
         clone.setAttribute('xmlns', SVG);
-        clone.setAttribute('font-family', this.theme().font);
-        clone.setAttribute('width', String(this.page.network.viewBox.baseVal.width));
+        clone.removeAttribute('id');
         return new XMLSerializer().serializeToString(clone);
     }
 }

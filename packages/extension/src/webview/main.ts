@@ -20,8 +20,7 @@ const page = {
 };
 let theme = currentTheme();
 const timeCourse = new TimeCourseView({
-    legend: byId('legend'), timeCourse: byId('time-course'), balance: byId('balance'), balanceHeading: byId('balance-heading'),
-    axisScale: byId<HTMLButtonElement>('axis-scale'), resetZoom: byId<HTMLButtonElement>('reset-zoom')
+    legend: byId('legend'), timeCourse: byId('time-course'), resetZoom: byId<HTMLButtonElement>('reset-zoom')
 }, () => theme);
 const cascade = new CascadeView({
     perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network')
@@ -41,7 +40,7 @@ async function show(content: PreviewContent): Promise<void> {
     document.body.dataset.view = content.view;
     page.scenarioView.hidden = content.view === 'cascade';
     page.cascadeView.hidden = content.view !== 'cascade';
-    for (const id of ['legend', 'time-course', 'axis-scale', 'reset-zoom']) byId(id).hidden = content.view !== 'scenarios';
+    for (const id of ['legend', 'time-course', 'reset-zoom']) byId(id).hidden = content.view !== 'scenarios';
     let series = 0;
     if (content.view === 'scenarios') {
         const results = content.results;
@@ -58,7 +57,6 @@ async function show(content: PreviewContent): Promise<void> {
     } else if (content.view === 'steady-state') {
         const result = content.result;
         page.title.textContent = 'Steady state';
-        byId('balance').hidden = byId('balance-heading').hidden = true;
         renderExpects(page.expects, []);
         renderWarnings(page.warnings, []);
         renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? result.stability : result.message ?? 'No steady state was found.');

@@ -1,6 +1,6 @@
 /** The steady-state table and the list of expectations, built with textContent only. */
 import type { ExpectOutcome, SteadyValue } from '@neurocascade/language/protocol';
-import { unitLabel } from '../shared/chart-model.js';
+import { unitLabel } from '../shared/display-units.js';
 import { format } from './time-course-view.js';
 
 function cell(text: string, className?: string): HTMLTableCellElement {

@@ -1,39 +1,22 @@
 /** The VS Code theme's colours, read from the CSS variables the webview host sets, and re-read when the theme changes. */
-import { parseColour, type DivergingScale, type Rgb } from '../shared/colour-scale.js';
 
 export interface Theme {
-    palette: string[];
     foreground: string;
     background: string;
     grid: string;
     font: string;
-    responses: Omit<DivergingScale, 'limit'>;
 }
-
-const PALETTE_VARIABLES = ['blue', 'red', 'green', 'orange', 'purple', 'yellow'].map(c => `--vscode-charts-${c}`);
 
 function variable(name: string, fallback: string): string {
     return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 
-function rgb(name: string, fallback: Rgb): Rgb {
-    return parseColour(variable(name, '')) ?? fallback;
-}
-
 export function currentTheme(): Theme {
-    const foreground = variable('--vscode-editor-foreground', variable('--vscode-foreground', '#333333'));
-    const background = variable('--vscode-editor-background', '#ffffff');
     return {
-        palette: PALETTE_VARIABLES.map((name, i) => variable(name, ['#1a85ff', '#e51400', '#388a34', '#d18616', '#652d90', '#bf8803'][i])),
-        foreground,
-        background,
+        foreground: variable('--vscode-editor-foreground', variable('--vscode-foreground', '#333333')),
+        background: variable('--vscode-editor-background', '#ffffff'),
         grid: variable('--vscode-editorWidget-border', variable('--vscode-panel-border', '#80808040')),
-        font: variable('--vscode-font-family', 'sans-serif'),
-        responses: {
-            negative: rgb('--vscode-charts-blue', [26, 133, 255]),
-            neutral: parseColour(background) ?? [255, 255, 255],
-            positive: rgb('--vscode-charts-red', [229, 20, 0])
-        }
+        font: variable('--vscode-font-family', 'sans-serif')
     };
 }
 

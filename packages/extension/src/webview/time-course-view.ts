@@ -1,36 +1,37 @@
 /**
- * Time courses drawn with uPlot: the observed quantities (several scenarios overlaid, one
- * dash pattern per scenario) and the E/I balance; legend toggles, linear/log y axis,
- * drag-to-zoom, and a hover readout in the legend.
+ * Time courses drawn with uPlot, one chart per panel of the chart model (a dimension, or a
+ * quantity when comparing scenarios), with a shared cursor: a per-panel log axis and
+ * "÷ first value" switch, a legend whose entries hide their lines, a readout of every line
+ * at the cursor time, and drag-to-zoom.
  */
 import uPlot from 'uplot';
 import type { ScenarioRunResult } from '@neurocascade/language/protocol';
-import { balanceChart, DASHES, sameLayout, timeCourseChart, unitLabel, type ChartModel } from '../shared/chart-model.js';
+import { axisLabel, drawnValues, panelRange, sameLayout, timeCourseChart, type ChartModel, type ChartPanel, type PanelView } from '../shared/chart-model.js';
+import { colourOf, dashOf } from '../shared/palette.js';
 import { chartSvg } from '../shared/svg-plot.js';
 import type { Theme } from './theme.js';
 
-const HEIGHT = { main: 320, balance: 160 };
+const PANEL_HEIGHT = 220;
+const CURSOR_SYNC = 'neurocascade-time';
+
+interface DrawnPanel {
+    panel: ChartPanel;
+    plot: uPlot;
+    readout: HTMLElement;
+}
 
 export class TimeCourseView {
-    private plots: uPlot[] = [];
-    private models: { main?: ChartModel; balance?: ChartModel } = {};
+    private drawn: DrawnPanel[] = [];
+    private model?: ChartModel;
     private readonly hidden = new Set<string>();
-    private logScale = false;
+    private readonly views = new Map<string, PanelView>();
     /** The theme the plots were built with: a new theme rebuilds them. */
     private drawnTheme?: Theme;
 
-    constructor(private readonly page: {
-        legend: HTMLElement; timeCourse: HTMLElement; balance: HTMLElement; balanceHeading: HTMLElement;
-        axisScale: HTMLButtonElement; resetZoom: HTMLButtonElement;
-    }, private readonly theme: () => Theme) {
-        page.axisScale.addEventListener('click', () => {
-            this.logScale = !this.logScale;
-            page.axisScale.dataset.scale = this.logScale ? 'log' : 'linear';
-            page.axisScale.textContent = this.logScale ? 'linear y' : 'log y';
-            this.render();
-        });
+    constructor(private readonly page: { legend: HTMLElement; timeCourse: HTMLElement; resetZoom: HTMLButtonElement },
+        private readonly theme: () => Theme) {
         page.resetZoom.addEventListener('click', () => this.render());
-        window.addEventListener('resize', () => this.plots.forEach(p => p.setSize({ width: this.width(), height: p.height })));
+        window.addEventListener('resize', () => this.drawn.forEach(d => d.plot.setSize({ width: this.width(), height: d.plot.height })));
     }
 
     /**
@@ -38,50 +39,48 @@ export class TimeCourseView {
      * on screen (a live re-run after an edit) only replace the data, keeping the charts and legend.
      */
     show(results: ScenarioRunResult[]): number {
-        const main = timeCourseChart(results);
-        const balance = balanceChart(results);
-        const next = { main, balance: balance.lines.length > 0 ? balance : undefined };
-        const inPlace = this.plots.length > 0 && this.drawnTheme === this.theme()
-            && sameLayout(this.models.main, next.main) && sameLayout(this.models.balance, next.balance);
-        this.models = next;
-        for (const key of [...this.hidden]) if (!main.lines.some(l => l.key === key)) this.hidden.delete(key);
+        const next = timeCourseChart(results);
+        const inPlace = this.drawn.length > 0 && this.drawnTheme === this.theme() && sameLayout(this.model, next);
+        this.model = next;
+        for (const key of [...this.hidden]) if (!next.legend.some(entry => entry.key === key)) this.hidden.delete(key);
         if (inPlace) {
-            [main, next.balance].forEach((model, i) => model && this.plots[i].setData(this.data(model)));
+            this.drawn.forEach((d, i) => { d.panel = next.panels[i]; d.plot.setData(this.data(d.panel)); });
         } else {
             this.render();
         }
-        return main.lines.length;
+        return next.panels.reduce((n, p) => n + p.lines.length, 0);
     }
 
     render(): void {
-        this.plots.forEach(p => p.destroy());
-        this.plots = [];
+        this.drawn.forEach(d => d.plot.destroy());
+        this.drawn = [];
         this.drawnTheme = this.theme();
-        const { main, balance } = this.models;
-        if (!main) return;
-        this.plots.push(this.plot(this.page.timeCourse, main, HEIGHT.main, true));
-        this.page.balance.hidden = this.page.balanceHeading.hidden = !balance;
-        if (balance) this.plots.push(this.plot(this.page.balance, balance, HEIGHT.balance, false));
-        this.renderLegend(main);
+        const model = this.model;
+        if (!model) return;
+        this.page.timeCourse.replaceChildren(...model.panels.map(panel => this.renderPanel(model, panel)));
+        this.renderLegend(model);
     }
 
     svg(): string {
-        const theme = this.theme();
-        if (!this.models.main) throw new Error('There is no time course to export.');
-        return chartSvg(this.models.main, { width: 800, height: 400, ...theme, logScale: this.logScale, hidden: this.hidden });
+        if (!this.model) throw new Error('There is no time course to export.');
+        return chartSvg(this.model, { width: 800, height: 300, ...this.theme(), views: this.views, hidden: this.hidden });
     }
 
+    /** Every panel's canvas, one under the other, on the theme's background. */
     png(): string {
-        const plot = this.plots[0];
-        if (!plot) throw new Error('There is no time course to export.');
-        const source = plot.ctx.canvas;
+        if (this.drawn.length === 0) throw new Error('There is no time course to export.');
+        const canvases = this.drawn.map(d => d.plot.ctx.canvas);
         const canvas = document.createElement('canvas');
-        canvas.width = source.width;
-        canvas.height = source.height;
+        canvas.width = Math.max(...canvases.map(c => c.width));
+        canvas.height = canvases.reduce((sum, c) => sum + c.height, 0);
         const context = canvas.getContext('2d')!;
         context.fillStyle = this.theme().background;
         context.fillRect(0, 0, canvas.width, canvas.height);
-        context.drawImage(source, 0, 0);
+        let y = 0;
+        for (const source of canvases) {
+            context.drawImage(source, 0, y);
+            y += source.height;
+        }
         return canvas.toDataURL('image/png');
     }
 
@@ -89,85 +88,132 @@ export class TimeCourseView {
         return Math.max(300, this.page.timeCourse.clientWidth || document.body.clientWidth - 24);
     }
 
-    private plot(container: HTMLElement, model: ChartModel, height: number, withReadout: boolean): uPlot {
-        const theme = this.theme();
-        /** uPlot sides: 3 left, 1 right; only the left axis draws grid lines. */
-        const axis = (scale: string, side: 1 | 3) => ({
-            scale, side, label: unitLabel(scale), stroke: theme.foreground,
-            grid: { stroke: theme.grid, show: side === 3 }, ticks: { stroke: theme.grid }
-        });
-        const options: uPlot.Options = {
-            width: this.width(),
-            height,
-            scales: {
-                x: { time: false },
-                ...Object.fromEntries(model.units.map(unit => [unit, { distr: this.logScale ? 3 : 1 } as uPlot.Scale]))
-            },
-            axes: [
-                { label: `time (${model.timeUnit.label})`, stroke: theme.foreground, grid: { stroke: theme.grid }, ticks: { stroke: theme.grid } },
-                ...model.units.slice(0, 2).map((unit, i) => axis(unit, i === 0 ? 3 : 1))
-            ],
-            series: [{}, ...model.lines.map(line => ({
-                label: line.label, scale: line.unit, show: !this.hidden.has(line.key), spanGaps: true, width: 1.5,
-                stroke: theme.palette[line.colour % theme.palette.length], dash: [...DASHES[line.dash % DASHES.length]]
-            }))],
-            cursor: { drag: { x: true, y: false } },
-            legend: { show: false },
-            hooks: withReadout ? { setCursor: [plot => this.updateReadout(plot)] } : {}
-        };
-        container.replaceChildren();
-        return new uPlot(options, this.data(model), container);
+    private viewOf(panel: ChartPanel): PanelView {
+        return this.views.get(panel.key) ?? { log: false, normalised: false };
     }
 
-    /** The model's values as uPlot draws them: none that the log scale cannot show. */
-    private data(model: ChartModel): uPlot.AlignedData {
-        const usable = (v: number | null) => v === null || !this.logScale || v > 0 ? v : null;
-        return [model.times, ...model.lines.map(l => l.values.map(usable))] as uPlot.AlignedData;
+    private renderPanel(model: ChartModel, panel: ChartPanel): HTMLElement {
+        const section = document.createElement('div');
+        section.className = 'panel';
+        section.dataset.panel = panel.key;
+        const head = document.createElement('div');
+        head.className = 'panel-head';
+        const title = document.createElement('h3');
+        title.textContent = axisLabel(panel, this.viewOf(panel));
+        const toggles = (['log', 'normalised'] as const).map(option => {
+            const label = document.createElement('label');
+            const box = document.createElement('input');
+            box.type = 'checkbox';
+            box.dataset.option = option;
+            box.checked = this.viewOf(panel)[option];
+            box.addEventListener('change', () => {
+                this.views.set(panel.key, { ...this.viewOf(panel), [option]: box.checked });
+                this.render();
+            });
+            label.append(box, option === 'log' ? ' log y' : ' ÷ first value');
+            label.title = option === 'log' ? 'A logarithmic y axis' : 'Each line divided by its first value (its baseline)';
+            return label;
+        });
+        const readout = document.createElement('div');
+        readout.className = 'readout';
+        head.append(title, ...toggles);
+        const area = document.createElement('div');
+        area.className = 'chart';
+        section.append(head, area, readout);
+        const plot = this.plot(area, model, panel);
+        this.drawn.push({ panel, plot, readout });
+        return section;
+    }
+
+    private plot(container: HTMLElement, model: ChartModel, panel: ChartPanel): uPlot {
+        const theme = this.theme();
+        const view = this.viewOf(panel);
+        const axisStyle = { stroke: theme.foreground, grid: { stroke: theme.grid }, ticks: { stroke: theme.grid } };
+        const options: uPlot.Options = {
+            width: this.width(),
+            height: PANEL_HEIGHT,
+            scales: {
+                x: { time: false },
+                y: { distr: view.log ? 3 : 1, range: () => panelRange(this.drawnPanel(panel), view, this.hidden) }
+            },
+            axes: [
+                { label: `time (${model.timeUnit.label})`, ...axisStyle },
+                // The heading above names the dimension; the axis keeps to the unit, which fits its height.
+                { label: view.normalised ? '× first value' : panel.unit.label || panel.title, size: 60, ...axisStyle }
+            ],
+            series: [{}, ...panel.lines.map(line => ({
+                label: line.key, scale: 'y', show: !this.hidden.has(line.legend), spanGaps: true, width: 1.5,
+                stroke: colourOf(line.colour), dash: [...dashOf(line.colour)]
+            }))],
+            cursor: { drag: { x: true, y: false }, sync: { key: CURSOR_SYNC } },
+            legend: { show: false },
+            hooks: { setCursor: [plot => this.updateReadouts(plot.cursor.idx)] }
+        };
+        return new uPlot(options, this.data(panel), container);
+    }
+
+    /** The panel as last shown (an in-place update replaces it). */
+    private drawnPanel(panel: ChartPanel): ChartPanel {
+        return this.drawn.find(d => d.panel.key === panel.key)?.panel ?? panel;
+    }
+
+    private data(panel: ChartPanel): uPlot.AlignedData {
+        const view = this.viewOf(panel);
+        return [this.model!.times, ...panel.lines.map(l => drawnValues(panel, l, view))] as uPlot.AlignedData;
     }
 
     private renderLegend(model: ChartModel): void {
-        const theme = this.theme();
         const time = document.createElement('span');
         time.className = 'readout';
         time.id = 'readout-time';
-        const buttons = model.lines.map((line, i) => {
+        const buttons = model.legend.map(entry => {
             const button = document.createElement('button');
             button.type = 'button';
-            button.dataset.series = line.key;
-            button.dataset.quantity = line.quantity;
-            button.dataset.scenario = line.scenario;
-            button.setAttribute('aria-pressed', String(!this.hidden.has(line.key)));
+            button.dataset.series = entry.key;
+            const lines = model.panels.flatMap(p => p.lines.filter(l => l.legend === entry.key));
+            if (lines.length === 1) button.dataset.quantity = lines[0].quantity;
+            button.dataset.scenario = lines[0]?.scenario ?? entry.key;
+            button.dataset.colour = colourOf(entry.colour);
+            button.setAttribute('aria-pressed', String(!this.hidden.has(entry.key)));
             const swatch = document.createElement('span');
             swatch.className = 'swatch';
-            swatch.style.borderTopColor = theme.palette[line.colour % theme.palette.length];
-            if (line.dash > 0) swatch.style.borderTopStyle = 'dashed';
+            swatch.style.borderTopColor = colourOf(entry.colour);
+            if (dashOf(entry.colour).length > 0) swatch.style.borderTopStyle = 'dashed';
             const label = document.createElement('span');
-            const unit = unitLabel(line.unit);
-            label.textContent = unit ? `${line.label} (${unit})` : line.label;
-            const readout = document.createElement('span');
-            readout.className = 'readout';
-            button.append(swatch, label, readout);
+            label.textContent = entry.label;
+            button.append(swatch, label);
             button.addEventListener('click', () => {
-                const shown = this.hidden.has(line.key);
-                if (shown) this.hidden.delete(line.key); else this.hidden.add(line.key);
+                const shown = this.hidden.has(entry.key);
+                if (shown) this.hidden.delete(entry.key); else this.hidden.add(entry.key);
                 button.setAttribute('aria-pressed', String(shown));
-                this.plots[0]?.setSeries(i + 1, { show: shown });
+                for (const d of this.drawn) {
+                    d.panel.lines.forEach((line, i) => { if (line.legend === entry.key) d.plot.setSeries(i + 1, { show: shown }); });
+                    d.plot.setData(this.data(d.panel));
+                }
             });
             return button;
         });
         this.page.legend.replaceChildren(time, ...buttons);
     }
 
-    private updateReadout(plot: uPlot): void {
-        const model = this.models.main;
+    /** Every visible line's value at the cursor time, in its panel's unit, under the panel. */
+    private updateReadouts(index: number | null | undefined): void {
+        const model = this.model;
         if (!model) return;
-        const index = plot.cursor.idx;
+        const at = index === null || index === undefined ? undefined : index;
         const time = this.page.legend.querySelector<HTMLElement>('#readout-time');
-        if (time) time.textContent = index === null || index === undefined ? '' : `t = ${format(model.times[index])} ${model.timeUnit.label}`;
-        this.page.legend.querySelectorAll<HTMLElement>('button .readout').forEach((readout, i) => {
-            const value = index === null || index === undefined ? null : model.lines[i]?.values[index];
-            readout.textContent = value === null || value === undefined ? '' : format(value);
-        });
+        if (time) time.textContent = at === undefined ? '' : `t = ${format(model.times[at])} ${model.timeUnit.label}`;
+        for (const d of this.drawn) {
+            const view = this.viewOf(d.panel);
+            const unit = view.normalised ? '×' : d.panel.unit.label;
+            d.readout.replaceChildren(...(at === undefined ? [] : d.panel.lines.filter(l => !this.hidden.has(l.legend)).map(line => {
+                const value = drawnValues(d.panel, line, view)[at];
+                const item = document.createElement('span');
+                item.style.color = colourOf(line.colour);
+                item.textContent = `${line.legend === line.scenario ? line.scenario : line.quantity} ${value === null ? '–' : `${format(value)}${unit ? ` ${unit}` : ''}`}`;
+                return item;
+            })));
+        }
     }
 }
 

@@ -4,19 +4,19 @@
  * so the path from a perturbed factor down to the receptors can be followed.
  */
 import type { ModelIR } from '@neurocascade/simulator';
-import type { NetworkEdgeKind, NetworkGraph, NetworkNodeKind } from './simulation-protocol.js';
+import type { NetworkEdgeKind, NetworkGraph, NetworkNodeCategory, NetworkNodeKind } from './simulation-protocol.js';
 
 export function cascadeNetwork(model: ModelIR): NetworkGraph {
     const graph: NetworkGraph = { nodes: [], edges: [] };
     const known = new Set<string>();
-    const node = (id: string, kind: NetworkNodeKind, title?: string) => {
+    const node = (id: string, kind: NetworkNodeKind, title?: string, category: NetworkNodeCategory = kind as NetworkNodeCategory) => {
         known.add(id);
-        graph.nodes.push({ id, label: title ? `${id} (${title})` : id, kind });
+        graph.nodes.push({ id, label: title ? `${id} (${title})` : id, kind, category, ...(title ? { title } : {}) });
     };
     const edge = (source: string, target: string, kind: NetworkEdgeKind) => {
         if (known.has(source) && known.has(target)) graph.edges.push({ source, target, kind });
     };
-    model.species.forEach(s => node(s.name, 'species', s.title));
+    model.species.forEach(s => node(s.name, 'species', s.title, s.kind));
     model.processes.forEach(p => node(p.name, 'process', p.title));
     model.receptors.forEach(r => node(r.name, 'receptor', r.title));
     model.modulators.forEach(m => node(m.name, 'modulator', m.title));

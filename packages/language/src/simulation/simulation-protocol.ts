@@ -3,6 +3,7 @@
  * Only types and method names: clients import it without pulling in the server.
  * Every quantity is in base units (µM, minutes, fractions) with its unit named beside it.
  */
+import type { SpeciesKind } from '@neurocascade/simulator';
 
 export type SimulationMethod = 'auto' | 'rk45' | 'stiff';
 
@@ -139,8 +140,12 @@ export interface PerturbationResult {
 export type NetworkNodeKind = 'species' | 'process' | 'receptor' | 'modulator';
 export type NetworkEdgeKind = 'flux' | 'binding' | 'increases' | 'decreases' | 'inhibition' | 'cofactor';
 
+/** What a node is drawn as: a species by its kind, or the kind of the other nodes. */
+export type NetworkNodeCategory = SpeciesKind | Exclude<NetworkNodeKind, 'species'>;
+
 export interface NetworkGraph {
-    nodes: { id: string; label: string; kind: NetworkNodeKind }[];
+    /** `title`: the model's title of the node, if it has one. */
+    nodes: { id: string; label: string; kind: NetworkNodeKind; category: NetworkNodeCategory; title?: string }[];
     edges: { source: string; target: string; kind: NetworkEdgeKind }[];
 }
 

@@ -3,10 +3,10 @@
  * processes, receptors, modulators), a stroke and head per edge kind, and the diverging
  * scale (blue decrease, red increase) for cascade responses.
  */
-import type { NetworkEdgeKind } from '@neurocascade/language';
-import type { SpeciesKind } from '@neurocascade/simulator';
+import type { NetworkEdgeKind } from '../simulation/simulation-protocol.js';
+import type { NetworkNodeCategory } from '../simulation/simulation-protocol.js';
 
-export type NodeCategory = SpeciesKind | 'process' | 'receptor' | 'modulator';
+export type NodeCategory = NetworkNodeCategory;
 
 export interface NodeStyle {
     label: string;
@@ -64,4 +64,13 @@ export function divergingColour(t: number): string {
 /** White text on the saturated ends of the scale, dark text elsewhere. */
 export function textColourOn(t: number): string {
     return Math.abs(t) > 0.6 ? '#ffffff' : INK;
+}
+
+/** A log2 fold change as the percentage change a reader expects: +100 % for twice, −50 % for half. */
+export function percentChange(logFold: number): string {
+    if (logFold === Infinity) return '+∞ % (from 0)';
+    const percent = (2 ** logFold - 1) * 100;
+    const digits = Math.abs(percent) >= 100 ? 0 : Math.abs(percent) >= 10 ? 1 : 2;
+    const shown = percent.toFixed(digits);
+    return `${percent > 0 ? '+' : percent < 0 && Number(shown) !== 0 ? '−' : ''}${shown.replace('-', '')} %`;
 }

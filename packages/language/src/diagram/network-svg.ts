@@ -3,12 +3,11 @@
  * nodes as rounded rectangles coloured by kind (or, for a cascade, by each node's
  * response on a diverging scale, with the perturbed node outlined), and a legend.
  */
-import type { NetworkEdgeKind } from '@neurocascade/language';
+import type { NetworkEdgeKind } from '../simulation/simulation-protocol.js';
 import { divergingColour, EDGE_STYLES, INK, NEUTRAL, NODE_STYLES, textColourOn, type NodeCategory } from './diagram-style.js';
 import { edgeHead, edgeLine } from './edge-marks.js';
-import { layoutLegend, responseRange, type Legend } from './diagram-legend.js';
+import { layoutLegend, type Legend, type ResponseScale } from './diagram-legend.js';
 import { NAME_FONT, TITLE_FONT, type NetworkLayout, type PlacedEdge, type PlacedNode } from './network-layout.js';
-import { percentChange, type NodeResponses } from './node-responses.js';
 import { element, pathThrough, type Markup } from './svg-markup.js';
 
 const HEADING = 52;
@@ -20,8 +19,21 @@ export interface DiagramText {
     subheading: string;
 }
 
-export function networkSvg(layout: NetworkLayout, text: DiagramText, responses?: NodeResponses): string {
-    const range = responses && responseRange(responses.logFold);
+/** A cascade's perturbation on the network: each node's value on the scale, the perturbed node outlined. */
+export interface NodeColouring {
+    target: string;
+    values: ReadonlyMap<string, number>;
+    scale: ResponseScale;
+}
+
+/** The standalone document (`cascade diagram`, the export of the preview's network). */
+export function networkSvg(layout: NetworkLayout, text: DiagramText, responses?: NodeColouring): string {
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${networkSvgElement(layout, text, responses).text}\n`;
+}
+
+/** The `<svg>` element alone, as the preview puts it into its page. */
+export function networkSvgElement(layout: NetworkLayout, text: DiagramText, responses?: NodeColouring): Markup {
+    const range = responses?.scale;
     const legend: Legend = layoutLegend(
         [...new Set(layout.nodes.map(n => n.category))].sort(byOrder(Object.keys(NODE_STYLES))) as NodeCategory[],
         [...new Set(layout.edges.map(e => e.kind))].sort(byOrder(Object.keys(EDGE_STYLES))) as NetworkEdgeKind[],
@@ -36,10 +48,10 @@ export function networkSvg(layout: NetworkLayout, text: DiagramText, responses?:
         element('text', { x: MARGIN, y: 22, 'font-size': 16, 'font-weight': 'bold', fill: INK }, text.heading),
         element('text', { x: MARGIN, y: 40, 'font-size': 12, fill: '#475569' }, text.subheading),
         element('g', { class: 'edges', transform: `translate(${MARGIN},${HEADING})` }, ...layout.edges.map(drawEdge)),
-        element('g', { class: 'nodes', transform: `translate(${MARGIN},${HEADING})` }, ...layout.nodes.map(n => drawNode(n, responses, range?.limit))),
+        element('g', { class: 'nodes', transform: `translate(${MARGIN},${HEADING})` }, ...layout.nodes.map(n => drawNode(n, responses))),
         element('g', { class: 'legend', transform: `translate(${MARGIN + layout.width + MARGIN},${HEADING})` }, ...legend.items)
     );
-    return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.text}\n`;
+    return svg;
 }
 
 function byOrder(order: readonly string[]): (a: string, b: string) => number {
@@ -51,18 +63,18 @@ function drawEdge(edge: PlacedEdge): Markup {
         edgeLine(edge.kind, pathThrough(edge.points)));
 }
 
-function drawNode(node: PlacedNode, responses: NodeResponses | undefined, limit: number | undefined): Markup {
+function drawNode(node: PlacedNode, responses: NodeColouring | undefined): Markup {
     const style = NODE_STYLES[node.category];
-    const logFold = responses?.logFold.get(node.id);
-    const t = logFold === undefined || limit === undefined ? undefined : Math.max(-1, Math.min(1, logFold / limit));
+    const value = responses?.values.get(node.id);
+    const t = value === undefined || responses === undefined ? undefined : Math.max(-1, Math.min(1, value / responses.scale.limit));
     const perturbed = responses?.target === node.id;
     const fill = responses ? (t === undefined ? NEUTRAL : divergingColour(t)) : style.fill;
     const ink = t === undefined ? INK : textColourOn(t);
-    const tooltip = [node.id, node.fullTitle && `“${node.fullTitle}”`, `(${style.label})`, logFold !== undefined ? `response ${percentChange(logFold)}` : undefined, perturbed ? 'perturbed' : undefined];
+    const tooltip = [node.id, node.fullTitle && `“${node.fullTitle}”`, `(${style.label})`, value !== undefined ? `response ${responses!.scale.label(value)}` : undefined, perturbed ? 'perturbed' : undefined];
     const centre = node.width / 2;
     return element('g', {
         class: 'node', 'data-id': node.id, 'data-kind': node.category,
-        'data-response': logFold === undefined ? undefined : percentChange(logFold), transform: `translate(${node.x},${node.y})`
+        'data-response': value === undefined ? undefined : responses!.scale.label(value), transform: `translate(${node.x},${node.y})`
     },
     element('title', {}, tooltip.filter(Boolean).join(' ')),
     element('rect', {

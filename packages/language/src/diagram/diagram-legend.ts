@@ -1,12 +1,11 @@
 /**
  * The legend beside the network: the node categories and edge kinds the model uses and,
- * for a cascade, the response scale with the percentages its ends stand for.
+ * for a cascade, the response scale with the values its ends stand for.
  */
-import type { NetworkEdgeKind } from '@neurocascade/language';
-import { divergingColour, EDGE_STYLES, INK, NEUTRAL, NODE_STYLES, type NodeCategory } from './diagram-style.js';
+import type { NetworkEdgeKind } from '../simulation/simulation-protocol.js';
+import { divergingColour, EDGE_STYLES, INK, NEUTRAL, NODE_STYLES, percentChange, type NodeCategory } from './diagram-style.js';
 import { edgeLine } from './edge-marks.js';
 import { textWidth } from './network-layout.js';
-import { percentChange } from './node-responses.js';
 import { element, type Markup } from './svg-markup.js';
 
 const ROW = 20;
@@ -23,24 +22,52 @@ export interface Legend {
     defs: Markup[];
 }
 
-/** The scale's limit and the smallest and largest response of the run, as log2 folds. */
-export interface ResponseRange {
+/**
+ * How node values map to the diverging colours: |value| ≥ `limit` is saturated (blue fell,
+ * red rose). A scale shared by several perturbations keeps one limit for all of them, so
+ * equal colours mean equal responses.
+ */
+export interface ResponseScale {
+    /** The legend's heading: what the values are. */
+    title: string;
     limit: number;
+    /** The smallest and largest value of the perturbation shown. */
     lowest: number;
     highest: number;
+    /** A value as the legend and the tooltips write it. */
+    label: (value: number) => string;
 }
 
-export function responseRange(logFold: ReadonlyMap<string, number>): ResponseRange {
-    const values = [...logFold.values()];
-    const finite = values.filter(Number.isFinite);
+/**
+ * One scale for every perturbation of a cascade (the preview's network and bars): the limit is
+ * the largest finite |value| of any of them, so a small response stays pale beside a large one.
+ */
+export function cascadeScale(perturbations: readonly Iterable<number>[], shown: Iterable<number>, title: string, label: (value: number) => string): ResponseScale {
+    const finite = (values: Iterable<number>) => [...values].filter(Number.isFinite);
+    const shownValues = finite(shown);
     return {
-        limit: Math.max(SMALLEST_LIMIT, ...finite.map(Math.abs)),
-        lowest: Math.min(0, ...values),
-        highest: Math.max(0, ...values)
+        title,
+        limit: Math.max(0, ...perturbations.flatMap(p => finite(p).map(Math.abs))) || 1,
+        lowest: Math.min(0, ...shownValues),
+        highest: Math.max(0, ...shownValues),
+        label
     };
 }
 
-export function layoutLegend(categories: readonly NodeCategory[], edges: readonly NetworkEdgeKind[], range: ResponseRange | undefined): Legend {
+/** The scale of one perturbation's log2 fold changes (`cascade diagram`), written as percentages. */
+export function foldChangeScale(logFold: ReadonlyMap<string, number>): ResponseScale {
+    const values = [...logFold.values()];
+    const finite = values.filter(Number.isFinite);
+    return {
+        title: 'Response (perturbed vs base)',
+        limit: Math.max(SMALLEST_LIMIT, ...finite.map(Math.abs)),
+        lowest: Math.min(0, ...values),
+        highest: Math.max(0, ...values),
+        label: percentChange
+    };
+}
+
+export function layoutLegend(categories: readonly NodeCategory[], edges: readonly NetworkEdgeKind[], range: ResponseScale | undefined): Legend {
     const limit = range?.limit;
     const items: Markup[] = [];
     const defs: Markup[] = [];
@@ -63,14 +90,14 @@ export function layoutLegend(categories: readonly NodeCategory[], edges: readonl
     heading('Edges');
     for (const kind of edges) row(edgeLine(kind, `M0 9 L${SWATCH} 9`), EDGE_STYLES[kind].label);
     if (range !== undefined && limit !== undefined) {
-        heading('Response (perturbed vs base)');
+        heading(range.title);
         defs.push(element('linearGradient', { id: 'response-scale', x1: 0, x2: 1, y1: 0, y2: 0 },
             ...[-1, -0.5, 0, 0.5, 1].map(t => element('stop', { offset: (t + 1) / 2, 'stop-color': divergingColour(t) }))));
         items.push(element('rect', { y, width: SCALE_WIDTH, height: 12, fill: 'url(#response-scale)', stroke: '#94a3b8' }));
         y += 26;
-        const ends: [number, string, string][] = [[0, 'start', percentChange(-limit)], [SCALE_WIDTH / 2, 'middle', '0'], [SCALE_WIDTH, 'end', percentChange(limit)]];
+        const ends: [number, string, string][] = [[0, 'start', `${range.label(-limit)} fell`], [SCALE_WIDTH / 2, 'middle', '0'], [SCALE_WIDTH, 'end', `${range.label(limit)} rose`]];
         items.push(...ends.map(([x, anchor, label]) => element('text', { x, y: y - 2, 'text-anchor': anchor, 'font-size': FONT, fill: INK }, label)));
-        const span = `this run: ${percentChange(range.lowest)} to ${percentChange(range.highest)}`;
+        const span = `this perturbation: ${range.label(range.lowest)} to ${range.label(range.highest)}`;
         items.push(element('text', { y: y + 14, 'font-size': FONT, fill: INK }, span));
         width = Math.max(width, textWidth(span, FONT));
         y += 28;

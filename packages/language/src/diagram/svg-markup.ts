@@ -2,7 +2,7 @@
  * A tiny SVG writer that escapes by construction: every attribute value and every text
  * child goes through `escapeXml`, so model-provided names and titles cannot break out.
  */
-import { escapeXml } from '@neurocascade/language/xml-text';
+import { escapeXml } from '../output/xml-text.js';
 
 /** Markup that is already escaped (built by `element`). */
 export class Markup {

@@ -1,11 +1,11 @@
 /**
  * Lays out a model's reaction network with elkjs (layered, top to bottom, orthogonal
  * edges): node sizes come from their labels, so the drawing needs no text measurement.
+ * The caller brings the layout engine (Node's bundled elkjs in the CLI, a module the
+ * preview loads when it first needs it), so this file runs in both.
  */
-import elkModule from 'elkjs/lib/elk.bundled.js';
-import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import type { NetworkEdgeKind, NetworkGraph } from '@neurocascade/language';
-import type { ModelIR } from '@neurocascade/simulator';
+import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { NetworkEdgeKind, NetworkGraph } from '../simulation/simulation-protocol.js';
 import type { NodeCategory } from './diagram-style.js';
 
 export const NAME_FONT = 12;
@@ -48,20 +48,9 @@ function shorten(title: string): string {
     return title.length <= TITLE_LENGTH ? title : `${title.slice(0, TITLE_LENGTH - 1).trimEnd()}…`;
 }
 
-/** Each node's category (a species by its kind) and title, from the model. */
-function describe(model: ModelIR): Map<string, { category: NodeCategory; title?: string }> {
-    return new Map<string, { category: NodeCategory; title?: string }>([
-        ...model.species.map(s => [s.name, { category: s.kind, title: s.title }] as const),
-        ...model.processes.map(p => [p.name, { category: 'process', title: p.title }] as const),
-        ...model.receptors.map(r => [r.name, { category: 'receptor', title: r.title }] as const),
-        ...model.modulators.map(m => [m.name, { category: 'modulator', title: m.title }] as const)
-    ]);
-}
-
-export async function layoutNetwork(model: ModelIR, network: NetworkGraph): Promise<NetworkLayout> {
-    const info = describe(model);
+export async function layoutNetwork(elk: ELK, network: NetworkGraph): Promise<NetworkLayout> {
     const nodes = network.nodes.map(n => {
-        const { category, title: fullTitle } = info.get(n.id)!;
+        const { category, title: fullTitle } = n;
         const title = fullTitle && shorten(fullTitle);
         const width = Math.max(textWidth(n.id, NAME_FONT, true), title ? textWidth(title, TITLE_FONT) : 0) + 2 * PADDING;
         return { id: n.id, category, title, fullTitle, width: Math.ceil(width), height: title ? 36 : 24 };
@@ -81,7 +70,7 @@ export async function layoutNetwork(model: ModelIR, network: NetworkGraph): Prom
         children: nodes.map(n => ({ id: n.id, width: n.width, height: n.height })),
         edges: network.edges.map((e, i) => ({ id: `e${i}`, sources: [e.source], targets: [e.target] }))
     };
-    const laid = await new elkModule.default().layout(graph);
+    const laid = await elk.layout(graph);
     const placed = new Map((laid.children ?? []).map(c => [c.id, c]));
     return {
         nodes: nodes.map(n => ({ ...n, x: placed.get(n.id)?.x ?? 0, y: placed.get(n.id)?.y ?? 0 })),
