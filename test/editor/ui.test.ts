@@ -181,7 +181,7 @@ describe('The editor UI in code-server', function () {
         const status = preview.locator('#status[data-state="stale"]');
         await status.waitFor({ timeout: 30_000 });
         const said = await status.innerText();
-        assert.equal(said, `not updated: line ${line}: expected a name but found '='.`);
+        assert.equal(said, `not updated: line ${line}: a parameter needs a name and a value: \`parameter k = 2 /min\` (see docs/reference.md, Parameters).`);
         assert.ok(await preview.locator('#title', { hasText: /^SSRI/ }).isVisible(), 'the last results stay');
         const opacity = await preview.locator('#time-course').evaluate((chart) => Number(getComputedStyle(chart).opacity));
         assert.ok(opacity < 1, `the stale time course is greyed (opacity ${opacity})`);

@@ -52,14 +52,22 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** The version of this command-line tool (its package's). */
+/** The CLI package's version: its package.json is one folder up from the bundle (dist/), two from tsc's output (out/src/). */
 function version(): string {
-    const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    return packageJson.version;
+    for (const path of ['../package.json', '../../package.json']) {
+        try {
+            const packageJson = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version: string };
+            if (packageJson.name === '@neurocascade/cli') return packageJson.version;
+        } catch {
+            // Not this layout: the other one.
+        }
+    }
+    throw new Error("the CLI's package.json was not found");
 }
 
 function fail(error: unknown, command?: string): number {
     if (error instanceof UsageError) {
-        const help = command && command in COMMANDS_HELP ? `cascade ${command} --help` : 'cascade --help';
+        const help = command && Object.hasOwn(COMMANDS_HELP, command) ? `cascade ${command} --help` : 'cascade --help';
         process.stderr.write(`cascade: ${error.message}\nRun '${help}' for usage.\n`);
         return 2;
     }

@@ -34,10 +34,10 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
         options: [['--check', 'only report files that differ (exit 1 if any)'], HELP_OPTION]
     },
     simulate: {
-        synopsis: 'simulate <file> [--scenario S] [--observe a,b] [--format csv|json] [--units display|base] [--out F]',
+        synopsis: 'simulate <file> [--scenario S[,S2…]] [--observe a,b] [--format csv|json] [--units display|base] [--out F]',
         summary: 'run a scenario and print its time courses (CSV by default)',
         options: [
-            ['--scenario S', 'the scenario to run (default: the first)'],
+            ['--scenario S,S2', 'the scenarios to run (default: the first); several are reported side by side (CSV columns \'S: X\', or a JSON array)'],
             ['--observe a,b', 'these quantities, in this order: any species, parameter, rule or observable of the model'],
             ['--format csv|json', 'output format (default csv)'], UNITS_HELP, ['--out F', 'write to F (whole or not at all) instead of stdout'],
             ...SOLVER_HELP, HELP_OPTION
@@ -45,7 +45,7 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
     },
     steady: {
         synopsis: 'steady <file> [--scenario S[,S2…]] [--observe a,b] [--format table|json|csv] [--units display|base] [--out F]',
-        summary: 'the steady state of every species, rule and observable (several scenarios side by side)',
+        summary: 'the steady state of every species, flux (E.rate), rule and observable (several scenarios side by side)',
         options: [
             ['--scenario S,S2', 'one or more scenarios (default: the first); several are reported side by side'],
             ['--observe a,b', 'only these quantities: any species, parameter, rule or observable of the model'],

@@ -86,7 +86,7 @@ scenario Fill {
 
     it('steady reports stability: eigenvalues −V·Km/(Km + A)² and −k', () => {
         const folder = folderWith({ 'model.cascade': CHAIN });
-        const r = JSON.parse(cascade(['steady', 'model.cascade'], folder).stdout);
+        const r = JSON.parse(cascade(['steady', 'model.cascade', '--format', 'json'], folder).stdout);
         assert.equal(r.stability.stable, true);
         const lambda = r.stability.eigenvalues.map((e: { re: number }) => e.re).sort((a: number, b: number) => a - b);
         close(lambda[0], -3 * 5 / 7.5 ** 2, 1e-9, 'λ enzyme');

@@ -53,7 +53,7 @@ describe('the bundled CLI', function () {
         ['a file that is not there', () => ['check', 'not-there.cascade'], 2],
         ['check --simulate', () => ['check', '--simulate', 'examples/serotonin.cascade'], 0],
         ['simulate (CSV)', () => ['simulate', 'examples/dopamine.cascade'], 0],
-        ['cascade (its perturbations run in worker threads beside the bundle)', () => ['cascade', 'examples/dopamine.cascade'], 0],
+        ['cascade (its perturbations run in worker threads beside the bundle)', () => ['cascade', 'examples/dopamine.cascade', '--name', 'Knockouts'], 0],
         ['--help', () => ['--help'], 0],
         ['a usage error', () => ['simulate'], 2]
     ];
@@ -107,7 +107,7 @@ describe('the bundled CLI', function () {
     });
 
     it('produces the cascade result from the workers beside the bundle', () => {
-        const result = run(cliPackage, ['cascade', 'examples/dopamine.cascade']);
+        const result = run(cliPackage, ['cascade', 'examples/dopamine.cascade', '--name', 'Knockouts', '--format', 'json']);
         assert.equal(result.status, 0, result.stderr);
         const report = JSON.parse(result.stdout) as { perturbations: { responses: unknown[] }[] };
         assert.ok(report.perturbations.length > 1 && report.perturbations.every(p => p.responses.length > 0));

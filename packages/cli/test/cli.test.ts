@@ -134,7 +134,7 @@ describe('cascade simulate, steady and cascade', () => {
         const folder = folderWith({ 'model.cascade': DECAY });
         const steady = JSON.parse(cascade(['steady', 'model.cascade', '--format', 'json'], folder).stdout);
         assert.equal(steady.converged, true);
-        assert.deepEqual(steady.values.map((v: { name: string }) => v.name), ['A', 'B']);
+        assert.deepEqual(steady.values.map((v: { name: string }) => v.name), ['A', 'B', 'E.rate']);
         const result = JSON.parse(cascade(['cascade', 'model.cascade', '--name', 'MoreA', '--format', 'json'], folder).stdout);
         assert.equal(result.cascade, 'MoreA');
         const responses = result.perturbations[0].responses;

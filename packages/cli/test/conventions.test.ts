@@ -86,6 +86,35 @@ describe('cascade steady', () => {
         assert.match(run.stdout, /^twice\s+uM\s+20$/m);
     });
 
+    it('simulates several scenarios side by side: CSV columns per scenario, or a JSON array', () => {
+        // A(t) = s/k·(1 − e^(−k t)), k = 0.1 /min, s = 1 (Base) and 2 uM/min (High).
+        const csv = cascade(['simulate', 'supply.cascade', '--scenario', 'Base,High'], folder);
+        assert.equal(csv.status, 0, csv.stderr);
+        const [header, ...rows] = csv.stdout.trim().split('\n');
+        assert.equal(header, 'time (min),Base: A (uM),High: A (uM)');
+        const [t, base, high] = rows[rows.length - 1].split(',').map(Number);
+        assert.equal(t, 60);
+        assert.ok(Math.abs(base - 10 * (1 - Math.exp(-6))) < 1e-4 && Math.abs(high - 20 * (1 - Math.exp(-6))) < 1e-4, `${base}, ${high}`);
+        const json = JSON.parse(cascade(['simulate', 'supply.cascade', '--scenario', 'Base,High', '--format', 'json'], folder).stdout);
+        assert.deepEqual(json.map((run: { scenario: string }) => run.scenario), ['Base', 'High']);
+    });
+
+    it('reports the flux of every process: at steady state an enzyme carries the whole supply', () => {
+        // dA/dt = 1 − 2·A/(10 + A): E.rate = 1 uM/min at A = 10 uM; B = 1 / 0.5 = 2 uM.
+        const flux = folderWith({ 'flux.cascade': `model Flux
+precursor A { initial 0 uM  supply 1 uM/min }
+metabolite B { clearance 0.5 /min }
+enzyme E { converts A -> B  vmax 2 uM/min  km 10 uM }
+scenario Run { simulate 60 min }
+` });
+        const run = cascade(['steady', 'flux.cascade', '--format', 'json', '--units', 'base'], flux);
+        assert.equal(run.status, 0, run.stderr);
+        const values = new Map((JSON.parse(run.stdout).values as { name: string; value: number; unit: string }[]).map(v => [v.name, v]));
+        assert.equal(values.get('E.rate')?.unit, 'uM/min');
+        assert.ok(Math.abs(values.get('E.rate')!.value - 1) < 1e-6, `E.rate ${values.get('E.rate')?.value}`);
+        assert.ok(Math.abs(values.get('A')!.value - 10) < 1e-5 && Math.abs(values.get('B')!.value - 2) < 1e-6);
+    });
+
     it('reports several scenarios side by side (CSV), each at its analytic steady state s/k', () => {
         const run = cascade(['steady', 'supply.cascade', '--scenario', 'Base,High', '--format', 'csv'], folder);
         assert.equal(run.status, 0, run.stderr);

@@ -19,36 +19,58 @@ export async function simulate(args: string[]): Promise<number> {
     const options = solverRunOptions(values);
     const units = unitsChoice(values.units);
     const { model } = await loadCheckedModel(positionals[0]);
-    requireDeclared('scenario', values.scenario, model.scenarios);
+    const scenarios = values.scenario === undefined ? [undefined] : listOption(values.scenario);
+    scenarios.forEach(name => requireDeclared('scenario', name, model.scenarios));
     const observe = listOption(values.observe);
-    const run = observe.length > 0
-        ? observing(model, values.scenario, scenario => chosenQuantities(model, scenario, observe))
-        : { model, scenario: values.scenario };
-    const progress = progressBar('simulating');
-    let result: SimulationResult;
-    try {
-        result = simulateScenario(run.model, run.scenario, { ...options, onProgress: progress.onProgress });
-    } finally {
-        progress.stop();
+    const runs = scenarios.map((name): ScenarioOutput => {
+        const run = observe.length > 0
+            ? observing(model, name, scenario => chosenQuantities(model, scenario, observe))
+            : { model, scenario: name };
+        const progress = progressBar(scenarios.length > 1 ? `simulating ${run.scenario ?? ''}` : 'simulating');
+        let result: SimulationResult;
+        try {
+            result = simulateScenario(run.model, run.scenario, { ...options, onProgress: progress.onProgress });
+        } finally {
+            progress.stop();
+        }
+        reportRunWarnings(result.scenario, result.warnings);
+        const observed = findScenario(run.model, run.scenario).observe;
+        return { result, displays: result.series.map(series => displayFor(observed.find(o => o.name === series.name) ?? series, series.values, units)) };
+    });
+    if (format === 'json') {
+        const json = ({ result, displays }: ScenarioOutput) =>
+            ({ ...result, timeUnit: 'min', series: result.series.map((series, i) => ({ ...series, displayUnit: displays[i]?.unit })) });
+        await emit(jsonChunks(runs.length === 1 ? json(runs[0]) : runs.map(json)), values.out);
+    } else {
+        const [first, ...others] = runs;
+        const differ = others.find(other => other.result.time.length !== first.result.time.length || other.result.time.some((t, i) => t !== first.result.time[i]));
+        if (differ) {
+            throw new UsageError(`--scenario: '${first.result.scenario}' and '${differ.result.scenario}' are sampled at different times, so they cannot share CSV rows; use --format json`);
+        }
+        await emit(csvChunks(runs), values.out);
     }
-    reportRunWarnings(result.scenario, result.warnings);
-    const observed = findScenario(run.model, run.scenario).observe;
-    const displays = result.series.map(series => displayFor(observed.find(o => o.name === series.name) ?? series, series.values, units));
-    const json = { ...result, timeUnit: 'min', series: result.series.map((series, i) => ({ ...series, displayUnit: displays[i]?.unit })) };
-    await emit(format === 'json' ? jsonChunks(json) : csvChunks(result, displays), values.out);
     return 0;
 }
 
+/** One scenario's run and the unit each of its series is shown in. */
+interface ScenarioOutput {
+    result: SimulationResult;
+    displays: (DisplayUnit | undefined)[];
+}
+
 /**
- * Time in minutes, then each series in its display unit (or base unit with --units base), a row
- * at a time: 40 series × 1 M points as one string failed with 'Invalid string length'.
+ * Time in minutes, then each series in its display unit (or base unit with --units base), the
+ * scenarios side by side (`Baseline: X (nM)` when there are several), a row at a time: 40
+ * series × 1 M points as one string failed with 'Invalid string length'.
  */
-function csvChunks(result: SimulationResult, displays: (DisplayUnit | undefined)[]): Chunks {
-    const header = ['time (min)', ...result.series.map((s, i) => `${s.name} (${displays[i]?.unit ?? s.unit})`)].map(csvField).join(',');
+function csvChunks(runs: readonly ScenarioOutput[]): Chunks {
+    const prefix = (result: SimulationResult) => runs.length > 1 ? `${result.scenario}: ` : '';
+    const columns = runs.flatMap(({ result, displays }) => result.series.map((series, k) => ({ series, display: displays[k], label: `${prefix(result)}${series.name} (${displays[k]?.unit ?? series.unit})` })));
+    const time = runs[0].result.time;
     return batched((function* () {
-        yield `${header}\n`;
-        for (let i = 0; i < result.time.length; i++) {
-            yield `${[csvNumber(result.time[i]), ...result.series.map((s, k) => csvNumber(inDisplay(s.values[i], displays[k])))].join(',')}\n`;
+        yield `${['time (min)', ...columns.map(column => column.label)].map(csvField).join(',')}\n`;
+        for (let i = 0; i < time.length; i++) {
+            yield `${[csvNumber(time[i]), ...columns.map(column => csvNumber(inDisplay(column.series.values[i], column.display)))].join(',')}\n`;
         }
     })());
 }

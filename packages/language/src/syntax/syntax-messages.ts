@@ -42,7 +42,7 @@ export const NEXT_STEP_MESSAGES: readonly NextStepMessage[] = [
     { rule: 'EffectClause', message: 'an effect needs a target, a property, `max` and `ec50`: `increases E activity max 2 ec50 1 uM`', section: 'Effect clauses' },
     { rule: 'StoichTerm', message: 'an equation needs a species after each `+`: `converts A + B -> C`', section: 'Reactions' },
     { rule: 'Equation', message: 'an equation needs `->` between what is used and what is made: `converts A -> B`', section: 'Reactions' },
-    { rule: 'Parameter', message: 'a parameter needs a value: `parameter k = 2 /min`', section: 'Parameters' },
+    { rule: 'Parameter', message: 'a parameter needs a name and a value: `parameter k = 2 /min`', section: 'Parameters' },
     { rule: 'FunctionDecl', message: 'a function needs parameters and a body: `function f(x) = x^2`', section: 'Functions' },
     { rule: 'Rule', message: 'a rule needs an expression: `rule total = A + B`', section: 'Rules' },
     { rule: 'RateRule', message: 'a rate rule needs a target and an expression: `rate of X = -k * X`', section: 'Rate rules' },

@@ -67,7 +67,7 @@ describe('simulation requests', function () {
         assert.ok(refused instanceof ModelHasErrors, `the run is refused: ${String(refused)}`);
         // MODEL has 13 lines; the broken parameter is the 14th, its name missing before '='.
         assert.deepEqual({ line: refused.first.line, file: refused.first.file }, { line: 14, file: undefined });
-        assert.match(refused.first.message, /ID.*=/);
+        assert.match(refused.first.message, /a parameter needs a name and a value/);
         assert.match(refused.message, /^The model has \d+ errors?; fix (it|them) to simulate \(line 14: /);
     });
 
