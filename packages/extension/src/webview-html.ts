@@ -45,7 +45,7 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
     <div id="error" role="alert" hidden></div>
     <section id="scenario-view" hidden>
         <div id="legend" role="group" aria-label="Series"></div>
-        <div id="time-course"></div>
+        <div id="time-course" class="chart"></div>
         <ul id="warnings" role="alert" hidden></ul>
         <h2>Expectations</h2>
         <ul id="expects"></ul>

@@ -54,7 +54,7 @@ export class StatementRecovery {
         for (let recoveries = 0; ; ) {
             const result = this.parse<T>(text, options);
             const errors = result.parserErrors.filter(error => !kept.has(errorOffset(error))).sort((a, b) => errorOffset(a) - errorOffset(b));
-            if (errors.length === 0) return { ...result, parserErrors: reported };
+            if (errors.length === 0) return withInputText({ ...result, parserErrors: reported }, input);
             const tokens = this.lexer.tokenize(text).tokens;
             let covered = -1;
             let blanked = false;
@@ -73,7 +73,7 @@ export class StatementRecovery {
                 }
                 covered = diagnosis.blank?.[1] ?? covered;
             }
-            if (!blanked) return { ...result, parserErrors: reported.sort((a, b) => a.token.startOffset - b.token.startOffset) };
+            if (!blanked) return withInputText({ ...result, parserErrors: reported.sort((a, b) => a.token.startOffset - b.token.startOffset) }, input);
         }
     }
 
@@ -178,6 +178,17 @@ function startsLine(tokens: IToken[], index: number): boolean {
 /** Keyword tokens are named by their text; names, numbers and units are not. */
 function isKeyword(token: IToken): boolean {
     return token.tokenType.name === token.image;
+}
+
+/**
+ * The tree parsed from a blanked text holds the document's own text again (blanking keeps every
+ * offset): whatever compares the tree's text with the editor's — a run waiting until the server
+ * has built what the editor shows — must see the document, not the blanked copy.
+ */
+function withInputText<T extends AstNode>(result: ParseResult<T>, input: string): ParseResult<T> {
+    const root = result.value.$cstNode?.root as unknown as { _text: string } | undefined;
+    if (root && root._text !== input) root._text = input;
+    return result;
 }
 
 function blank(text: string, [from, to]: [number, number]): string {
