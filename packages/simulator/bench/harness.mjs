@@ -59,7 +59,7 @@ export function maxRelativeDifference(values, reference, floor) {
     return largest;
 }
 
-const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Times `run` cold (its first call) and warm: after the first, calls go on until `maxRuns`

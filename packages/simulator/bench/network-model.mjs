@@ -49,7 +49,7 @@ export function networkModel(n, kind) {
     for (let c = 0; c < n; c += 3) {
         const u = c / 3, [C, V, E] = [c, c + 1, c + 2].map(i => (exists(i) ? name(i) : undefined));
         processes.push(transfer(`Conv${u}`, 'enzyme', C, exists(c + 3) ? name(c + 3) : undefined, 'cytosol', {
-            type: 'enzyme', vmax: number(p.Vsyn), substrates: [{ species: C, km: number(p.Ksyn) }], cofactors: [], inhibitors: []
+            type: 'saturable', vmax: number(p.Vsyn), substrates: [{ species: C, km: number(p.Ksyn) }], cofactors: [], inhibitors: []
         }));
         if (V) {
             processes.push(transfer(`Uptake${u}`, 'transporter', C, V, 'cytosol', firstOrder(p.kin, C)));
@@ -58,7 +58,7 @@ export function networkModel(n, kind) {
         if (E) {
             processes.push(transfer(`Release${u}`, 'release', V, E, 'vesicles', firstOrder(p.krel, V)));
             processes.push(transfer(`Reuptake${u}`, 'transporter', E, C, 'synapse',
-                { type: 'michaelis-menten', vmax: number(p.Vup), km: number(p.Kup), substrate: E, inhibitors: [] }));
+                { type: 'saturable', vmax: number(p.Vup), substrates: [{ species: E, km: number(p.Kup) }], cofactors: [], inhibitors: [] }));
             receptors.push({ name: `Auto${u}`, ligand: E, kd: number(0.1), hill: number(1), density: number(1), effect: 'inhibitory', antagonists: [] });
             effects.push({
                 source: { kind: 'receptor', name: `Auto${u}` }, direction: 'decreases', target: `Conv${u}`, property: 'activity',

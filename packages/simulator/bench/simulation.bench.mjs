@@ -4,16 +4,18 @@
 // (LSODA, BDF) and by CVODE (BDF + KLU) on the same equations printed to Python and C from the
 // compiled terms (model-sources.mjs), at rtol 1e-6, atol 1e-9; each compared with SciPy's
 // Radau at rtol 1e-10, atol 1e-14 (with the analytic Jacobian), and ours again at rtol 1e-8.
-//   node packages/simulator/bench/simulation.bench.mjs [--timeout=seconds] [--only=text]
+// The stiff networks are also solved cold, as the CLI does: a fresh process per solve that loads
+// the simulator, compiles and solves once (cold-solve.mjs), against CVODE in fresh processes.
+// --cold: only that table (ours auto warm and CVODE, no SciPy, no reference).
+//   node packages/simulator/bench/simulation.bench.mjs [--timeout=seconds] [--only=text] [--cold]
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModelFromFile } from '@neurocascade/language';
 import { compileModel } from '../out/src/index.js';
-import { startState } from '../out/src/run/actions.js';
-import { initialState } from '../out/src/run/initial-state.js';
-import { outputGrid } from '../out/src/run/simulate.js';
 import { integrateTrajectory } from '../out/src/run/trajectory.js';
+import { coldCvode, coldSolves } from './cold-solves.mjs';
+import { firstScenario } from './first-scenario.mjs';
 import { compileCvode, format, maxRelativeDifference, ms, runCvode, runScipy, table, timeRuns, workFolder } from './harness.mjs';
 import { cHeader, modelEquations, pythonModule } from './model-sources.mjs';
 import { NETWORKS, networkModel } from './network-model.mjs';
@@ -21,6 +23,7 @@ import { NETWORKS, networkModel } from './network-model.mjs';
 const args = process.argv.slice(2);
 const timeoutSeconds = Number(args.find(a => a.startsWith('--timeout='))?.slice(10) ?? 120);
 const only = args.find(a => a.startsWith('--only='))?.slice(7);
+const coldOnly = args.includes('--cold');
 const RTOL = 1e-6, ATOL = 1e-9;
 const ACCURATE = { rtol: 1e-8, atol: 1e-12 };
 const REFERENCE = { rtol: 1e-10, atol: 1e-14 };
@@ -36,7 +39,9 @@ const OUR_RUNS = { maxRuns: 301, budgetSeconds: 4 };
 const SCIPY_REPEATS = 5, CVODE_REPEATS = 11;
 /** Enough for every non-stiff case; a stiff example stops there rather than take a minute. */
 const RK45_MAX_STEPS = 300_000;
-const TARGETS = { cvodeRatio: 3, lsodaSpeedup: 10, accuracy: 1e-5 };
+const TARGETS = { cvodeRatio: 3, lsodaSpeedup: 10, accuracy: 1e-5, coldCvodeRatio: 3, warmCvodeRatio: 1.5 };
+/** Fresh processes per cold measurement (ours and CVODE), their median reported. */
+const COLD_PROCESSES = 5;
 
 const examples = resolve(dirname(fileURLToPath(import.meta.url)), '../../../examples');
 const cases = [
@@ -49,24 +54,14 @@ const cases = [
         }
     })),
     ...Object.keys(NETWORKS).flatMap(kind => [10, 100, 1000].map(n => ({ label: `${kind} network`, n, load: async () => networkModel(n, kind) })))
-].filter(c => !only || `${c.label} ${c.n ?? ''}`.includes(only));
-
-/** The start of the model's first scenario, and where the integration restarts (as ours does). */
-function firstScenario(m) {
-    const scenario = m.ir.scenarios[0];
-    if (!scenario) throw new Error(`${m.ir.name} has no scenario to benchmark`);
-    if (scenario.events.length > 0) throw new Error(`${m.ir.name}: scenario ${scenario.name} has events, which the Python and C printers do not model`);
-    const y0 = startState(m, scenario.actions, initialState);
-    const breaks = [...new Set([...m.system.breakpoints, scenario.duration])].filter(b => b > 0 && b <= scenario.duration).sort((a, b) => a - b);
-    return { scenario, y0, times: outputGrid(scenario.duration, scenario.step), breaks };
-}
+].filter(c => !only || `${c.label} ${c.n ?? ''}`.includes(only)).filter(c => !coldOnly || c.label === 'stiff network');
 
 function ours(m, start, method, options) {
     const { scenario, y0, times } = start;
     // Each sample is copied whole and flattened after timing, as SciPy's runner keeps solve_ivp's columns.
     const run = () => {
         const samples = [];
-        const stats = integrateTrajectory(m, y0, scenario.duration, times, [], { method, ...options }, (_t, y) => samples.push(y.slice()));
+        const { stats } = integrateTrajectory(m, y0, scenario.duration, times, [], { method, ...options }, (_t, y) => samples.push(y.slice()));
         return { stats, samples };
     };
     try {
@@ -82,6 +77,8 @@ function ours(m, start, method, options) {
 const work = workFolder();
 const rows = [];
 const verdicts = [];
+const coldRows = [];
+const coldVerdicts = [];
 for (const [k, c] of cases.entries()) {
     const ir = await c.load();
     const compileStarted = performance.now();
@@ -103,7 +100,7 @@ for (const [k, c] of cases.entries()) {
     const scipy = (method, jacobian, tolerances = { rtol: RTOL, atol: ATOL }, times = repeats) =>
         () => runScipy(work, module, method, { ...tolerances, jacobian, repeats: times, timeoutSeconds });
     note('reference (Radau, rtol 1e-10)');
-    const reference = scipy('Radau', 'analytic', REFERENCE, 1)();
+    const reference = coldOnly ? { failed: 'skipped (--cold)' } : scipy('Radau', 'analytic', REFERENCE, 1)();
     // auto first: its first run is the model's first solve after compiling, as in the editor.
     const runs = [
         ['ours auto', () => ours(m, start, 'auto', { rtol: RTOL, atol: ATOL })],
@@ -114,7 +111,7 @@ for (const [k, c] of cases.entries()) {
         ['CVODE BDF + KLU', () => (cvodeNote ? { failed: cvodeNote } : runCvode(work, `cvode_${k}`, { rtol: RTOL, atol: ATOL, repeats: CVODE_REPEATS, timeoutSeconds }))],
         ['SciPy LSODA', scipy('LSODA', 'none')],
         ['SciPy BDF (sparse)', scipy('BDF', 'sparsity')]
-    ];
+    ].filter(([name]) => !coldOnly || name === 'ours auto' || name.startsWith('CVODE'));
     const results = new Map();
     for (const [name, run] of runs) {
         note(name);
@@ -123,6 +120,23 @@ for (const [k, c] of cases.entries()) {
         results.set(name, result);
     }
     const cvode = results.get('CVODE BDF + KLU'), lsoda = results.get('SciPy LSODA'), auto = results.get('ours auto');
+    if (c.label === 'stiff network') {
+        note(`${COLD_PROCESSES} cold solves in fresh processes, ours and CVODE`);
+        const cold = coldSolves('stiff', c.n, COLD_PROCESSES);
+        const cvodeCold = cvodeNote ? { failed: cvodeNote } : coldCvode(work, `cvode_${k}`, { rtol: RTOL, atol: ATOL }, COLD_PROCESSES);
+        const ourCold = cold.loadMs + cold.compileMs + cold.solveMs;
+        const ratio = (us, them) => (them === undefined ? '' : format(us / them, 2));
+        coldRows.push([label, n, format(cold.processMs), format(cold.startMs), format(cold.loadMs), format(cold.compileMs), format(cold.solveMs),
+            `${cold.method}, ${cold.steps}`, cvodeCold.failed ?? format(cvodeCold.processMs), format(cvodeCold.solveMs),
+            ratio(ourCold, cvodeCold.solveMs), ratio(cold.processMs, cvodeCold.processMs),
+            ms(auto.seconds), ms(cvode.seconds), ratio(auto.seconds, cvode.seconds)]);
+        const verdict = (ok, text) => `${ok ? 'met' : 'NOT met'}: ${text}`;
+        coldVerdicts.push(`${n} species: ` + (cvodeCold.failed || cvode.failed || auto.failed ? `n/a (${cvodeCold.failed ?? cvode.failed ?? auto.failed})` : [
+            verdict(ourCold <= TARGETS.coldCvodeRatio * cvodeCold.solveMs, `cold ${format(ourCold / cvodeCold.solveMs, 2)}× CVODE (load + compile + first solve against CVODE's first solve)`),
+            verdict(auto.seconds <= TARGETS.warmCvodeRatio * cvode.seconds, `warm ${format(auto.seconds / cvode.seconds, 2)}× CVODE`)
+        ].join('; ')));
+    }
+    if (coldOnly) continue;
     for (const [name, r] of results) {
         const isOurs = name.startsWith('ours');
         const versus = (other, f) => (isOurs && !r.failed && !other.failed ? format(f(other.cpuSeconds, r.cpuSeconds), 2) : '');
@@ -143,13 +157,27 @@ for (const [k, c] of cases.entries()) {
     ].join('; '));
 }
 
-console.log(`Simulation benchmark: rtol ${RTOL}, atol ${ATOL}, the scenario's output times; reference SciPy Radau rtol ${REFERENCE.rtol}, atol ${REFERENCE.atol} (analytic Jacobian).`);
-console.log(table(['model (scenario, duration)', 'states', 'solver [method used]', 'CPU ms', 'first run CPU ms', 'wall ms', 'runs', 'rhs evals', 'jac evals', 'steps',
-    `max rel diff vs Radau (floor ${FLOOR})`, 'CPU ÷ CVODE', 'LSODA ÷ CPU', 'compile ms'], rows));
-console.log(`CPU ms: process CPU time (all threads) of one solve, the median of warm runs. Ours: the later half of the runs after the first`);
-console.log(`(up to ${OUR_RUNS.maxRuns} runs or ${OUR_RUNS.budgetSeconds} s); SciPy: the runs after the first of ${SCIPY_REPEATS} up to 100 states, else one run; CVODE: those after the first of ${CVODE_REPEATS}.`);
-console.log("'first run': the cold one (ours auto: the model's first solve after compiling). Wall ms: the same runs' wall time.");
-console.log('Ours and CVODE use the analytic Jacobian; SciPy LSODA differences the dense Jacobian, BDF the sparse one (jac_sparsity).');
-console.log(`Targets: ours (auto) within ${TARGETS.cvodeRatio}× of CVODE, ${TARGETS.lsodaSpeedup}× faster than LSODA, within ${TARGETS.accuracy} of Radau at rtol 1e-8.`);
-for (const v of verdicts) console.log(`- ${v}`);
+if (!coldOnly) {
+    console.log(`Simulation benchmark: rtol ${RTOL}, atol ${ATOL}, the scenario's output times; reference SciPy Radau rtol ${REFERENCE.rtol}, atol ${REFERENCE.atol} (analytic Jacobian).`);
+    console.log(table(['model (scenario, duration)', 'states', 'solver [method used]', 'CPU ms', 'first run CPU ms', 'wall ms', 'runs', 'rhs evals', 'jac evals', 'steps',
+        `max rel diff vs Radau (floor ${FLOOR})`, 'CPU ÷ CVODE', 'LSODA ÷ CPU', 'compile ms'], rows));
+    console.log(`CPU ms: process CPU time (all threads) of one solve, the median of warm runs. Ours: the later half of the runs after the first`);
+    console.log(`(up to ${OUR_RUNS.maxRuns} runs or ${OUR_RUNS.budgetSeconds} s); SciPy: the runs after the first of ${SCIPY_REPEATS} up to 100 states, else one run; CVODE: those after the first of ${CVODE_REPEATS}.`);
+    console.log("'first run': the cold one (ours auto: the model's first solve after compiling). Wall ms: the same runs' wall time.");
+    console.log('Ours and CVODE use the analytic Jacobian; SciPy LSODA differences the dense Jacobian, BDF the sparse one (jac_sparsity).');
+    console.log(`Targets: ours (auto) within ${TARGETS.cvodeRatio}× of CVODE, ${TARGETS.lsodaSpeedup}× faster than LSODA, within ${TARGETS.accuracy} of Radau at rtol 1e-8.`);
+    for (const v of verdicts) console.log(`- ${v}`);
+}
+if (coldRows.length > 0) {
+    console.log(`\nCold first solve (a fresh process each, median of ${COLD_PROCESSES}), auto, rtol ${RTOL}, atol ${ATOL}; wall ms.`);
+    console.log(table(['model (scenario, duration)', 'states', 'ours process ms', 'node start', 'load', 'compile', 'first solve', 'method, steps',
+        'CVODE process ms', 'CVODE first solve', 'cold ÷ CVODE', 'process ÷ CVODE process', 'ours warm', 'CVODE warm', 'warm ÷ CVODE'], coldRows));
+    console.log('ours process ms: spawn to exit of cold-solve.mjs; node start: from the process origin until the benchmark script starts loading');
+    console.log('the simulator (the generated model is built in it); load: importing the simulator; compile: compileModel; first solve: integrateTrajectory.');
+    console.log("cold ÷ CVODE: (load + compile + first solve) against CVODE's first solve in a fresh process; CVODE process ms: its spawn to exit");
+    console.log(`(printing every sample as JSON included). Warm: in this process, the median wall time of ours auto's warm runs (as in the table`);
+    console.log(`of all solvers) and of CVODE's runs after the first of ${CVODE_REPEATS}.`);
+    console.log(`Targets: cold within ${TARGETS.coldCvodeRatio}× of CVODE, warm within ${TARGETS.warmCvodeRatio}×.`);
+    for (const v of coldVerdicts) console.log(`- ${v}`);
+}
 rmSync(work, { recursive: true, force: true });
