@@ -47,6 +47,22 @@ describe('time-course chart model', function () {
         assert.deepEqual(chart.legend.map(e => e.label), ['X', 'Y', 'Z', 'R.occupancy', 'balance']);
     });
 
+    it('shows a series in its author\'s unit: a mass unit through the molar mass, each unit its own panel', () => {
+        // 1 pg/mL of melatonin (232.28 g/mol) is 1e-9 g/L ÷ 232.28 g/mol, in µM.
+        const pgPerMl = 1e-9 / 232.28 * 1e6;
+        const result = scenarioResult('A', [0, 1], { Melatonin: [80 * pgPerMl, 20 * pgPerMl], Serotonin: [5, 2.5], Trp: [0.4, 0.2] });
+        result.series[0].display = { unit: 'pg/mL', scale: pgPerMl };
+        result.series[1].display = { unit: 'nM', scale: 1e-3 };
+        const chart = timeCourseChart([result]);
+        assert.deepEqual(chart.panels.map(p => [axisLabel(p, LINEAR), p.lines.map(l => l.quantity)]),
+            [['Concentration (pg/mL)', ['Melatonin']], ['Concentration (nM)', ['Serotonin', 'Trp']]]);
+        const drawn = (panel: number, line: number) => drawnValues(chart.panels[panel], chart.panels[panel].lines[line], LINEAR) as number[];
+        drawn(0, 0).forEach((v, i) => assert.ok(Math.abs(v - [80, 20][i]) < 1e-9, `melatonin reads ${v} pg/mL`));
+        // Serotonin written in nM stays in nM (5000, where a prefix chosen by size would say 5 µM); Trp without a unit of its own gets nM by size.
+        drawn(1, 0).forEach((v, i) => assert.ok(Math.abs(v - [5000, 2500][i]) < 1e-9, `serotonin reads ${v} nM`));
+        drawn(1, 1).forEach((v, i) => assert.ok(Math.abs(v - [400, 200][i]) < 1e-9, `tryptophan reads ${v} nM`));
+    });
+
     it('uses no colour twice in one chart', () => {
         const chart = timeCourseChart([serotonin('Baseline')]);
         const used = chart.panels.flatMap(p => p.lines.map(l => colourOf(l.colour)));

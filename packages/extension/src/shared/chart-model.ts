@@ -2,10 +2,11 @@
  * What the time-course charts show, independent of how they are drawn (uPlot on screen, SVG
  * on export): one time axis in a readable unit and panels that each share one y axis.
  * One scenario: a panel per dimension and display unit (concentrations in nM apart from
- * those in µM, fractions such as occupancy, the E/I balance), a colour per line. Several
+ * those in µM, fractions such as occupancy, the E/I balance), a colour per line. A series
+ * shows in its author's unit (`initial 80 pg/mL` plots in pg/mL), else in a readable prefix. Several
  * scenarios (compare): small multiples, a panel per quantity and a colour per scenario.
  */
-import type { ScenarioRunResult } from '@neurocascade/language/protocol';
+import type { ScenarioRunResult, Series } from '@neurocascade/language/protocol';
 import { displayUnitFor, largestMagnitude, unitLabel, type DisplayUnit } from './display-units.js';
 
 export interface TimeUnit {
@@ -62,7 +63,7 @@ export function timeUnitFor(maxMinutes: number): TimeUnit {
     return { label: 'd', minutes: 1440 };
 }
 
-interface Quantity { name: string; unit: string; values: number[]; dimension?: string }
+interface Quantity { name: string; unit: string; display?: Series['display']; values: number[]; dimension?: string }
 
 const BALANCE = 'E/I balance';
 
@@ -82,7 +83,7 @@ export function timeCourseChart(results: readonly ScenarioRunResult[]): ChartMod
     const compare = results.length > 1;
     const panels = new Map<string, ChartPanel>();
     const legend: LegendEntry[] = compare ? results.map((r, i) => ({ key: r.scenario, label: r.title ? `${r.scenario} — ${r.title}` : r.scenario, colour: i })) : [];
-    const byQuantity = new Map<string, { unit: string; dimension: string; lines: ChartLine[] }>();
+    const byQuantity = new Map<string, { unit: string; display?: Series['display']; dimension: string; lines: ChartLine[] }>();
     results.forEach((result, scenarioIndex) => {
         for (const quantity of quantitiesOf(result)) {
             const line: ChartLine = {
@@ -90,13 +91,15 @@ export function timeCourseChart(results: readonly ScenarioRunResult[]): ChartMod
                 legend: compare ? result.scenario : `${result.scenario}/${quantity.name}`,
                 colour: compare ? scenarioIndex : byQuantity.size, values: aligned(result, quantity.values)
             };
-            const entry = byQuantity.get(quantity.name) ?? { unit: quantity.unit, dimension: quantity.dimension ?? DIMENSIONS[quantity.unit] ?? unitLabel(quantity.unit), lines: [] };
+            const entry = byQuantity.get(quantity.name) ?? { unit: quantity.unit, display: quantity.display, dimension: quantity.dimension ?? DIMENSIONS[quantity.unit] ?? unitLabel(quantity.unit), lines: [] };
             entry.lines.push(line);
             byQuantity.set(quantity.name, entry);
         }
     });
-    for (const [name, { unit: baseUnit, dimension, lines }] of byQuantity) {
-        const unit = displayUnitFor(baseUnit, largestMagnitude(lines.flatMap(l => l.values)));
+    for (const [name, { unit: baseUnit, display, dimension, lines }] of byQuantity) {
+        // The author's unit when the model has one (a base value is `scale` of it), else a readable prefix.
+        const unit: DisplayUnit = display ? { label: unitLabel(display.unit), factor: 1 / display.scale }
+            : displayUnitFor(baseUnit, largestMagnitude(lines.flatMap(l => l.values)));
         const key = compare ? name : `${dimension}/${unit.label}`;
         const panel = panels.get(key) ?? { key, title: compare ? name : dimension, unit, lines: [] };
         panel.lines.push(...lines);

@@ -3,7 +3,7 @@
  * Only types and method names: clients import it without pulling in the server.
  * Every quantity is in base units (µM, minutes, fractions) with its unit named beside it.
  */
-import type { SpeciesKind } from '@neurocascade/simulator';
+import type { DisplayUnit, SpeciesKind } from '@neurocascade/simulator';
 
 export type SimulationMethod = 'auto' | 'rk45' | 'stiff';
 
@@ -39,6 +39,8 @@ export interface SteadyStateParams extends DocumentRunParams {
 export interface Series {
     name: string;
     unit: string;
+    /** The unit its author wrote (`initial 80 pg/mL`), to show it in; values stay in `unit`. */
+    display?: DisplayUnit;
     values: number[];
 }
 

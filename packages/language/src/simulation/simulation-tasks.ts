@@ -43,7 +43,7 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
         throw new Error(`Scenario '${name}' simulates ${scenario.duration / 60} h, more than the maximum simulated time setting (${options.maxSimulatedHours} h).`);
     }
     const observed = scenario.observe.length > 0 ? scenario.observe
-        : model.species.map((s): Observable => ({ name: s.name, expression: { kind: 'name', name: s.name }, unit: s.unit }));
+        : model.species.map((s): Observable => ({ name: s.name, expression: { kind: 'name', name: s.name }, unit: s.unit, display: s.display }));
     const withBalance = hasBalance(model) && !observed.some(o => o.expression.kind === 'balance');
     const extended: Scenario = { ...scenario, observe: withBalance ? [...observed, BALANCE] : observed };
     const compiled = compileModel({ ...model, scenarios: model.scenarios.map(s => s === written ? extended : s) });
@@ -53,7 +53,8 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
         scenario: name,
         title: scenario.title,
         times: result.time,
-        series: withBalance ? result.series.slice(0, -1) : result.series,
+        // The simulator's series follow the observables' order; each carries its author's unit.
+        series: result.series.slice(0, observed.length).map((series, i) => observed[i].display ? { ...series, display: observed[i].display } : series),
         balance: balance?.values,
         ...steadyTable(compiled, steady, run),
         warnings: result.warnings.map(warning => ({ code: warning.code, message: warning.message, ...firstLine(scenario.source) })),

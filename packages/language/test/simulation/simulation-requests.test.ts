@@ -83,6 +83,26 @@ scenario Run { simulate 10 min  observe S, E.rate }
         rate.forEach((v, i) => assert.ok(Math.abs(v - 2 * s[i] / (4 + s[i])) < 1e-9, `E.rate at ${result.times[i]}: ${v}`));
     });
 
+    it('gives the preview each series in the unit its author wrote: pg/mL through the molar mass, nM, or none', async () => {
+        const written = (await parse(`metabolite Melatonin { initial 80 pg/mL  molar_mass 232.28 g/mol  clearance 0.1 /min }
+precursor Serotonin { initial 500 nM  clearance 0.1 /min }
+precursor Tryptophan { initial 50 uM }
+metabolite Plain { supply 1 uM/min  clearance 1 /min }
+scenario Run { simulate 10 min }
+`, { documentUri: 'file:///display.cascade', validation: true })).uri.toString();
+        const result = await simulations.runScenario({ uri: written, scenario: 'Run' });
+        const display = Object.fromEntries(result.series.map(s => [s.name, s.display]));
+        // 1 pg/mL of a 232.28 g/mol substance is 1e-9 g/L ÷ 232.28 g/mol = 4.305e-12 M, in µM ×1e6.
+        const pgPerMl = 1e-9 / 232.28 * 1e6;
+        assert.equal(display.Melatonin?.unit, 'pg/mL');
+        assert.ok(Math.abs(display.Melatonin!.scale / pgPerMl - 1) < 1e-12, `pg/mL is ${display.Melatonin!.scale} µM`);
+        const melatonin = result.series.find(s => s.name === 'Melatonin')!;
+        assert.ok(Math.abs(melatonin.values[0] / display.Melatonin!.scale - 80) < 1e-9, 'the first value reads 80 pg/mL');
+        assert.deepEqual(display.Serotonin, { unit: 'nM', scale: 1e-3 });
+        assert.deepEqual(display.Tryptophan, { unit: 'uM', scale: 1 });
+        assert.equal(display.Plain, undefined, 'no unit written: the preview picks a prefix');
+    });
+
     it('carries a concentration driven below zero to the preview and the editor as a warning', async () => {
         const empty = await parse('precursor A { initial 1 uM }\nmetabolite B { clearance 1 /min }\nreaction R { A -> B  rate 5 uM/min }\nscenario S { simulate 1 min }',
             { documentUri: 'file:///emptied.cascade', validation: true });
