@@ -7,4 +7,3 @@ export * from './workspace/model-loader.js';
 export { cascadeNetwork } from './simulation/cascade-network.js';
 export type { NetworkEdgeKind, NetworkGraph, NetworkNodeCategory, NetworkNodeKind } from './simulation/simulation-protocol.js';
 export { nearestNames } from './lsp/edit-distance.js';
-export { readableDisplayUnit } from './units/display-units.js';

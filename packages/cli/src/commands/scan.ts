@@ -1,4 +1,4 @@
-import { runDeclaredScan, type ScanResult } from '@neurocascade/simulator';
+import { formatNumber, runDeclaredScan, type ScanResult } from '@neurocascade/simulator';
 import { oneOf, parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
@@ -25,7 +25,7 @@ function matrices(r: ScanResult): { title: string; matrix: MatrixText; corner: s
 }
 
 function summary(r: ScanResult): string {
-    const hills = r.measures.flatMap(m => (m.hill ? [`${m.name}: EC50 ${+m.hill.ec50.toPrecision(4)} ${r.vary[0].unit}, n ${+m.hill.n.toPrecision(3)}, Emax ${+m.hill.emax.toPrecision(4)} ${m.unit}`] : []));
+    const hills = r.measures.flatMap(m => (m.hill ? [`${m.name}: EC50 ${formatNumber(m.hill.ec50)} ${r.vary[0].unit}, n ${+m.hill.n.toPrecision(3)}, Emax ${formatNumber(m.hill.emax)} ${m.unit}`] : []));
     const folds = r.folds.map(f => `fold (${f.sweep} sweep) between ${r.vary[0].values[f.between[0]]} and ${r.vary[0].values[f.between[1]]} ${r.vary[0].unit}`);
     const errors = r.errors.map(e => `at point ${e.at.join(', ')}: ${e.message}`);
     return [...hills, ...folds, ...errors].map(line => line + '\n').join('');

@@ -1,4 +1,4 @@
-import { readableDisplayUnit } from '@neurocascade/language';
+import { largestMagnitude, readableDisplayUnit } from '@neurocascade/language/display-units';
 import type { DisplayUnit } from '@neurocascade/simulator';
 import { oneOf } from '../arguments.js';
 
@@ -15,13 +15,7 @@ export function unitsChoice(value: string | undefined): UnitsChoice {
 export function displayFor(quantity: { unit: string; display?: DisplayUnit }, values: readonly (number | null)[], choice: UnitsChoice): DisplayUnit | undefined {
     if (choice === 'base') return undefined;
     if (quantity.display) return quantity.display;
-    // A loop, not Math.max(...values): a series of 200,000 points overflows the call stack as arguments.
-    let largest = 0;
-    for (const value of values) {
-        const size = Math.abs(value ?? 0);
-        if (Number.isFinite(size) && size > largest) largest = size;
-    }
-    return readableDisplayUnit(quantity.unit, largest);
+    return readableDisplayUnit(quantity.unit, largestMagnitude(values));
 }
 
 export function inDisplay(value: number | null, display: DisplayUnit | undefined): number | null {

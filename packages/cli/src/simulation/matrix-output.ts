@@ -1,4 +1,5 @@
 /** A labelled matrix (rows × columns of coefficients) as a terminal table or as CSV. */
+import { formatNumber } from '@neurocascade/simulator';
 import { csvField, csvNumber } from './output.js';
 
 export interface MatrixText {
@@ -9,7 +10,7 @@ export interface MatrixText {
 
 /** Four significant digits; '—' for an undefined coefficient. */
 function cell(v: number | null): string {
-    return v === null || Number.isNaN(v) ? '—' : String(+v.toPrecision(4));
+    return v === null || Number.isNaN(v) ? '—' : formatNumber(v);
 }
 
 export function matrixTable(m: MatrixText, corner = ''): string {
