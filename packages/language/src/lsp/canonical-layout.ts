@@ -1,5 +1,5 @@
 import { CstUtils, GrammarUtils, type AstNode, type LeafCstNode } from 'langium';
-import { isCall, isCascade, isCascadeFile, isFunctionDecl, isImport, isScan, isTimedAction, isUnaryExpr, isWhenEvent } from '../generated/ast.js';
+import { isCall, isCascade, isCascadeFile, isFunctionDecl, isImport, isPopulation, isScan, isTimedAction, isUnaryExpr, isWhenEvent } from '../generated/ast.js';
 
 /** Where a token stands in the canonical layout. */
 export type LineRole = 'top' | 'member' | 'close' | 'inline';
@@ -34,7 +34,7 @@ function isBlockElement(node: AstNode): boolean {
     const container = node.$container;
     switch (node.$containerProperty) {
         case 'members': case 'statements': return true;
-        case 'items': return isCascade(container) || isScan(container);
+        case 'items': return isCascade(container) || isScan(container) || isPopulation(container);
         case 'actions': return isWhenEvent(container) || (isTimedAction(container) && GrammarUtils.findNodeForKeyword(container.$cstNode, '{') !== undefined);
         default: return false;
     }
