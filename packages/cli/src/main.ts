@@ -16,6 +16,10 @@ const COMMANDS: Record<string, () => Promise<Command> | Command> = {
     sensitivity: async () => (await import('./commands/sensitivity.js')).sensitivity,
     mca: async () => (await import('./commands/mca.js')).mca,
     scan: async () => (await import('./commands/scan.js')).scan,
+    population: async () => (await import('./commands/population.js')).population,
+    sobol: async () => (await import('./commands/population.js')).sobol,
+    morris: async () => (await import('./commands/population.js')).morris,
+    sweep: async () => (await import('./commands/sweep.js')).sweep,
     import: async () => (await import('./commands/sbml-import.js')).sbmlImport,
     export: async () => (await import('./commands/sbml-export.js')).sbmlExport,
     diagram: async () => (await import('./commands/diagram.js')).diagram
