@@ -18,6 +18,8 @@ export { formatNumber, formatQuantity } from "./run/quantity-format.js";
 export type { RunOptions } from "./run/run-options.js";
 export { findCascade, runCascadeSequential, type CascadeResult, type CascadeResponse, type PerturbationResult } from "./run/cascade.js";
 export { runCascade, type CascadeOptions } from "./run/cascade-pool.js";
+export { WorkerPool, type WorkerPoolOptions, type JobControl } from "./pool/worker-pool.js";
+export { serveJobs, type JobContext } from "./pool/pool-worker.js";
 export { steadyStateOfScenario, type SteadyStateReport } from "./run/steady-scenario.js";
 export { scenarioSensitivities, scenarioControlAnalysis, type SensitivityReport, type SensitivityRequest } from "./analysis/scenario-analysis.js";
 export { steadySensitivities, type SensitivityProblem, type SensitivityResult } from "./analysis/steady-sensitivities.js";

@@ -6,15 +6,15 @@
 import { DocumentState, OperationCancelled, URI, type AstNode, type DocumentBuilder, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
+import { WorkerPool } from '@neurocascade/simulator';
 import { isCascade, isScenario, type CascadeFile } from '../generated/ast.js';
 import { ExpectDiagnostics } from './expect-diagnostics.js';
 import { lowerModel } from './model-lowering.js';
-import { SimulationPool } from './simulation-pool.js';
 import type {
     CascadeRunResult, OutlineEntry, OutlineResult, RunCascadeParams, RunScenarioParams, ScenarioRunResult,
     SimulationOptions, SteadyStateParams, SteadyStateResult
 } from './simulation-protocol.js';
-import type { SimulationTask, WorkerOutcome } from './worker-protocol.js';
+import type { SimulationJob, SimulationTask, WorkerOutcome } from './worker-protocol.js';
 
 export interface RunHooks {
     token?: CancellationToken;
@@ -32,7 +32,10 @@ export class CascadeSimulations {
     /** Per document, the tree its latest runs read: a new tree means the text changed under them. */
     private readonly runTrees = new Map<string, AstNode>();
 
-    constructor(private readonly shared: LangiumSharedServices, readonly pool = new SimulationPool()) {
+    constructor(
+        private readonly shared: LangiumSharedServices,
+        readonly pool = new WorkerPool<SimulationJob, WorkerOutcome>({ script: new URL('./simulation-worker.js', import.meta.url) })
+    ) {
         this.expects = new ExpectDiagnostics(shared);
         const builder = shared.workspace.DocumentBuilder;
         builder.onUpdate((_changed, deleted) => deleted.forEach(uri => this.cancelRuns(uri.toString(), 'The document was deleted.')));
@@ -46,7 +49,7 @@ export class CascadeSimulations {
 
     private cancelRuns(uri: string, reason: string): void {
         this.runTrees.delete(uri);
-        this.pool.cancelDocument(uri, reason);
+        this.pool.cancelGroup(uri, reason);
     }
 
     async outline(uri: string, token?: CancellationToken): Promise<OutlineResult> {
@@ -86,7 +89,7 @@ export class CascadeSimulations {
         const model = lowerModel(document, this.shared);
         const outcome: WorkerOutcome = await this.pool.run(
             { task, model, name, options: params.options ?? await this.configuredOptions(), skipTimeDependent: 'skipTimeDependent' in params ? params.skipTimeDependent : undefined },
-            { key: `${task}:${params.uri}:${name ?? ''}`, uri: params.uri, token: hooks.token, onProgress: hooks.onProgress });
+            { key: `${task}:${params.uri}:${name ?? ''}`, group: params.uri, signal: abortSignal(hooks.token), onProgress: hooks.onProgress });
         return { ...outcome, uri: params.uri, elapsedMs: Math.round(performance.now() - started) };
     }
 
@@ -121,6 +124,14 @@ export class CascadeSimulations {
         }
         await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, document.uri, token);
     }
+}
+
+function abortSignal(token: CancellationToken | undefined): AbortSignal | undefined {
+    if (!token) return undefined;
+    const controller = new AbortController();
+    if (token.isCancellationRequested) controller.abort();
+    else token.onCancellationRequested(() => controller.abort());
+    return controller.signal;
 }
 
 /** Resolves at the next build phase `state` of any document, or rejects when `token` is cancelled. */

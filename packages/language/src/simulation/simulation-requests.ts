@@ -5,13 +5,13 @@
  * own message.
  */
 import { isOperationCancelled } from 'langium';
+import { SimulationError } from '@neurocascade/simulator';
 import type { LangiumSharedServices } from 'langium/lsp';
 import {
     ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable
 } from 'vscode-languageserver';
 import { simulationsFor, type RunHooks } from './cascade-simulations.js';
 import { ModelHasErrors } from './model-lowering.js';
-import { SimulationCancelled } from './simulation-pool.js';
 import type { SimulationMethodName, SimulationRequests } from './simulation-protocol.js';
 
 export function registerSimulationRequests(shared: LangiumSharedServices): void {
@@ -65,7 +65,7 @@ function anyOf(tokens: CancellationToken[]): CancellationToken {
 
 function asResponseError(error: unknown): ResponseError<unknown> {
     if (error instanceof ResponseError) return error;
-    if (error instanceof SimulationCancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
+    if (error instanceof SimulationError && error.reason === 'cancelled') return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
     // Langium's own cancellation (waiting for the document build) is a cancellation too.
     if (isOperationCancelled(error)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     // The first error travels as data too, for a client that shows it (the preview does).

@@ -5,20 +5,22 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    compileModel, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState, stabilityAt, stabilitySummary,
+    compileModel, type JobContext, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState, stabilityAt, stabilitySummary,
     type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from './cascade-network.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
-import type { WorkerJob, WorkerOutcome } from './worker-protocol.js';
+import type { SimulationJob, WorkerOutcome } from './worker-protocol.js';
 
 const BALANCE: Observable = { name: 'balance', expression: { kind: 'balance' }, unit: '1' };
 
 /** The model as written, before any scenario acts on it. */
 const INITIAL_STATE: Scenario = { name: 'initial state', lineage: [], duration: 0, step: 1, observe: [], expects: [], actions: [], events: [] };
 
-export function runTask(job: Pick<WorkerJob, 'task' | 'model' | 'name' | 'options' | 'skipTimeDependent'>, run: RunOptions): WorkerOutcome {
+export function runTask(job: SimulationJob, { shouldStop, onProgress }: JobContext): WorkerOutcome {
     const { model, name } = job;
+    const { method, rtol, atol } = job.options;
+    const run: RunOptions = { method, rtol, atol, shouldStop, onProgress };
     switch (job.task) {
         case 'scenario': return scenarioOutcome(model, required(name, 'scenario'), job.options, run);
         case 'steady-state': return steadyStateOutcome(model, name, job.skipTimeDependent ?? false, run);

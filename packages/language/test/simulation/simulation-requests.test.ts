@@ -7,7 +7,10 @@ import { CascadeSimulations } from '../../src/simulation/cascade-simulations.js'
 import { CODE_EXPECT_FAILED } from '../../src/validation/diagnostic-codes.js';
 import { linkReference } from '../../src/reference-file.js';
 import { lowerModel, ModelHasErrors } from '../../src/simulation/model-lowering.js';
-import { SimulationCancelled, SimulationPool } from '../../src/simulation/simulation-pool.js';
+import { SimulationError, WorkerPool } from '@neurocascade/simulator';
+import type { SimulationJob, WorkerOutcome } from '../../src/simulation/worker-protocol.js';
+
+const cancelled = (e: unknown) => e instanceof SimulationError && e.reason === 'cancelled';
 
 const MODEL = `model Tiny
 precursor A { initial 1 uM supply 1 uM/min clearance 0.5 /min }
@@ -172,7 +175,7 @@ scenario Run { simulate 10 min }
         const started = performance.now();
         const run = simulations.runScenario({ uri: long, scenario: 'Long' }, { token: source.token });
         setTimeout(() => source.cancel(), 200);
-        await assert.rejects(run, SimulationCancelled);
+        await assert.rejects(run, cancelled);
         assert.ok(performance.now() - started < 1500, 'the cancelled request answers at once');
         assert.equal((await simulations.runScenario({ uri, scenario: 'Base' })).scenario, 'Base', 'the next run works');
     });
@@ -188,7 +191,7 @@ scenario Run { simulate 10 min }
         const long = (await parse(LONG, { documentUri: 'file:///long2.cascade', validation: true })).uri;
         const run = simulations.runScenario({ uri: long.toString(), scenario: 'Long' });
         setTimeout(() => void edit(long, LONG.replace('simulate 2000 h', 'simulate 1000 h')), 200);
-        await assert.rejects(run, SimulationCancelled);
+        await assert.rejects(run, cancelled);
     });
 
     it('runs the text the editor shows when asked right after an edit', async () => {
@@ -216,7 +219,7 @@ describe('simulation worker pool', function () {
     this.timeout(30000);
 
     it('replaces a crashed worker and reports the lost run', async () => {
-        const pool = new SimulationPool(new URL('./crashing-worker.js', import.meta.url));
+        const pool = new WorkerPool<SimulationJob, WorkerOutcome>({ script: new URL('./crashing-worker.js', import.meta.url) });
         const { shared, Cascade } = createCascadeServices(EmptyFileSystem);
         const simulations = new CascadeSimulations(shared, pool);
         const document = await parseHelper(Cascade)(MODEL, { documentUri: 'file:///crash.cascade', validation: true });
