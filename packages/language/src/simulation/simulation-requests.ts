@@ -18,6 +18,8 @@ export function registerSimulationRequests(shared: LangiumSharedServices): void 
     const connection = shared.lsp.Connection;
     if (!connection) return;
     const simulations = simulationsFor(shared);
+    // The worker loads the parser to lower models itself: loaded now, the first run does not wait for it.
+    simulations.pool.start();
     const on = <M extends SimulationMethodName>(
         method: M, title: string | undefined,
         handle: (params: SimulationRequests[M][0], hooks: RunHooks) => Promise<SimulationRequests[M][1]>

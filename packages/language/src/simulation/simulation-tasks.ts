@@ -17,8 +17,8 @@ const BALANCE: Observable = { name: 'balance', expression: { kind: 'balance' }, 
 /** The model as written, before any scenario acts on it. */
 const INITIAL_STATE: Scenario = { name: 'initial state', lineage: [], duration: 0, step: 1, observe: [], expects: [], actions: [], events: [] };
 
-export function runTask(job: SimulationJob, { shouldStop, onProgress }: JobContext): WorkerOutcome {
-    const { model, name } = job;
+export function runTask(job: SimulationJob, model: ModelIR, { shouldStop, onProgress }: JobContext): WorkerOutcome {
+    const { name } = job;
     const { method, rtol, atol } = job.options;
     const run: RunOptions = { method, rtol, atol, shouldStop, onProgress };
     switch (job.task) {

@@ -6,7 +6,7 @@ import { createCascadeServices } from '../../src/cascade-module.js';
 import { CascadeSimulations } from '../../src/simulation/cascade-simulations.js';
 import { CODE_EXPECT_FAILED } from '../../src/validation/diagnostic-codes.js';
 import { linkReference } from '../../src/reference-file.js';
-import { lowerModel, ModelHasErrors } from '../../src/simulation/model-lowering.js';
+import { modelTexts, ModelHasErrors } from '../../src/simulation/model-lowering.js';
 import { SimulationError, WorkerPool } from '@neurocascade/simulator';
 import type { SimulationJob, WorkerOutcome } from '../../src/simulation/worker-protocol.js';
 
@@ -62,6 +62,17 @@ describe('simulation requests', function () {
         assert.ok(Math.abs(result.steadyState!.find(v => v.name === 'A')!.value - 2) < 1e-6);
         assert.deepEqual(result.expects.map(e => e.passed), [true]);
         assert.deepEqual(result.warnings, []);
+    });
+
+    it('runs a model whose species come from an imported file, with the text the editor has for that file', async () => {
+        // The worker lowers the model from the texts the server holds: the library's unsaved edit (supply 3) must count.
+        const library = await parse('precursor L { initial 1 uM supply 2 uM/min clearance 0.5 /min }', { documentUri: 'file:///lib/library.cascade', validation: true });
+        const main = await parse('import "./library.cascade"\nscenario UsesL { simulate 10 min observe L }', { documentUri: 'file:///lib/main.cascade', validation: true });
+        const before = await simulations.steadyState({ uri: main.uri.toString() });
+        assert.ok(Math.abs(before.values.find(v => v.name === 'L')!.value - 4) < 1e-6, 'L settles at supply/clearance = 4');
+        await edit(library.uri, 'precursor L { initial 1 uM supply 3 uM/min clearance 0.5 /min }');
+        const after = await simulations.steadyState({ uri: main.uri.toString() });
+        assert.ok(Math.abs(after.values.find(v => v.name === 'L')!.value - 6) < 1e-6, `the edited library gives 3/0.5 = 6: ${after.values[0]?.value}`);
     });
 
     it('refuses a model with a syntax error, naming the first error and its line (the preview shows it)', async () => {
@@ -225,8 +236,7 @@ describe('simulation worker pool', function () {
         const document = await parseHelper(Cascade)(MODEL, { documentUri: 'file:///crash.cascade', validation: true });
         const uri = document.uri.toString();
         try {
-            const model = lowerModel(document, shared);
-            await assert.rejects(pool.run({ task: 'scenario', model, name: 'crash', options: {} }), /worker stopped unexpectedly.*restarted/);
+            await assert.rejects(pool.run({ task: 'scenario', ...modelTexts(document, shared), name: 'crash', options: {} }), /worker stopped unexpectedly.*restarted/);
             assert.equal((await simulations.runScenario({ uri, scenario: 'Base' })).scenario, 'Base');
         } finally {
             simulations.dispose();

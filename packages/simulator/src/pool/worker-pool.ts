@@ -87,6 +87,14 @@ export class WorkerPool<Job, Outcome> {
         });
     }
 
+    /** Starts every worker now, ahead of the first job (a worker that loads much, such as a parser, is then ready). */
+    start(): void {
+        if (this.disposed) return;
+        for (const slot of this.slots) {
+            if (!slot.running) this.workerOf(slot).unref();
+        }
+    }
+
     /** Cancels the queued and running jobs whose control matches; they reject at once (reason `cancelled`). */
     cancel(matches: (control: JobControl) => boolean, reason: string): void {
         this.stopJobs(matches, new SimulationError(reason, 'cancelled'));

@@ -1,5 +1,5 @@
 /** A pool worker for the pool's own tests: each job kind behaves as one kind of real job can (works, fails, stops when asked, hangs, crashes). */
-import { threadId } from 'node:worker_threads';
+import { threadId, workerData } from 'node:worker_threads';
 import { ModelError, SimulationError } from '../../src/model/errors.js';
 import { serveJobs } from '../../src/pool/pool-worker.js';
 
@@ -17,6 +17,9 @@ function busy(ms: number): void {
     const end = Date.now() + ms;
     while (Date.now() < end) { /* a solver step */ }
 }
+
+// A worker that loads much (a parser) before it can take jobs.
+busy((workerData as { startMs?: number } | undefined)?.startMs ?? 0);
 
 serveJobs((job: TestJob, { shouldStop, onProgress }): TestOutcome => {
     switch (job.kind) {

@@ -93,6 +93,24 @@ describe('worker pool', function () {
         assert.equal((await other).value, 4);
     });
 
+    it('starts its workers ahead of the first job when asked, so that job does not wait for a slow start', async () => {
+        const firstJob = async (start: boolean) => {
+            const ahead = open({ workerData: { startMs: 600 } });
+            if (start) {
+                ahead.start();
+                await new Promise(r => setTimeout(r, 1500));
+            }
+            const sent = performance.now();
+            await ahead.run({ kind: 'square', n: 2 });
+            ahead.dispose();
+            return performance.now() - sent;
+        };
+        const cold = await firstJob(false);
+        const warm = await firstJob(true);
+        assert.ok(cold >= 600, `a cold worker answers after its start: ${cold.toFixed(0)} ms`);
+        assert.ok(warm < cold - 300, `a started worker answers at once: ${warm.toFixed(0)} ms against ${cold.toFixed(0)} ms`);
+    });
+
     it('reports progress as the job goes', async () => {
         open();
         const seen: number[] = [];
