@@ -9,7 +9,7 @@ export * from "./solvers/auto-switching.js";
 export * from "./solvers/linear/sparse-lu.js";
 export { compileModel, type CompiledModel } from "./model/compiled-model.js";
 export { ModelError, SimulationError } from "./model/errors.js";
-export { simulateScenario, runScenario, scenarioSteadyState, findScenario, type ScenarioRun, type SimulationResult } from "./run/simulate.js";
+export { simulateScenario, runScenario, scenarioSteadyState, findScenario, type ScenarioRun, type SimulationResult, type Series } from "./run/simulate.js";
 export { MAX_SCHEDULED_DOSES, resolveScenario } from "./run/scenario-chain.js";
 export { findSteadyState, type SteadyState } from "./run/steady-state.js";
 export type { RunWarning } from "./run/negative-concentrations.js";
@@ -20,7 +20,7 @@ export { findCascade, runCascadeSequential, type CascadeResult, type CascadeResp
 export { runCascade, type CascadeOptions } from "./run/cascade-pool.js";
 export { WorkerPool, type WorkerPoolOptions, type JobControl } from "./pool/worker-pool.js";
 export { serveJobs, type JobContext } from "./pool/pool-worker.js";
-export { steadyStateOfScenario, type SteadyStateReport } from "./run/steady-scenario.js";
+export { steadyStateOfScenario, type SteadyStateReport, type SteadyValue } from "./run/steady-scenario.js";
 export { scenarioSensitivities, scenarioControlAnalysis, type SensitivityReport, type SensitivityRequest } from "./analysis/scenario-analysis.js";
 export { steadySensitivities, type SensitivityProblem, type SensitivityResult } from "./analysis/steady-sensitivities.js";
 export { controlAnalysis, type ControlAnalysis, type LabelledMatrix } from "./analysis/control-analysis.js";

@@ -123,6 +123,9 @@ scenario Run { simulate 10 min }
         const result = await simulations.runScenario({ uri: empty.uri.toString(), scenario: 'S' });
         assert.equal(result.warnings.length, 1);
         assert.match(result.warnings[0].message, /^A fell below zero at t = 0\.2 min/);
+        // The simulator's own warning travels, with the species and the time (1 µM at 5 µM/min: t = 0.2 min).
+        assert.equal(result.warnings[0].species, 'A');
+        assert.ok(Math.abs((result.warnings[0].time as number) - 0.2) < 0.01, `fell below zero at ${result.warnings[0].time}`);
         // And on the scenario's keyword in the editor, until the text changes.
         const [diagnostic] = simulations.expects.diagnosticsFor(empty.uri.toString());
         assert.equal(diagnostic.code, 'negative-concentration');
@@ -133,6 +136,8 @@ scenario Run { simulate 10 min }
         linkReference(Cascade.documentation.ReferenceLinks);
         const result = await simulations.runScenario({ uri, scenario: 'Tight' });
         assert.deepEqual(result.expects.map(e => [e.passed, e.range?.start.line]), [[false, 10]]);
+        // The simulator's verdict with its measured value: A settles at supply/clearance = 2 µM, outside 5–6 µM.
+        assert.ok(Math.abs(result.expects[0].value! - 2) < 1e-6, `measured ${result.expects[0].value}`);
         const diagnostics = simulations.expects.diagnosticsFor(uri);
         assert.deepEqual(diagnostics.map(d => [d.code, d.range.start.line]), [[CODE_EXPECT_FAILED, 10]]);
         assert.match(String(diagnostics[0].message), /scenario Tight/);

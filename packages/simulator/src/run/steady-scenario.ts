@@ -7,12 +7,19 @@ import { defaultObservables, observer } from './observables.js';
 import type { RunOptions } from './run-options.js';
 import { compiled, findScenario, scenarioSteadyState } from './simulate.js';
 
+/** One quantity at a steady state, in base units. */
+export interface SteadyValue {
+    name: string;
+    unit: string;
+    value: number;
+}
+
 export interface SteadyStateReport {
     model: string;
     scenario: string;
     converged: boolean;
     /** Empty when there is no steady state. */
-    values: { name: string; unit: string; value: number }[];
+    values: SteadyValue[];
     method: 'newton' | 'integration';
     iterations: number;
     /** Why there is no steady state. */
