@@ -1,8 +1,8 @@
 /**
  * A chain of scenarios over stdio (each `extends` the one before and adds one timed dose): the
  * time to diagnostics, an inlay-hint request (sent by editors on their own), a preview run of
- * the last scenario, the longest the server's main thread left a cheap request waiting
- * meanwhile, and the server's peak memory.
+ * the last scenario, the longest the server's main thread was held meanwhile (by a heartbeat in
+ * the server) and how long a hover then waited, and the server's peak memory.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +16,10 @@ export interface ChainReport {
     diagnosticsSeconds: number;
     inlayHintMs: number;
     previewMs: number;
-    /** The slowest answer to a folding-range request sent every 25 ms while the inlay hints and the preview ran. */
+    /** The slowest answer to a hover sent every 25 ms while the inlay hints and the preview ran. */
     longestStallMs: number;
+    /** The longest the server's main thread was held meanwhile (event-loop-probe.ts). */
+    longestBlockMs: number;
     peakMiB: number;
 }
 
@@ -64,39 +66,57 @@ export async function timeToDiagnostics(text: string): Promise<{ seconds: number
 
 export async function measureChain(length: number): Promise<ChainReport> {
     const folder = mkdtempSync(path.join(tmpdir(), 'cascade-chain-'));
-    const client = await startServer();
+    const beats = path.join(folder, 'event-loop.json');
+    process.env.CASCADE_EVENT_LOOP_LOG = beats;
+    const client = await startServer(['--import', new URL('./event-loop-probe.js', import.meta.url).href]);
+    delete process.env.CASCADE_EVENT_LOOP_LOG;
     try {
-        await client.initialize(pathToFileURL(folder).toString());
-        const uri = pathToFileURL(path.join(folder, 'chain.cascade')).toString();
-        const text = scenarioChain(length);
-        const opened = performance.now();
-        const published = client.diagnostics(uri);
-        client.open(uri, text);
-        await published;
-        const diagnosticsSeconds = (performance.now() - opened) / 1000;
-
-        let longestStallMs = 0;
-        let pinging = true;
-        const pings = (async () => {
-            while (pinging) {
-                const sent = performance.now();
-                await client.request('textDocument/foldingRange', { textDocument: { uri } });
-                longestStallMs = Math.max(longestStallMs, performance.now() - sent);
-                await new Promise(resolve => setTimeout(resolve, 25));
-            }
-        })();
-        const timed = async (work: () => Promise<unknown>) => {
-            const started = performance.now();
-            await work();
-            return performance.now() - started;
-        };
-        const inlayHintMs = await timed(() => client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: length + 3, character: 0 } } }));
-        const previewMs = await timed(() => client.request('cascade/runScenario', { uri, scenario: `S${length - 1}` }));
-        pinging = false;
-        await pings;
-        return { length, kilobytes: Math.round(text.length / 1024), diagnosticsSeconds, inlayHintMs, previewMs, longestStallMs, peakMiB: client.peakMemoryMiB() };
+        const measured = await measureOpenChain(client, folder, length);
+        // The probe writes its beats when the server exits.
+        await client.close();
+        const late = JSON.parse(readFileSync(beats, 'utf8')) as [number, number][];
+        const inWindow = late.filter(([at]) => at >= measured.windowStart && at <= measured.windowEnd);
+        return { ...measured.report, longestBlockMs: Math.max(0, ...inWindow.map(([, ms]) => ms)) };
     } finally {
         await client.close();
         rmSync(folder, { recursive: true, force: true });
     }
+}
+
+/** Opens the chain, then times the inlay hints and the preview with hovers sent meanwhile; the window is in epoch milliseconds. */
+async function measureOpenChain(client: Awaited<ReturnType<typeof startServer>>, folder: string, length: number) {
+    await client.initialize(pathToFileURL(folder).toString());
+    const uri = pathToFileURL(path.join(folder, 'chain.cascade')).toString();
+    const text = scenarioChain(length);
+    const opened = performance.now();
+    const published = client.diagnostics(uri);
+    client.open(uri, text);
+    await published;
+    const diagnosticsSeconds = (performance.now() - opened) / 1000;
+
+    const windowStart = Date.now();
+    let longestStallMs = 0;
+    let pinging = true;
+    const pings = (async () => {
+        while (pinging) {
+            const sent = performance.now();
+            // Hover on the precursor A (line 2).
+            await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 11 } });
+            longestStallMs = Math.max(longestStallMs, performance.now() - sent);
+            await new Promise(resolve => setTimeout(resolve, 25));
+        }
+    })();
+    const timed = async (work: () => Promise<unknown>) => {
+        const started = performance.now();
+        await work();
+        return performance.now() - started;
+    };
+    const inlayHintMs = await timed(() => client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: length + 3, character: 0 } } }));
+    const previewMs = await timed(() => client.request('cascade/runScenario', { uri, scenario: `S${length - 1}` }));
+    pinging = false;
+    await pings;
+    return {
+        windowStart, windowEnd: Date.now(),
+        report: { length, kilobytes: Math.round(text.length / 1024), diagnosticsSeconds, inlayHintMs, previewMs, longestStallMs, peakMiB: client.peakMemoryMiB() }
+    };
 }

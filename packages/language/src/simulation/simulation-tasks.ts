@@ -5,20 +5,22 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    compileModel, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState, stabilityAt, stabilitySummary,
+    compileModel, type JobContext, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState, stabilityAt, stabilitySummary,
     type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
-import { cascadeNetwork } from './cascade-network.js';
+import { cascadeNetwork } from '../diagram/network-model.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
-import type { WorkerJob, WorkerOutcome } from './worker-protocol.js';
+import type { SimulationJob, WorkerOutcome } from './worker-protocol.js';
 
 const BALANCE: Observable = { name: 'balance', expression: { kind: 'balance' }, unit: '1' };
 
 /** The model as written, before any scenario acts on it. */
 const INITIAL_STATE: Scenario = { name: 'initial state', lineage: [], duration: 0, step: 1, observe: [], expects: [], actions: [], events: [] };
 
-export function runTask(job: Pick<WorkerJob, 'task' | 'model' | 'name' | 'options' | 'skipTimeDependent'>, run: RunOptions): WorkerOutcome {
-    const { model, name } = job;
+export function runTask(job: SimulationJob, model: ModelIR, { shouldStop, onProgress }: JobContext): WorkerOutcome {
+    const { name } = job;
+    const { method, rtol, atol } = job.options;
+    const run: RunOptions = { method, rtol, atol, shouldStop, onProgress };
     switch (job.task) {
         case 'scenario': return scenarioOutcome(model, required(name, 'scenario'), job.options, run);
         case 'steady-state': return steadyStateOutcome(model, name, job.skipTimeDependent ?? false, run);
@@ -57,14 +59,10 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
         series: result.series.slice(0, observed.length).map((series, i) => observed[i].display ? { ...series, display: observed[i].display } : series),
         balance: balance?.values,
         ...steadyTable(compiled, steady, run),
-        warnings: result.warnings.map(warning => ({ code: warning.code, message: warning.message, ...firstLine(scenario.source) })),
+        warnings: result.warnings.map(warning => ({ ...warning, ...firstLine(scenario.source) })),
         expects: result.expects.map((judged, i): ExpectOutcome => {
             const expectation = scenario.expects[i];
-            return {
-                scenario: name, label: judged.label, low: expectation.low, high: expectation.high,
-                unit: expectation.unit, actual: judged.value ?? undefined, passed: judged.passed, message: judged.message,
-                ...location(expectation.source)
-            };
+            return { ...judged, scenario: name, low: expectation.low, high: expectation.high, unit: expectation.unit, ...location(expectation.source) };
         })
     };
 }

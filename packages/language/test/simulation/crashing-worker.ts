@@ -1,9 +1,12 @@
 /** A simulation worker that dies on a job named `crash` and runs every other job as the real one does (for the pool's crash test). */
-import { parentPort } from 'node:worker_threads';
-import { runJob } from '../../src/simulation/simulation-job.js';
-import type { WorkerJob } from '../../src/simulation/worker-protocol.js';
+import { serveJobs } from '@neurocascade/simulator';
+import { runTask } from '../../src/simulation/simulation-tasks.js';
+import { WorkerDocuments } from '../../src/simulation/worker-documents.js';
+import type { SimulationJob } from '../../src/simulation/worker-protocol.js';
 
-parentPort!.on('message', (job: WorkerJob) => {
+const documents = new WorkerDocuments();
+
+serveJobs(async (job: SimulationJob, context) => {
     if (job.name === 'crash') process.exit(3);
-    runJob(job, reply => parentPort!.postMessage(reply));
+    return runTask(job, await documents.model(job.documents, job.roots), context);
 });

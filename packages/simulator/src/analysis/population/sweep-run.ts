@@ -2,16 +2,19 @@
  * Running a sweep's runs: all in this thread, on the task pool, or a shard of them
  * (docs/analysis.md#sweeps). Shard i of N holds the indices ⌊i·R/N⌋ to ⌊(i+1)·R/N⌋ − 1.
  */
+import { availableParallelism } from 'node:os';
 import type { ModelIR } from '../../ir.js';
 import type { CompiledModel } from '../../model/compiled-model.js';
 import { ModelError } from '../../model/errors.js';
 import type { RunOptions } from '../../run/run-options.js';
 import { compiled } from '../../run/simulate.js';
-import { runTasks, type PoolOptions } from '../../run/task-pool.js';
-import type { WorkerRunOptions } from '../../run/task-worker.js';
+import { WorkerPool } from '../../pool/worker-pool.js';
 import { sweepRunner, type RunOutcome, type SweepJob, type SweepPlan } from './sweep-job.js';
+import type { SweepWorkerData } from './sweep-worker.js';
 
-export interface SweepOptions extends PoolOptions, WorkerRunOptions {
+export interface SweepOptions extends Pick<RunOptions, 'method' | 'rtol' | 'atol' | 'maxSteps' | 'signal' | 'onProgress'> {
+    /** Pool size (default: the number of cores). */
+    workers?: number;
     /** Run only these indices (a shard); default: every run. */
     indices?: readonly number[];
 }
@@ -29,7 +32,7 @@ const everyIndex = (plan: SweepPlan) => Array.from({ length: plan.runs }, (_, i)
 /** In this thread: the plan and the outcomes of the chosen runs, in index order. */
 export function runSweep(model: ModelIR | CompiledModel, job: SweepJob, options: RunOptions & { indices?: readonly number[] } = {}): { plan: SweepPlan; outcomes: RunOutcome[] } {
     const m = compiled(model);
-    const runner = sweepRunner(m, job, options);
+    const runner = sweepRunner(m, job, { ...options, onProgress: undefined });
     const indices = options.indices ?? everyIndex(runner.plan);
     const outcomes = indices.map((index, k) => {
         const outcome = runner.run(index);
@@ -40,11 +43,29 @@ export function runSweep(model: ModelIR | CompiledModel, job: SweepJob, options:
     return { plan: runner.plan, outcomes };
 }
 
-/** On the task pool; the plan is made here (cheap: one start state), the runs in the workers. */
+/**
+ * On the worker pool, one index per job; the plan is made here (cheap: one start state), the
+ * runs in min(runs, workers) threads. A run's failure is its outcome; a worker's crash or a
+ * cancellation fails the whole sweep.
+ */
 export async function runSweepPool(ir: ModelIR, job: SweepJob, options: SweepOptions = {}): Promise<{ plan: SweepPlan; outcomes: RunOutcome[] }> {
     const { plan } = sweepRunner(compiled(ir), job, options);
     const indices = options.indices ?? everyIndex(plan);
-    const workerOptions = { method: options.method, rtol: options.rtol, atol: options.atol, maxSteps: options.maxSteps };
-    const results = await runTasks({ kind: 'sweep', ir, job, options: workerOptions }, indices, options, () => true);
-    return { plan, outcomes: indices.map(index => results.get(index) as RunOutcome) };
+    const workerData: SweepWorkerData = { ir, job, options: { method: options.method, rtol: options.rtol, atol: options.atol, maxSteps: options.maxSteps } };
+    const pool = new WorkerPool<number, RunOutcome>({
+        script: new URL('./sweep-worker.js', import.meta.url),
+        size: Math.min(indices.length, options.workers ?? availableParallelism()),
+        workerData,
+        maxQueued: indices.length
+    });
+    let done = 0;
+    try {
+        const outcomes = await Promise.all(indices.map(index => pool.run(index, { signal: options.signal }).then(outcome => {
+            options.onProgress?.(++done / indices.length);
+            return outcome;
+        })));
+        return { plan, outcomes };
+    } finally {
+        pool.dispose();
+    }
 }
