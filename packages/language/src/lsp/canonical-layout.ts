@@ -1,5 +1,5 @@
 import { CstUtils, GrammarUtils, type AstNode, type LeafCstNode } from 'langium';
-import { isCall, isCascade, isCascadeFile, isFunctionDecl, isImport, isPopulation, isScan, isTimedAction, isUnaryExpr, isWhenEvent } from '../generated/ast.js';
+import { isCall, isCascade, isCascadeFile, isDistribution, isFunctionDecl, isImport, isPopulation, isScan, isTimedAction, isUnaryExpr, isWhenEvent } from '../generated/ast.js';
 
 /** Where a token stands in the canonical layout. */
 export type LineRole = 'top' | 'member' | 'close' | 'inline';
@@ -68,7 +68,8 @@ export function separator(previous: LeafCstNode | undefined, next: LeafCstNode, 
 function inlineSpace(previous: LeafCstNode, next: LeafCstNode): string {
     if (next.tokenType.name === 'UNIT') return '';
     if ([')', ',', '.'].includes(next.text) || ['(', '.'].includes(previous.text)) return '';
-    if (next.text === '(' && (isCall(next.astNode) || isFunctionDecl(next.astNode)) && next.astNode === previous.astNode) return '';
+    // `f(x)`, `function f(x)` and a distribution, `lognormal(cv 30%)`.
+    if (next.text === '(' && (isCall(next.astNode) || isFunctionDecl(next.astNode) || isDistribution(next.astNode)) && next.astNode === previous.astNode) return '';
     if (isUnaryExpr(previous.astNode) && (previous.text === '-' || previous.text === '+')) return '';
     return ' ';
 }

@@ -11,7 +11,7 @@ import { startState } from '../../run/actions.js';
 import { initialState } from '../../run/initial-state.js';
 import { defaultObservables, observer } from '../../run/observables.js';
 import type { RunOptions } from '../../run/run-options.js';
-import { findScenario, outputGrid, scenarioSteadyState } from '../../run/simulate.js';
+import { findScenario, MAX_OUTPUT_VALUES, outputGrid, scenarioSteadyState } from '../../run/simulate.js';
 import { integrateTrajectory } from '../../run/trajectory.js';
 import { propertyUnit } from '../analysis-parameters.js';
 import { termValues } from '../conservation.js';
@@ -96,6 +96,10 @@ export function sweepRunner(m: CompiledModel, job: SweepJob, options: RunOptions
             unit: propertyUnit(m.ir, v.target, v.property, m.properties(v)[0]?.sub ?? '')
         }))
     };
+    if (plan.runs * time.length * measure.length > MAX_OUTPUT_VALUES) {
+        throw new ModelError(`population ${population.name}: ${plan.runs.toLocaleString('en')} runs × ${time.length} times × ${measure.length} quantities are more than `
+            + `${MAX_OUTPUT_VALUES.toLocaleString('en')} values: use fewer members, a larger step, 'at', or fewer quantities`, 'range');
+    }
     /** Relative spreads scale every slot the property addresses; absolute ones set it. */
     const drawn = (index: number) => {
         const u = design.point(index);

@@ -44,27 +44,35 @@ export function runSweep(model: ModelIR | CompiledModel, job: SweepJob, options:
 }
 
 /**
- * On the worker pool, one index per job; the plan is made here (cheap: one start state), the
- * runs in min(runs, workers) threads. A run's failure is its outcome; a worker's crash or a
+ * Jobs per worker: a run of a small model takes a few milliseconds, less than a message to a
+ * worker, so runs go in batches of consecutive indices, enough of them to keep every worker busy
+ * to the end (the result does not depend on the batching).
+ */
+const BATCHES_PER_WORKER = 16;
+
+/**
+ * On the worker pool; the plan is made here (cheap: one start state), the runs in
+ * min(runs, workers) threads. A run's failure is its outcome; a worker's crash or a
  * cancellation fails the whole sweep.
  */
 export async function runSweepPool(ir: ModelIR, job: SweepJob, options: SweepOptions = {}): Promise<{ plan: SweepPlan; outcomes: RunOutcome[] }> {
     const { plan } = sweepRunner(compiled(ir), job, options);
     const indices = options.indices ?? everyIndex(plan);
+    const workers = Math.max(1, Math.min(indices.length, options.workers ?? availableParallelism()));
+    const size = Math.max(1, Math.ceil(indices.length / (workers * BATCHES_PER_WORKER)));
+    const batches = Array.from({ length: Math.ceil(indices.length / size) }, (_, b) => indices.slice(b * size, (b + 1) * size));
     const workerData: SweepWorkerData = { ir, job, options: { method: options.method, rtol: options.rtol, atol: options.atol, maxSteps: options.maxSteps } };
-    const pool = new WorkerPool<number, RunOutcome>({
-        script: new URL('./sweep-worker.js', import.meta.url),
-        size: Math.min(indices.length, options.workers ?? availableParallelism()),
-        workerData,
-        maxQueued: indices.length
+    const pool = new WorkerPool<number[], RunOutcome[]>({
+        script: new URL('./sweep-worker.js', import.meta.url), size: workers, workerData, maxQueued: batches.length
     });
     let done = 0;
     try {
-        const outcomes = await Promise.all(indices.map(index => pool.run(index, { signal: options.signal }).then(outcome => {
-            options.onProgress?.(++done / indices.length);
+        const outcomes = await Promise.all(batches.map(batch => pool.run(batch, { signal: options.signal }).then(outcome => {
+            done += batch.length;
+            options.onProgress?.(done / indices.length);
             return outcome;
         })));
-        return { plan, outcomes };
+        return { plan, outcomes: outcomes.flat() };
     } finally {
         pool.dispose();
     }

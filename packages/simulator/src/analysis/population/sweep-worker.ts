@@ -1,4 +1,4 @@
-/** A sweep worker: compiles the model on its first job, then runs the indices (of one population, Sobol or Morris job) it is sent. */
+/** A sweep worker: compiles the model on its first job, then runs the batches of indices (of one population, Sobol or Morris job) it is sent. */
 import { workerData } from 'node:worker_threads';
 import type { ModelIR } from '../../ir.js';
 import { compileModel } from '../../model/compiled-model.js';
@@ -15,7 +15,7 @@ export interface SweepWorkerData {
 const { ir, job, options } = workerData as SweepWorkerData;
 let runner: SweepRunner | undefined;
 
-serveJobs((index: number, { shouldStop }) => {
+serveJobs((indices: number[], { shouldStop }) => {
     runner ??= sweepRunner(compileModel(ir), job, { ...options, shouldStop });
-    return runner.run(index);
+    return indices.map(index => runner!.run(index));
 });

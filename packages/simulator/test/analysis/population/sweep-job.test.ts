@@ -82,6 +82,11 @@ describe('populations: members drawn per (seed, index), percentile bands, reprod
         assert.ok(Math.abs(mean - (1 + 0.8 * phi / normalCdf(1.25))) < 0.02, `mean ${mean}`);
     });
 
+    it('a job whose values would not fit in memory is refused before it runs', function () {
+        const ir = withPopulation([supply({ kind: 'lognormal', cv: 0.3 })], { size: 2_000_000 });
+        assert.throws(() => runSweep(ir, { method: 'population', population: 'P' }), /2,000,000 runs × 7 times × 1 quantities are more than 10,000,000 values/);
+    });
+
     it('Sobol over a model: Total = sX/k + sY/0.5 at steady has the analytic variance shares', function () {
         const ir = withPopulation([
             supply({ kind: 'uniform', from: 0.5, to: 1.5 }),
