@@ -51,6 +51,24 @@ describe('cascade population, sobol, morris and sweep', function () {
         assert.deepEqual(morris.effects.map((e: { muStar: number }) => Math.round(e.muStar * 1e6) / 1e6), [10, 4]);
     });
 
+    it('bad input: an unknown or missing population, a bad shard or worker count are usage errors naming the problem', () => {
+        const folder = folderWith({ 'model.cascade': POPULATION_MODEL, 'none.cascade': 'precursor X { supply 1 uM/min clearance 1 /min }\n' });
+        const cases: [string[], RegExp][] = [
+            [['population', 'model.cascade', '--name', 'Nope'], /no population 'Nope' \(the file has: P, S\)/],
+            [['sobol', 'none.cascade'], /the file declares no population/],
+            [['population', 'model.cascade', '--workers', '1.5'], /--workers must be a whole number/],
+            [['sweep', 'run', 'model.cascade', '--name', 'P', '--shard', '3/3', '--out', 'o'], /--shard must be i\/N with 0 ≤ i < N, not '3\/3'/],
+            [['sweep', 'run', 'none.cascade', '--shard', '0/1', '--out', 'o'], /the file declares no population/],
+            [['sweep', 'merge', 'nowhere'], /cannot read 'nowhere': no such folder/],
+            [['sweep', 'frobnicate'], /sweep needs run, merge, submit or status, not 'frobnicate'/]
+        ];
+        for (const [args, message] of cases) {
+            const run = cascade(args, folder);
+            assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+            assert.match(run.stderr, message);
+        }
+    });
+
     it('sweep run × N then merge gives the bytes of population --format json; a repeated shard is idempotent; status lists the missing', () => {
         const folder = folderWith({ 'model.cascade': POPULATION_MODEL });
         for (const i of [0, 1, 2, 3]) assert.equal(cascade(['sweep', 'run', 'model.cascade', '--name', 'P', '--shard', `${i}/4`, '--out', 'shards'], folder).status, 0);

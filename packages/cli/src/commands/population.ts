@@ -21,7 +21,9 @@ async function runDeclared(args: string[], method: SweepMethod) {
     const workers = positiveNumber(values.workers, '--workers');
     if (workers !== undefined && !Number.isInteger(workers)) throw new UsageError(`--workers must be a whole number, not '${values.workers}'`);
     const progress = progressBar(method);
-    const job = { method, population: values.name ?? model.populations?.[0]?.name ?? '' };
+    const population = values.name ?? model.populations?.[0]?.name;
+    if (population === undefined) throw new UsageError('the file declares no population');
+    const job = { method, population };
     try {
         const { plan, outcomes } = await runSweepPool(model, job, { ...solverRunOptions(values), workers, onProgress: progress.onProgress });
         return { values, plan, result: sweepResult(plan, outcomes, { members: values.members }) };
