@@ -104,7 +104,8 @@ export function sweepRunner(m: CompiledModel, job: SweepJob, options: RunOptions
     const drawn = (index: number) => {
         const u = design.point(index);
         return vary.map((v, k) => {
-            const factorOrValue = drawnValue(v, relative(v) ? 1 : bases[k], u[k], relative(v) && bases[k] > 0 ? ranges[k] : 'any');
+            // A relative spread of a base at or below 0 has no valid range to scale into: its values are checked as drawn.
+            const factorOrValue = drawnValue(v, relative(v) ? 1 : bases[k], u[k], !relative(v) || bases[k] > 0 ? ranges[k] : 'any');
             const value = relative(v) ? bases[k] * factorOrValue : factorOrValue;
             return { value, factorOrValue };
         });

@@ -82,6 +82,21 @@ describe('populations: members drawn per (seed, index), percentile bands, reprod
         assert.ok(Math.abs(mean - (1 + 0.8 * phi / normalCdf(1.25))) < 0.02, `mean ${mean}`);
     });
 
+    it('truncated absolute spreads: normal(sd X) and uniform are conditioned on the range, not clipped', function () {
+        // N(1, 1²) above 0: mean 1 + φ(1)/Φ(1) = 1.2876; uniform(−1, 3) above 0 is uniform(0, 3): mean 1.5, no value at 0.
+        const normal = runSweep(withPopulation([supply({ kind: 'normal', sd: 1, relative: false }, true)], { at: 'steady', size: 4000 }), { method: 'population', population: 'P' });
+        const values = normal.outcomes.map(o => o.parameters[0]);
+        assert.ok(values.every(v => v > 0), 'every supply above 0');
+        const phi1 = Math.exp(-0.5) / Math.sqrt(2 * Math.PI);
+        const mean = values.reduce((a, v) => a + v, 0) / values.length;
+        assert.ok(Math.abs(mean - (1 + phi1 / normalCdf(1))) < 0.03, `mean ${mean}`);
+        const uniform = runSweep(withPopulation([supply({ kind: 'uniform', from: -1, to: 3 }, true)], { at: 'steady', size: 4000 }), { method: 'population', population: 'P' });
+        const drawn = uniform.outcomes.map(o => o.parameters[0]);
+        assert.ok(drawn.every(v => v > 0 && v < 3));
+        assert.ok(Math.abs(drawn.reduce((a, v) => a + v, 0) / drawn.length - 1.5) < 0.03);
+        assert.ok(drawn.filter(v => v < 0.3).length > 300, 'the low end is as dense as the rest (not clipped to a spike)');
+    });
+
     it('a job whose values would not fit in memory is refused before it runs', function () {
         const ir = withPopulation([supply({ kind: 'lognormal', cv: 0.3 })], { size: 2_000_000 });
         assert.throws(() => runSweep(ir, { method: 'population', population: 'P' }), /2,000,000 runs × 7 times × 1 quantities are more than 10,000,000 values/);
