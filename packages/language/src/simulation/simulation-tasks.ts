@@ -1,5 +1,6 @@
 /**
- * What the worker thread runs: checks the request against the model, calls the simulator
+ * What the worker thread runs: takes the job's model (lowering a long one from its texts),
+ * checks the request against the model, calls the simulator
  * and shapes its results for the protocol (time courses with the E/I balance beside them,
  * steady-state tables, expects located in their documents, cascade responses per node).
  */
@@ -10,15 +11,26 @@ import {
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from '../diagram/network-model.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
-import type { SimulationJob, WorkerOutcome } from './worker-protocol.js';
+import type { WorkerDocuments } from './worker-documents.js';
+import type { ModelSource, SimulationJob, WorkerOutcome } from './worker-protocol.js';
 
 const BALANCE: Observable = { name: 'balance', expression: { kind: 'balance' }, unit: '1' };
 
 /** The model as written, before any scenario acts on it. */
 const INITIAL_STATE: Scenario = { name: 'initial state', lineage: [], duration: 0, step: 1, observe: [], expects: [], actions: [], events: [] };
 
-export function runTask(job: SimulationJob, model: ModelIR, { shouldStop, onProgress }: JobContext): WorkerOutcome {
+let documents: Promise<WorkerDocuments> | undefined;
+
+/** The job's model: lowered by the server, or lowered here from its texts (the parser is loaded on the first such job). */
+async function modelOf(source: ModelSource): Promise<ModelIR> {
+    if ('model' in source) return source.model;
+    documents ??= import('./worker-documents.js').then(({ WorkerDocuments }) => new WorkerDocuments());
+    return (await documents).model(source.documents, source.roots);
+}
+
+export async function runTask(job: SimulationJob, { shouldStop, onProgress }: JobContext): Promise<WorkerOutcome> {
     const { name } = job;
+    const model = await modelOf(job.source);
     const { method, rtol, atol } = job.options;
     const run: RunOptions = { method, rtol, atol, shouldStop, onProgress };
     switch (job.task) {
