@@ -38,7 +38,8 @@ export function reparseDeclarations(parser: LangiumParser, previous: ParseResult
     const parsedAfter = after ? parsed.declarations.at(-1)?.$cstNode : undefined;
     if (!parsedBefore || parsedBefore.offset !== before.offset || parsedBefore.end !== before.end) return undefined;
     if (after && (parsed.declarations.length < 2 || parsedAfter?.offset !== after.offset + edit.delta || parsedAfter.end !== after.end + edit.delta)) return undefined;
-    return { value: splice(root, text, edit, { first, last, spliced, parsed }), lexerErrors: [], parserErrors: [], lexerReport: { diagnostics: [] } };
+    const value = splice(root, text, edit, { first, last, spliced, parsed });
+    return value && { value, lexerErrors: [], parserErrors: [], lexerReport: { diagnostics: [] } };
 }
 
 function clean(result: ParseResult<AstNode>): boolean {
@@ -121,15 +122,19 @@ interface Replacement {
  * the two unchanged neighbours, the CST takes everything from the fragment's parse (comments
  * between declarations included); before and after, the old nodes, those after moved by the edit.
  */
-function splice(root: CascadeFile, text: string, edit: TextEdit, { first, last, spliced, parsed }: Replacement): CascadeFile {
+function splice(root: CascadeFile, text: string, edit: TextEdit, { first, last, spliced, parsed }: Replacement): CascadeFile | undefined {
     const declarations = root.declarations;
     const oldContent = (root.$cstNode as RootCstNodeImpl).content;
     const parsedContent = (parsed.$cstNode as RootCstNodeImpl).content;
     const after = declarations[last + 1]?.$cstNode;
-    const keptBefore = oldContent.slice(0, topLevelIndex(oldContent, declarations[first - 1].$cstNode!) + 1);
-    const keptAfter = after ? oldContent.slice(topLevelIndex(oldContent, after)) : [];
+    const beforeIndex = topLevelIndex(oldContent, declarations[first - 1].$cstNode!);
+    const afterIndex = after ? topLevelIndex(oldContent, after) : oldContent.length;
     const parsedStart = topLevelIndex(parsedContent, parsed.declarations[0].$cstNode!) + 1;
     const parsedEnd = after ? topLevelIndex(parsedContent, parsed.declarations.at(-1)!.$cstNode!) : parsedContent.length;
+    // Every declaration's CST hangs under the root; a tree where one does not is parsed whole.
+    if (beforeIndex < 0 || afterIndex < 0 || parsedStart < 1 || parsedEnd < 0) return undefined;
+    const keptBefore = oldContent.slice(0, beforeIndex + 1);
+    const keptAfter = oldContent.slice(afterIndex);
     for (const node of keptAfter) move(node, edit);
     const cst = new RootCstNodeImpl(text);
     cst.grammarSource = root.$cstNode!.grammarSource;
