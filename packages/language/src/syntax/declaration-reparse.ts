@@ -7,7 +7,7 @@ import type { CascadeFile, Declaration } from '../generated/ast.js';
  *
  * A top-level declaration is parsed from the same parser state wherever it stands (the file's
  * declaration loop), so the tree of the new text is the old one outside the edited declarations.
- * The edited declarations are parsed together with their unchanged neighbours on either side,
+ * The edited declarations (none, for an edit between two) are parsed with their unchanged neighbours on either side,
  * from the new text with everything before blanked (offsets and lines stay) and nothing after;
  * the result is used only if that parse has no error and both neighbours come out with exactly
  * their old extent, which shows the edit neither reached into them nor changed where the edited
@@ -23,10 +23,12 @@ export function reparseDeclarations(parser: LangiumParser, previous: ParseResult
     const edit = textEdit(rootCst.fullText, text);
     if (!edit) return undefined;
     const declarations = root.declarations;
-    const first = declarationAt(declarations, edit.start);
-    const last = declarationAt(declarations, edit.oldEnd);
+    // The declarations the edit reaches into; an edit between two of them (a declaration typed
+    // there, a blank line) reaches into none: first = last + 1, and the new ones go in between.
+    const first = firstWhere(declarations, cst => cst.end >= edit.start);
+    const last = firstWhere(declarations, cst => cst.offset > edit.oldEnd) - 1;
     // The first declaration's neighbour before it is the header or an import: parsed whole.
-    if (first === undefined || last === undefined || first === 0) return undefined;
+    if (first === 0) return undefined;
     const before = declarations[first - 1].$cstNode!;
     const after = declarations[last + 1]?.$cstNode;
     const fragmentEnd = after ? after.end + edit.delta : text.length;
@@ -89,18 +91,16 @@ function lineCount(text: string): number {
     return lines;
 }
 
-/** The index of the declaration whose extent (first to last token, both ends included) holds the offset. */
-function declarationAt(declarations: Declaration[], offset: number): number | undefined {
+/** The index of the first declaration whose extent (first to last token) meets `test`, which holds from some index on; the count when none does. */
+function firstWhere(declarations: Declaration[], test: (cst: CstNode) => boolean): number {
     let low = 0;
-    let high = declarations.length - 1;
-    while (low <= high) {
+    let high = declarations.length;
+    while (low < high) {
         const middle = (low + high) >> 1;
-        const cst = declarations[middle].$cstNode!;
-        if (offset < cst.offset) high = middle - 1;
-        else if (offset > cst.end) low = middle + 1;
-        else return middle;
+        if (test(declarations[middle].$cstNode!)) high = middle;
+        else low = middle + 1;
     }
-    return undefined;
+    return low;
 }
 
 /** The text before `offset` as spaces, its line ends kept: the parser sees nothing there, and positions stay. */

@@ -109,6 +109,19 @@ describe('re-parsing only the edited declarations', () => {
         }
     });
 
+    it('splices what is typed between declarations and after the last: a declaration, a comment, a blank line', () => {
+        const text = 'compartment c { volume 1 pL }\nparameter k = 1 /min\n\nparameter j = 2 /min\n';
+        const typed = [
+            text.replace('\n\n', '\n\nparameter m = 3 /min\n'), text + 'rule r = k * j * 1 min\n', text.replace('\n\n', '\n// why j\n\n'),
+            text.replace('\n\n', '\n\n\n'), text.replace('\n\n', '\n'), text + '/* the end */'
+        ];
+        for (const edited of typed) {
+            const reparsed = reparseDeclarations(parser, parser.parse(text), edited);
+            assert.ok(reparsed, edited);
+            assert.deepEqual(snapshot(reparsed.value), snapshot(parser.parse(edited).value), edited);
+        }
+    });
+
     it('parses a change of the first declaration, or one before the declarations, whole', () => {
         const text = 'model M\ncompartment c { volume 1 pL }\nparameter k = 1 /min\n';
         const previous = parser.parse(text);
