@@ -7,8 +7,9 @@ import type { CascadeFile, Declaration } from '../generated/ast.js';
  *
  * A top-level declaration is parsed from the same parser state wherever it stands (the file's
  * declaration loop), so the tree of the new text is the old one outside the edited declarations.
- * The edited declarations (none, for an edit between two) are parsed with their unchanged neighbours on either side,
- * from the new text with everything before blanked (offsets and lines stay) and nothing after;
+ * The edited declarations (none, for an edit between two) are parsed with their unchanged
+ * neighbours on either side, from the new text with everything before blanked (offsets and
+ * lines stay) and nothing after;
  * the result is used only if that parse has no error and both neighbours come out with exactly
  * their old extent, which shows the edit neither reached into them nor changed where the edited
  * declarations end. Any syntax error, in the old tree or the new part, means a full parse, so
