@@ -1,8 +1,9 @@
 /**
  * A chain of scenarios over stdio (each `extends` the one before and adds one timed dose): the
- * time to diagnostics, an inlay-hint request (sent by editors on their own), a preview run of
- * the last scenario, the longest the server's main thread was held meanwhile (by a heartbeat in
- * the server) and how long a hover then waited, and the server's peak memory.
+ * time to diagnostics, an inlay-hint request (sent by editors on their own) and a preview run of
+ * the last scenario, with the CPU they cost the server's main thread and the longest it was held
+ * at once (a heartbeat in the server); how long a hover waits while another preview runs; and the
+ * server's peak memory.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,10 +17,12 @@ export interface ChainReport {
     diagnosticsSeconds: number;
     inlayHintMs: number;
     previewMs: number;
-    /** The slowest answer to a hover sent every 25 ms while the inlay hints and the preview ran. */
-    longestStallMs: number;
-    /** The longest the server's main thread was held meanwhile (event-loop-probe.ts). */
+    /** CPU time the first inlay hints and the preview cost the server's main thread (10 ms resolution). */
+    runsMainThreadCpuMs: number;
+    /** The longest the server's main thread was held at once meanwhile (event-loop-probe.ts), the machine's scheduling delays included. */
     longestBlockMs: number;
+    /** The slowest answer to a hover sent every 25 ms while another scenario's preview ran. */
+    longestStallMs: number;
     peakMiB: number;
 }
 
@@ -36,9 +39,13 @@ export const SLOW_TEXTS: Record<string, () => string> = {
     'a 1 MB sum on one line': () => `parameter a = 1\nparameter s = ${Array(250_000).fill('a').join(' + ')}\n`
 };
 
-/** CPU seconds the server process has used (Linux): wall time is unreliable on a shared machine. */
-function cpuSeconds(client: { process: { pid?: number } }): number {
-    const fields = readFileSync(`/proc/${client.process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+/**
+ * CPU seconds the server process has used (Linux), or only its main thread (whose thread id is
+ * the process id), at 10 ms resolution: wall time is unreliable on a shared machine.
+ */
+function cpuSeconds(client: { process: { pid?: number } }, mainThread = false): number {
+    const pid = client.process.pid;
+    const fields = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
@@ -83,7 +90,11 @@ export async function measureChain(length: number): Promise<ChainReport> {
     }
 }
 
-/** Opens the chain, then times the inlay hints and the preview with hovers sent meanwhile; the window is in epoch milliseconds. */
+/**
+ * Opens the chain; then, with nothing else asked meanwhile, times the first inlay hints and the
+ * preview of the last scenario and the CPU they cost the server's main thread; then a preview of
+ * another scenario with a hover sent every 25 ms. The window of the first two is in epoch ms.
+ */
 async function measureOpenChain(client: Awaited<ReturnType<typeof startServer>>, folder: string, length: number) {
     await client.initialize(pathToFileURL(folder).toString());
     const uri = pathToFileURL(path.join(folder, 'chain.cascade')).toString();
@@ -94,7 +105,19 @@ async function measureOpenChain(client: Awaited<ReturnType<typeof startServer>>,
     await published;
     const diagnosticsSeconds = (performance.now() - opened) / 1000;
 
+    const timed = async (work: () => Promise<unknown>) => {
+        const started = performance.now();
+        await work();
+        return performance.now() - started;
+    };
     const windowStart = Date.now();
+    const mainThreadCpu = () => cpuSeconds(client as unknown as { process: { pid?: number } }, true);
+    const cpuBefore = mainThreadCpu();
+    const inlayHintMs = await timed(() => client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: length + 3, character: 0 } } }));
+    const previewMs = await timed(() => client.request('cascade/runScenario', { uri, scenario: `S${length - 1}` }));
+    const runsMainThreadCpuMs = 1000 * (mainThreadCpu() - cpuBefore);
+    const windowEnd = Date.now();
+
     let longestStallMs = 0;
     let pinging = true;
     const pings = (async () => {
@@ -106,17 +129,11 @@ async function measureOpenChain(client: Awaited<ReturnType<typeof startServer>>,
             await new Promise(resolve => setTimeout(resolve, 25));
         }
     })();
-    const timed = async (work: () => Promise<unknown>) => {
-        const started = performance.now();
-        await work();
-        return performance.now() - started;
-    };
-    const inlayHintMs = await timed(() => client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: length + 3, character: 0 } } }));
-    const previewMs = await timed(() => client.request('cascade/runScenario', { uri, scenario: `S${length - 1}` }));
+    await client.request('cascade/runScenario', { uri, scenario: `S${Math.floor(length / 2)}` });
     pinging = false;
     await pings;
     return {
-        windowStart, windowEnd: Date.now(),
-        report: { length, kilobytes: Math.round(text.length / 1024), diagnosticsSeconds, inlayHintMs, previewMs, longestStallMs, peakMiB: client.peakMemoryMiB() }
+        windowStart, windowEnd,
+        report: { length, kilobytes: Math.round(text.length / 1024), diagnosticsSeconds, inlayHintMs, previewMs, runsMainThreadCpuMs, longestStallMs, peakMiB: client.peakMemoryMiB() }
     };
 }

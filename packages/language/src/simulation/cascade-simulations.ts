@@ -1,7 +1,8 @@
 /**
  * The simulation service behind the custom requests and the inlay hints: waits for the
- * document to be validated and hands its texts to the worker pool, which lowers and runs it. An edit of a
- * document cancels the runs that read it; a rebuild of the same text (a save) does not.
+ * document to be validated and hands its model (or, for a long one, its texts) to the worker
+ * pool. An edit of a document cancels the runs that read it; a rebuild of the same text (a
+ * save) does not.
  */
 import { DocumentState, OperationCancelled, URI, type AstNode, type DocumentBuilder, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -9,7 +10,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { WorkerPool } from '@neurocascade/simulator';
 import { isCascade, isScenario, type CascadeFile } from '../generated/ast.js';
 import { ExpectDiagnostics } from './expect-diagnostics.js';
-import { modelTexts } from './model-lowering.js';
+import { modelSource } from './model-lowering.js';
 import type {
     CascadeRunResult, OutlineEntry, OutlineResult, RunCascadeParams, RunScenarioParams, ScenarioRunResult,
     SimulationOptions, SteadyStateParams, SteadyStateResult
@@ -88,9 +89,8 @@ export class CascadeSimulations {
         const document = await this.document(params.uri, DocumentState.Validated, hooks.token);
         if (hooks.editorText) await this.editorTextBuilt(document, hooks.token);
         this.runTrees.set(params.uri, document.parseResult.value);
-        // Only texts cross to the worker, which lowers them: lowering a long model here would hold every other request.
         const outcome: WorkerOutcome = await this.pool.run(
-            { task, ...modelTexts(document, this.shared), name, options: params.options ?? await this.configuredOptions(), skipTimeDependent: 'skipTimeDependent' in params ? params.skipTimeDependent : undefined },
+            { task, source: modelSource(document, this.shared), name, options: params.options ?? await this.configuredOptions(), skipTimeDependent: 'skipTimeDependent' in params ? params.skipTimeDependent : undefined },
             { key: `${task}:${params.uri}:${name ?? ''}`, group: params.uri, signal: abortSignal(hooks.token), timeoutMs: hooks.budgetMs, onProgress: hooks.onProgress });
         return { ...outcome, uri: params.uri, elapsedMs: Math.round(performance.now() - started) };
     }

@@ -18,7 +18,7 @@ export function registerSimulationRequests(shared: LangiumSharedServices): void 
     const connection = shared.lsp.Connection;
     if (!connection) return;
     const simulations = simulationsFor(shared);
-    // The worker loads the parser to lower models itself: loaded now, the first run does not wait for it.
+    // Started with the server, so that the first run does not wait for the worker to start.
     simulations.pool.start();
     const on = <M extends SimulationMethodName>(
         method: M, title: string | undefined,

@@ -1,24 +1,39 @@
 /**
- * What the worker thread runs: checks the request against the model, calls the simulator
+ * What the worker thread runs: takes the job's model (lowering a long one from its texts),
+ * checks the request against the model, calls the simulator
  * and shapes its results for the protocol (time courses with the E/I balance beside them,
  * steady-state tables, expects located in their documents, cascade responses per node).
  */
 import { pathToFileURL } from 'node:url';
 import {
-    compileModel, type JobContext, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState, stabilityAt, stabilitySummary,
+    CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState, stabilityAt, stabilitySummary,
     type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from '../diagram/network-model.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
-import type { SimulationJob, WorkerOutcome } from './worker-protocol.js';
+import type { WorkerDocuments } from './worker-documents.js';
+import type { ModelSource, SimulationJob, WorkerOutcome } from './worker-protocol.js';
+
+/** A repeated run (Run again, the preview coming back to a file) skips compiling its model. */
+const compiledModels = new CompiledModels();
 
 const BALANCE: Observable = { name: 'balance', expression: { kind: 'balance' }, unit: '1' };
 
 /** The model as written, before any scenario acts on it. */
 const INITIAL_STATE: Scenario = { name: 'initial state', lineage: [], duration: 0, step: 1, observe: [], expects: [], actions: [], events: [] };
 
-export function runTask(job: SimulationJob, model: ModelIR, { shouldStop, onProgress }: JobContext): WorkerOutcome {
+let documents: Promise<WorkerDocuments> | undefined;
+
+/** The job's model: lowered by the server, or lowered here from its texts (the parser is loaded on the first such job). */
+async function modelOf(source: ModelSource): Promise<ModelIR> {
+    if ('model' in source) return source.model;
+    documents ??= import('./worker-documents.js').then(({ WorkerDocuments }) => new WorkerDocuments());
+    return (await documents).model(source.documents, source.roots);
+}
+
+export async function runTask(job: SimulationJob, { shouldStop, onProgress }: JobContext): Promise<WorkerOutcome> {
     const { name } = job;
+    const model = await modelOf(job.source);
     const { method, rtol, atol } = job.options;
     const run: RunOptions = { method, rtol, atol, shouldStop, onProgress };
     switch (job.task) {
@@ -48,7 +63,7 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
         : model.species.map((s): Observable => ({ name: s.name, expression: { kind: 'name', name: s.name }, unit: s.unit, display: s.display }));
     const withBalance = hasBalance(model) && !observed.some(o => o.expression.kind === 'balance');
     const extended: Scenario = { ...scenario, observe: withBalance ? [...observed, BALANCE] : observed };
-    const compiled = compileModel({ ...model, scenarios: model.scenarios.map(s => s === written ? extended : s) });
+    const compiled = compiledModels.compile({ ...model, scenarios: model.scenarios.map(s => s === written ? extended : s) });
     const { result, steady } = runScenario(compiled, name, run);
     const balance = result.series.find(s => s.name === 'balance');
     return {
@@ -102,7 +117,7 @@ function steadyStateOutcome(model: ModelIR, name: string | undefined, skipTimeDe
     const written = name === undefined ? INITIAL_STATE : model.scenarios.find(s => s.name === name);
     if (!written) throw new Error(`The model has no scenario '${name}'.`);
     const scenario = resolveScenario(model, written);
-    const compiled = compileModel(model);
+    const compiled = compiledModels.compile(model);
     if (skipTimeDependent && compiled.dependsOnTime) {
         return { scenario: name, converged: false, message: 'The model depends on time; no steady state was searched for.', values: [] };
     }
@@ -120,7 +135,7 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
     ];
     const extra = nodes.filter(n => !measured.has(n.name));
     const extended = { ...cascade, measure: [...cascade.measure, ...extra] };
-    const result = runCascadeSequential(compileModel({ ...model, cascades: model.cascades.map(c => c === cascade ? extended : c) }), name, run);
+    const result = runCascadeSequential(compiledModels.compile({ ...model, cascades: model.cascades.map(c => c === cascade ? extended : c) }), name, run);
     const nodeOf = new Map(nodes.map(n => [n.name, n.node]));
     return {
         cascade: name,

@@ -1,10 +1,12 @@
 /**
- * The simulation worker's own copy of the documents a job reads. The server hands over their
- * texts (the document and what it imports, as the editor has them) and the workspace folders;
- * the worker parses, links and lowers them here, so lowering never holds the server's main
- * thread. The server has already checked them (a model with errors never gets here), so they
+ * The simulation worker's own copy of the documents of a long model. The server hands over
+ * their texts (the document and what it imports, as the editor has them) and the workspace
+ * folders; the worker parses, links and lowers them here, so lowering does not hold the server's
+ * main thread. The server has already checked them (a model with errors never gets here), so they
  * are not validated again. A text the previous job brought is not parsed again.
  */
+// First: chevrotain (under the parser) needs Object.groupBy, which Node 20 lacks.
+import '../polyfill.mjs';
 import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { ModelIR } from '@neurocascade/simulator';
 import { createCascadeServices } from '../cascade-module.js';

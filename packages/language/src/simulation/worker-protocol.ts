@@ -1,4 +1,5 @@
 /** The jobs the language server posts to its simulation workers (through the simulator's worker pool). */
+import type { ModelIR } from '@neurocascade/simulator';
 import type {
     CascadeRunResult, ScenarioRunResult, SimulationOptions, SteadyStateResult
 } from './simulation-protocol.js';
@@ -11,12 +12,15 @@ export interface DocumentText {
     text: string;
 }
 
+/**
+ * The model, lowered by the server; or, for a long one, the texts to lower: the document to
+ * run first, then every document it imports, and the workspace folders imports may reach.
+ */
+export type ModelSource = { model: ModelIR } | { documents: DocumentText[]; roots: string[] };
+
 export interface SimulationJob {
     task: SimulationTask;
-    /** The document to run first, then every document it imports: the worker lowers them itself. */
-    documents: DocumentText[];
-    /** The workspace folders imports may reach. */
-    roots: string[];
+    source: ModelSource;
     /** The scenario or cascade to run; absent for the model's own steady state. */
     name?: string;
     options: SimulationOptions;

@@ -1,12 +1,9 @@
 /** A simulation worker that dies on a job named `crash` and runs every other job as the real one does (for the pool's crash test). */
 import { serveJobs } from '@neurocascade/simulator';
 import { runTask } from '../../src/simulation/simulation-tasks.js';
-import { WorkerDocuments } from '../../src/simulation/worker-documents.js';
 import type { SimulationJob } from '../../src/simulation/worker-protocol.js';
 
-const documents = new WorkerDocuments();
-
-serveJobs(async (job: SimulationJob, context) => {
+serveJobs((job: SimulationJob, context) => {
     if (job.name === 'crash') process.exit(3);
-    return runTask(job, await documents.model(job.documents, job.roots), context);
+    return runTask(job, context);
 });

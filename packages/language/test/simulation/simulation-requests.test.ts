@@ -6,7 +6,7 @@ import { createCascadeServices } from '../../src/cascade-module.js';
 import { CascadeSimulations } from '../../src/simulation/cascade-simulations.js';
 import { CODE_EXPECT_FAILED } from '../../src/validation/diagnostic-codes.js';
 import { linkReference } from '../../src/reference-file.js';
-import { modelTexts, ModelHasErrors } from '../../src/simulation/model-lowering.js';
+import { modelSource, ModelHasErrors } from '../../src/simulation/model-lowering.js';
 import { SimulationError, WorkerPool } from '@neurocascade/simulator';
 import type { SimulationJob, WorkerOutcome } from '../../src/simulation/worker-protocol.js';
 
@@ -73,6 +73,16 @@ describe('simulation requests', function () {
         await edit(library.uri, 'precursor L { initial 1 uM supply 3 uM/min clearance 0.5 /min }');
         const after = await simulations.steadyState({ uri: main.uri.toString() });
         assert.ok(Math.abs(after.values.find(v => v.name === 'L')!.value - 6) < 1e-6, `the edited library gives 3/0.5 = 6: ${after.values[0]?.value}`);
+    });
+
+    it('runs a long model from its texts in the worker, with the same results as a short one lowered by the server', async () => {
+        const long = await parse(`${MODEL}${'// a long note\n'.repeat(3000)}`, { documentUri: 'file:///long-text.cascade', validation: true });
+        assert.ok('documents' in modelSource(long, shared), 'over the limit, the texts go to the worker');
+        assert.ok('model' in modelSource(await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.parse(uri)), shared), 'a short model is lowered by the server');
+        const [short, fromTexts] = await Promise.all([uri, long.uri.toString()].map(u => simulations.runScenario({ uri: u, scenario: 'Base' })));
+        assert.deepEqual(fromTexts.series, short.series);
+        assert.deepEqual(fromTexts.steadyState, short.steadyState);
+        assert.equal(fromTexts.expects[0].range?.start.line, short.expects[0].range?.start.line, 'the expect is located in its document');
     });
 
     it('refuses a model with a syntax error, naming the first error and its line (the preview shows it)', async () => {
@@ -241,7 +251,7 @@ describe('simulation worker pool', function () {
         const document = await parseHelper(Cascade)(MODEL, { documentUri: 'file:///crash.cascade', validation: true });
         const uri = document.uri.toString();
         try {
-            await assert.rejects(pool.run({ task: 'scenario', ...modelTexts(document, shared), name: 'crash', options: {} }), /worker stopped unexpectedly.*restarted/);
+            await assert.rejects(pool.run({ task: 'scenario', source: modelSource(document, shared), name: 'crash', options: {} }), /worker stopped unexpectedly.*restarted/);
             assert.equal((await simulations.runScenario({ uri, scenario: 'Base' })).scenario, 'Base');
         } finally {
             simulations.dispose();
