@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { cascade, folderWith } from './run-cli.js';
 
 /** Standard normal numbers from a seeded linear congruential generator (Box–Muller): the noise is the same every run. */
@@ -76,5 +78,21 @@ describe('cascade fit', function () {
         const refused = cascade(['fit', 'model.cascade'], broken);
         assert.equal(refused.status, 2);
         assert.match(refused.stderr, /occupancy\.csv: line 2, column 24: the value 'abc' is not a number/);
+    });
+
+    it('--write puts the fitted values into the model, in the units written; the next fit starts there', () => {
+        const folder = folderWith({ 'model.cascade': MODEL, 'occupancy.csv': occupancyCsv() });
+        const run = cascade(['fit', 'model.cascade', '--format', 'json', '--starts', '2', '--write'], folder);
+        assert.equal(run.status, 0, run.stderr);
+        const [kd, n] = JSON.parse(run.stdout).parameters.map((p: { value: number }) => p.value);
+        const text = readFileSync(path.join(folder, 'model.cascade'), 'utf8');
+        const written = /receptor D2 \{ binds Ligand {2}kd (\S+) nM {2}hill (\S+) \}/.exec(text);
+        assert.ok(written, text);
+        assert.ok(Math.abs(Number(written[1]) / (kd * 1000) - 1) < 1e-3 && Math.abs(Number(written[2]) / n - 1) < 1e-3, `${written[0]} for ${kd} uM, ${n}`);
+        assert.match(run.stderr, /model\.cascade:3: D2\.kd = \S+ nM/);
+        assert.equal(text.replace(written[0], ''), MODEL.replace('receptor D2 { binds Ligand  kd 50 nM  hill 1 }', ''));
+        const again = cascade(['fit', 'model.cascade', '--format', 'json', '--starts', '1'], folder);
+        const next = JSON.parse(again.stdout);
+        assert.deepEqual(next.starts[0].from, [Number(written[1]) / 1000, Number(written[2])]);
     });
 });

@@ -1,7 +1,9 @@
+import { applyFittedValues, fittedValueEdits } from '@neurocascade/language';
 import {
     fisherInformation, fitModel, formatNumber, profileLikelihood, type FisherCheck, type FitResult, type ModelIR, type ParameterProfile
 } from '@neurocascade/simulator';
 import { oneOf, parseArguments } from '../arguments.js';
+import { writeFileAtomically } from '../files.js';
 import { UsageError } from '../usage.js';
 import { displayFor, inDisplay, UNITS_ARGUMENT, unitsChoice, type UnitsChoice } from '../simulation/display.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
@@ -79,14 +81,14 @@ function tableReport(model: ModelIR, r: FitResult, profiles: ParameterProfile[],
 /** `cascade fit <file> [--name F] [--format table|json]`: a declared fit, its profile-likelihood intervals and the Fisher check. */
 export async function fit(args: string[]): Promise<number> {
     const { values, positionals } = parseArguments(args, {
-        name: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, starts: { type: 'string' }, seed: { type: 'string' },
+        name: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, starts: { type: 'string' }, seed: { type: 'string' }, write: { type: 'boolean' },
         ...UNITS_ARGUMENT, ...SOLVER_ARGUMENTS
     });
     if (positionals.length !== 1) throw new UsageError('fit needs exactly one file');
     const format = oneOf(values.format, FORMATS, defaultFormat(values.out), '--format');
     const units = unitsChoice(values.units);
     const starts = wholeNumber(values.starts, '--starts', 1), seed = wholeNumber(values.seed, '--seed', 0);
-    const { model } = await loadCheckedModel(positionals[0]);
+    const { model, loaded } = await loadCheckedModel(positionals[0]);
     requireDeclared('fit', values.name, model.fits ?? []);
     const options = solverRunOptions(values);
     const progress = progressBar('fit');
@@ -100,6 +102,13 @@ export async function fit(args: string[]): Promise<number> {
         progress.stop();
         const text = format === 'json' ? JSON.stringify(jsonReport(result, profiles, fisher), null, 2) + '\n' : tableReport(model, result, profiles, fisher, units);
         await emit(text, values.out);
+        if (values.write) {
+            // The fitted values replace the written ones in the model's own text; the rest is said, not guessed.
+            const { edits, skipped } = fittedValueEdits(loaded.document, result.parameters);
+            if (edits.length > 0) await writeFileAtomically(positionals[0], applyFittedValues(loaded.document, edits));
+            for (const edit of [...edits].reverse()) process.stderr.write(`${positionals[0]}:${edit.line}: ${edit.label} = ${edit.text}\n`);
+            for (const skip of skipped) process.stderr.write(`${positionals[0]}: ${skip.label} not written: ${skip.reason}\n`);
+        }
         return 0;
     } finally {
         progress.stop();
