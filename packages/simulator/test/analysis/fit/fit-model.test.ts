@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fisherInformation } from '../../../src/analysis/fit/fisher-information.js';
-import { fitModel, type FitResult } from '../../../src/analysis/fit/fit-model.js';
+import { evaluateFit, fitModel, type FitResult } from '../../../src/analysis/fit/fit-model.js';
 import { profileLikelihood, PROFILE_THRESHOLD } from '../../../src/analysis/fit/profile-likelihood.js';
 import type { Fit, Measurement, ModelIR } from '../../../src/ir.js';
 import { simulateScenario, scenarioSteadyState, findScenario } from '../../../src/run/simulate.js';
@@ -117,6 +117,20 @@ describe('fitting (docs/analysis.md#fitting)', function () {
         close(result.objective, chi2, 1e-12);
         close(result.aic, chi2 + logTerms + 2 * 2, 1e-12);
         close(result.bic, chi2 + logTerms + 2 * Math.log(n), 1e-12);
+    });
+
+    it('evaluates the objective without optimising: at the model\'s values by default, at given ones on request', () => {
+        const ir = withFit(enzyme(1, 100), synthetic(enzyme(2, 40), 'Run', 'S', 6), ENZYME_FIT);
+        const atModel = evaluateFit(ir, 'F');
+        const run = simulateScenario(enzyme(1, 100), 'Run', TIGHT);
+        const chi2 = atModel.residuals.reduce((s, r) => s + ((r.value - run.series[0].values[run.time.indexOf(r.time as number)]) / r.sd) ** 2, 0);
+        close(atModel.chi2, chi2, 1e-7);
+        assert.deepEqual(atModel.parameters.map(p => p.value), [1, 100]);
+        const fitted = fitModel(ir, 'F', { ...TIGHT, starts: 1 });
+        const again = evaluateFit(ir, 'F', fitted.parameters.map(p => p.value), TIGHT);
+        close(again.objective, fitted.objective, 1e-9);
+        assert.ok(again.objective < atModel.objective);
+        assert.throws(() => evaluateFit(ir, 'F', [1]), /estimates 2 values, not 1/);
     });
 
     it('log-normal residuals are (ln y − ln ŷ)/(sd/y)', () => {
