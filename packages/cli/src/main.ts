@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command> | Command> = {
     sobol: async () => (await import('./commands/population.js')).sobol,
     morris: async () => (await import('./commands/population.js')).morris,
     sweep: async () => (await import('./commands/sweep.js')).sweep,
+    fit: async () => (await import('./commands/fit.js')).fit,
     import: async () => (await import('./commands/sbml-import.js')).sbmlImport,
     export: async () => (await import('./commands/sbml-export.js')).sbmlExport,
     diagram: async () => (await import('./commands/diagram.js')).diagram

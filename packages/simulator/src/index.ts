@@ -37,3 +37,6 @@ export { sweepRunner, findPopulation, type SweepJob, type SweepPlan, type RunOut
 export { sweepResult, percentile, PERCENTILES, type SweepResult, type PopulationResult, type SobolResult, type MorrisResult } from "./analysis/population/sweep-results.js";
 export { runSweep, runSweepPool, shardRange, type SweepOptions } from "./analysis/population/sweep-run.js";
 export type { SweepMethod } from "./analysis/population/sampling-designs.js";
+export { evaluateFit, fitModel, findFit, type FitOptions, type FitResult, type FittedParameter, type FitResidual, type FitStart } from "./analysis/fit/fit-model.js";
+export { profileLikelihood, PROFILE_THRESHOLD, type ParameterProfile, type ProfileOptions } from "./analysis/fit/profile-likelihood.js";
+export { fisherInformation, type FisherCheck } from "./analysis/fit/fisher-information.js";

@@ -1,7 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
     isParameter, isQuantity, isSpecies, type CascadeAstType, type Expression, type NamedElement, type Perturb,
-    type PopulationVary, type ScaleAction, type SetAction, type Vary
+    type PopulationVary, type ScaleAction, type SetAction, type Vary, type Estimate
 } from '../generated/ast.js';
 import { addressableProperties, isProcess, kindName, withArticle } from './declaration-kinds.js';
 import { CODE_WRONG_KIND } from './diagnostic-codes.js';
@@ -15,6 +15,7 @@ export function actionChecks(): ValidationChecks<CascadeAstType> {
         Perturb: checkProperty,
         Vary: checkProperty,
         PopulationVary: checkProperty,
+        Estimate: checkProperty,
         DoseAction: (dose, accept) => requireKind(dose, 'target', dose.target, isSpecies, 'a species', 'dose', accept),
         InhibitAction: (inhibit, accept) => requireKind(inhibit, 'target', inhibit.target, isProcess,
             'an enzyme, transporter, release or reaction', 'inhibit', accept),
@@ -23,12 +24,12 @@ export function actionChecks(): ValidationChecks<CascadeAstType> {
     };
 }
 
-/** `set X p v`, `scale X p v`, `perturb X p v`: X must have p; a bare `set X v` needs a species or parameter. */
-function checkProperty(action: SetAction | ScaleAction | Perturb | Vary | PopulationVary, accept: ValidationAcceptor): void {
+/** `set X p v`, `scale X p v`, `perturb X p v`, `vary`, `estimate`: X must have p; a bare `set X v` needs a species or parameter. */
+function checkProperty(action: SetAction | ScaleAction | Perturb | Vary | PopulationVary | Estimate, accept: ValidationAcceptor): void {
     const target = action.target?.ref as NamedElement | undefined;
     if (!target) return;
     if (!action.property) {
-        requireKind(action, 'target', action.target, t => isSpecies(t) || isParameter(t), 'a species or parameter (or name a property)', 'set', accept);
+        requireKind(action, 'target', action.target, t => isSpecies(t) || isParameter(t), 'a species or parameter (or name a property)', action.$type === 'Estimate' ? 'estimate' : 'set', accept);
         return;
     }
     const properties = addressableProperties(target);
