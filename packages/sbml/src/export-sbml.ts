@@ -27,6 +27,26 @@ export function exportSbml(model: ModelIR): string {
     return printXml(new SbmlExporter(model).document());
 }
 
+/** The SBML document and the ids in it that tables beside it (PEtab's) refer to. */
+export interface SbmlExportWithIds {
+    xml: string;
+    /** The SBML id of each quantity in `observed`, in order. */
+    observedIds: string[];
+    /** The SBML id holding a property (`TH` `vmax` → `TH_vmax`, `DAT` `km` `DA` → `DAT_km_DA`); undefined when the export has none. */
+    propertyId(declaration: string, property: string, key?: string): string | undefined;
+}
+
+/**
+ * `exportSbml`, also naming the SBML ids of the `observed` quantities (species, parameters, rules
+ * and members such as `E.rate`, which then get a parameter of their own) and of every property.
+ */
+export function exportSbmlWithIds(model: ModelIR, observed: readonly Expr[]): SbmlExportWithIds {
+    const exporter = new SbmlExporter(model);
+    const observedIds = observed.map(expr => exporter.observedId(expr));
+    const xml = printXml(exporter.document());
+    return { xml, observedIds, propertyId: (declaration, property, key) => exporter.existingPropertyId(declaration, property, key) };
+}
+
 class SbmlExporter {
     private readonly taken = new Set<string>();
     /** Ids already written as parameters (a property reached twice is declared once). */
@@ -89,6 +109,19 @@ class SbmlExporter {
             listOf('listOfRules', this.rules),
             listOf('listOfReactions', this.reactions),
             listOf('listOfEvents', events)));
+    }
+
+    /** The id of a quantity read by a table beside the document: a name, or a member (`R.occupancy`, `E.rate`) made a parameter. */
+    observedId(expr: Expr): string {
+        if (expr.kind === 'name') return expr.name;
+        if (expr.kind === 'member') return this.memberId(expr.name, expr.member);
+        if (expr.kind === 'balance') return this.balance();
+        throw new SbmlExportError('only a name or a member (such as R.occupancy) can be observed in the exported tables');
+    }
+
+    existingPropertyId(declaration: string, property: string, key?: string): string | undefined {
+        const id = this.properties.get([declaration, property, key].filter(Boolean).join('_'));
+        return id !== undefined && this.declared.has(id) ? id : undefined;
     }
 
     /** The SBML id of a unit definition (added on first use); undefined for unchecked models and unknown units. */
