@@ -34,6 +34,8 @@ export interface SbmlExportWithIds {
     observedIds: string[];
     /** The SBML id holding a property (`TH` `vmax` → `TH_vmax`, `DAT` `km` `DA` → `DAT_km_DA`); undefined when the export has none. */
     propertyId(declaration: string, property: string, key?: string): string | undefined;
+    /** The number a compartment, species or constant parameter starts at; undefined when an initial assignment computes it. */
+    valueOf(id: string): number | undefined;
 }
 
 /**
@@ -44,7 +46,11 @@ export function exportSbmlWithIds(model: ModelIR, observed: readonly Expr[]): Sb
     const exporter = new SbmlExporter(model);
     const observedIds = observed.map(expr => exporter.observedId(expr));
     const xml = printXml(exporter.document());
-    return { xml, observedIds, propertyId: (declaration, property, key) => exporter.existingPropertyId(declaration, property, key) };
+    return {
+        xml, observedIds,
+        propertyId: (declaration, property, key) => exporter.existingPropertyId(declaration, property, key),
+        valueOf: id => exporter.values.get(id)
+    };
 }
 
 class SbmlExporter {
@@ -52,6 +58,8 @@ class SbmlExporter {
     /** Ids already written as parameters (a property reached twice is declared once). */
     private readonly declared = new Set<string>();
     private readonly properties = new Map<string, string>();
+    /** The constant starting value of each compartment, species and parameter that has one. */
+    readonly values = new Map<string, number>();
     private readonly parameters: XmlNode[] = [];
     private readonly rules: XmlNode[] = [];
     private readonly initialAssignments: XmlNode[] = [];
@@ -165,7 +173,10 @@ class SbmlExporter {
     /** Number value for an attribute when constant; otherwise an initial assignment (and no attribute). */
     private constantOr(id: string, value: Expr): number | undefined {
         const constant = evaluateConstant(value);
-        if (constant !== undefined) return constant;
+        if (constant !== undefined) {
+            this.values.set(id, constant);
+            return constant;
+        }
         this.initialAssignments.push(node('initialAssignment', { symbol: id }, this.math(value)));
         return undefined;
     }
