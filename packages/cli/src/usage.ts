@@ -102,6 +102,14 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
         summary: 'translate a model to SBML Level 3 Version 2',
         options: [['--sbml', 'the format (the only one)'], ['--out, -o F', 'write to F instead of stdout'], HELP_OPTION]
     },
+    petab: {
+        synopsis: 'petab export <file> [--name F] --out DIR | petab import <problem.yaml> [-o out.cascade]',
+        summary: 'a fit as a PEtab v1 problem (tables, SBML model, YAML), or a PEtab problem as a Cascade file',
+        options: [
+            ['--name F', 'export: the fit (required when the file declares several)'], ['--out, -o DIR|F', 'export: the folder to write; import: the file (default: beside the YAML)'],
+            HELP_OPTION
+        ]
+    },
     diagram: {
         synopsis: 'diagram <file> [-o out.svg] [--cascade C [--perturbation P]]',
         summary: 'the reaction network as an SVG (with --cascade: nodes coloured by their response)',

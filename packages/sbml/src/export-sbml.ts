@@ -41,9 +41,10 @@ export interface SbmlExportWithIds {
 /**
  * `exportSbml`, also naming the SBML ids of the `observed` quantities (species, parameters, rules
  * and members such as `E.rate`, which then get a parameter of their own) and of every property.
+ * Each process in `activities` gets a parameter `<process>_activity` (1) multiplying its flux.
  */
-export function exportSbmlWithIds(model: ModelIR, observed: readonly Expr[]): SbmlExportWithIds {
-    const exporter = new SbmlExporter(model);
+export function exportSbmlWithIds(model: ModelIR, observed: readonly Expr[], activities: ReadonlySet<string> = new Set()): SbmlExportWithIds {
+    const exporter = new SbmlExporter(model, activities);
     const observedIds = observed.map(expr => exporter.observedId(expr));
     const xml = printXml(exporter.document());
     return {
@@ -68,12 +69,18 @@ class SbmlExporter {
     private readonly changing: Set<string>;
     private readonly laws: ProcessLaws;
 
-    constructor(private readonly model: ModelIR) {
+    constructor(private readonly model: ModelIR, activities: ReadonlySet<string> = new Set()) {
         for (const list of [model.compartments, model.species, model.processes, model.receptors, model.modulators, model.parameters, model.functions, model.rules]) {
             for (const item of list) this.taken.add(item.name);
         }
         this.changing = new Set([...model.rateRules.map(r => r.target), ...model.events.flatMap(e => e.actions.map(targetOf))]);
-        this.laws = new ProcessLaws(model, (declaration, property, key) => name(this.propertyId(declaration, property, key)), r => name(this.member(r, 'occupancy')));
+        this.laws = new ProcessLaws(model, (declaration, property, key) => name(this.propertyId(declaration, property, key)), r => name(this.member(r, 'occupancy')),
+            process => {
+                if (!activities.has(process)) return [];
+                const id = this.propertyId(process, 'activity');
+                this.quantity(id, num(1), '1');
+                return [name(id)];
+            });
     }
 
     document(): XmlNode {

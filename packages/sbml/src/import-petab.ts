@@ -63,8 +63,11 @@ export function importPetab(problem: PetabProblem, name: string): string {
             if (target === undefined) throw at(`'${value}' in column '${id}' is neither a number nor a parameter of the model`);
             return `set ${entry.name} ${target}`;
         });
-        const end = Math.max(0, ...problem.measurements.filter(m => m.simulationConditionId === c.id && Number.isFinite(m.time)).map(m => m.time));
-        const statements = [...(end > 0 ? [`simulate ${printExpression(num(end))}`] : []), ...sets];
+        // A scenario needs a run length: its last measured time, else the problem's, else an hour (for steady states only).
+        const ends = (conditionId?: string) => problem.measurements
+            .filter(m => (conditionId === undefined || m.simulationConditionId === conditionId) && Number.isFinite(m.time) && m.time > 0).map(m => m.time);
+        const end = [ends(c.id), ends(), [60]].find(list => list.length > 0)!;
+        const statements = [`simulate ${printExpression(num(Math.max(...end)))}`, ...sets];
         return `scenario ${scenario}${title(c.name, c.id)} {\n${statements.map(s => `    ${s}\n`).join('')}}`;
     });
 

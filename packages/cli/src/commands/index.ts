@@ -6,6 +6,7 @@ export { diagram } from './diagram.js';
 export { format } from './format.js';
 export { lsp } from './lsp.js';
 export { mca } from './mca.js';
+export { petab } from './petab.js';
 export { sbmlExport } from './sbml-export.js';
 export { sbmlImport } from './sbml-import.js';
 export { scan } from './scan.js';
