@@ -4,7 +4,9 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fitModel, type ModelIR } from '@neurocascade/simulator';
 import { exportPetab } from '../src/export-petab.js';
+import { importPetabFile } from '../src/import-petab.js';
 import { SbmlExportError } from '../src/export-sbml.js';
 import { readPetabProblem, writePetabProblem } from '../src/petab-problem.js';
 import { loadSimulationTools, type SimulationTools } from '../src/conformance/simulation-tools.js';
@@ -87,6 +89,26 @@ describe('PEtab export', () => {
         assert.deepEqual(problem.observables.map(o => o.transformation), ['log', 'log', 'log']);
         assert.deepEqual(problem.measurements.map(m => Number(m.noiseParameters[0])), [0.5 / 6, 0.05 / 0.85, 0.1 / 1.3, 0.5 / 6, 3 / 30]);
     });
+
+    /** χ² (with the model's own values: no iteration) of fit F, tolerances tight enough that the two integrations agree. */
+    const objectiveAt = (model: ModelIR) => fitModel(model, 'F', { starts: 1, maxIterations: 0, rtol: 1e-12, atol: 1e-14 }).objective;
+
+    for (const [label, text] of [
+        ['normal residuals', CONVERSION],
+        ['lognormal residuals', CONVERSION.replace('estimate B clearance in [0.01 /min, 1 /min]', '$&\n    lognormal')],
+        ['values away from the data', CONVERSION.replace('vmax 2 uM/min', 'vmax 3.7 uM/min').replace('clearance 0.05 /min', 'clearance 0.21 /min')]
+    ]) {
+        it(`exported and imported back, the problem has the same objective (${label}) to 1e-9`, async function () {
+            this.timeout(60_000);
+            const model = await tools.load(text, path.join(folder, 'round-trip.cascade'));
+            const yaml = await writePetabProblem(path.join(folder, 'round-trip'), 'F', exportPetab(model, 'F'));
+            const { outPath } = await importPetabFile(yaml);
+            const back = await tools.loadFile(outPath);
+            const [before, after] = [objectiveAt(model), objectiveAt(back)];
+            assert.ok(before > 1, `the objective ${before} should be away from zero, so that agreement means something`);
+            assert.ok(Math.abs(after - before) <= 1e-9 * before, `objective ${before} before, ${after} after the round trip`);
+        });
+    }
 
     it('refuses what PEtab v1 cannot state, naming it', async () => {
         const refuses = async (text: string, message: RegExp) => {
