@@ -54,6 +54,9 @@ function estimatedParameter(sbml: SbmlExportWithIds, model: ModelIR, estimate: F
     const what = describe(estimate);
     if (id === undefined) throw new SbmlExportError(`estimate ${what}: the SBML export has no parameter for it`);
     if (more.length > 0) throw new SbmlExportError(`estimate ${what} moves ${more.length + 1} constants (${[id, ...more].join(', ')}); PEtab estimates one: name which`);
+    if (model.species.some(s => s.name === id) || model.compartments.some(c => c.name === id)) {
+        throw new SbmlExportError(`estimate ${what}: PEtab estimates parameters only; estimate a parameter that the initial value or volume is set from`);
+    }
     const nominalValue = sbml.valueOf(id);
     if (nominalValue === undefined) throw new SbmlExportError(`estimate ${what}: its value is computed (an initial assignment), not a number PEtab can start from`);
     return { id, name: what, scale: estimate.log ? 'log10' : 'lin', lowerBound: estimate.low, upperBound: estimate.high, nominalValue, estimate: true };

@@ -120,6 +120,8 @@ describe('PEtab export', () => {
             /scenario 'MoreA': 'set B': it changes 'B_clearance', which the fit estimates/);
         await refuses(CONVERSION.replace('scenario Control { simulate 30 min }', 'scenario Control { simulate 30 min  at 5 min dose B 1 uM }'),
             /scenario 'Control': timed and conditional events of a scenario have no PEtab v1 counterpart/);
+        await refuses(CONVERSION.replace('    data D\n', '    data D\n    estimate B initial in [0 uM, 10 uM]\n'),
+            /estimate B initial: PEtab estimates parameters only/);
         const model = await tools.load(CONVERSION, path.join(folder, 'conversion.cascade'));
         assert.throws(() => exportPetab(model, 'G'), /the model has no fit named 'G' \(it has F\)/);
     });

@@ -3,6 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fitModel } from '@neurocascade/simulator';
+import { loadSimulationTools } from '../src/conformance/simulation-tools.js';
 import { importPetabFile } from '../src/import-petab.js';
 import { readPetabProblem } from '../src/petab-problem.js';
 import { PetabError } from '../src/petab-table.js';
@@ -48,6 +50,30 @@ describe('PEtab import', () => {
             'highA B at steady 0 ± 0.1'
         ]);
         assert.match(text, /fit conversion_ \{\n {4}data conversion_data\n {4}estimate k1 in \[0\.001, 10\] log\n\}/);
+    });
+
+    it('gives a model whose fit objective is the analytic χ² of the problem', async function () {
+        this.timeout(60_000);
+        const tools = await loadSimulationTools();
+        const { outPath } = await importPetabFile(path.join(folder, 'conversion.yaml'));
+        const model = await tools.loadFile(outPath);
+        assert.deepEqual(model.fits?.map(f => [f.name, f.estimates.map(e => [e.target, e.low, e.high, e.log]), f.residuals]),
+            [['conversion_', [['k1', 0.001, 10, true]], 'normal']]);
+        assert.deepEqual(model.datasets?.[0].measurements.map(m => [m.scenario, m.quantity, m.time, m.value, m.sd]), [
+            ['control', 'B', 5, 3.7, 0.2], ['control', 'B', 10, 5.1, 0.2], ['control', 'B', 20, 5.4, 0.3],
+            ['control', 'obs_total', 10, 9.2, 0.5], ['highA', 'B', 10, 10.5, 0.4], ['highA', 'B', 'steady', 0, 0.1]
+        ]);
+        // A → B → ∅ with k1 = 0.12, k2 = 0.05 (the table's values): B(t) = k1·A0/(k2 − k1)·(e^(−k1 t) − e^(−k2 t)), A(t) = A0·e^(−k1 t).
+        const [k1, k2] = [0.12, 0.05];
+        const A = (a0: number, t: number) => a0 * Math.exp(-k1 * t);
+        const B = (a0: number, t: number) => k1 * a0 / (k2 - k1) * (Math.exp(-k1 * t) - Math.exp(-k2 * t));
+        const residuals = [
+            (3.7 - B(10, 5)) / 0.2, (5.1 - B(10, 10)) / 0.2, (5.4 - B(10, 20)) / 0.3,
+            (9.2 - (A(10, 10) + 2 * B(10, 10))) / 0.5, (10.5 - B(20, 10)) / 0.4, (0 - 0) / 0.1
+        ];
+        const expected = residuals.reduce((s, r) => s + r * r, 0);
+        const objective = fitModel(model, 'conversion_', { starts: 1, maxIterations: 0, rtol: 1e-12, atol: 1e-14 }).objective;
+        assert.ok(Math.abs(objective - expected) <= 1e-8 * expected, `objective ${objective}, analytic ${expected}`);
     });
 
     const rejects = async (file: string, edit: (text: string) => string, message: RegExp) => {
