@@ -92,6 +92,18 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
             ...SOLVER_HELP, HELP_OPTION
         ]
     },
+    fit: {
+        synopsis: 'fit <file> [--name F] [--starts N] [--seed S] [--write] [--format table|json] [--out F]',
+        summary: 'a declared fit: estimates by weighted least squares, 95 % profile-likelihood intervals, the Fisher-information check',
+        options: [
+            ['--name F', 'the fit to run; required when the file declares several'],
+            ['--starts N', "optimiser starts: the model's values, then Latin-hypercube points (default 5)"],
+            ['--seed S', 'seed of the Latin hypercube (default 1): the same seed gives the same result'],
+            ['--write', 'write the fitted values into the model file, in the units written there'],
+            ['--format table|json', 'output format (default: table on a terminal)'], UNITS_HELP, ['--out F', 'write to F instead of stdout'],
+            ...SOLVER_HELP, HELP_OPTION
+        ]
+    },
     import: {
         synopsis: 'import <model.xml> [-o model.cascade]',
         summary: 'translate an SBML model to a Cascade file',

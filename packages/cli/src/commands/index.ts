@@ -3,6 +3,7 @@ export { cascade } from './cascade.js';
 export { check } from './check.js';
 export { completion } from './completion.js';
 export { diagram } from './diagram.js';
+export { fit } from './fit.js';
 export { format } from './format.js';
 export { lsp } from './lsp.js';
 export { mca } from './mca.js';

@@ -1,5 +1,5 @@
 import { CstUtils, GrammarUtils, type AstNode, type LeafCstNode } from 'langium';
-import { isCall, isCascade, isCascadeFile, isData, isFit, isFunctionDecl, isImport, isScan, isTimedAction, isUnaryExpr, isWhenEvent } from '../generated/ast.js';
+import { isCall, isCascade, isCascadeFile, isData, isDataPoint, isFit, isFunctionDecl, isImport, isScan, isTimedAction, isUnaryExpr, isWhenEvent } from '../generated/ast.js';
 
 /** Where a token stands in the canonical layout. */
 export type LineRole = 'top' | 'member' | 'close' | 'inline';
@@ -68,7 +68,9 @@ export function separator(previous: LeafCstNode | undefined, next: LeafCstNode, 
 /** Between two tokens on one line. */
 function inlineSpace(previous: LeafCstNode, next: LeafCstNode): string {
     if (next.tokenType.name === 'UNIT') return '';
-    if ([')', ',', '.'].includes(next.text) || ['(', '.'].includes(previous.text)) return '';
+    if ([')', ',', '.', ']'].includes(next.text) || ['(', '.', '['].includes(previous.text)) return '';
+    // `+-`, the ASCII spelling of `±` in a data point, stays one word.
+    if (previous.text === '+' && next.text === '-' && isDataPoint(next.astNode)) return '';
     if (next.text === '(' && (isCall(next.astNode) || isFunctionDecl(next.astNode)) && next.astNode === previous.astNode) return '';
     if (isUnaryExpr(previous.astNode) && (previous.text === '-' || previous.text === '+')) return '';
     return ' ';

@@ -61,7 +61,7 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
         case 'Perturb': return isRelativeChange(value) ? [DIMENSIONLESS] : propertyDimension(named(slot.target), slot.property, inference);
         case 'Vary': return property === 'steps' ? [DIMENSIONLESS] : propertyDimension(named(slot.target), slot.property, inference);
         case 'Estimate': return propertyDimension(named(slot.target), slot.property, inference);
-        case 'DataPoint': return property === 'time' ? [TIME] : observableDimensions(slot.quantity.target?.ref, slot.quantity.member, inference);
+        case 'DataPoint': return property === 'time' ? [TIME] : observableDimensions(slot.quantity?.target?.ref, slot.quantity?.member, inference);
         case 'RateRule': {
             const target = targetDimension(named(slot.target), inference);
             return target && perTime(target);

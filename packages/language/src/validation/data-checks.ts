@@ -22,7 +22,7 @@ function checkInlineData(data: Data, accept: ValidationAcceptor): void {
 }
 
 function checkPoint(point: DataPoint, accept: ValidationAcceptor): void {
-    if (!(point.sd.value > 0)) accept('error', `A standard deviation must be above 0, not ${point.sd.value}.`, { node: point, property: 'sd', data: { code: CODE_RANGE } });
+    if (point.sd && !(point.sd.value > 0)) accept('error', `A standard deviation must be above 0, not ${point.sd.value}.`, { node: point, property: 'sd', data: { code: CODE_RANGE } });
 }
 
 /** Every row of the file, against the model: its scenario, its quantity, the dimensions of its time and value. */

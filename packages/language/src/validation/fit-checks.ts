@@ -1,20 +1,27 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
-    isEstimate, isFitData, isKmValue, isParameter, isResidualModel, type CascadeAstType, type Estimate, type Expression,
+    isEstimate, isFitData, isKmValue, isParameter, isResidualModel, isSpecies, type CascadeAstType, type Estimate, type Expression,
     type Fit, type KmValue, type Member, type NamedElement
 } from '../generated/ast.js';
 import { propertyDimension } from '../units/expected-dimensions.js';
 import { sameDimension } from '../units/units.js';
 import { propertyOf } from '../units/written-values.js';
 import { constantValue } from './constant-folding.js';
-import { CODE_FIT_INCOMPLETE, CODE_RANGE } from './diagnostic-codes.js';
+import { CODE_FIT_INCOMPLETE, CODE_RANGE, CODE_WRONG_KIND } from './diagnostic-codes.js';
 import type { ModelAnalyses } from './model-analysis.js';
 
-/** fit-incomplete and range for fits (docs/reference.md#fit): data and estimates present, bounds ordered, log bounds above 0, the model's value inside. */
+/** fit-incomplete, range and wrong-kind for fits (docs/reference.md#fit): data and estimates present, bounds ordered, log bounds above 0, the model's value inside. */
 export function fitChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAstType> {
     return {
         Fit: checkFit,
-        Estimate: (estimate, accept) => checkBounds(estimate, analyses, accept)
+        Estimate: (estimate, accept) => {
+            // A species' concentration is the state the data measure, not a constant of the model: its `initial` is.
+            if (isSpecies(estimate.target?.ref) && !estimate.property) {
+                accept('error', `'${estimate.target.$refText}' is a species: its concentration is computed, not estimated; estimate its 'initial' or 'supply'.`,
+                    { node: estimate, property: 'target', data: { code: CODE_WRONG_KIND } });
+            }
+            checkBounds(estimate, analyses, accept);
+        }
     };
 }
 

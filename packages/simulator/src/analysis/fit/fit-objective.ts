@@ -249,7 +249,7 @@ export class FitObjective {
         const times = timed.map(k => this.readings[k].at as number);
         const duration = Math.max(...times);
         const step = gridStep(times);
-        if (!(duration > 0) || duration / step > MAX_GRID_POINTS) {
+        if (duration / step > MAX_GRID_POINTS) {
             throw new ModelError(`fit ${this.fit.name}: the measurement times of scenario ${scenario.name} need an output step of ${step} min over ${duration} min, too fine a grid`, 'range', this.fit.source);
         }
         const names = [...new Set(timed.map(k => this.readings[k].name!))];

@@ -1,6 +1,6 @@
 /**
  * Eigenvalues and eigenvectors of a small symmetric matrix by cyclic Jacobi rotations
- * (Golub & Van Loan, Matrix Computations, §8.5): accurate for the few estimates of a fit.
+ * (Golub and Van Loan, Matrix Computations, the cyclic Jacobi method): accurate for the few estimates of a fit.
  */
 export function symmetricEigen(matrix: readonly (readonly number[])[]): { values: number[]; vectors: number[][] } {
     const n = matrix.length;
