@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cascade, folderWith } from './run-cli.js';
 
@@ -33,6 +33,15 @@ describe('cascade petab', () => {
         assert.match(text, /^ {4}estimate E_vmax in \[0\.1, 10\] log$/m);
         const checked = cascade(['check', 'back.cascade'], folder);
         assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    });
+
+    it("exports a fit from a file that imports its model from the project's parent folder, as check does", () => {
+        const folder = folderWith({ 'package.json': '{}', 'conversion.cascade': MODEL.replace(/^data D[\s\S]*$/m, '') });
+        mkdirSync(path.join(folder, 'fits'));
+        writeFileSync(path.join(folder, 'fits', 'fit.cascade'), `import "../conversion.cascade"\n${/^data D[\s\S]*$/m.exec(MODEL)![0]}`);
+        const run = cascade(['petab', 'export', 'fits/fit.cascade', '--out', 'problem'], folder);
+        assert.equal(run.status, 0, run.stderr);
+        assert.ok(existsSync(path.join(folder, 'problem', 'measurementData_F.tsv')));
     });
 
     it('says what is missing: the action, --out, a fit name that exists; a bad problem file names file and line', () => {
