@@ -33,6 +33,7 @@ export interface MeasurementRow {
 }
 
 export interface TableProblem {
+    /** 0 for the file as a whole (it cannot be read). */
     line: number;
     column: number;
     message: string;
@@ -166,16 +167,16 @@ export function dataFilePath(declaringFile: string, written: string): string {
 
 const cache = new Map<string, { stamp: string; table: MeasurementTable }>();
 
-/** Reads and parses a data file; a file that cannot be read is one problem at line 1. Parsed tables are kept until the file changes. */
+/** Reads and parses a data file; a file that cannot be read is one problem of the whole file (line 0). Parsed tables are kept until the file changes. */
 export function readMeasurementTable(path: string): MeasurementTable {
     let stamp: string;
     try {
         const stat = statSync(path);
-        if (!stat.isFile()) return unreadable(`'${path}' is not a file`);
-        if (stat.size > MAX_FILE_BYTES) return unreadable(`'${path}' is ${Math.round(stat.size / 1048576)} MB; data files are read up to ${MAX_FILE_BYTES / 1048576} MB`);
+        if (!stat.isFile()) return unreadable('not a file');
+        if (stat.size > MAX_FILE_BYTES) return unreadable(`${Math.round(stat.size / 1048576)} MB; data files are read up to ${MAX_FILE_BYTES / 1048576} MB`);
         stamp = `${stat.mtimeMs}:${stat.size}`;
     } catch (error) {
-        return unreadable(`cannot read '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+        return unreadable((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot be read (${(error as Error).message})`);
     }
     const cached = cache.get(path);
     if (cached?.stamp === stamp) return cached.table;
@@ -183,7 +184,7 @@ export function readMeasurementTable(path: string): MeasurementTable {
     try {
         text = readFileSync(path, 'utf8');
     } catch (error) {
-        return unreadable(`cannot read '${path}': ${(error as Error).message}`);
+        return unreadable(`cannot be read (${(error as Error).message})`);
     }
     const table = parseMeasurementTable(text);
     cache.set(path, { stamp, table });
@@ -191,5 +192,5 @@ export function readMeasurementTable(path: string): MeasurementTable {
 }
 
 function unreadable(message: string): MeasurementTable {
-    return { rows: [], problems: [{ line: 1, column: 1, message }] };
+    return { rows: [], problems: [{ line: 0, column: 0, message }] };
 }

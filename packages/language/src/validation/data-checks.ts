@@ -33,7 +33,7 @@ function checkDataFile(data: Data, analysis: ModelAnalysis, accept: ValidationAc
         problems.push({ message: `the data file is read relative to the model's file; save the model first`, code: CODE_DATA_FILE });
     } else {
         const table = readMeasurementTable(dataFilePath(file.fsPath, data.path!));
-        problems.push(...table.problems.map(p => ({ message: `line ${p.line}, column ${p.column}: ${p.message}`, code: CODE_DATA_FILE })));
+        problems.push(...table.problems.map(p => ({ message: p.line === 0 ? p.message : `line ${p.line}, column ${p.column}: ${p.message}`, code: CODE_DATA_FILE })));
         const names = new Map<string, NamedElement>(analysis.declarations.map(d => [(d as { name?: string }).name ?? '', d as NamedElement]));
         const at = (row: MeasurementRow, cell: TableCell, message: string, code = CODE_DATA_FILE) =>
             problems.push({ message: `line ${row.line}, column ${cell.column}: ${message}`, code });

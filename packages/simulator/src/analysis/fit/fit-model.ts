@@ -130,6 +130,24 @@ export function fitModel(model: ModelIR | CompiledModel, name?: string, options:
     }
 }
 
+/**
+ * The objective at given values (natural units, in the fit's estimate order; default: the model's
+ * own), without optimising: what `fitModel` reports, for one point — to compare a model with its
+ * data as written, or an objective with another tool's (PEtab).
+ */
+export function evaluateFit(model: ModelIR | CompiledModel, name?: string, values?: readonly number[], options: RunOptions = {}): FitResult {
+    const m = compiled(model);
+    const objective = new FitObjective(m, findFit(m.ir, name));
+    try {
+        const theta = values ? [...values] : objective.estimates.map(e => e.written);
+        if (theta.length !== objective.estimates.length) throw new ModelError(`fit ${objective.fit.name} estimates ${objective.estimates.length} values, not ${theta.length}`, 'range');
+        const value = objective.evaluate(theta, options);
+        return report(objective, theta, value, [{ from: theta }], { index: 0, cost: 0, converged: true, reason: 'evaluated, not optimised' });
+    } finally {
+        objective.restore();
+    }
+}
+
 function solveFit(objective: FitObjective, options: FitOptions): FitResult {
     const starts = Math.max(1, Math.floor(options.starts ?? 5));
     const { lower, upper } = objective.bounds();

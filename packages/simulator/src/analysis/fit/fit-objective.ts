@@ -32,12 +32,12 @@ export interface EstimatedProperty extends PropertyRef {
     slot: PropertySlot;
 }
 
-/** An included expect: its scenario and, for a relative one, where its reference is read. */
+/** An included expect: its readings in its scenario and, for a relative one, in the reference scenario. */
 interface SoftConstraint {
     expectation: Expectation;
     scenario: string;
-    reading: Reading;
-    reference?: Reading;
+    readings: Reading[];
+    references?: Reading[];
     /** The width a value outside the range is measured in. */
     width: number;
 }
@@ -112,26 +112,26 @@ export class FitObjective {
     private addExpects(): void {
         for (const name of new Set(this.measurements.map(x => x.scenario))) {
             for (const expectation of findScenario(this.model.ir, name).expects) {
-                const [reading] = expectation.readings;
-                if (expectation.readings.length !== 1 || expectation.value.kind !== 'name' || expectation.value.name !== '$0') {
-                    throw new ModelError(`fit ${this.fit.name}: 'include expects' takes expects of one reading; '${expectation.label}' combines several`, 'unsupported', expectation.source);
+                const unsupported = unsupportedPart(expectation.value);
+                if (unsupported) {
+                    throw new ModelError(`fit ${this.fit.name}: 'include expects' combines readings with + − × ÷ and constant powers; '${expectation.label}' uses ${unsupported}`, 'unsupported', expectation.source);
                 }
-                const read = (scenario: string): Reading => {
+                const read = (scenario: string): Reading[] => expectation.readings.map(reading => {
                     const e = reading.expression;
                     const named = e.kind === 'name' ? e.name : e.kind === 'member' ? `${e.name}.${e.member}` : undefined;
                     if (reading.at !== 'steady' && !named) {
-                        throw new ModelError(`fit ${this.fit.name}: 'include expects' reads a time course by name; '${expectation.label}' at ${reading.at} min is an expression`, 'unsupported', expectation.source);
+                        throw new ModelError(`fit ${this.fit.name}: 'include expects' reads a time course by name; '${expectation.label}' at ${reading.at} min reads an expression`, 'unsupported', expectation.source);
                     }
                     const r: Reading = { scenario, at: reading.at, expression: e, ...(named && { name: named }) };
                     this.readings.push(r);
                     return r;
-                };
+                });
                 const { low, high } = expectation;
                 const bound = Number.isFinite(low) ? low : high;
                 const width = Number.isFinite(low) && Number.isFinite(high) ? (high - low) / 2 : Math.abs(bound) > 0 ? 0.1 * Math.abs(bound) : 0.1;
                 this.constraints.push({
-                    expectation, scenario: name, reading: read(name),
-                    ...(expectation.relativeTo !== undefined && { reference: read(expectation.relativeTo) }),
+                    expectation, scenario: name, readings: read(name),
+                    ...(expectation.relativeTo !== undefined && { references: read(expectation.relativeTo) }),
                     width
                 });
             }
@@ -196,12 +196,13 @@ export class FitObjective {
         const expectValues = new Float64Array(this.constraints.length);
         const index = new Map(this.readings.map((r, k) => [r, k]));
         this.constraints.forEach((c, k) => {
-            const at = index.get(c.reading)!;
-            let value = readout.values[at];
-            let gradient = readout.gradients[at];
-            if (c.reference) {
-                const ref = index.get(c.reference)!;
-                const x0 = readout.values[ref], g0 = readout.gradients[ref];
+            const combined = (readings: Reading[]) => combine(c.expectation.value, readings.map(r => {
+                const at = index.get(r)!;
+                return { value: readout.values[at], gradient: readout.gradients[at] };
+            }));
+            let { value, gradient } = combined(c.readings);
+            if (c.references) {
+                const { value: x0, gradient: g0 } = combined(c.references);
                 gradient = gradient.map((g, j) => (g * x0 - value * g0[j]) / (x0 * x0));
                 value = (value - x0) / x0;
             }
@@ -263,6 +264,56 @@ export class FitObjective {
             values[k] = report.quantities[q].values[point];
             for (let j = 0; j < factors.length; j++) gradients[k][j] = report.unscaled[q][j][point] * factors[j];
         }
+    }
+}
+
+/** A value and its gradient with respect to the estimates. */
+interface Dual {
+    value: number;
+    gradient: Float64Array;
+}
+
+/** What an expect's combination of readings uses beyond + − × ÷ and constant powers (undefined: nothing). */
+function unsupportedPart(e: Expr): string | undefined {
+    switch (e.kind) {
+        case 'number': return undefined;
+        case 'name': return /^\$\d+$/.test(e.name) ? undefined : `'${e.name}'`;
+        case 'unary': return e.op === '-' ? unsupportedPart(e.operand) : `'${e.op}'`;
+        case 'binary':
+            if (e.op === '^') return e.right.kind === 'number' ? unsupportedPart(e.left) : 'a power that is not a constant';
+            return ['+', '-', '*', '/'].includes(e.op) ? unsupportedPart(e.left) ?? unsupportedPart(e.right) : `'${e.op}'`;
+        case 'call': return `${e.fn}(…)`;
+        default: return `'${e.kind}'`;
+    }
+}
+
+/** The expect's value over its readings ($0, $1, …) with its gradient, by the chain rule (forward mode). */
+function combine(e: Expr, readings: readonly Dual[]): Dual {
+    const size = readings[0]?.gradient.length ?? 0;
+    const constant = (value: number): Dual => ({ value, gradient: new Float64Array(size) });
+    const map = (a: Dual, value: number, slope: number): Dual => ({ value, gradient: a.gradient.map(g => slope * g) });
+    switch (e.kind) {
+        case 'number': return constant(e.value);
+        case 'name': return readings[Number(e.name.slice(1))];
+        case 'unary': {
+            const a = combine(e.operand, readings);
+            return map(a, -a.value, -1);
+        }
+        case 'binary': {
+            const a = combine(e.left, readings);
+            if (e.op === '^') {
+                const n = (e.right as { value: number }).value;
+                return map(a, a.value ** n, n * a.value ** (n - 1));
+            }
+            const b = combine(e.right, readings);
+            const value = e.op === '+' ? a.value + b.value : e.op === '-' ? a.value - b.value : e.op === '*' ? a.value * b.value : a.value / b.value;
+            const gradient = a.gradient.map((ga, j) => {
+                const gb = b.gradient[j];
+                return e.op === '+' ? ga + gb : e.op === '-' ? ga - gb : e.op === '*' ? ga * b.value + a.value * gb : (ga * b.value - a.value * gb) / (b.value * b.value);
+            });
+            return { value, gradient };
+        }
+        default: throw new ModelError(`an expect's combination of readings uses ${unsupportedPart(e)}`, 'unsupported');
     }
 }
 

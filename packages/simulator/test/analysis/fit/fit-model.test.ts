@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fisherInformation } from '../../../src/analysis/fit/fisher-information.js';
-import { fitModel, type FitResult } from '../../../src/analysis/fit/fit-model.js';
+import { evaluateFit, fitModel, type FitResult } from '../../../src/analysis/fit/fit-model.js';
+import { FitObjective } from '../../../src/analysis/fit/fit-objective.js';
 import { profileLikelihood, PROFILE_THRESHOLD } from '../../../src/analysis/fit/profile-likelihood.js';
 import type { Fit, Measurement, ModelIR } from '../../../src/ir.js';
 import { simulateScenario, scenarioSteadyState, findScenario } from '../../../src/run/simulate.js';
@@ -119,6 +120,20 @@ describe('fitting (docs/analysis.md#fitting)', function () {
         close(result.bic, chi2 + logTerms + 2 * Math.log(n), 1e-12);
     });
 
+    it('evaluates the objective without optimising: at the model\'s values by default, at given ones on request', () => {
+        const ir = withFit(enzyme(1, 100), synthetic(enzyme(2, 40), 'Run', 'S', 6), ENZYME_FIT);
+        const atModel = evaluateFit(ir, 'F');
+        const run = simulateScenario(enzyme(1, 100), 'Run', TIGHT);
+        const chi2 = atModel.residuals.reduce((s, r) => s + ((r.value - run.series[0].values[run.time.indexOf(r.time as number)]) / r.sd) ** 2, 0);
+        close(atModel.chi2, chi2, 1e-7);
+        assert.deepEqual(atModel.parameters.map(p => p.value), [1, 100]);
+        const fitted = fitModel(ir, 'F', { ...TIGHT, starts: 1 });
+        const again = evaluateFit(ir, 'F', fitted.parameters.map(p => p.value), TIGHT);
+        close(again.objective, fitted.objective, 1e-9);
+        assert.ok(again.objective < atModel.objective);
+        assert.throws(() => evaluateFit(ir, 'F', [1]), /estimates 2 values, not 1/);
+    });
+
     it('log-normal residuals are (ln y − ln ŷ)/(sd/y)', () => {
         const ir = withFit(enzyme(1, 100), synthetic(enzyme(2, 40), 'Run', 'S', 9), { ...ENZYME_FIT, residuals: 'lognormal' });
         const result = fitModel(ir, 'F', { ...TIGHT, starts: 1 });
@@ -180,6 +195,33 @@ describe('fitting (docs/analysis.md#fitting)', function () {
         close(absolute.value, readAt(vmax, km, 10), 1e-6, 1e-9);
         close(relative.value, (readAt(vmax, km, 30) - readAt(vmax, km, 30, 0.5)) / readAt(vmax, km, 30, 0.5), 1e-6, 1e-9);
         assert.equal(relative.penalty, 0);
+    });
+
+    it('an included expect that combines readings (a ratio, relative to another scenario): its value and exact gradient', () => {
+        const base = enzyme(1, 100);
+        const ratio = { kind: 'binary' as const, op: '/' as const, left: { kind: 'name' as const, name: '$0' }, right: { kind: 'name' as const, name: '$1' } };
+        const reading = (at: number) => ({ expression: { kind: 'name' as const, name: 'S' }, at });
+        // A range the model is far from, so the penalty and its gradient are not 0.
+        base.scenarios[0].expects.push({ label: 'S ratio', readings: [reading(10), reading(30)], value: ratio, relativeTo: 'Half', low: 5, high: 6, unit: '1' });
+        base.scenarios.push({ ...base.scenarios[0], name: 'Half', expects: [], actions: [{ kind: 'scale', target: 'E', property: 'vmax', factor: { kind: 'number', value: 0.5 } }] });
+        const ir = withFit(base, synthetic(enzyme(2, 40), 'Run', 'S', 4).filter(x => x.time === 60), { ...ENZYME_FIT, includeExpects: true });
+        const objective = new FitObjective(compileModel(ir), ir.fits![0]);
+        const theta = [1.5, 60];
+        const at = objective.evaluate(theta, TIGHT);
+        const readAt = (vmax: number, km: number, time: number) => {
+            const run = simulateScenario(enzyme(vmax, km), 'Run', TIGHT);
+            return run.series[0].values[run.time.indexOf(time)];
+        };
+        const own = readAt(1.5, 60, 10) / readAt(1.5, 60, 30), half = readAt(0.75, 60, 10) / readAt(0.75, 60, 30);
+        close(at.expectValues[0], (own - half) / half, 1e-6, 1e-9);
+        close(at.residuals[1], ((own - half) / half - 5) / 0.5, 1e-6, 1e-9);
+        // ∂r/∂θ against central differences of the residual itself.
+        theta.forEach((value, j) => {
+            const h = 1e-4 * value;
+            const moved = (delta: number) => objective.evaluate(theta.map((v, k) => (k === j ? v + delta : v)), TIGHT).residuals[1];
+            close(at.jacobian[1][j], (moved(h) - moved(-h)) / (2 * h), 1e-5, 1e-9, `∂r/∂θ${j}: `);
+        });
+        objective.restore();
     });
 
     it('stops when cancelled', () => {
