@@ -3,7 +3,8 @@
  * with sⱼ' = J(x)·sⱼ + ∂f/∂pⱼ, sⱼ(0) = ∂x₀/∂pⱼ. The extended right-hand side is built as
  * terms (J's entries and ∂f/∂pⱼ become shared intermediates), so the stiff solver gets its
  * exact Jacobian symbolically like any model's, block lower-triangular with J on the
- * diagonal, and factors it sparsely (docs/analysis.md).
+ * diagonal; it factors J alone, once per step, and solves the blocks in turn by block
+ * forward substitution (BlockTriangularLU; docs/analysis.md).
  */
 import type { CompiledModel } from '../model/compiled-model.js';
 import { neededVariables } from '../model/compiled-model.js';
@@ -19,7 +20,8 @@ export interface SensitivitySystem {
     /** n states, then n sensitivities per parameter (sⱼ at n·(1 + j)). */
     readonly stateNames: string[];
     readonly rhs: RightHandSide;
-    readonly jacobian: { pattern: SparsityPattern; evaluate: JacobianFunction };
+    /** Block lower-triangular, [[J, 0], [Bⱼ, J]]: `blocks` = 1 + parameters. */
+    readonly jacobian: { pattern: SparsityPattern; evaluate: JacobianFunction; blocks: number };
     /** The extended initial state: x₀ and ∂x₀/∂pⱼ. */
     initialState(x0: Float64Array): Float64Array;
 }
@@ -38,7 +40,23 @@ function variableGradients(variables: Term[], count: number, wrt: Space, keep: (
     return gradients;
 }
 
+/**
+ * By model and parameter slots: deriving and compiling the extended system costs more than
+ * a short run, and a fit asks for the same parameters' sensitivities at every iteration.
+ * The compiled code reads the model's slots, so a cached system follows their changes.
+ */
+const systems = new WeakMap<CompiledModel, Map<string, SensitivitySystem>>();
+
 export function sensitivitySystem(m: CompiledModel, parameters: readonly AnalysisParameter[]): SensitivitySystem {
+    let byParameters = systems.get(m);
+    if (!byParameters) systems.set(m, byParameters = new Map());
+    const key = parameters.map(p => p.slot).join(' ');
+    let known = byParameters.get(key);
+    if (!known) byParameters.set(key, known = buildSensitivitySystem(m, parameters));
+    return known;
+}
+
+function buildSensitivitySystem(m: CompiledModel, parameters: readonly AnalysisParameter[]): SensitivitySystem {
     if (m.ir.initialAssignments.length > 0) {
         throw new ModelError('time-course sensitivities of a model with initial assignments are not supported (their ∂x₀/∂p is not derived)', 'unsupported');
     }
@@ -76,7 +94,7 @@ export function sensitivitySystem(m: CompiledModel, parameters: readonly Analysi
     return {
         stateNames: [...m.stateNames, ...parameters.flatMap(p => m.stateNames.map(s => `∂${s}/∂${p.name}.${p.property}`))],
         rhs,
-        jacobian: { pattern: code.pattern, evaluate },
+        jacobian: { pattern: code.pattern, evaluate, blocks: 1 + parameters.length },
         initialState(x0) {
             const y = new Float64Array(n * (1 + parameters.length));
             y.set(x0);

@@ -87,16 +87,18 @@ export class SparseLU {
         return true;
     }
 
-    /** Solves M x = b (x and b may be the same array). */
-    solve(b: Float64Array, x: Float64Array): void {
+    /** Solves M x = b (x and b may be the same array), both read from `offset` on. */
+    solve(b: Float64Array, x: Float64Array, offset = 0): void {
         if (this.usedFallback) {
-            x.set(b);
-            this.dense!.solveInPlace(x);
+            const n = this.pattern.n;
+            const view = x.subarray(offset, offset + n);
+            if (x !== b) view.set(b.subarray(offset, offset + n));
+            this.dense!.solveInPlace(view);
             return;
         }
         const { n, order, rowStart, colIndex, diagonal } = this.structure!;
         const { values: lu, work: w } = this;
-        for (let i = 0; i < n; i++) w[i] = b[order[i]];
+        for (let i = 0; i < n; i++) w[i] = b[offset + order[i]];
         for (let i = 0; i < n; i++) {
             let sum = w[i];
             for (let p = rowStart[i], d = diagonal[i]; p < d; p++) sum -= lu[p] * w[colIndex[p]];
@@ -108,7 +110,7 @@ export class SparseLU {
             for (let p = d + 1, end = rowStart[i + 1]; p < end; p++) sum -= lu[p] * w[colIndex[p]];
             w[i] = sum / lu[d];
         }
-        for (let i = 0; i < n; i++) x[order[i]] = w[i];
+        for (let i = 0; i < n; i++) x[offset + order[i]] = w[i];
     }
 
     private factorDense(a: Float64Array, shift: number, scale: number): boolean {
