@@ -29,6 +29,11 @@ export interface SensitivityRequest {
     of?: readonly string[];
     /** Parameter names, `E.vmax` or `k1` (default: every numeric property). */
     wrt?: readonly string[];
+    /**
+     * Time course only: whether the sensitivities enter the solver's local error test beside
+     * the state (default false: they follow the state's steps, as CVODES does by default).
+     */
+    sensitivityErrorControl?: boolean;
 }
 
 /** The scenario's steady state, or an error saying why there is none. */

@@ -54,7 +54,9 @@ export function timeCourseSensitivities(model: ModelIR | CompiledModel, request:
     const parameterSeries = parameters.map(() => [] as number[]);
     const unscaled = quantities.map(() => parameters.map(() => [] as number[]));
     const extended: CompiledModel = { ...m, rhs: system.rhs, jacobian: system.jacobian, stateNames: system.stateNames };
-    integrateTrajectory(extended, system.initialState(x0), scenario.duration, time, [], { ...options, method: options.method ?? 'stiff' }, (t, y) => {
+    integrateTrajectory(extended, system.initialState(x0), scenario.duration, time, [], {
+        ...options, method: options.method ?? 'stiff', errorComponents: request.sensitivityErrorControl ? undefined : n
+    }, (t, y) => {
         const x = y.subarray(0, n);
         observe(t, x, values);
         qx.evaluate(t, x, qxValues);

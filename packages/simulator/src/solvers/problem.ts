@@ -61,6 +61,8 @@ export interface SolverOptions {
     /** Initial step (default: estimated). */
     firstStep?: number;
     maxStep?: number;
+    /** Only the first this many components enter the local error test (default all; Tolerances.components). */
+    errorComponents?: number;
     /** Times at which the solution is sampled (ascending, within [t0, tEnd]). */
     outputTimes?: readonly number[];
     /** Checked between steps; an aborted run throws SolverError with reason 'cancelled'. */

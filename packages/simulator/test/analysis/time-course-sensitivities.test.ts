@@ -16,9 +16,9 @@ const feedback = (): ModelIR => model().parameter('k0', 2)
 const TIGHT = { rtol: 1e-11, atol: 1e-14, method: 'stiff' as const };
 
 describe('time-course sensitivities (forward sensitivity equations)', () => {
-    it('agree with Richardson-extrapolated central differences to 1e-6 relative', () => {
+    for (const sensitivityErrorControl of [false, true]) it(`agree with Richardson-extrapolated central differences to 1e-6 relative (sensitivities ${sensitivityErrorControl ? 'in' : 'out of'} the error test)`, () => {
         const wrt = ['E.vmax', 'E.km', 'S1.clearance', 'R.kd', 'S0.supply', 'k0'];
-        const report = timeCourseSensitivities(feedback(), { wrt }, TIGHT);
+        const report = timeCourseSensitivities(feedback(), { wrt, sensitivityErrorControl }, TIGHT);
         assert.deepEqual(report.time, [0, 10, 20, 30, 40]);
         const run = (name: string, factor: number) => {
             const [target, property = 'value'] = name.split('.');
