@@ -53,6 +53,44 @@ function parameterColumns(pattern: { n: number; rowStart: Int32Array; colIndex: 
     return { start, row, at };
 }
 
+/**
+ * How each parameter moves each conserved total, Σ c·∂x₀/∂p over its law: a law's total is
+ * fixed by the initial values (which may be written with parameters), so an initial value
+ * moves a steady state only through it. Per parameter, (dependent state, change) pairs.
+ */
+function totalChanges(m: CompiledModel, lin: SteadyLinearisation, y: Float64Array, slots: readonly number[]): [number, number][][] {
+    const changes = slots.map((): [number, number][] => []);
+    if (lin.laws.length === 0) return changes;
+    const initial = m.derivatives(m.system.initialValues, 'p');
+    const values = new Float64Array(initial.pattern.colIndex.length);
+    initial.evaluate(0, y, values);
+    const { rowStart, colIndex } = initial.pattern;
+    const columns = new Map<number, number[]>();
+    slots.forEach((slot, j) => columns.set(slot, [...(columns.get(slot) ?? []), j]));
+    for (const law of lin.laws) {
+        const total = new Map<number, number>();
+        for (const [k, c] of law.coefficients) {
+            for (let q = rowStart[k]; q < rowStart[k + 1]; q++) {
+                if (columns.has(colIndex[q])) total.set(colIndex[q], (total.get(colIndex[q]) ?? 0) + c * values[q]);
+            }
+        }
+        for (const [slot, change] of total) if (change !== 0) columns.get(slot)!.forEach(j => changes[j].push([law.dependent, change]));
+    }
+    return changes;
+}
+
+/** The right-hand sides b of A·(dx/dpⱼ) = bⱼ, compressed by parameter: −∂f/∂p's entries, then the totals' changes. */
+function rightHandSides(F: ReturnType<typeof parameterColumns>, weightOf: (at: number) => number, totals: readonly [number, number][][]) {
+    const start = new Int32Array(F.start.length);
+    const row: number[] = [], weight: number[] = [];
+    for (let j = 0; j + 1 < F.start.length; j++) {
+        for (let e = F.start[j]; e < F.start[j + 1]; e++) { row.push(F.row[e]); weight.push(weightOf(F.at[e])); }
+        for (const [dependent, change] of totals[j]) { row.push(dependent); weight.push(change); }
+        start[j + 1] = row.length;
+    }
+    return { start, row: Int32Array.from(row), weight: Float64Array.from(weight) };
+}
+
 /** Rows of one row-major matrix as views (no copy). */
 function rowViews(data: Float64Array, rows: number, columns: number): Float64Array[] {
     return Array.from({ length: rows }, (_, i) => data.subarray(i * columns, (i + 1) * columns));
@@ -81,7 +119,8 @@ export function steadySensitivities(problem: SensitivityProblem): SensitivityRes
     const fpValues = new Float64Array(fp.pattern.colIndex.length);
     fp.evaluate(t, y, fpValues);
     // A dependent state's row is its law (fixed total), a constant state's no unknown at all.
-    const F = parameterColumns(fp.pattern, slots, row => position[row] >= 0 && !dependent.has(row));
+    const F = rightHandSides(parameterColumns(fp.pattern, slots, row => position[row] >= 0 && !dependent.has(row)),
+        at => -fpValues[at], totalChanges(m, lin, y, slots));
 
     const terms = quantities.map(q => q.term);
     const values = new Float64Array(Q);
@@ -129,13 +168,12 @@ export function steadySensitivities(problem: SensitivityProblem): SensitivityRes
             lin.solve(b);
             for (let i = 0; i < Q; i++) Z[i * R + k] = along(i, b);
         });
-        const weight = Float64Array.from(F.at, at => -fpValues[at]);
         const from = Int32Array.from(F.row, row => column[row]);
         for (let i = 0; i < Q; i++) {
             const z = i * R, out = i * P;
             for (let j = 0; j < P; j++) {
                 let d = 0;
-                for (let e = F.start[j]; e < F.start[j + 1]; e++) d += weight[e] * Z[z + from[e]];
+                for (let e = F.start[j]; e < F.start[j + 1]; e++) d += F.weight[e] * Z[z + from[e]];
                 unscaled[out + j] = d;
             }
             finishRow(i);
@@ -143,7 +181,7 @@ export function steadySensitivities(problem: SensitivityProblem): SensitivityRes
     } else {
         for (let j = 0; j < P; j++) {
             b.fill(0);
-            for (let e = F.start[j]; e < F.start[j + 1]; e++) b[position[F.row[e]]] = -fpValues[F.at[e]];
+            for (let e = F.start[j]; e < F.start[j + 1]; e++) b[position[F.row[e]]] = F.weight[e];
             lin.solve(b);
             for (let i = 0; i < Q; i++) unscaled[i * P + j] = along(i, b);
         }
