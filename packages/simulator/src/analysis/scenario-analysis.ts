@@ -32,7 +32,8 @@ export interface SensitivityRequest {
     wrt?: readonly string[];
     /**
      * Time course only: whether the sensitivities enter the solver's local error test beside
-     * the state (default false: they follow the state's steps, as CVODES does by default).
+     * the state (default true). False lets them follow the state's steps, fewer where the
+     * sensitivities move faster than the state — wrong where the state rests while they do.
      */
     sensitivityErrorControl?: boolean;
 }

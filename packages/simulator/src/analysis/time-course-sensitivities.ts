@@ -55,7 +55,7 @@ export function timeCourseSensitivities(model: ModelIR | CompiledModel, request:
     const unscaled = quantities.map(() => parameters.map(() => [] as number[]));
     const extended: CompiledModel = { ...m, rhs: system.rhs, jacobian: system.jacobian, stateNames: system.stateNames };
     integrateTrajectory(extended, y0, scenario.duration, time, scenario.events, {
-        ...options, method: options.method ?? 'stiff', errorComponents: request.sensitivityErrorControl ? undefined : n
+        ...options, method: options.method ?? 'stiff', errorComponents: request.sensitivityErrorControl === false ? n : undefined
     }, (t, y) => {
         const x = y.subarray(0, n);
         observe(t, x, values);

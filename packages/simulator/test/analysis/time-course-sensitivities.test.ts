@@ -37,7 +37,7 @@ const withEvents = (): ModelIR => {
  * scaled by 1 ± h at t = 0), Richardson-extrapolated from h = 2e-3 and 1e-3: the truncation
  * error of each falls as h², so (4·D(h/2) − D(h))/3 is good to O(h⁴).
  */
-function agreesWithFiniteDifferences(build: () => ModelIR, wrt: string[], sensitivityErrorControl = false): TimeCourseSensitivityReport {
+function agreesWithFiniteDifferences(build: () => ModelIR, wrt: string[], sensitivityErrorControl = true): TimeCourseSensitivityReport {
     const report = timeCourseSensitivities(build(), { wrt, sensitivityErrorControl }, TIGHT);
     const run = (name: string, factor: number) => {
         const [target, property = 'value'] = name.split('.');
