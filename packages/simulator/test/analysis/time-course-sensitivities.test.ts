@@ -61,7 +61,8 @@ function agreesWithFiniteDifferences(build: () => ModelIR, wrt: string[], sensit
 
 describe('time-course sensitivities (forward sensitivity equations)', () => {
     for (const sensitivityErrorControl of [false, true]) it(`agree with Richardson-extrapolated central differences to 1e-6 relative (sensitivities ${sensitivityErrorControl ? 'in' : 'out of'} the error test)`, () => {
-        const report = agreesWithFiniteDifferences(feedback, ['E.vmax', 'E.km', 'S1.clearance', 'R.kd', 'S0.supply', 'k0'], sensitivityErrorControl);
+        // R.hill: ∂(S1/Kd)^hill/∂hill = (S1/Kd)^hill·ln(S1/Kd), taken as 0 at S1 = 0 (its limit), not NaN.
+        const report = agreesWithFiniteDifferences(feedback, ['E.vmax', 'E.km', 'S1.clearance', 'R.kd', 'S0.supply', 'k0', 'R.hill'], sensitivityErrorControl);
         assert.deepEqual(report.time, [0, 10, 20, 30, 40]);
         // S0(0) = k0: its sensitivity starts at 1, every other at 0.
         assert.equal(report.unscaled[0][5][0], 1);
