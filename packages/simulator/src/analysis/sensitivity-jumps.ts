@@ -72,6 +72,8 @@ export class SensitivityJumps implements ActionObserver {
     private readonly delay: Float64Array;
     private readonly f: Float64Array;
     private readonly forms = new Map<Expr | Term, LinearForm>();
+    /** The root function of the current instant until its first action. */
+    private root: Term | undefined;
 
     constructor(private readonly m: CompiledModel, private readonly parameters: readonly AnalysisParameter[]) {
         this.n = m.stateNames.length;
@@ -81,9 +83,14 @@ export class SensitivityJumps implements ActionObserver {
         this.f = new Float64Array(this.n);
     }
 
-    begin(t: number, y: Float64Array, root?: Term): void {
+    begin(root?: Term): void {
         this.delay.fill(0);
-        if (root === undefined) return;
+        this.root = root;
+    }
+
+    /** dτ/dp and sⱼ + f⁻·dτ/dpⱼ, once the instant's first action is about to apply (an instant without one moves nothing). */
+    private moveInstant(t: number, y: Float64Array, root: Term): void {
+        this.root = undefined;
         const { n, f, delay, slots } = this;
         const x = y.subarray(0, n);
         const h = this.form(root);
@@ -103,6 +110,7 @@ export class SensitivityJumps implements ActionObserver {
     }
 
     action(a: Action, t: number, y: Float64Array): void {
+        if (this.root !== undefined) this.moveInstant(t, y, this.root);
         switch (a.kind) {
             case 'dose': return this.stateJump(t, y, this.m.stateNames.indexOf(a.species), a.amount, (_x, change, _amount, s) => s + change);
             case 'set': return this.propertyJump(a, a, a.value, t, y, (_, change) => change);
@@ -113,6 +121,7 @@ export class SensitivityJumps implements ActionObserver {
     }
 
     end(t: number, y: Float64Array): void {
+        this.root = undefined;
         const { n, f, delay } = this;
         if (delay.every(d => d === 0)) return;
         this.m.rhs(t, y.subarray(0, n), f);

@@ -47,10 +47,10 @@ export type SampleRecorder = (t: number, y: Float64Array) => void;
  */
 export interface ActionObserver {
     /**
-     * Before the actions of one instant. `root` is the root function whose zero fixed the
-     * instant (a located `when`, or a jump of a condition's floor/ceil); none at a fixed time.
+     * Before the actions of one instant (there may be none). `root` is the root function whose
+     * zero fixed the instant (a located `when`, or a jump of a condition's floor/ceil); none at a fixed time.
      */
-    begin(t: number, y: Float64Array, root?: Term): void;
+    begin(root?: Term): void;
     /** Before each action applies, with the state it applies to. */
     action(a: Action, t: number, y: Float64Array): void;
     /** After the instant's actions. */
@@ -166,7 +166,7 @@ export function integrateTrajectory(
 
     /** The timed actions of this instant, then whatever `when` they make true. */
     const atFixedTime = () => {
-        observer?.begin(t, y);
+        observer?.begin();
         applyTimed();
         settle();
         observer?.end(t, y);
@@ -206,7 +206,7 @@ export function integrateTrajectory(
                 negatives.located(solution.event - watched.length - jumps.length, t, y);
             } else if (solution.event !== undefined && solution.event >= watched.length) {
                 // A jump of a condition: it may have turned true there.
-                observer?.begin(t, y, jumps[solution.event - watched.length].term);
+                observer?.begin(jumps[solution.event - watched.length].term);
                 settle();
                 observer?.end(t, y);
             } else if (solution.event !== undefined) {
@@ -217,7 +217,7 @@ export function integrateTrajectory(
                 const located = watched[solution.event];
                 const crossed = watched.filter(w => w === located ? w.armed || w.equality : w.armed && !w.equality && w.g(t, y) >= 0);
                 if (!crossed.includes(located)) located.armed = true;
-                observer?.begin(t, y, located.root);
+                observer?.begin(located.root);
                 crossed.forEach(fire);
                 settle();
                 observer?.end(t, y);
