@@ -15,6 +15,7 @@ import { ModelError, SimulationError } from '../model/errors.js';
 import { INFUSION } from '../model/properties.js';
 import type { AddressableProperty } from '../model/slots.js';
 import type { Term } from '../model/terms.js';
+import type { ActionScope } from '../run/actions.js';
 import type { ActionObserver } from '../run/trajectory.js';
 import type { AnalysisParameter } from './analysis-parameters.js';
 
@@ -74,6 +75,7 @@ export class SensitivityJumps implements ActionObserver {
     private readonly forms = new Map<Expr | Term, LinearForm>();
     /** The root function of the current instant until its first action. */
     private root: Term | undefined;
+    private scope: ActionScope = 'all';
 
     constructor(private readonly m: CompiledModel, private readonly parameters: readonly AnalysisParameter[]) {
         this.n = m.stateNames.length;
@@ -109,7 +111,12 @@ export class SensitivityJumps implements ActionObserver {
         });
     }
 
-    action(a: Action, t: number, y: Float64Array): void {
+    /**
+     * `scope` 'states': the state part of a t = 0 action, whose property changes came before
+     * the initial state and are the values the sensitivities are taken at.
+     */
+    action(a: Action, t: number, y: Float64Array, scope: ActionScope = 'all'): void {
+        this.scope = scope;
         if (this.root !== undefined) this.moveInstant(t, y, this.root);
         switch (a.kind) {
             case 'dose': return this.stateJump(t, y, this.m.stateNames.indexOf(a.species), a.amount, (_x, change, _amount, s) => s + change);
@@ -161,7 +168,7 @@ export class SensitivityJumps implements ActionObserver {
                 if (stateJump) this.stateJump(t, y, property.slot.index, amount, stateJump);
                 continue;
             }
-            this.refuseHidden(action, property, amount, t);
+            if (this.scope === 'all') this.refuseHidden(action, property, amount, t);
         }
     }
 

@@ -39,7 +39,7 @@ export function timeCourseSensitivities(model: ModelIR | CompiledModel, request:
     const system = sensitivitySystem(m, parameters);
     const jumps = new SensitivityJumps(m, parameters);
     // The t = 0 actions on the state jump the sensitivities as any action does.
-    const y0 = startState(m, scenario.actions, () => system.initialState(initialState(m)), (a, y) => jumps.action(a, 0, y));
+    const y0 = startState(m, scenario.actions, () => system.initialState(initialState(m)), (a, y) => jumps.action(a, 0, y, 'states'));
     const n = m.stateNames.length;
     const terms = quantities.map(q => q.term);
     const observe = m.program(terms);

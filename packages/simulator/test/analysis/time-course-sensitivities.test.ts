@@ -85,6 +85,15 @@ describe('time-course sensitivities (forward sensitivity equations)', () => {
         assert.equal(report.unscaled[1][5][0], 0.25);
     });
 
+    it('with respect to a property the scenario sets at t = 0: the value set is the one differentiated', () => {
+        const report = agreesWithFiniteDifferences(() => {
+            const ir = feedback();
+            ir.scenarios[0].actions.push(set('E', 'vmax', 2.5));
+            return ir;
+        }, ['E.vmax']);
+        assert.equal(report.parameters[0].value, 2.5);
+    });
+
     it('refuse an event that changes a parameter they are taken with respect to, or a `when` that sets a property from the state', () => {
         const changes = withEvents();
         changes.scenarios[0].events.push(at(30, scale('E', 'vmax', 1.2)));
