@@ -16,9 +16,12 @@ const feedback = (): ModelIR => model().parameter('k0', 2)
 const TIGHT = { rtol: 1e-11, atol: 1e-14, method: 'stiff' as const };
 
 /**
- * feedback() with S1 starting at 0.5 and events: at t = 0 S1 is set to k0/4; when S0 first
- * exceeds 2.3 (near t = 6 min, a time that moves with every parameter) S1 drops by 1 and
- * S0's clearance becomes 0.08; at 8 min a dose of k0 into S0; at 20 min S1 is halved.
+ * feedback() with S1 starting at 0.5 and events: at t = 0 S1 is set to k0/4; when S1 first
+ * exceeds 1.5 (near 1.5 min, a time that moves with every parameter) S0 gains S1/4 and its
+ * clearance becomes 0.08; at 8 min a dose of k0 into S0; at 20 min S1 is halved; a schedule
+ * doses 0.3 into S1 every 7 min from 3 min, four times. S1 stays above 1.5 after the
+ * crossing, so the `when` fires once (a condition a run hovers at fires a number of times
+ * that changes with the parameters, where no derivative exists).
  */
 const withEvents = (): ModelIR => {
     const ir = feedback();
@@ -26,9 +29,10 @@ const withEvents = (): ModelIR => {
     const run = ir.scenarios[0];
     run.actions.push(set('S1', 'value', 'k0 * 0.25'));
     run.events.push(
-        when('S0 > 2.3', set('S1', 'value', 'S1 - 1'), set('S0', 'clearance', 0.08)),
+        when('S1 > 1.5', set('S0', 'value', 'S0 + S1 / 4'), set('S0', 'clearance', 0.08)),
         at(8, dose('S0', 'k0')),
         at(20, scale('S1', 'value', 0.5)));
+    run.schedules = [{ start: 3, period: 7, count: 4, dose: dose('S1', 0.3) }];
     return ir;
 };
 
@@ -79,7 +83,7 @@ describe('time-course sensitivities (forward sensitivity equations)', () => {
         assert.deepEqual([report.unscaled[0][0][0], report.unscaled[1][0][0], report.unscaled[0][1][0], report.unscaled[1][1][0]], [1, 0, 0, 1]);
     });
 
-    it('across events (a state set at t = 0, a `when` whose time moves, a dose of a parameter, a scaled state) agree with central differences to 1e-6', () => {
+    it('across events (a state set at t = 0, a `when` whose time moves, a dose of a parameter, a scaled state, a dose schedule) agree with central differences to 1e-6', () => {
         const report = agreesWithFiniteDifferences(withEvents, ['E.vmax', 'E.km', 'S1.clearance', 'R.kd', 'S0.supply', 'k0', 'S0.initial']);
         // S1(0) = k0/4 after the t = 0 `set`: ∂S1(0)/∂k0 = 1/4, and S1's own initial value no longer counts.
         assert.equal(report.unscaled[1][5][0], 0.25);
