@@ -12,11 +12,13 @@ export interface IterationMatrixSolver {
 /** The first diagonal block's pattern and the coupling entries below the diagonal blocks. */
 interface BlockStructure {
     diagonal: SparsityPattern;
-    /** Per block k ≥ 1, entries couplingStart[k − 1]… of (row in the block, column, position in A's values). */
+    /** Per block k ≥ 1, entries couplingStart[k − 1]… of (row, column, position in A's values). */
     couplingStart: Int32Array;
     couplingRow: Int32Array;
     couplingColumn: Int32Array;
     couplingAt: Int32Array;
+    /** Whether every coupling column lies in the first block (forward sensitivities). */
+    fromFirstOnly: boolean;
 }
 
 /** By pattern, as SparseLU's analyses are: the first block's pattern object must stay one for its analysis to be reused. */
@@ -37,14 +39,15 @@ function structureOf(pattern: SparsityPattern, blocks: number): BlockStructure {
         for (let i = k * n; i < (k + 1) * n; i++) {
             for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
                 if (colIndex[p] >= (k + 1) * n) throw new RangeError('a block row reaches past its diagonal block: the matrix is not block lower-triangular');
-                if (colIndex[p] < k * n) { row.push(i - k * n); column.push(colIndex[p]); at.push(p); }
+                if (colIndex[p] < k * n) { row.push(i); column.push(colIndex[p]); at.push(p); }
             }
         }
         couplingStart.push(row.length);
     }
     known = {
         diagonal, couplingStart: Int32Array.from(couplingStart),
-        couplingRow: Int32Array.from(row), couplingColumn: Int32Array.from(column), couplingAt: Int32Array.from(at)
+        couplingRow: Int32Array.from(row), couplingColumn: Int32Array.from(column), couplingAt: Int32Array.from(at),
+        fromFirstOnly: column.every(c => c < n)
     };
     structures.set(pattern, known);
     return known;
@@ -83,10 +86,16 @@ export class BlockTriangularLU implements IterationMatrixSolver {
         const { couplingStart, couplingRow, couplingColumn, couplingAt } = this.structure;
         if (x !== b) x.set(b);
         first.solve(x, x);
+        if (this.structure.fromFirstOnly) {
+            // Every right-hand side is known once the first block is solved: the others are
+            // solved together, in one pass over the factors.
+            for (let e = 0; e < couplingAt.length; e++) x[couplingRow[e]] -= scale * a[couplingAt[e]] * x[couplingColumn[e]];
+            first.solveMany(x, n, blocks - 1);
+            return;
+        }
         for (let k = 1; k < blocks; k++) {
-            const offset = k * n;
-            for (let e = couplingStart[k - 1]; e < couplingStart[k]; e++) x[offset + couplingRow[e]] -= scale * a[couplingAt[e]] * x[couplingColumn[e]];
-            first.solve(x, x, offset);
+            for (let e = couplingStart[k - 1]; e < couplingStart[k]; e++) x[couplingRow[e]] -= scale * a[couplingAt[e]] * x[couplingColumn[e]];
+            first.solve(x, x, k * n);
         }
     }
 }
