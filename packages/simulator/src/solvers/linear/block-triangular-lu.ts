@@ -66,35 +66,36 @@ export class BlockTriangularLU implements IterationMatrixSolver {
     private readonly first: SparseLU;
     private readonly structure: BlockStructure;
     private readonly n: number;
-    private a = new Float64Array(0);
-    private scale = 1;
+    /** scale·A on the coupling entries, taken at each factorisation (a step's stages all solve with it). */
+    private readonly coupling: Float64Array;
 
     constructor(pattern: SparsityPattern, private readonly blocks: number) {
         this.structure = structureOf(pattern, blocks);
         this.n = this.structure.diagonal.n;
         this.first = new SparseLU(this.structure.diagonal);
+        this.coupling = new Float64Array(this.structure.couplingAt.length);
     }
 
     factor(a: Float64Array, shift: number, scale: number): boolean {
-        this.a = a;
-        this.scale = scale;
+        const { couplingAt } = this.structure;
+        for (let e = 0; e < couplingAt.length; e++) this.coupling[e] = scale * a[couplingAt[e]];
         return this.first.factor(a.subarray(0, this.structure.diagonal.colIndex.length), shift, scale);
     }
 
     solve(b: Float64Array, x: Float64Array): void {
-        const { n, blocks, a, scale, first } = this;
-        const { couplingStart, couplingRow, couplingColumn, couplingAt } = this.structure;
+        const { n, blocks, coupling, first } = this;
+        const { couplingStart, couplingRow, couplingColumn } = this.structure;
         if (x !== b) x.set(b);
         first.solve(x, x);
         if (this.structure.fromFirstOnly) {
             // Every right-hand side is known once the first block is solved: the others are
             // solved together, in one pass over the factors.
-            for (let e = 0; e < couplingAt.length; e++) x[couplingRow[e]] -= scale * a[couplingAt[e]] * x[couplingColumn[e]];
+            for (let e = 0; e < coupling.length; e++) x[couplingRow[e]] -= coupling[e] * x[couplingColumn[e]];
             first.solveMany(x, n, blocks - 1);
             return;
         }
         for (let k = 1; k < blocks; k++) {
-            for (let e = couplingStart[k - 1]; e < couplingStart[k]; e++) x[couplingRow[e]] -= scale * a[couplingAt[e]] * x[couplingColumn[e]];
+            for (let e = couplingStart[k - 1]; e < couplingStart[k]; e++) x[couplingRow[e]] -= coupling[e] * x[couplingColumn[e]];
             first.solve(x, x, k * n);
         }
     }
