@@ -63,12 +63,12 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
         ]
     },
     sensitivity: {
-        synopsis: 'sensitivity <file> [--scenario S] [--of X,E.rate] [--wrt E.vmax,k1] [--time-course] [--format table|json|csv] [--out F]',
+        synopsis: 'sensitivity <file> [--scenario S] [--of X,E.rate] [--wrt E.vmax,k1,X.initial] [--time-course] [--format table|json|csv] [--out F]',
         summary: 'exact response coefficients of quantities to parameters at steady state (--time-course: along the run)',
         options: [
             ['--scenario S', 'the scenario whose steady state (or run) is analysed (default: the first)'],
             ['--of X,E.rate', 'the quantities (default: every species, flux, rule and observable)'],
-            ['--wrt E.vmax,k1', 'the parameters (default: every numeric property)'],
+            ['--wrt E.vmax,k1,X.initial', 'the parameters (default: every numeric property); X.initial: the initial value of X'],
             ['--time-course', "sensitivities along the scenario's time course instead of at steady state"],
             ['--format table|json|csv', 'output format (default: table on a terminal)'], ['--out F', 'write to F instead of stdout'],
             ...SOLVER_HELP, HELP_OPTION
