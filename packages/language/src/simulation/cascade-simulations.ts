@@ -8,12 +8,12 @@ import { DocumentState, OperationCancelled, URI, type AstNode, type DocumentBuil
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { WorkerPool } from '@neurocascade/simulator';
-import { isCascade, isScenario, type CascadeFile } from '../generated/ast.js';
+import { isCascade, isPopulation, isScenario, type CascadeFile } from '../generated/ast.js';
 import { ExpectDiagnostics } from './expect-diagnostics.js';
 import { modelSource } from './model-lowering.js';
 import type {
-    CascadeRunResult, OutlineEntry, OutlineResult, RunCascadeParams, RunScenarioParams, ScenarioRunResult,
-    SimulationOptions, SteadyStateParams, SteadyStateResult
+    CascadeRunResult, OutlineEntry, OutlineResult, PopulationRunResult, RunCascadeParams, RunPopulationParams, RunScenarioParams,
+    ScenarioRunResult, SimulationOptions, SobolRunResult, SteadyStateParams, SteadyStateResult
 } from './simulation-protocol.js';
 import type { SimulationJob, SimulationTask, WorkerOutcome } from './worker-protocol.js';
 
@@ -62,7 +62,8 @@ export class CascadeSimulations {
             ({ name: node.name, title: node.title && unquote(node.title), line: node.$cstNode?.range.start.line ?? 0 });
         return {
             scenarios: file.declarations.filter(isScenario).map(entry),
-            cascades: file.declarations.filter(isCascade).map(entry)
+            cascades: file.declarations.filter(isCascade).map(entry),
+            populations: file.declarations.filter(isPopulation).map(entry)
         };
     }
 
@@ -80,11 +81,19 @@ export class CascadeSimulations {
         return await this.run('steady-state', params, params.scenario, hooks) as SteadyStateResult;
     }
 
+    async runPopulation(params: RunPopulationParams, hooks: RunHooks = {}): Promise<PopulationRunResult> {
+        return await this.run('population', params, params.population, hooks) as PopulationRunResult;
+    }
+
+    async runSobol(params: RunPopulationParams, hooks: RunHooks = {}): Promise<SobolRunResult> {
+        return await this.run('sobol', params, params.population, hooks) as SobolRunResult;
+    }
+
     dispose(): void {
         this.pool.dispose();
     }
 
-    private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams, name: string | undefined, hooks: RunHooks) {
+    private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams | RunPopulationParams, name: string | undefined, hooks: RunHooks) {
         const started = performance.now();
         const document = await this.document(params.uri, DocumentState.Validated, hooks.token);
         if (hooks.editorText) await this.editorTextBuilt(document, hooks.token);

@@ -5,10 +5,10 @@
  * Results are the simulator's own types (`Series`, `SteadyValue`, `ExpectResult`, `RunWarning`)
  * with what a request adds: the document, the scenario, where an expect is written.
  */
-import type { ExpectResult, RunWarning, Series, SteadyValue } from '@neurocascade/simulator';
+import type { ExpectResult, PopulationResult, RunWarning, Series, SobolResult, SteadyValue } from '@neurocascade/simulator';
 import type { NetworkGraph } from '../diagram/network-model.js';
 
-export type { Series, SteadyValue };
+export type { PopulationResult, Series, SobolResult, SteadyValue };
 export type { NetworkEdgeKind, NetworkGraph, NetworkNodeCategory, NetworkNodeKind } from '../diagram/network-model.js';
 
 export type SimulationMethod = 'auto' | 'rk45' | 'stiff';
@@ -33,6 +33,10 @@ export interface RunScenarioParams extends DocumentRunParams {
 
 export interface RunCascadeParams extends DocumentRunParams {
     cascade: string;
+}
+
+export interface RunPopulationParams extends DocumentRunParams {
+    population: string;
 }
 
 /** Without a scenario: the model's own steady state (no scenario actions). */
@@ -134,6 +138,18 @@ export interface CascadeRunResult {
     elapsedMs: number;
 }
 
+/** A population's percentile bands (docs/analysis.md, Populations), as `cascade population --format json` gives them. */
+export interface PopulationRunResult extends PopulationResult {
+    uri: string;
+    elapsedMs: number;
+}
+
+/** A population's Sobol indices, as `cascade sobol --format json` gives them. */
+export interface SobolRunResult extends SobolResult {
+    uri: string;
+    elapsedMs: number;
+}
+
 export interface OutlineEntry {
     name: string;
     title?: string;
@@ -144,6 +160,7 @@ export interface OutlineEntry {
 export interface OutlineResult {
     scenarios: OutlineEntry[];
     cascades: OutlineEntry[];
+    populations: OutlineEntry[];
 }
 
 /**
@@ -162,6 +179,8 @@ export interface SimulationRequests {
     'cascade/runScenario': [RunScenarioParams, ScenarioRunResult];
     'cascade/runCascade': [RunCascadeParams, CascadeRunResult];
     'cascade/steadyState': [SteadyStateParams, SteadyStateResult];
+    'cascade/runPopulation': [RunPopulationParams, PopulationRunResult];
+    'cascade/runSobol': [RunPopulationParams, SobolRunResult];
 }
 
 export type SimulationMethodName = keyof SimulationRequests;

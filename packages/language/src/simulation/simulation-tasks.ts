@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState, stabilityAt, stabilitySummary,
+    CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runScenario, runSweep, scenarioSteadyState, stabilityAt, stabilitySummary, sweepResult,
     type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from '../diagram/network-model.js';
@@ -40,6 +40,8 @@ export async function runTask(job: SimulationJob, { shouldStop, onProgress }: Jo
         case 'scenario': return scenarioOutcome(model, required(name, 'scenario'), job.options, run);
         case 'steady-state': return steadyStateOutcome(model, name, job.skipTimeDependent ?? false, run);
         case 'cascade': return cascadeOutcome(model, required(name, 'cascade'), run);
+        case 'population':
+        case 'sobol': return sweepOutcome(model, job.task, required(name, 'population'), run);
     }
 }
 
@@ -154,6 +156,15 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
                 .map(r => [nodeOf.get(r.name)!, r.coefficient!]))
         }))
     };
+}
+
+/**
+ * A population's members (or its Sobol design) run one after another in this worker, so a
+ * long job leaves the other workers to the preview; the result is the CLI's (same function).
+ */
+function sweepOutcome(model: ModelIR, method: 'population' | 'sobol', population: string, run: RunOptions): WorkerOutcome {
+    const { plan, outcomes } = runSweep(compiledModels.compile(model), { method, population }, run);
+    return sweepResult(plan, outcomes) as WorkerOutcome;
 }
 
 /** A source reference as a document URI and an LSP range (its file may be a path or a URI). */

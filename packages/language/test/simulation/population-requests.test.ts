@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EmptyFileSystem } from 'langium';
+import { parseHelper } from 'langium/test';
+import { CancellationTokenSource } from 'vscode-languageserver';
+import { SimulationError } from '@neurocascade/simulator';
+import { createCascadeServices } from '../../src/cascade-module.js';
+import { CascadeSimulations } from '../../src/simulation/cascade-simulations.js';
+
+// X' = s − 0.1·X from 0: X(t) = 10 s (1 − e^(−t/10)); Total = X + Y at steady = 10 sX + 2 sY.
+const MODEL = `precursor X { supply 1 uM/min clearance 0.1 /min }
+precursor Y { supply 2 uM/min clearance 0.5 /min }
+rule Total = X + Y
+scenario Base { simulate 60 min step 10 min observe X, Y }
+population P { from Base vary X supply lognormal(cv 30%) vary Y clearance normal(sd 10%) truncated size 200 seed 7 }
+population S { from Base vary X supply uniform(from 0.5 uM/min to 1.5 uM/min) vary Y supply uniform(from 1 uM/min to 3 uM/min) size 500 measure Total at steady }
+population Big { from Base vary X supply lognormal(cv 30%) size 20000 seed 3 }
+`;
+
+/** `cascade <command> … --format json` on the model, as a user runs it. */
+function cli(args: string[]): unknown {
+    const bin = fileURLToPath(new URL('../../../../cli/bin/cascade.js', import.meta.url));
+    const folder = mkdtempSync(path.join(tmpdir(), 'cascade-population-'));
+    try {
+        writeFileSync(path.join(folder, 'model.cascade'), MODEL);
+        return JSON.parse(execFileSync(process.execPath, [bin, ...args, path.join(folder, 'model.cascade'), '--format', 'json'], { encoding: 'utf8' }));
+    } finally {
+        rmSync(folder, { recursive: true, force: true });
+    }
+}
+
+describe('population requests', function () {
+    this.timeout(60000);
+    const { shared, Cascade } = createCascadeServices(EmptyFileSystem);
+    const simulations = new CascadeSimulations(shared);
+    let uri: string;
+    after(() => simulations.dispose());
+    before(async () => {
+        uri = (await parseHelper(Cascade)(MODEL, { documentUri: 'file:///population.cascade', validation: true })).uri.toString();
+    });
+
+    it('outlines the populations with their lines (where ▶ Population goes)', async () => {
+        const outline = await simulations.outline(uri);
+        assert.deepEqual(outline.populations.map(p => [p.name, p.line]), [['P', 4], ['S', 5], ['Big', 6]]);
+    });
+
+    it('runs a population in a worker: the bands `cascade population --format json` prints, reporting progress', async () => {
+        const fractions: number[] = [];
+        const { uri: resultUri, elapsedMs, ...result } = await simulations.runPopulation({ uri, population: 'P' }, { onProgress: f => fractions.push(f) });
+        assert.equal(resultUri, uri);
+        assert.ok(elapsedMs >= 0);
+        assert.deepEqual(JSON.parse(JSON.stringify(result)), cli(['population', '--name', 'P']));
+        // The pool passes progress on at most every so often: some fractions, rising, within (0, 1].
+        assert.ok(fractions.length > 0 && fractions.every((f, i) => f > 0 && f <= 1 && (i === 0 || f >= fractions[i - 1])), `progress ${fractions.join(' ')}`);
+        // The median supply is the base (a lognormal's median is its base value): X(60) ≈ 10 (1 − e^(−6)).
+        const median = result.quantities[0].percentiles['50'].at(-1)!;
+        assert.ok(Math.abs(median / (10 * (1 - Math.exp(-6))) - 1) < 0.05, `median X at 60 min: ${median}`);
+    });
+
+    it('computes Sobol indices in a worker: those of `cascade sobol --format json`', async () => {
+        const { uri: _uri, elapsedMs: _elapsed, ...result } = await simulations.runSobol({ uri, population: 'S' });
+        assert.deepEqual(JSON.parse(JSON.stringify(result)), cli(['sobol', '--name', 'S']));
+    });
+
+    it('names a population the model does not have', async () => {
+        await assert.rejects(simulations.runPopulation({ uri, population: 'Nope' }), /no population 'Nope'/);
+    });
+
+    it('stops a population when its request is cancelled', async () => {
+        const source = new CancellationTokenSource();
+        let started = 0;
+        const run = simulations.runPopulation({ uri, population: 'Big' }, {
+            token: source.token,
+            onProgress: () => { if (started++ === 0) setTimeout(() => source.cancel(), 50); }
+        });
+        const began = performance.now();
+        await assert.rejects(run, (e: unknown) => e instanceof SimulationError && e.reason === 'cancelled');
+        assert.ok(performance.now() - began < 20000, 'the worker stopped well before the 20 000 members were done');
+    });
+});
