@@ -8,12 +8,14 @@ import type { CascadeClient } from './language-client.js';
 import type { PreviewManager } from './preview-manager.js';
 import type { PreviewRequest } from './preview-panel.js';
 import { basename, pickMany, pickOne, targetDocument } from './run-picker.js';
-import { cascadeCsv, scenariosCsv, steadyStateCsv } from './shared/csv.js';
+import { cascadeCsv, populationCsv, scenariosCsv, sobolCsv, steadyStateCsv } from './shared/csv.js';
 import { pngBytes, type ExportFormat, type PreviewContent } from './shared/protocol.js';
 import { mayRun } from './trust.js';
 
 export const RUN_SCENARIO_COMMAND = 'neurocascade.runScenario';
 export const RUN_CASCADE_COMMAND = 'neurocascade.runCascade';
+export const RUN_POPULATION_COMMAND = 'neurocascade.runPopulation';
+export const RUN_SOBOL_COMMAND = 'neurocascade.runSobol';
 
 export interface CommandServices {
     client: CascadeClient;
@@ -35,6 +37,18 @@ export function registerCommands({ client, previews, output }: CommandServices):
             const cascade = typeof name === 'string' ? name : await pickOne(client, uri, 'cascades');
             const content = cascade ? await show(uri, { view: 'cascade', name: cascade }) : undefined;
             return content?.view === 'cascade' ? content.result : undefined;
+        },
+        [RUN_POPULATION_COMMAND]: async (document, name) => {
+            const uri = targetDocument(document);
+            const population = typeof name === 'string' ? name : await pickOne(client, uri, 'populations');
+            const content = population ? await show(uri, { view: 'population', name: population }) : undefined;
+            return content?.view === 'population' ? content.result : undefined;
+        },
+        [RUN_SOBOL_COMMAND]: async (document, name) => {
+            const uri = targetDocument(document);
+            const population = typeof name === 'string' ? name : await pickOne(client, uri, 'populations');
+            const content = population ? await show(uri, { view: 'sobol', name: population }) : undefined;
+            return content?.view === 'sobol' ? content.result : undefined;
         },
         'neurocascade.openPreview': async document => {
             const uri = targetDocument(document);
@@ -101,6 +115,8 @@ function csvOf(content: PreviewContent): string {
         case 'scenarios': return scenariosCsv(content.results);
         case 'cascade': return cascadeCsv(content.result);
         case 'steady-state': return steadyStateCsv(content.result);
+        case 'population': return populationCsv(content.result);
+        case 'sobol': return sobolCsv(content.result);
     }
 }
 
@@ -110,7 +126,9 @@ async function savePath(target: unknown, document: vscode.Uri, content: PreviewC
     if (target instanceof vscode.Uri) return target.fsPath;
     const stem = basename(document).replace(/\.cascade$/, '');
     const subject = content.view === 'scenarios' ? content.results.map(r => r.scenario).join('-')
-        : content.view === 'cascade' ? content.result.cascade : 'steady-state';
+        : content.view === 'cascade' ? content.result.cascade
+            : content.view === 'population' ? content.result.population
+                : content.view === 'sobol' ? `${content.result.population}-sobol` : 'steady-state';
     const folder = document.scheme === 'file' ? vscode.Uri.joinPath(document, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
     const picked = await vscode.window.showSaveDialog({
         defaultUri: folder && vscode.Uri.joinPath(folder, `${stem}-${subject}.${extension}`),

@@ -178,6 +178,10 @@ export class PreviewPanel implements vscode.Disposable {
                 return { view: 'cascade', result: await client.request('cascade/runCascade', { ...base, cascade: request.name }, token) };
             case 'steady-state':
                 return { view: 'steady-state', result: await client.request('cascade/steadyState', base, token) };
+            case 'population':
+                return { view: 'population', result: await client.request('cascade/runPopulation', { ...base, population: request.name }, token) };
+            case 'sobol':
+                return { view: 'sobol', result: await client.request('cascade/runSobol', { ...base, population: request.name }, token) };
         }
     }
 
@@ -214,6 +218,8 @@ export function describe(request: PreviewRequest): string {
         case 'scenarios': return request.names.length === 1 ? `Scenario ${request.names[0]}` : `Compare ${request.names.join(', ')}`;
         case 'cascade': return `Cascade ${request.name}`;
         case 'steady-state': return 'Steady state';
+        case 'population': return `Population ${request.name}`;
+        case 'sobol': return `Sobol indices of ${request.name}`;
     }
 }
 

@@ -61,6 +61,10 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
         <p class="hint">Nodes coloured by response coefficient (ΔY/Y)/(ΔP/P) to the selected perturbation.</p>
         <div id="network-frame"><svg id="network" role="img" aria-label="Reaction network"></svg></div>
     </section>
+    <section id="population-view" hidden>
+        <p id="population-summary"></p>
+        <div id="population-plot" class="chart" role="img" aria-label="Population percentiles"></div>
+    </section>
     <script type="module" nonce="${nonce}">${inline(script, 'script')}</script>
 </body>
 </html>

@@ -5,6 +5,7 @@ describe('webview message protocol', () => {
     it('accepts the messages the webview sends', () => {
         assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
         assert.deepEqual(parseFromWebview({ type: 'rendered', view: 'scenarios', series: 3 }), { type: 'rendered', view: 'scenarios', series: 3 });
+        assert.deepEqual(parseFromWebview({ type: 'rendered', view: 'population', series: 2 }), { type: 'rendered', view: 'population', series: 2 });
         assert.deepEqual(parseFromWebview({ type: 'exported', format: 'svg', data: '<svg/>' }), { type: 'exported', format: 'svg', data: '<svg/>' });
     });
 
@@ -33,6 +34,10 @@ describe('webview message protocol', () => {
         assert.deepEqual(parsePreviewState(state), state);
         assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view: 'cascade', name: 'Loading' } }),
             { documentUri: 'file:///w/a.cascade', request: { view: 'cascade', name: 'Loading' }, locked: false });
+        for (const view of ['population', 'sobol']) {
+            assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view, name: 'P' } })?.request, { view, name: 'P' });
+            assert.equal(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view, name: 3 } })?.request, undefined);
+        }
     });
 
     it('restores the document alone when what it showed is malformed, and nothing without a document', () => {

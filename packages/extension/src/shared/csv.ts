@@ -1,8 +1,11 @@
 /**
  * Results as CSV (RFC 4180): scenario runs as one row per scenario and output time with a
- * column per observed quantity, cascades as one row per perturbation and measured quantity.
+ * column per observed quantity, cascades as one row per perturbation and measured quantity,
+ * populations as one row per quantity and time with a column per percentile, Sobol indices
+ * as one row per quantity and parameter.
  */
-import type { CascadeRunResult, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
+import type { CascadeRunResult, PopulationResult, ScenarioRunResult, SobolResult, SteadyStateResult } from '@neurocascade/language/protocol';
+import { BAND_PERCENTILES } from './population-chart.js';
 
 type Cell = string | number | undefined;
 
@@ -27,6 +30,18 @@ export function cascadeCsv(result: CascadeRunResult): string {
 
 export function steadyStateCsv(result: SteadyStateResult): string {
     return toCsv([['quantity', 'unit', 'steady state'], ...result.values.map(v => [v.name, v.unit, v.value])]);
+}
+
+export function populationCsv(result: PopulationResult): string {
+    const rows: Cell[][] = [['quantity', 'unit', 'time (min)', ...BAND_PERCENTILES.map(p => `${p} %`)]];
+    for (const q of result.quantities) {
+        result.time.forEach((time, i) => rows.push([q.name, q.unit, time, ...BAND_PERCENTILES.map(p => q.percentiles[p][i] ?? undefined)]));
+    }
+    return toCsv(rows);
+}
+
+export function sobolCsv(result: SobolResult): string {
+    return toCsv([['quantity', 'parameter', 'first', 'total'], ...result.indices.map(i => [i.quantity, i.parameter, i.first ?? undefined, i.total ?? undefined])]);
 }
 
 function columnName(name: string, unit: string): string {

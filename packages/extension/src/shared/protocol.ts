@@ -2,13 +2,15 @@
  * Messages between the extension and its preview webview. The webview says `ready` before
  * anything is posted to it; everything it sends back is checked before use.
  */
-import type { CascadeRunResult, ModelError, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
+import type { CascadeRunResult, ModelError, PopulationRunResult, ScenarioRunResult, SobolRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
 
 /** What a preview shows of its document. */
 export type PreviewRequest =
     | { view: 'scenarios'; names: string[] }
     | { view: 'cascade'; name: string }
-    | { view: 'steady-state' };
+    | { view: 'steady-state' }
+    | { view: 'population'; name: string }
+    | { view: 'sobol'; name: string };
 
 /** What a preview keeps in its webview's state, so that it comes back after a reload. */
 export interface PreviewState {
@@ -21,7 +23,11 @@ export interface PreviewState {
 export type PreviewContent =
     | { view: 'scenarios'; results: ScenarioRunResult[] }
     | { view: 'cascade'; result: CascadeRunResult }
-    | { view: 'steady-state'; result: SteadyStateResult };
+    | { view: 'steady-state'; result: SteadyStateResult }
+    | { view: 'population'; result: PopulationRunResult }
+    | { view: 'sobol'; result: SobolRunResult };
+
+const VIEWS: readonly PreviewContent['view'][] = ['scenarios', 'cascade', 'steady-state', 'population', 'sobol'];
 
 export type ToWebview =
     | { type: 'show'; content: PreviewContent }
@@ -55,8 +61,8 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
         case 'ready':
             return { type: 'ready' };
         case 'rendered':
-            return (m.view === 'scenarios' || m.view === 'cascade' || m.view === 'steady-state') && typeof m.series === 'number'
-                ? { type: 'rendered', view: m.view, series: m.series } : undefined;
+            return VIEWS.includes(m.view as PreviewContent['view']) && typeof m.series === 'number'
+                ? { type: 'rendered', view: m.view as PreviewContent['view'], series: m.series } : undefined;
         case 'exported':
             if (m.format === 'svg' && typeof m.data === 'string' && m.data.startsWith('<svg')) return { type: 'exported', format: 'svg', data: m.data };
             if (m.format === 'png' && typeof m.data === 'string' && m.data.startsWith(PNG_PREFIX)) return { type: 'exported', format: 'png', data: m.data };
@@ -86,7 +92,9 @@ function parsePreviewRequest(request: unknown): PreviewRequest | undefined {
             return Array.isArray(r.names) && r.names.length > 0 && r.names.every(name => typeof name === 'string')
                 ? { view: 'scenarios', names: [...r.names] as string[] } : undefined;
         case 'cascade':
-            return typeof r.name === 'string' ? { view: 'cascade', name: r.name } : undefined;
+        case 'population':
+        case 'sobol':
+            return typeof r.name === 'string' ? { view: r.view, name: r.name } : undefined;
         case 'steady-state':
             return { view: 'steady-state' };
         default:

@@ -7,7 +7,8 @@ import { axisLabel, drawnValues, panelRange, type ChartModel, type ChartPanel, t
 import { colourOf, dashOf } from './palette.js';
 import { escapeXml } from '@neurocascade/language/xml-text';
 
-export interface SvgStyle {
+/** Size and theme of an exported plot. */
+export interface PlotStyle {
     width: number;
     /** Of each panel. */
     height: number;
@@ -15,13 +16,16 @@ export interface SvgStyle {
     background: string;
     grid: string;
     font: string;
+}
+
+export interface SvgStyle extends PlotStyle {
     /** By panel key; a panel not listed is linear and in its unit. */
     views: ReadonlyMap<string, PanelView>;
     /** Legend keys of hidden lines. */
     hidden: ReadonlySet<string>;
 }
 
-const MARGIN = { left: 80, right: 20, top: 28, bottom: 44 };
+export const MARGIN = { left: 80, right: 20, top: 28, bottom: 44 };
 const LEGEND_ROW = 18;
 const LINEAR: PanelView = { log: false, normalised: false };
 
@@ -35,7 +39,11 @@ export function chartSvg(chart: ChartModel, style: SvgStyle): string {
         parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left + 24}" y1="${y - 4}" y2="${y - 4}" stroke="${colourOf(entry.colour)}" stroke-width="2"${dashAttribute(dash)}/>`);
         parts.push(text(MARGIN.left + 30, y, 'start', entry.label));
     });
-    const height = top + LEGEND_ROW * chart.legend.length + 10;
+    return svgDocument(style, top + LEGEND_ROW * chart.legend.length + 10, parts);
+}
+
+/** A standalone SVG document of the given height on the theme's background. */
+export function svgDocument(style: PlotStyle, height: number, parts: readonly string[]): string {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${style.width}" height="${height}" viewBox="0 0 ${style.width} ${height}" font-family="${escapeXml(style.font)}" font-size="11" fill="${escapeXml(style.foreground)}">`
         + `<rect width="100%" height="100%" fill="${escapeXml(style.background)}"/>`
         + parts.join('') + '</svg>\n';
@@ -72,7 +80,7 @@ function panelSvg(chart: ChartModel, panel: ChartPanel, style: SvgStyle): string
     return parts.join('');
 }
 
-function text(x: number, y: number, anchor: string, content: string, extra = ''): string {
+export function text(x: number, y: number, anchor: string, content: string, extra = ''): string {
     return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="${anchor}"${extra ? ` ${extra}` : ''}>${escapeXml(content)}</text>`;
 }
 
@@ -100,6 +108,6 @@ export function ticks(min: number, max: number, log: boolean): number[] {
     return result;
 }
 
-function formatTick(value: number): string {
+export function formatTick(value: number): string {
     return Math.abs(value) >= 1e4 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(0) : String(Number(value.toPrecision(6)));
 }

@@ -5,6 +5,7 @@
 import type { FromWebview, PreviewContent, PreviewState, ToWebview } from '../shared/protocol.js';
 import { describeModelError } from '../shared/model-error.js';
 import { CascadeView } from './cascade-view.js';
+import { PopulationView } from './population-view.js';
 import { renderExpects, renderSteadyState, renderWarnings } from './result-tables.js';
 import { currentTheme, onThemeChange } from './theme.js';
 import { TimeCourseView } from './time-course-view.js';
@@ -15,7 +16,7 @@ const vscode = acquireVsCodeApi();
 const byId = <T extends Element = HTMLElement>(id: string) => document.getElementById(id) as unknown as T;
 const page = {
     title: byId('title'), status: byId('status'), error: byId('error'),
-    scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'),
+    scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'), populationView: byId('population-view'), populationSummary: byId('population-summary'),
     warnings: byId('warnings'), expects: byId('expects'), steadyState: byId<HTMLTableElement>('steady-state'), steadyStateMessage: byId('steady-state-message')
 };
 let theme = currentTheme();
@@ -25,6 +26,7 @@ const timeCourse = new TimeCourseView({
 const cascade = new CascadeView({
     perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network')
 }, () => theme, document.body.dataset.layoutModule!);
+const population = new PopulationView(byId('population-plot'), () => theme);
 let shown: PreviewContent | undefined;
 
 function setState(state: 'running' | 'ready' | 'error' | 'stale', status: string, detail = ''): void {
@@ -38,8 +40,9 @@ async function show(content: PreviewContent): Promise<void> {
     shown = content;
     page.error.hidden = true;
     document.body.dataset.view = content.view;
-    page.scenarioView.hidden = content.view === 'cascade';
+    page.scenarioView.hidden = content.view !== 'scenarios' && content.view !== 'steady-state';
     page.cascadeView.hidden = content.view !== 'cascade';
+    page.populationView.hidden = content.view !== 'population' && content.view !== 'sobol';
     for (const id of ['legend', 'time-course', 'reset-zoom']) byId(id).hidden = content.view !== 'scenarios';
     let series = 0;
     if (content.view === 'scenarios') {
@@ -62,6 +65,19 @@ async function show(content: PreviewContent): Promise<void> {
         renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? result.stability : result.message ?? 'No steady state was found.');
         series = result.values.length;
         setState('ready', `${result.elapsedMs} ms`);
+    } else if (content.view === 'population') {
+        const result = content.result;
+        page.title.textContent = `Population ${result.population}`;
+        page.populationSummary.textContent = `${result.size - result.failed.length} of ${result.size} members ran; median line, 25–75 % and 5–95 % bands.`
+            + (result.failed.length > 0 ? ` Member ${result.failed[0].member} failed: ${result.failed[0].message}` : '');
+        series = population.showPopulation(result);
+        setState('ready', `${result.elapsedMs} ms`);
+    } else if (content.view === 'sobol') {
+        const result = content.result;
+        page.title.textContent = `Sobol indices of ${result.population}`;
+        page.populationSummary.textContent = `${result.rows} of ${result.samples} rows ran (Saltelli design).`;
+        series = population.showSobol(result);
+        setState('ready', `${result.elapsedMs} ms`);
     } else {
         const result = content.result;
         page.title.textContent = result.title ? `${result.cascade} — ${result.title}` : result.cascade;
@@ -73,11 +89,11 @@ async function show(content: PreviewContent): Promise<void> {
     vscode.postMessage({ type: 'rendered', view: content.view, series });
 }
 
-/** The time course, or in the cascade view the network. */
+/** The time course, in the cascade view the network, in the population view its plot. */
 async function exportPlot(format: 'svg' | 'png'): Promise<void> {
     try {
         if (!shown || shown.view === 'steady-state') throw new Error('There is no plot to export in this view.');
-        const plot = shown.view === 'cascade' ? cascade : timeCourse;
+        const plot = shown.view === 'cascade' ? cascade : shown.view === 'population' || shown.view === 'sobol' ? population : timeCourse;
         vscode.postMessage({ type: 'exported', format, data: format === 'svg' ? plot.svg() : await plot.png() });
     } catch (error) {
         vscode.postMessage({ type: 'export-failed', message: error instanceof Error ? error.message : String(error) });
