@@ -2,13 +2,12 @@
  * Results as CSV (RFC 4180): scenario runs as one row per scenario and output time with a
  * column per observed quantity, cascades as one row per perturbation and measured quantity.
  */
+import { toCsv, type CsvCell } from '@neurocascade/language/csv';
 import type { CascadeRunResult, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
-
-type Cell = string | number | undefined;
 
 export function scenariosCsv(results: readonly ScenarioRunResult[]): string {
     const columns = unique(results.flatMap(r => r.series.map(s => columnName(s.name, s.unit))));
-    const rows: Cell[][] = [['scenario', 'time (min)', ...columns]];
+    const rows: CsvCell[][] = [['scenario', 'time (min)', ...columns]];
     for (const result of results) {
         const byColumn = new Map(result.series.map(s => [columnName(s.name, s.unit), s.values]));
         result.times.forEach((time, i) => rows.push([result.scenario, time, ...columns.map(c => byColumn.get(c)?.[i])]));
@@ -17,7 +16,7 @@ export function scenariosCsv(results: readonly ScenarioRunResult[]): string {
 }
 
 export function cascadeCsv(result: CascadeRunResult): string {
-    const rows: Cell[][] = [['perturbation', 'quantity', 'unit', 'base', 'perturbed', 'change', 'change (%)', 'response coefficient', 'local coefficient', 'error']];
+    const rows: CsvCell[][] = [['perturbation', 'quantity', 'unit', 'base', 'perturbed', 'change', 'change (%)', 'response coefficient', 'local coefficient', 'error']];
     for (const p of result.perturbations) {
         if (p.error !== undefined) rows.push([p.label, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, p.error]);
         for (const r of p.responses) rows.push([p.label, r.name, r.unit, r.base, r.perturbed, r.delta, r.percent, r.coefficient, r.localCoefficient, undefined]);
@@ -35,16 +34,4 @@ function columnName(name: string, unit: string): string {
 
 function unique(items: string[]): string[] {
     return [...new Set(items)];
-}
-
-export function toCsv(rows: readonly (readonly Cell[])[]): string {
-    return rows.map(row => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-/** Numbers at full precision (non-finite as empty); text quoted when needed and kept from being read as a spreadsheet formula. */
-export function csvField(cell: Cell): string {
-    if (cell === undefined) return '';
-    if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-    const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-    return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
