@@ -3,7 +3,7 @@
  * Only types and method names: clients import it without pulling in the server.
  * Every quantity is in base units (µM, minutes, fractions) with its unit named beside it.
  */
-import type { DisplayUnit, SpeciesKind } from '@neurocascade/simulator';
+import type { ControlAnalysis, DisplayUnit, ScanResult, SensitivityReport, SpeciesKind, StabilityReport } from '@neurocascade/simulator';
 
 export type SimulationMethod = 'auto' | 'rk45' | 'stiff';
 
@@ -36,6 +36,15 @@ export interface SteadyStateParams extends DocumentRunParams {
     skipTimeDependent?: boolean;
 }
 
+/** Without a scenario: the first scenario's steady state. */
+export interface SteadyAnalysisParams extends DocumentRunParams {
+    scenario?: string;
+}
+
+export interface RunScanParams extends DocumentRunParams {
+    scan: string;
+}
+
 export interface Series {
     name: string;
     unit: string;
@@ -47,6 +56,8 @@ export interface Series {
 export interface SteadyValue {
     name: string;
     unit: string;
+    /** The unit its author wrote (`initial 80 pg/mL`), to show it in; `value` stays in `unit`. */
+    display?: DisplayUnit;
     value: number;
 }
 
@@ -162,6 +173,30 @@ export interface CascadeRunResult {
     elapsedMs: number;
 }
 
+/**
+ * Everything the sensitivity and control views show of one steady state: the response
+ * coefficients of every quantity to every numeric property, metabolic control analysis,
+ * the stability and the network to colour by control coefficients.
+ */
+export interface SteadyAnalysisResult {
+    uri: string;
+    scenario: string;
+    sensitivities: Omit<SensitivityReport, 'scenario' | 'unscaled'>;
+    control: ControlAnalysis;
+    stability: StabilityReport;
+    /** `stability` in one sentence. */
+    stabilitySummary: string;
+    network: NetworkGraph;
+    elapsedMs: number;
+}
+
+/** A declared scan as the simulator runs it (values in base units). */
+export interface ScanRunResult extends ScanResult {
+    uri: string;
+    title?: string;
+    elapsedMs: number;
+}
+
 export interface OutlineEntry {
     name: string;
     title?: string;
@@ -172,6 +207,7 @@ export interface OutlineEntry {
 export interface OutlineResult {
     scenarios: OutlineEntry[];
     cascades: OutlineEntry[];
+    scans: OutlineEntry[];
 }
 
 /**
@@ -190,6 +226,8 @@ export interface SimulationRequests {
     'cascade/runScenario': [RunScenarioParams, ScenarioRunResult];
     'cascade/runCascade': [RunCascadeParams, CascadeRunResult];
     'cascade/steadyState': [SteadyStateParams, SteadyStateResult];
+    'cascade/steadyAnalysis': [SteadyAnalysisParams, SteadyAnalysisResult];
+    'cascade/runScan': [RunScanParams, ScanRunResult];
 }
 
 export type SimulationMethodName = keyof SimulationRequests;

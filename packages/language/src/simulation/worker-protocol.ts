@@ -1,10 +1,10 @@
 /** Messages between the language server and its simulation worker thread. */
 import type { ModelIR } from '@neurocascade/simulator';
 import type {
-    CascadeRunResult, ScenarioRunResult, SimulationOptions, SteadyStateResult
+    CascadeRunResult, ScanRunResult, ScenarioRunResult, SimulationOptions, SteadyAnalysisResult, SteadyStateResult
 } from './simulation-protocol.js';
 
-export type SimulationTask = 'scenario' | 'steady-state' | 'cascade';
+export type SimulationTask = 'scenario' | 'steady-state' | 'cascade' | 'steady-analysis' | 'scan';
 
 export interface WorkerJob {
     id: number;
@@ -23,7 +23,9 @@ export interface WorkerJob {
 export type WorkerOutcome =
     | Omit<ScenarioRunResult, 'uri' | 'elapsedMs'>
     | Omit<SteadyStateResult, 'uri' | 'elapsedMs'>
-    | Omit<CascadeRunResult, 'uri' | 'elapsedMs'>;
+    | Omit<CascadeRunResult, 'uri' | 'elapsedMs'>
+    | Omit<SteadyAnalysisResult, 'uri' | 'elapsedMs'>
+    | Omit<ScanRunResult, 'uri' | 'elapsedMs'>;
 
 export type WorkerReply =
     | { id: number; type: 'progress'; fraction: number }
