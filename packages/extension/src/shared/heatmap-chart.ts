@@ -22,7 +22,7 @@ export interface HeatmapChart {
     scale: ColourScale;
 }
 
-const CELL = 34;
+const CELL = 48;
 const SCALE_BAR = 160;
 
 /** Row and column labels of numbers in four significant digits. */
@@ -55,7 +55,7 @@ export function heatmapSvg(chart: HeatmapChart, theme: ChartTheme): string {
             const tip = `${label(row)} · ${label(chart.columns[j])}: ${value === null ? 'undefined' : formatNumber(value)}`;
             parts.push(`<g class="cell" data-row="${i}" data-column="${j}" data-value="${value ?? ''}"><title>${escapeXml(tip)}</title>`
                 + `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="${fill ?? 'none'}" stroke="${escapeXml(theme.grid)}"/>`
-                + (value === null || chart.columns.length > 16 ? '' : text(x + CELL / 2, y + CELL / 2 + 4, 'middle', formatNumber(value),
+                + (value === null || chart.columns.length > 20 ? '' : text(x + CELL / 2, y + CELL / 2 + 4, 'middle', formatNumber(value),
                     `font-size="9" fill="${textColourOn(scalePosition(chart.scale, value))}"`))
                 + '</g>');
         });

@@ -49,7 +49,7 @@ export function tornadoChart(sensitivities: Sensitivities, quantity: string, top
     return {
         quantity, bars, omitted: sensitivities.parameters.length - bars.length,
         scale: divergingScale(bars.map(b => b.coefficient), 'response coefficient'),
-        axisLabel: `response coefficient of ${quantity}, (∂${quantity}/${quantity}) / (∂p/p)`
+        axisLabel: `response coefficient of ${quantity}`
     };
 }
 
@@ -57,12 +57,13 @@ const ROW = 22;
 
 export function tornadoSvg(chart: TornadoChart, theme: ChartTheme, width = 640): string {
     const left = 24 + 6.5 * Math.max(8, ...chart.bars.map(b => b.parameter.length));
-    const right = 70, top = 40;
+    // Values in a column of their own at the right, clear of the names and the bars.
+    const right = 64, top = 40;
     const plotW = width - left - right;
     const limit = chart.scale.high;
     const px = (v: number) => left + (v + limit) / (2 * limit) * plotW;
     const plotH = Math.max(1, chart.bars.length) * ROW;
-    const parts: string[] = [text(12, 18, 'start', `Largest response coefficients of ${chart.quantity}`, 'font-weight="bold" font-size="13"')];
+    const parts: string[] = [text(12, 18, 'start', `Largest response coefficients (∂Y/Y)/(∂p/p) of Y = ${chart.quantity}`, 'font-weight="bold" font-size="13"')];
     for (const tick of ticks(-limit, limit, false)) {
         parts.push(`<line x1="${px(tick).toFixed(1)}" x2="${px(tick).toFixed(1)}" y1="${top}" y2="${top + plotH}" stroke="${escapeXml(theme.grid)}"/>`);
         parts.push(text(px(tick), top + plotH + 16, 'middle', formatTick(tick), 'class="tick"'));
@@ -74,12 +75,12 @@ export function tornadoSvg(chart: TornadoChart, theme: ChartTheme, width = 640):
             + `<title>${escapeXml(`${bar.parameter} = ${formatNumber(bar.value)} ${bar.unit}: coefficient ${formatNumber(bar.coefficient)}`)}</title>`
             + text(left - 6, y + ROW / 2 + 4, 'end', bar.parameter)
             + `<rect x="${x0.toFixed(1)}" y="${y + 3}" width="${Math.max(0.5, x1 - x0).toFixed(1)}" height="${ROW - 6}" fill="${scaleColour(chart.scale, bar.coefficient)}"/>`
-            + text(bar.coefficient < 0 ? x0 - 4 : x1 + 4, y + ROW / 2 + 4, bar.coefficient < 0 ? 'end' : 'start', formatNumber(bar.coefficient))
+            + text(width - 6, y + ROW / 2 + 4, 'end', formatNumber(bar.coefficient))
             + '</g>');
     });
     parts.push(`<line x1="${px(0).toFixed(1)}" x2="${px(0).toFixed(1)}" y1="${top}" y2="${top + plotH}" stroke="${escapeXml(theme.foreground)}"/>`);
     parts.push(text(left + plotW / 2, top + plotH + 36, 'middle', chart.axisLabel, 'class="axis-label"'));
-    if (chart.omitted > 0) parts.push(text(left, top + plotH + 54, 'start', `${chart.omitted} more parameters with smaller or no coefficients are not shown.`));
+    if (chart.omitted > 0) parts.push(text(12, top + plotH + 54, 'start', `${chart.omitted} more parameters, with smaller or no coefficients, not shown.`));
     return svgDocument(width, top + plotH + 64, theme, parts);
 }
 
