@@ -60,6 +60,7 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
         <h2>Network</h2>
         <p class="hint">Nodes coloured by response coefficient (ΔY/Y)/(ΔP/P) to the selected perturbation.</p>
         <div id="network-frame"><svg id="network" role="img" aria-label="Reaction network"></svg></div>
+        <div id="network-export"></div>
     </section>
     <section id="analysis-view" hidden>
         <div id="sensitivity-part">

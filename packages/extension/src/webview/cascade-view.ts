@@ -9,7 +9,8 @@ import { cascadeScale, type ResponseScale } from '@neurocascade/language/diagram
 import { divergingColour } from '@neurocascade/language/diagram/diagram-style';
 import type { NetworkLayout } from '@neurocascade/language/diagram/network-layout';
 import { networkSvgElement } from '@neurocascade/language/diagram/network-svg';
-import { svgPng } from './chart-export.js';
+import { cascadeCsv } from '../shared/csv.js';
+import { exportButtons, svgPng, type Post } from './chart-export.js';
 import { drawInto, NetworkLayouts, standaloneSvg } from './network-drawing.js';
 import type { Theme } from './theme.js';
 import { format } from './time-course-view.js';
@@ -18,8 +19,8 @@ export class CascadeView {
     private result?: CascadeRunResult;
     private renderRun = 0;
 
-    constructor(private readonly page: { perturbation: HTMLSelectElement; responses: HTMLElement; network: SVGSVGElement },
-        private readonly theme: () => Theme, private readonly layouts: NetworkLayouts) {
+    constructor(private readonly page: { perturbation: HTMLSelectElement; responses: HTMLElement; network: SVGSVGElement; networkExport: HTMLElement },
+        private readonly theme: () => Theme, private readonly layouts: NetworkLayouts, private readonly post: Post) {
         page.perturbation.addEventListener('change', () => void this.render());
     }
 
@@ -97,6 +98,9 @@ export class CascadeView {
             subheading: `${perturbation.label}: each node's response coefficient ${when}`
         }, { target: perturbation.target, values, scale });
         drawInto(this.page.network, markup.text);
+        this.page.networkExport.replaceChildren(exportButtons({
+            name: `${result.cascade}-${perturbation.target}`, csv: () => cascadeCsv(result), svg: () => this.svg(), png: () => this.png()
+        }, this.post, () => this.theme().background));
     }
 
     /** The network drawn as a PNG data URL. */

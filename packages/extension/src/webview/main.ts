@@ -28,8 +28,8 @@ const timeCourse = new TimeCourseView({
     legend: byId('legend'), timeCourse: byId('time-course'), resetZoom: byId<HTMLButtonElement>('reset-zoom')
 }, () => theme, post);
 const cascade = new CascadeView({
-    perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network')
-}, () => theme, layouts);
+    perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network'), networkExport: byId('network-export')
+}, () => theme, layouts, post);
 const analysis = new AnalysisView({
     sensitivityPart: byId('sensitivity-part'), quantity: byId<HTMLSelectElement>('sensitivity-quantity'), tornado: byId('tornado'),
     controlPart: byId('control-part'), matrix: byId<HTMLSelectElement>('control-matrix'), heatmap: byId('control-heatmap'),
