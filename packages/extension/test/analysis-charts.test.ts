@@ -180,6 +180,16 @@ describe('scan charts', function () {
         assert.match(svg, /class="fold"[^>]*><title>fold: the up sweep's branch ends here/);
     });
 
+    it('1-D: a measured species is plotted in the unit its author wrote, else in a readable prefix', () => {
+        const result = occupancyScan();
+        const written: ScanRunResult = { ...result, measures: [result.measures[0], { ...result.measures[1], display: { unit: 'nM', scale: 1e-3 } }] };
+        const [, ligand] = scanPlots(written);
+        assert.equal(ligand.yLabel, 'L (nM)');
+        // L is scanned up to 50 µM: 50,000 nM at the top, as written.
+        assert.equal(Math.max(...ligand.points.map(p => p.y ?? 0)), 50 * 1000);
+        assert.equal(scanPlots(result)[1].yLabel, 'L (µM)');
+    });
+
     it('2-D: a heatmap per measured quantity, rows the first varied value and columns the second', () => {
         const result = occupancyScan('vary k from 1 /min to 2 /min in 3 steps');
         assert.equal(scanPlots(result).length, 0);

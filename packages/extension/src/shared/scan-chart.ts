@@ -60,7 +60,7 @@ export function scanPlots(result: ScanRunResult): ScanPlot[] {
 
 function scanPlot(result: ScanRunResult, axis: Axis, measure: Measure, xUnit: DisplayUnit, log: boolean): ScanPlot {
     const values = measure.values as (number | null)[];
-    const yUnit = displayUnitFor(measure.unit, largestMagnitude(values));
+    const yUnit = displayUnitFor(measure.unit, largestMagnitude(values), measure.display);
     const points = axis.values.map((x, i) => ({ x: x * xUnit.factor, y: values[i] === null ? null : values[i]! * yUnit.factor }));
     const hill = measure.hill;
     const kind = hill && hill.emax < 0 ? 'IC50' : 'EC50';
@@ -95,7 +95,7 @@ export function scanHeatmaps(result: ScanRunResult): HeatmapChart[] {
     const columnUnit = displayUnitFor(second.unit, largestMagnitude(second.values));
     return result.measures.map(measure => {
         const grid = measure.values as (number | null)[][];
-        const unit = displayUnitFor(measure.unit, largestMagnitude(grid.flat()));
+        const unit = displayUnitFor(measure.unit, largestMagnitude(grid.flat()), measure.display);
         const values = grid.map(row => row.map(v => v === null ? null : v * unit.factor));
         const title = `${measure.name}${unit.label ? ` (${unit.label})` : ''}`;
         return {

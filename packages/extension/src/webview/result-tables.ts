@@ -1,6 +1,6 @@
 /** The steady-state table and the list of expectations, built with textContent only. */
 import type { ExpectOutcome, SteadyValue } from '@neurocascade/language/protocol';
-import { displayUnitFor, unitLabel } from '../shared/display-units.js';
+import { displayUnitFor } from '../shared/display-units.js';
 import { format } from './time-course-view.js';
 
 function cell(text: string, className?: string): HTMLTableCellElement {
@@ -16,7 +16,7 @@ export function renderSteadyState(table: HTMLTableElement, message: HTMLElement,
         row.dataset.name = value.name;
         row.dataset.value = String(value.value);
         // In its author's unit when the model writes one, else a readable prefix (docs/reference.md, Display units).
-        const unit = value.display ? { label: unitLabel(value.display.unit), factor: 1 / value.display.scale } : displayUnitFor(value.unit, Math.abs(value.value));
+        const unit = displayUnitFor(value.unit, Math.abs(value.value), value.display);
         row.dataset.unit = unit.label;
         row.append(cell(value.name), cell(format(value.value * unit.factor), 'value'), cell(unit.label));
         return row;

@@ -190,8 +190,9 @@ export interface SteadyAnalysisResult {
     elapsedMs: number;
 }
 
-/** A declared scan as the simulator runs it (values in base units). */
-export interface ScanRunResult extends ScanResult {
+/** A declared scan as the simulator runs it (values in base units); a measured species carries the unit its author wrote. */
+export interface ScanRunResult extends Omit<ScanResult, 'measures'> {
+    measures: (ScanResult['measures'][number] & { display?: DisplayUnit })[];
     uri: string;
     title?: string;
     elapsedMs: number;

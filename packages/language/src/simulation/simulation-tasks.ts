@@ -164,8 +164,15 @@ function steadyAnalysisOutcome(model: ModelIR, name: string | undefined, run: Ru
 }
 
 function scanOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOutcome {
-    const title = model.scans?.find(s => s.name === name)?.title;
-    return { ...runDeclaredScan(model, name, run), ...(title ? { title } : {}) };
+    const declared = model.scans?.find(s => s.name === name);
+    const result = runDeclaredScan(model, name, run);
+    return {
+        ...result, ...(declared?.title ? { title: declared.title } : {}),
+        measures: result.measures.map((m, i) => {
+            const display = declared?.measure[i]?.display;
+            return display ? { ...m, display } : m;
+        })
+    };
 }
 
 /** A source reference as a document URI and an LSP range (its file may be a path or a URI). */
