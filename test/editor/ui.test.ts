@@ -160,6 +160,7 @@ describe('The editor UI in code-server', function () {
     it('shows the sensitivities from the palette: a tornado sorted by |coefficient| and the stability', async () => {
         const preview = editor.workbench.preview;
         await editor.workbench.runCommand('NeuroCascade: Show Sensitivities');
+        await editor.workbench.pick(/^Baseline/);
         await preview.locator('#title', { hasText: /^Sensitivities at the steady state of Baseline/ }).waitFor({ timeout: 60_000 });
         await preview.locator('#sensitivity-quantity').selectOption('Serotonin_ext');
         const bars = preview.locator('#tornado svg .bar');
@@ -174,6 +175,7 @@ describe('The editor UI in code-server', function () {
     it('shows the control analysis: the heatmap with its scale and the network coloured by a flux', async () => {
         const preview = editor.workbench.preview;
         await editor.workbench.runCommand('NeuroCascade: Show Control Analysis');
+        await editor.workbench.pick(/^Baseline/);
         await preview.locator('#control-heatmap svg .colour-scale').waitFor({ timeout: 60_000 });
         assert.ok(await preview.locator('#control-heatmap svg .cell').count() > 10);
         await preview.locator('#control-flux').selectOption('SERT');

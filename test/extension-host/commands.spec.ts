@@ -97,7 +97,7 @@ describe('NeuroCascade commands', () => {
                 },
             },
             'neurocascade.showSensitivities': {
-                args: () => [document.uri],
+                args: () => [document.uri, 'SSRI'],
                 check: (r) => {
                     const result = r as SteadyAnalysisResult;
                     const i = result.sensitivities.quantities.findIndex((q) => q.name === 'Serotonin');

@@ -25,6 +25,13 @@ export interface CommandServices {
 
 export function registerCommands({ client, previews, output }: CommandServices): vscode.Disposable[] {
     const show = async (uri: vscode.Uri, request: PreviewRequest) => (await mayRun()) ? previews.open(uri).show(request) : undefined;
+    /** At the steady state of the scenario named, else the only one, else the one the user picks. */
+    const showSteadyAnalysis = async (view: 'sensitivity' | 'control', document: unknown, name: unknown) => {
+        const uri = targetDocument(document);
+        const scenario = typeof name === 'string' ? name : await pickOne(client, uri, 'scenarios');
+        const content = scenario ? await show(uri, { view, scenario }) : undefined;
+        return content?.view === view ? content.result : undefined;
+    };
     const commands: Record<string, (...args: unknown[]) => Promise<unknown>> = {
         [RUN_SCENARIO_COMMAND]: async (document, name) => {
             const uri = targetDocument(document);
@@ -44,14 +51,8 @@ export function registerCommands({ client, previews, output }: CommandServices):
             const content = scan ? await show(uri, { view: 'scan', name: scan }) : undefined;
             return content?.view === 'scan' ? content.result : undefined;
         },
-        'neurocascade.showSensitivities': async (document, scenario) => {
-            const content = await show(targetDocument(document), { view: 'sensitivity', ...(typeof scenario === 'string' ? { scenario } : {}) });
-            return content?.view === 'sensitivity' ? content.result : undefined;
-        },
-        'neurocascade.showControlAnalysis': async (document, scenario) => {
-            const content = await show(targetDocument(document), { view: 'control', ...(typeof scenario === 'string' ? { scenario } : {}) });
-            return content?.view === 'control' ? content.result : undefined;
-        },
+        'neurocascade.showSensitivities': (document, scenario) => showSteadyAnalysis('sensitivity', document, scenario),
+        'neurocascade.showControlAnalysis': (document, scenario) => showSteadyAnalysis('control', document, scenario),
         'neurocascade.openPreview': async document => {
             const uri = targetDocument(document);
             if (previews.find(uri)?.request) return previews.open(uri).content;

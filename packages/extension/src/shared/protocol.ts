@@ -9,7 +9,7 @@ export type PreviewRequest =
     | { view: 'scenarios'; names: string[] }
     | { view: 'cascade'; name: string }
     | { view: 'steady-state' }
-    /** Response coefficients, stability (`sensitivity`) or control analysis (`control`) of a scenario's steady state (the first scenario's without one). */
+    /** Response coefficients (`sensitivity`) or control analysis (`control`), with the stability, of a scenario's steady state (the first scenario's without one). */
     | { view: 'sensitivity' | 'control'; scenario?: string }
     | { view: 'scan'; name: string };
 

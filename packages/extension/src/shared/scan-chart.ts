@@ -114,9 +114,10 @@ export function scanPlotSvg(plot: ScanPlot, theme: ChartTheme, width = 640, heig
     const xs = plot.points.map(p => p.x);
     const ys = [...plot.points.flatMap(p => p.y === null ? [] : [p.y]), ...plot.curve.map(p => p.y)];
     const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
-    const yLow = Math.min(0, ...ys), yHigh = Math.max(...ys, yLow + 1e-12);
-    const yPad = (yHigh - yLow) * 0.05;
-    const [yMin, yMax] = [yLow < 0 ? yLow - yPad : yLow, yHigh + yPad];
+    // The measured range, padded by 5 %: a dose–response shows its change, not its distance from 0.
+    const yLow = Math.min(...ys), yHigh = Math.max(...ys);
+    const yPad = (yHigh - yLow) * 0.05 || Math.abs(yHigh) * 0.05 || 1;
+    const [yMin, yMax] = [yLow - yPad, yHigh + yPad];
     const fx = (x: number) => plot.log ? Math.log10(x) : x;
     const px = (x: number) => MARGIN.left + (fx(xMax) === fx(xMin) ? 0.5 : (fx(x) - fx(xMin)) / (fx(xMax) - fx(xMin))) * plotW;
     const py = (y: number) => MARGIN.top + plotH - (y - yMin) / (yMax - yMin || 1) * plotH;
