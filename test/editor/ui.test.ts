@@ -97,6 +97,11 @@ describe('The editor UI in code-server', function () {
         const colour = await preview.locator('#legend button[data-quantity="Serotonin_ext"]').evaluate((b) => (b as HTMLElement).dataset.colour!);
         const share = await preview.locator('.panel', { has: preview.locator('h3', { hasText: 'Concentration (nM)' }) }).evaluate(seriesHeightShare, colour);
         assert.ok(share >= 0.2, `Serotonin_ext spans ${share.toFixed(2)} of its panel's height`);
+        // The steady-state table reads in the same units as the panels: nanomolar serotonin in nM.
+        const row = preview.locator('#steady-state tr[data-name="Serotonin_ext"]');
+        assert.equal(await row.getAttribute('data-unit'), 'nM');
+        const shown = Number(await row.locator('td.value').textContent());
+        assert.ok(Math.abs(shown / (Number(await row.getAttribute('data-value')) * 1000) - 1) < 1e-3, `${shown} nM`);
     });
 
     it('runs a scenario from its ▶ Run code lens', async () => {
