@@ -149,7 +149,11 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
     };
 }
 
-/** Sensitivities, control analysis and stability of one scenario's steady state (it is found once; the analyses start from it). */
+/**
+ * Sensitivities, control analysis and stability of one scenario's steady state. Each of the
+ * three finds the steady state itself (the scenario's run and a Newton search), so the request
+ * costs about three searches: 81–389 ms in all on the serotonin example (docs/performance.md).
+ */
 function steadyAnalysisOutcome(model: ModelIR, name: string | undefined, run: RunOptions): WorkerOutcome {
     const compiled = compileModel(model);
     const { scenario, parameters, quantities, coefficients } = scenarioSensitivities(compiled, { scenario: name }, run);
