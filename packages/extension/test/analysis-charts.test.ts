@@ -190,6 +190,21 @@ describe('scan charts', function () {
         assert.equal(scanPlots(result)[1].yLabel, 'L (µM)');
     });
 
+    it('1-D: a scan whose every point failed draws its axes, no points and no curve', () => {
+        const result = occupancyScan();
+        const failed: ScanRunResult = {
+            ...result, measures: [{ name: 'R.occupancy', unit: '1', values: result.vary[0].values.map(() => null) }],
+            errors: result.vary[0].values.map((_, i) => ({ at: [i], message: 'no steady state' }))
+        };
+        const [plot] = scanPlots(failed);
+        assert.equal(plot.marker, undefined);
+        const svg = scanPlotSvg(plot, theme);
+        assert.doesNotMatch(svg, /NaN|Infinity/);
+        assert.equal((svg.match(/class="point"/g) ?? []).length, 0);
+        assert.match(svg, /No Hill curve fits these values\./);
+        assert.match(svg, /class="x-label"[^>]*>L\.initial \(µM\)</);
+    });
+
     it('2-D: a heatmap per measured quantity, rows the first varied value and columns the second', () => {
         const result = occupancyScan('vary k from 1 /min to 2 /min in 3 steps');
         assert.equal(scanPlots(result).length, 0);

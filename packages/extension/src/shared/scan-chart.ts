@@ -115,7 +115,7 @@ export function scanPlotSvg(plot: ScanPlot, theme: ChartTheme, width = 640, heig
     const ys = [...plot.points.flatMap(p => p.y === null ? [] : [p.y]), ...plot.curve.map(p => p.y)];
     const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
     // The measured range, padded by 5 %: a dose–response shows its change, not its distance from 0.
-    const yLow = Math.min(...ys), yHigh = Math.max(...ys);
+    const [yLow, yHigh] = ys.length > 0 ? [Math.min(...ys), Math.max(...ys)] : [0, 1];
     const yPad = (yHigh - yLow) * 0.05 || Math.abs(yHigh) * 0.05 || 1;
     const [yMin, yMax] = [yLow - yPad, yHigh + yPad];
     const fx = (x: number) => plot.log ? Math.log10(x) : x;
