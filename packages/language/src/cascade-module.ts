@@ -13,6 +13,7 @@ import { CascadeImports } from './scoping/cascade-imports.js';
 import { CascadeWorkspaceManager } from './workspace/cascade-workspace-manager.js';
 import { CascadeIndexManager } from './scoping/cascade-index-manager.js';
 import { CascadeDocumentBuilder } from './workspace/cascade-document-builder.js';
+import { CascadeDocumentFactory } from './workspace/cascade-document-factory.js';
 import { CascadeTextDocuments } from './workspace/cascade-text-documents.js';
 import { CascadeLinker } from './scoping/cascade-linker.js';
 import { CascadeReferenceDescriptionProvider } from './scoping/cascade-reference-descriptions.js';
@@ -106,7 +107,7 @@ export const CascadeModule: Module<CascadeServices, PartialLangiumServices & Cas
     }
 };
 
-/** Shared services Cascade replaces: symbol kinds for workspace symbols, a lazily described reference index, phase listeners that survive cancellation, open documents filtered. */
+/** Shared services Cascade replaces: symbol kinds for workspace symbols, a lazily described reference index, phase listeners that survive cancellation, edits parsed one declaration at a time, open documents filtered. */
 export const CascadeSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new CascadeNodeKindProvider()
@@ -116,6 +117,8 @@ export const CascadeSharedModule: Module<LangiumSharedServices, PartialLangiumSh
         IndexManager: services => new CascadeIndexManager(services),
         /** A document's phase listeners (publishing its diagnostics) run even when the build is cancelled just then. */
         DocumentBuilder: services => new CascadeDocumentBuilder(services),
+        /** An edit re-parses the declarations it touches, not the whole file. */
+        LangiumDocumentFactory: services => new CascadeDocumentFactory(services),
         /** Files over the loader's size limit are not loaded (import-files.ts). */
         WorkspaceManager: services => new CascadeWorkspaceManager(services),
         /** Open documents the server does not handle, or malformed ones, are ignored with a log line. */

@@ -5,13 +5,16 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    compileModel, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, scenarioControlAnalysis, scenarioSensitivities,
+    CompiledModels, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, scenarioControlAnalysis, scenarioSensitivities,
     scenarioSteadyState, stabilityAt, stabilitySummary,
     type CompiledModel, type DisplayUnit, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from './cascade-network.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
 import type { WorkerJob, WorkerOutcome } from './worker-protocol.js';
+
+/** A repeated run (Run again, the preview coming back to a file) skips compiling its model. */
+const compiledModels = new CompiledModels();
 
 const BALANCE: Observable = { name: 'balance', expression: { kind: 'balance' }, unit: '1' };
 
@@ -49,7 +52,7 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
         : model.species.map((s): Observable => ({ name: s.name, expression: { kind: 'name', name: s.name }, unit: s.unit, display: s.display }));
     const withBalance = hasBalance(model) && !observed.some(o => o.expression.kind === 'balance');
     const extended: Scenario = { ...scenario, observe: withBalance ? [...observed, BALANCE] : observed };
-    const compiled = compileModel({ ...model, scenarios: model.scenarios.map(s => s === written ? extended : s) });
+    const compiled = compiledModels.compile({ ...model, scenarios: model.scenarios.map(s => s === written ? extended : s) });
     const { result, steady } = runScenario(compiled, name, run);
     const balance = result.series.find(s => s.name === 'balance');
     return {
@@ -110,7 +113,7 @@ function steadyStateOutcome(model: ModelIR, name: string | undefined, skipTimeDe
     const written = name === undefined ? INITIAL_STATE : model.scenarios.find(s => s.name === name);
     if (!written) throw new Error(`The model has no scenario '${name}'.`);
     const scenario = resolveScenario(model, written);
-    const compiled = compileModel(model);
+    const compiled = compiledModels.compile(model);
     if (skipTimeDependent && compiled.dependsOnTime) {
         return { scenario: name, converged: false, message: 'The model depends on time; no steady state was searched for.', values: [] };
     }
@@ -128,7 +131,7 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
     ];
     const extra = nodes.filter(n => !measured.has(n.name));
     const extended = { ...cascade, measure: [...cascade.measure, ...extra] };
-    const result = runCascadeSequential(compileModel({ ...model, cascades: model.cascades.map(c => c === cascade ? extended : c) }), name, run);
+    const result = runCascadeSequential(compiledModels.compile({ ...model, cascades: model.cascades.map(c => c === cascade ? extended : c) }), name, run);
     const nodeOf = new Map(nodes.map(n => [n.name, n.node]));
     return {
         cascade: name,
@@ -155,7 +158,7 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
  * costs about three searches: 81–389 ms in all on the serotonin example (docs/performance.md).
  */
 function steadyAnalysisOutcome(model: ModelIR, name: string | undefined, run: RunOptions): WorkerOutcome {
-    const compiled = compileModel(model);
+    const compiled = compiledModels.compile(model);
     const { scenario, parameters, quantities, coefficients } = scenarioSensitivities(compiled, { scenario: name }, run);
     const { scenario: _scenario, ...control } = scenarioControlAnalysis(compiled, scenario, run);
     const written = model.scenarios.find(s => s.name === scenario);
@@ -169,7 +172,7 @@ function steadyAnalysisOutcome(model: ModelIR, name: string | undefined, run: Ru
 
 function scanOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOutcome {
     const declared = model.scans?.find(s => s.name === name);
-    const result = runDeclaredScan(model, name, run);
+    const result = runDeclaredScan(compiledModels.compile(model), name, run);
     return {
         ...result, ...(declared?.title ? { title: declared.title } : {}),
         measures: result.measures.map((m, i) => {
