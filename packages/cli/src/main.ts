@@ -16,8 +16,10 @@ const COMMANDS: Record<string, () => Promise<Command> | Command> = {
     sensitivity: async () => (await import('./commands/sensitivity.js')).sensitivity,
     mca: async () => (await import('./commands/mca.js')).mca,
     scan: async () => (await import('./commands/scan.js')).scan,
+    fit: async () => (await import('./commands/fit.js')).fit,
     import: async () => (await import('./commands/sbml-import.js')).sbmlImport,
     export: async () => (await import('./commands/sbml-export.js')).sbmlExport,
+    petab: async () => (await import('./commands/petab.js')).petab,
     diagram: async () => (await import('./commands/diagram.js')).diagram
 };
 

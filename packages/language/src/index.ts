@@ -7,3 +7,4 @@ export * from './workspace/model-loader.js';
 export { cascadeNetwork } from './simulation/cascade-network.js';
 export type { NetworkEdgeKind, NetworkGraph, NetworkNodeCategory, NetworkNodeKind } from './simulation/simulation-protocol.js';
 export { nearestNames } from './lsp/edit-distance.js';
+export { fittedValueEdits, applyFittedValues, type FittedValue, type FittedValueEdits } from './workspace/fitted-values.js';

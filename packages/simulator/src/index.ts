@@ -30,3 +30,6 @@ export { conservationLaws, type ConservationLaw } from "./analysis/conservation.
 export { timeCourseSensitivities, type TimeCourseSensitivityReport } from "./analysis/time-course-sensitivities.js";
 export { runScan, runDeclaredScan, scanValues, type ScanProblem, type ScanResult, type ScanAxis, type ScanFold } from "./analysis/parameter-scan.js";
 export { fitHill, type HillFit } from "./analysis/hill-fit.js";
+export { evaluateFit, fitModel, findFit, type FitOptions, type FitResult, type FittedParameter, type FitResidual, type FitStart } from "./analysis/fit/fit-model.js";
+export { profileLikelihood, PROFILE_THRESHOLD, type ParameterProfile, type ProfileOptions } from "./analysis/fit/profile-likelihood.js";
+export { fisherInformation, type FisherCheck } from "./analysis/fit/fisher-information.js";

@@ -431,6 +431,58 @@ export interface Scan {
     source?: SourceRef;
 }
 
+/** One measured value (docs/reference.md#data): a quantity observed in a scenario, at a time or at steady state. */
+export interface Measurement {
+    scenario: string;
+    /** The observable's name as written: a species, a rule, `E.rate`, `R.occupancy`, `M.level`. */
+    quantity: string;
+    expression: Expr;
+    /** Base unit of value and sd. */
+    unit: BaseUnit;
+    /** 'steady' or minutes. */
+    time: 'steady' | number;
+    value: number;
+    /** Standard deviation, in base units (> 0). */
+    sd: number;
+    /** The unit the value was written in, for reports. */
+    display?: DisplayUnit;
+    /** The point's line (inline) or the CSV row (`file` is then the CSV file). */
+    source?: SourceRef;
+}
+
+/** `data D from "x.csv"` or `data D { … }`. */
+export interface Dataset {
+    name: string;
+    title?: string;
+    /** The CSV file as written, when the data come from one. */
+    file?: string;
+    measurements: Measurement[];
+    source?: SourceRef;
+}
+
+/** `estimate TH vmax in [lo, hi] log`: a property the fit moves within bounds (base units). */
+export interface FitEstimate extends PropertyRef {
+    low: number;
+    high: number;
+    /** Optimised in log space (both bounds > 0). */
+    log: boolean;
+    source?: SourceRef;
+}
+
+/** `fit F { data D … estimate … [include expects] [lognormal] }` (docs/reference.md#fit, docs/analysis.md#fitting). */
+export interface Fit {
+    name: string;
+    title?: string;
+    /** Dataset names. */
+    data: string[];
+    estimates: FitEstimate[];
+    /** The scenarios' expects join the objective as soft constraints. */
+    includeExpects: boolean;
+    /** 'normal': r = (y − ŷ)/sd; 'lognormal': r = (ln y − ln ŷ)/(sd/y). */
+    residuals: 'normal' | 'lognormal';
+    source?: SourceRef;
+}
+
 export interface ModelIR {
     name: string;
     title?: string;
@@ -456,4 +508,7 @@ export interface ModelIR {
     cascades: Cascade[];
     /** Parameter scans (absent in IR written before scans existed). */
     scans?: Scan[];
+    /** Measurements (absent in IR written before data existed). */
+    datasets?: Dataset[];
+    fits?: Fit[];
 }

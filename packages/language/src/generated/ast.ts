@@ -36,6 +36,8 @@ export type CascadeKeywordNames =
     | "=="
     | ">"
     | ">="
+    | "["
+    | "]"
     | "^"
     | "above"
     | "activation"
@@ -54,22 +56,27 @@ export type CascadeKeywordNames =
     | "compartment"
     | "competitive"
     | "converts"
+    | "data"
     | "decreases"
     | "density"
     | "dose"
     | "ec50"
     | "effect"
     | "enzyme"
+    | "estimate"
     | "every"
     | "excitatory"
     | "expect"
+    | "expects"
     | "extends"
+    | "fit"
     | "fixed"
     | "from"
     | "function"
     | "hill"
     | "import"
     | "in"
+    | "include"
     | "increases"
     | "infuse"
     | "inhibit"
@@ -86,6 +93,7 @@ export type CascadeKeywordNames =
     | "kr"
     | "level"
     | "log"
+    | "lognormal"
     | "max"
     | "measure"
     | "metabolite"
@@ -136,7 +144,8 @@ export type CascadeKeywordNames =
     | "volume"
     | "when"
     | "{"
-    | "}";
+    | "}"
+    | "±";
 
 export type CascadeTokenNames = CascadeTerminalNames | CascadeKeywordNames;
 
@@ -184,7 +193,7 @@ export function isArgumentName(item: unknown): item is ArgumentName {
 }
 
 export interface BalanceRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'BalanceRef';
 }
 
@@ -197,7 +206,7 @@ export function isBalanceRef(item: unknown): item is BalanceRef {
 }
 
 export interface BinaryExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'BinaryExpr';
     left: Expression;
     op: '!=' | '*' | '+' | '-' | '/' | '<' | '<=' | '==' | '>' | '>=' | '^' | 'and' | 'or';
@@ -249,7 +258,7 @@ export function isBlockedBy(item: unknown): item is BlockedBy {
 
 /** Built-in functions (exp, hill, circadian, …) and user functions; time courses take named arguments. */
 export interface Call extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'Call';
     args: Array<Argument>;
     func: langium.Reference<FunctionDecl>;
@@ -366,7 +375,60 @@ export function isCompartment(item: unknown): item is Compartment {
     return reflection.isInstance(item, Compartment.$type);
 }
 
-export type Declaration = Cascade | Compartment | Enzyme | FunctionDecl | InitialAssignment | Modulator | Parameter | RateRule | Reaction | Receptor | Release | Rule | Scan | Scenario | Species | Transporter | WhenEvent;
+/** Measurements: `data D from "data/x.csv"` (docs/reference.md#data) or written point by point in braces. */
+export interface Data extends langium.AstNode {
+    readonly $container: CascadeFile;
+    readonly $type: 'Data';
+    name: string;
+    path?: string;
+    points: Array<DataPoint>;
+    title?: string;
+}
+
+export const Data = {
+    $type: 'Data',
+    name: 'name',
+    path: 'path',
+    points: 'points',
+    title: 'title'
+} as const;
+
+export function isData(item: unknown): item is Data {
+    return reflection.isInstance(item, Data.$type);
+}
+
+/**
+ * `Baseline Dopamine_ext at steady 20 nM ± 5 nM`, `Baseline D2.occupancy at 30 min 0.4 +- 0.05`:
+ * the scenario, the observed quantity, when, the value and its standard deviation (`+-` is `±` in ASCII).
+ */
+export interface DataPoint extends langium.AstNode {
+    readonly $container: Data;
+    readonly $type: 'DataPoint';
+    negative: boolean;
+    quantity: Ref;
+    scenario: langium.Reference<Scenario>;
+    sd: Quantity;
+    steady: boolean;
+    time?: Quantity;
+    value: Quantity;
+}
+
+export const DataPoint = {
+    $type: 'DataPoint',
+    negative: 'negative',
+    quantity: 'quantity',
+    scenario: 'scenario',
+    sd: 'sd',
+    steady: 'steady',
+    time: 'time',
+    value: 'value'
+} as const;
+
+export function isDataPoint(item: unknown): item is DataPoint {
+    return reflection.isInstance(item, DataPoint.$type);
+}
+
+export type Declaration = Cascade | Compartment | Data | Enzyme | Fit | FunctionDecl | InitialAssignment | Modulator | Parameter | RateRule | Reaction | Receptor | Release | Rule | Scan | Scenario | Species | Transporter | WhenEvent;
 
 export const Declaration = {
     $type: 'Declaration'
@@ -482,6 +544,29 @@ export function isEquation(item: unknown): item is Equation {
     return reflection.isInstance(item, Equation.$type);
 }
 
+export interface Estimate extends langium.AstNode {
+    readonly $container: Fit;
+    readonly $type: 'Estimate';
+    high: Expression;
+    log: boolean;
+    low: Expression;
+    property?: ActionProperty;
+    target: langium.Reference<NamedElement>;
+}
+
+export const Estimate = {
+    $type: 'Estimate',
+    high: 'high',
+    log: 'log',
+    low: 'low',
+    property: 'property',
+    target: 'target'
+} as const;
+
+export function isEstimate(item: unknown): item is Estimate {
+    return reflection.isInstance(item, Estimate.$type);
+}
+
 /**
  * `expect X at steady between A and B`, `expect Mel at 2 h / Mel at 14 h above 10`,
  * `expect X at steady relative to Baseline between +20% and +200%`. Every name in the subject is
@@ -517,6 +602,51 @@ export const Expression = {
 
 export function isExpression(item: unknown): item is Expression {
     return reflection.isInstance(item, Expression.$type);
+}
+
+/** `fit F { data D  estimate TH vmax in [0.1 uM/min, 10 uM/min] log  include expects  lognormal }` (docs/reference.md#fit). */
+export interface Fit extends langium.AstNode {
+    readonly $container: CascadeFile;
+    readonly $type: 'Fit';
+    items: Array<FitItem>;
+    name: string;
+    title?: string;
+}
+
+export const Fit = {
+    $type: 'Fit',
+    items: 'items',
+    name: 'name',
+    title: 'title'
+} as const;
+
+export function isFit(item: unknown): item is Fit {
+    return reflection.isInstance(item, Fit.$type);
+}
+
+export interface FitData extends langium.AstNode {
+    readonly $container: Fit;
+    readonly $type: 'FitData';
+    data: Array<langium.Reference<Data>>;
+}
+
+export const FitData = {
+    $type: 'FitData',
+    data: 'data'
+} as const;
+
+export function isFitData(item: unknown): item is FitData {
+    return reflection.isInstance(item, FitData.$type);
+}
+
+export type FitItem = Estimate | FitData | IncludeExpects | ResidualModel;
+
+export const FitItem = {
+    $type: 'FitItem'
+} as const;
+
+export function isFitItem(item: unknown): item is FitItem {
+    return reflection.isInstance(item, FitItem.$type);
 }
 
 export interface Fixed extends langium.AstNode {
@@ -587,6 +717,19 @@ export const Import = {
 
 export function isImport(item: unknown): item is Import {
     return reflection.isInstance(item, Import.$type);
+}
+
+export interface IncludeExpects extends langium.AstNode {
+    readonly $container: Fit;
+    readonly $type: 'IncludeExpects';
+}
+
+export const IncludeExpects = {
+    $type: 'IncludeExpects'
+} as const;
+
+export function isIncludeExpects(item: unknown): item is IncludeExpects {
+    return reflection.isInstance(item, IncludeExpects.$type);
 }
 
 /** `infuse X 2 mg/h from 1 h to 5 h`: a constant input of amount (or concentration) per time over the window. */
@@ -752,7 +895,7 @@ export function isModulator(item: unknown): item is Modulator {
 }
 
 /** Everything a name in an expression or a statement may refer to. */
-export type NamedElement = Cascade | Compartment | Enzyme | FunctionDecl | FunctionParam | Modulator | Parameter | Reaction | Receptor | Release | Rule | Scan | Scenario | Species | Transporter;
+export type NamedElement = Cascade | Compartment | Data | Enzyme | Fit | FunctionDecl | FunctionParam | Modulator | Parameter | Reaction | Receptor | Release | Rule | Scan | Scenario | Species | Transporter;
 
 export const NamedElement = {
     $type: 'NamedElement'
@@ -763,7 +906,7 @@ export function isNamedElement(item: unknown): item is NamedElement {
 }
 
 export interface NotExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'NotExpr';
     operand: Expression;
 }
@@ -856,7 +999,7 @@ export function isPropertyValue(item: unknown): item is PropertyValue {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DataPoint | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'Quantity';
     unit?: string;
     value: number;
@@ -930,7 +1073,7 @@ export function isReceptor(item: unknown): item is Receptor {
 }
 
 export interface Ref extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DataPoint | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'Ref';
     member?: 'activation' | 'level' | 'occupancy' | 'rate';
     target: langium.Reference<NamedElement>;
@@ -980,6 +1123,21 @@ export const Requires = {
 
 export function isRequires(item: unknown): item is Requires {
     return reflection.isInstance(item, Requires.$type);
+}
+
+export interface ResidualModel extends langium.AstNode {
+    readonly $container: Fit;
+    readonly $type: 'ResidualModel';
+    lognormal: boolean;
+}
+
+export const ResidualModel = {
+    $type: 'ResidualModel',
+    lognormal: 'lognormal'
+} as const;
+
+export function isResidualModel(item: unknown): item is ResidualModel {
+    return reflection.isInstance(item, ResidualModel.$type);
 }
 
 export interface Rule extends langium.AstNode {
@@ -1221,7 +1379,7 @@ export function isTimedAction(item: unknown): item is TimedAction {
 }
 
 export interface TimedValue extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'TimedValue';
     steady: boolean;
     time?: Expression;
@@ -1240,7 +1398,7 @@ export function isTimedValue(item: unknown): item is TimedValue {
 }
 
 export interface TimeRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'TimeRef';
 }
 
@@ -1293,7 +1451,7 @@ export function isTransporter(item: unknown): item is Transporter {
 }
 
 export interface UnaryExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'UnaryExpr';
     op: '+' | '-';
     operand: Expression;
@@ -1365,18 +1523,25 @@ export type CascadeAstType = {
     CascadeFrom: CascadeFrom
     CascadeItem: CascadeItem
     Compartment: Compartment
+    Data: Data
+    DataPoint: DataPoint
     Declaration: Declaration
     DoseAction: DoseAction
     EffectClause: EffectClause
     EffectKind: EffectKind
     Enzyme: Enzyme
     Equation: Equation
+    Estimate: Estimate
     Expect: Expect
     Expression: Expression
+    Fit: Fit
+    FitData: FitData
+    FitItem: FitItem
     Fixed: Fixed
     FunctionDecl: FunctionDecl
     FunctionParam: FunctionParam
     Import: Import
+    IncludeExpects: IncludeExpects
     Infusion: Infusion
     InhibitAction: InhibitAction
     InhibitedBy: InhibitedBy
@@ -1399,6 +1564,7 @@ export type CascadeAstType = {
     Ref: Ref
     Release: Release
     Requires: Requires
+    ResidualModel: ResidualModel
     Rule: Rule
     ScaleAction: ScaleAction
     Scan: Scan
@@ -1588,6 +1754,61 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Declaration.$type, NamedElement.$type]
         },
+        Data: {
+            name: Data.$type,
+            properties: {
+                name: {
+                    name: Data.name
+                },
+                path: {
+                    name: Data.path,
+                    optional: true
+                },
+                points: {
+                    name: Data.points,
+                    defaultValue: [],
+                    optional: true
+                },
+                title: {
+                    name: Data.title,
+                    optional: true
+                }
+            },
+            superTypes: [Declaration.$type, NamedElement.$type]
+        },
+        DataPoint: {
+            name: DataPoint.$type,
+            properties: {
+                negative: {
+                    name: DataPoint.negative,
+                    defaultValue: false,
+                    optional: true
+                },
+                quantity: {
+                    name: DataPoint.quantity
+                },
+                scenario: {
+                    name: DataPoint.scenario,
+                    referenceType: Scenario.$type
+                },
+                sd: {
+                    name: DataPoint.sd
+                },
+                steady: {
+                    name: DataPoint.steady,
+                    defaultValue: false,
+                    optional: true
+                },
+                time: {
+                    name: DataPoint.time,
+                    optional: true
+                },
+                value: {
+                    name: DataPoint.value
+                }
+            },
+            superTypes: []
+        },
         Declaration: {
             name: Declaration.$type,
             properties: {
@@ -1690,6 +1911,31 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Member.$type]
         },
+        Estimate: {
+            name: Estimate.$type,
+            properties: {
+                high: {
+                    name: Estimate.high
+                },
+                log: {
+                    name: Estimate.log,
+                    defaultValue: false,
+                    optional: true
+                },
+                low: {
+                    name: Estimate.low
+                },
+                property: {
+                    name: Estimate.property,
+                    optional: true
+                },
+                target: {
+                    name: Estimate.target,
+                    referenceType: NamedElement.$type
+                }
+            },
+            superTypes: [FitItem.$type]
+        },
         Expect: {
             name: Expect.$type,
             properties: {
@@ -1714,6 +1960,41 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
         },
         Expression: {
             name: Expression.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Fit: {
+            name: Fit.$type,
+            properties: {
+                items: {
+                    name: Fit.items,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: Fit.name
+                },
+                title: {
+                    name: Fit.title,
+                    optional: true
+                }
+            },
+            superTypes: [Declaration.$type, NamedElement.$type]
+        },
+        FitData: {
+            name: FitData.$type,
+            properties: {
+                data: {
+                    name: FitData.data,
+                    defaultValue: [],
+                    referenceType: Data.$type
+                }
+            },
+            superTypes: [FitItem.$type]
+        },
+        FitItem: {
+            name: FitItem.$type,
             properties: {
             },
             superTypes: []
@@ -1762,6 +2043,12 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        IncludeExpects: {
+            name: IncludeExpects.$type,
+            properties: {
+            },
+            superTypes: [FitItem.$type]
         },
         Infusion: {
             name: Infusion.$type,
@@ -2072,6 +2359,16 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Member.$type]
+        },
+        ResidualModel: {
+            name: ResidualModel.$type,
+            properties: {
+                lognormal: {
+                    name: ResidualModel.lognormal,
+                    defaultValue: false
+                }
+            },
+            superTypes: [FitItem.$type]
         },
         Rule: {
             name: Rule.$type,

@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type * as IR from '@neurocascade/simulator';
 import {
-    isCascade, isCompartment, isScan, isEnzyme, isFunctionDecl, isInitialAssignment, isModulator, isParameter, isRateRule,
+    isCascade, isCompartment, isData, isFit, isScan, isEnzyme, isFunctionDecl, isInitialAssignment, isModulator, isParameter, isRateRule,
     isReaction, isReceptor, isRelease, isRule, isScenario, isSpecies, isTransporter, isWhenEvent,
     type CascadeFile, type Declaration, type Species
 } from '../generated/ast.js';
@@ -10,6 +10,7 @@ import { DEFAULT_COMPARTMENT, lowerCompartment, lowerEffects, lowerModulator, lo
 import { assignDisplayUnits, Observables } from './lower-observables.js';
 import { lowerCascade, lowerScan, lowerScenarios, lowerWhen } from './lower-scenarios.js';
 import { LoweringContext } from './lowering-context.js';
+import { lowerData, lowerFit } from './lower-fits.js';
 
 interface Located<T> {
     node: T;
@@ -67,7 +68,9 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
         events,
         scenarios: lowerScenarios(all(isScenario), events, observables, context),
         cascades: all(isCascade).map(({ node, file }) => lowerCascade(node, observables, context, file)),
-        scans: all(isScan).map(({ node, file }) => lowerScan(node, observables, context, file))
+        scans: all(isScan).map(({ node, file }) => lowerScan(node, observables, context, file)),
+        datasets: all(isData).map(({ node, file }) => lowerData(node, observables, context, file)),
+        fits: all(isFit).map(({ node, file }) => lowerFit(node, context, file))
     };
     assignDisplayUnits(model);
     return model;

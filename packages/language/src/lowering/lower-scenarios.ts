@@ -162,7 +162,7 @@ function perturbationChange(change: Expression, target: NamedElement | undefined
  * A new value for a property, converted as the property itself is (docs/reference.md#units): a concentration or a rate of one
  * written in mass converts through the molar mass of the species it measures (`set Mel supply 5 pg/mL/h`).
  */
-function propertyValue(target: NamedElement | undefined, property: string, value: Expression, context: LoweringContext): IR.Expr {
+export function propertyValue(target: NamedElement | undefined, property: string, value: Expression, context: LoweringContext): IR.Expr {
     const species = measuredSpecies(target, property)?.name;
     return property === 'supply' || property === 'vmax' || property === 'rate'
         ? context.rateOf(species, value)

@@ -95,6 +95,25 @@ export class LoweringContext {
         return molarMass && sameDimension(written.dimension, MASS_CONCENTRATION) ? { unit, scale: written.scale / (molarMass * 1e-6) } : undefined;
     }
 
+    /**
+     * The factor from a number written in `unit` (a measurement, a CSV cell) to base units: a mass
+     * concentration of a species in µM goes through its molar mass, as concentrationOf does.
+     * 1 under `units unchecked` or for an empty or unknown unit (checks report those).
+     */
+    unitFactor(speciesName: string | undefined, unit: string): number {
+        if (!this.unitsChecked || unit.trim() === '') return 1;
+        let written;
+        try {
+            written = parseUnit(unit);
+        } catch {
+            return 1;
+        }
+        const species = speciesName ? this.species(speciesName) : undefined;
+        const molarMass = speciesName ? this.molarMass(speciesName) : undefined;
+        const toAmount = species && molarMass && this.speciesUnit(species) === 'uM' && sameDimension(written.dimension, MASS_CONCENTRATION);
+        return toAmount ? written.scale / (molarMass * 1e-6) : written.scale;
+    }
+
     /** g/mol, when the species declares `molar_mass`. */
     molarMass(speciesName: string): number | undefined {
         const species = this.speciesByName.get(speciesName);

@@ -1,5 +1,5 @@
 import { CstUtils, GrammarUtils, type AstNode, type LeafCstNode } from 'langium';
-import { isCall, isCascade, isCascadeFile, isFunctionDecl, isImport, isScan, isTimedAction, isUnaryExpr, isWhenEvent } from '../generated/ast.js';
+import { isCall, isCascade, isCascadeFile, isData, isDataPoint, isFit, isFunctionDecl, isImport, isScan, isTimedAction, isUnaryExpr, isWhenEvent } from '../generated/ast.js';
 
 /** Where a token stands in the canonical layout. */
 export type LineRole = 'top' | 'member' | 'close' | 'inline';
@@ -24,17 +24,18 @@ export function lineRole(leaf: LeafCstNode): LineRole {
 
 /** A block of one element and no comment stays on one line: `compartment c { volume 1 pL }`. */
 function isOneLineBlock(owner: AstNode): boolean {
-    const { members, statements, items, actions } = owner as { members?: AstNode[]; statements?: AstNode[]; items?: AstNode[]; actions?: AstNode[] };
-    const elements = members ?? statements ?? items ?? actions ?? [];
+    const { members, statements, items, actions, points } = owner as { members?: AstNode[]; statements?: AstNode[]; items?: AstNode[]; actions?: AstNode[]; points?: AstNode[] };
+    const elements = members ?? statements ?? items ?? actions ?? points ?? [];
     return elements.length === 1 && !CstUtils.flattenCst(owner.$cstNode!).some(leaf => leaf.hidden);
 }
 
-/** Members, scenario statements, cascade items and the actions of a `{ … }` action block. */
+/** Members, scenario statements, cascade, scan and fit items, data points and the actions of a `{ … }` action block. */
 function isBlockElement(node: AstNode): boolean {
     const container = node.$container;
     switch (node.$containerProperty) {
         case 'members': case 'statements': return true;
-        case 'items': return isCascade(container) || isScan(container);
+        case 'items': return isCascade(container) || isScan(container) || isFit(container);
+        case 'points': return isData(container);
         case 'actions': return isWhenEvent(container) || (isTimedAction(container) && GrammarUtils.findNodeForKeyword(container.$cstNode, '{') !== undefined);
         default: return false;
     }
@@ -67,7 +68,9 @@ export function separator(previous: LeafCstNode | undefined, next: LeafCstNode, 
 /** Between two tokens on one line. */
 function inlineSpace(previous: LeafCstNode, next: LeafCstNode): string {
     if (next.tokenType.name === 'UNIT') return '';
-    if ([')', ',', '.'].includes(next.text) || ['(', '.'].includes(previous.text)) return '';
+    if ([')', ',', '.', ']'].includes(next.text) || ['(', '.', '['].includes(previous.text)) return '';
+    // `+-`, the ASCII spelling of `±` in a data point, stays one word.
+    if (previous.text === '+' && next.text === '-' && isDataPoint(next.astNode)) return '';
     if (next.text === '(' && (isCall(next.astNode) || isFunctionDecl(next.astNode)) && next.astNode === previous.astNode) return '';
     if (isUnaryExpr(previous.astNode) && (previous.text === '-' || previous.text === '+')) return '';
     return ' ';

@@ -34,7 +34,9 @@ const PRESENTATIONS: Readonly<Record<DeclarationKind, SymbolPresentation>> = {
     argument: entry('function argument', CompletionItemKind.TypeParameter, SymbolKind.TypeParameter, SemanticTokenTypes.typeParameter),
     scenario: entry('scenario', CompletionItemKind.Folder, SymbolKind.Package, SemanticTokenTypes.macro),
     cascade: entry('cascade', CompletionItemKind.Reference, SymbolKind.Object, SemanticTokenTypes.decorator),
-    scan: entry('scan', CompletionItemKind.Reference, SymbolKind.Object, SemanticTokenTypes.decorator)
+    scan: entry('scan', CompletionItemKind.Reference, SymbolKind.Object, SemanticTokenTypes.decorator),
+    data: entry('data', CompletionItemKind.File, SymbolKind.File, SemanticTokenTypes.decorator),
+    fit: entry('fit', CompletionItemKind.Reference, SymbolKind.Object, SemanticTokenTypes.decorator)
 };
 
 function species(kind: string): SymbolPresentation {

@@ -66,6 +66,11 @@ export class DimensionInference {
         }
     }
 
+    /** What an observed name reads: `X`, `E.rate`, `R.occupancy`, `M.level`. */
+    observableDimension(target: NamedElement | undefined, member: string | undefined): Inferred {
+        return this.refDimension(target, member, NO_ENVIRONMENT);
+    }
+
     /** `expression` is undefined where the parser recovered from an error. */
     private infer(expression: Expression | undefined, env: Environment): Inferred {
         if (!expression) return undefined;

@@ -4,7 +4,7 @@ import {
     type Equation, type Expect, type Expression, type InhibitAction, type InhibitedBy, type InitialAssignment,
     type KmValue, type Member, type NamedElement, type Perturb, type Vary, type PropertyValue, type RateRule, type Requires,
     type ScaleAction, type SetAction, type Simulate, type StoichTerm, type SubstrateInhibition, type TimedAction, type TimedValue,
-    type Schedule, type Infusion, type Species
+    type Schedule, type Infusion, type Species, type Estimate, type DataPoint
 } from '../generated/ast.js';
 import type { AstNode, Reference } from 'langium';
 import { isTimeArgument, resolveCall } from './calls.js';
@@ -60,6 +60,8 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
         // Only a signed percentage is relative; any other value sets the property and has its dimension.
         case 'Perturb': return isRelativeChange(value) ? [DIMENSIONLESS] : propertyDimension(named(slot.target), slot.property, inference);
         case 'Vary': return property === 'steps' ? [DIMENSIONLESS] : propertyDimension(named(slot.target), slot.property, inference);
+        case 'Estimate': return propertyDimension(named(slot.target), slot.property, inference);
+        case 'DataPoint': return property === 'time' ? [TIME] : observableDimensions(slot.quantity?.target?.ref, slot.quantity?.member, inference);
         case 'RateRule': {
             const target = targetDimension(named(slot.target), inference);
             return target && perTime(target);
@@ -76,12 +78,21 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
 
 /** Where a whole value may stand. */
 type Slot = PropertyValue | KmValue | Requires | InhibitedBy | BlockedBy | SubstrateInhibition | EffectClause | Simulate
-    | TimedAction | CascadeAt | Expect | SetAction | DoseAction | InhibitAction | ScaleAction | Perturb | Vary | RateRule
+    | TimedAction | CascadeAt | Expect | SetAction | DoseAction | InhibitAction | ScaleAction | Perturb | Vary | Estimate | DataPoint | RateRule
     | InitialAssignment | Argument | TimedValue | Schedule | Infusion | { $type: 'other'; $container: unknown };
 
 /** What a dose adds (an infusion, per time): a concentration of the species, an amount,, or a mass (docs/reference.md#dose). */
 function addedQuantities(target: NamedElement | undefined, inference: DimensionInference): Expected {
     return isSpecies(target) ? [...inference.speciesConcentrations(target), AMOUNT, MASS] : [];
+}
+
+/** The dimensions an observed quantity (`X`, `E.rate`, `R.occupancy`) may be written in; a species' include mass with a molar mass. */
+export function observableDimensions(target: NamedElement | undefined, member: string | undefined, inference: DimensionInference): Expected | undefined {
+    if (isSpecies(target) && !member) return inference.speciesConcentrations(target);
+    // `.rate` of what has no flux is wrong-kind (kind-checks), not a second error here.
+    if (member === 'rate' && !(isEnzyme(target) || isTransporter(target) || isRelease(target) || isReaction(target))) return undefined;
+    const dimension = inference.observableDimension(target, member);
+    return dimension && [dimension];
 }
 
 /** The species an expect's subject reads, when it reads one species at one time (`X at steady`). */

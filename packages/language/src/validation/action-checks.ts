@@ -1,7 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
     isParameter, isQuantity, isSpecies, type CascadeAstType, type Expression, type NamedElement, type Perturb,
-    type ScaleAction, type SetAction, type Vary
+    type ScaleAction, type SetAction, type Vary, type Estimate
 } from '../generated/ast.js';
 import { addressableProperties, isProcess, kindName, withArticle } from './declaration-kinds.js';
 import { CODE_WRONG_KIND } from './diagnostic-codes.js';
@@ -14,6 +14,7 @@ export function actionChecks(): ValidationChecks<CascadeAstType> {
         ScaleAction: checkProperty,
         Perturb: checkProperty,
         Vary: checkProperty,
+        Estimate: checkProperty,
         DoseAction: (dose, accept) => requireKind(dose, 'target', dose.target, isSpecies, 'a species', 'dose', accept),
         InhibitAction: (inhibit, accept) => requireKind(inhibit, 'target', inhibit.target, isProcess,
             'an enzyme, transporter, release or reaction', 'inhibit', accept),
@@ -22,12 +23,12 @@ export function actionChecks(): ValidationChecks<CascadeAstType> {
     };
 }
 
-/** `set X p v`, `scale X p v`, `perturb X p v`: X must have p; a bare `set X v` needs a species or parameter. */
-function checkProperty(action: SetAction | ScaleAction | Perturb | Vary, accept: ValidationAcceptor): void {
+/** `set X p v`, `scale X p v`, `perturb X p v`, `vary`, `estimate`: X must have p; a bare `set X v` needs a species or parameter. */
+function checkProperty(action: SetAction | ScaleAction | Perturb | Vary | Estimate, accept: ValidationAcceptor): void {
     const target = action.target?.ref as NamedElement | undefined;
     if (!target) return;
     if (!action.property) {
-        requireKind(action, 'target', action.target, t => isSpecies(t) || isParameter(t), 'a species or parameter (or name a property)', 'set', accept);
+        requireKind(action, 'target', action.target, t => isSpecies(t) || isParameter(t), 'a species or parameter (or name a property)', action.$type === 'Estimate' ? 'estimate' : 'set', accept);
         return;
     }
     const properties = addressableProperties(target);

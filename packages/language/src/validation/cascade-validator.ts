@@ -5,8 +5,10 @@ import type { CascadeServices } from '../cascade-module.js';
 import { actionChecks } from './action-checks.js';
 import { callChecks } from './call-checks.js';
 import { dependencyChecks } from './dependency-checks.js';
+import { dataChecks } from './data-checks.js';
 import { dosingChecks } from './dosing-checks.js';
 import { duplicateChecks } from './duplicate-checks.js';
+import { fitChecks } from './fit-checks.js';
 import { graphChecks } from './graph-checks.js';
 import { checkImport } from './import-checks.js';
 import { kindChecks } from './kind-checks.js';
@@ -34,6 +36,8 @@ export function registerValidationChecks(services: CascadeServices): void {
         unitsChecks(analyses),
         rangeChecks(analyses),
         scanChecks(),
+        dataChecks(analyses),
+        fitChecks(analyses),
         kineticsChecks(),
         scenarioChainChecks(),
         rateLawChecks(analyses),

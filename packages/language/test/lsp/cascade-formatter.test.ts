@@ -38,6 +38,13 @@ describe('formatter', () => {
         });
     });
 
+    it('lays out data points and fit items one per line; bounds in brackets without inner spaces; `+-` kept whole', async () => {
+        await format({
+            before: 'scenario B { simulate 1 h }\ntransmitter S { initial 1 uM }\nparameter k = 1 /min\ndata D { B S at steady 20 nM ±  5 nM   B S at 30 min 25 nM +- 5 nM }\nfit F { data D  estimate k in [ 0.1 /min ,10 /min ] log include expects lognormal }',
+            after: 'scenario B { simulate 1 h }\n\ntransmitter S { initial 1 uM }\n\nparameter k = 1 /min\n\ndata D {\n    B S at steady 20 nM ± 5 nM\n    B S at 30 min 25 nM +- 5 nM\n}\n\nfit F {\n    data D\n    estimate k in [0.1 /min, 10 /min] log\n    include expects\n    lognormal\n}\n'
+        });
+    });
+
     it('keeps comments where they are, doc comments on their declaration, and at most one blank line', async () => {
         await format({
             before: 'model M "t"\nimport "a.cascade"\nimport "b.cascade"\n// shared pools\n/** Serotonin. */\ntransmitter S { initial 1 uM   // resting\n\n\n\n  supply 1 uM/min }   // why\nprecursor T',

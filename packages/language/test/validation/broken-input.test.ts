@@ -16,7 +16,7 @@ function brokenVariants(text: string): string[] {
 }
 
 describe('checks on text the parser had to recover from', function () {
-    for (const fixture of ['clean-serotonin.cascade', 'kinds.cascade', 'loops.cascade', 'dosing.cascade']) {
+    for (const fixture of ['clean-serotonin.cascade', 'kinds.cascade', 'loops.cascade', 'dosing.cascade', 'data-fit.cascade']) {
         it(`never crash on cut-short variants of ${fixture}`, async function () {
             const variants = brokenVariants(readFileSync(join(FIXTURES, fixture), 'utf8'));
             const files = Object.fromEntries(variants.map((text, i) => [`variant-${i}.cascade`, text]));
