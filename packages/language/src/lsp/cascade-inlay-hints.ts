@@ -24,6 +24,12 @@ const UNIT_LABELS: ReadonlyMap<string, string> = new Map([['uM', 'µM'], ['g/L',
  */
 const READY_WAIT_MS = 100;
 
+/**
+ * The longest the worker searches for a hint's steady state or analysis (docs/reference.md#steady-state):
+ * the server has one simulation worker, and a preview asked for meanwhile waits behind the search.
+ */
+const SEARCH_BUDGET_MS = 10_000;
+
 /** Per document, a result for one parse tree: computed, or being computed. */
 type ResultCache<T> = Map<string, { tree: AstNode; result?: T; pending?: Promise<T | undefined> }>;
 
@@ -53,7 +59,7 @@ export class CascadeInlayHintProvider implements InlayHintProvider {
 
     private async steadyStateHints(document: LangiumDocument, species: { name: string; position: Position }[], token?: CancellationToken): Promise<InlayHint[]> {
         if (species.length === 0) return [];
-        const steady = await this.whenReady(this.steadyStates, document, uri => simulationsFor(this.services.shared).steadyState({ uri, skipTimeDependent: true }), token);
+        const steady = await this.whenReady(this.steadyStates, document, uri => simulationsFor(this.services.shared).steadyState({ uri, skipTimeDependent: true }, { budgetMs: SEARCH_BUDGET_MS }), token);
         if (!steady?.converged) return [];
         const values = new Map(steady.values.map(v => [v.name, v]));
         return species.flatMap(({ name, position }) => {
@@ -72,7 +78,7 @@ export class CascadeInlayHintProvider implements InlayHintProvider {
     /** After each process: the step whose activity controls its flux most, Cᴶₖ at the first scenario's steady state (docs/analysis.md). */
     private async controlHints(document: LangiumDocument, processes: { name: string; position: Position }[], token?: CancellationToken): Promise<InlayHint[]> {
         if (processes.length === 0) return [];
-        const analysis = await this.whenReady(this.analyses, document, uri => simulationsFor(this.services.shared).steadyAnalysis({ uri }), token);
+        const analysis = await this.whenReady(this.analyses, document, uri => simulationsFor(this.services.shared).steadyAnalysis({ uri }, { budgetMs: SEARCH_BUDGET_MS }), token);
         if (!analysis) return [];
         const flux = analysis.control.fluxControl;
         return processes.flatMap(({ name, position }) => {
