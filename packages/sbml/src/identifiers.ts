@@ -11,7 +11,9 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
     'max', 'ec50', 'scenario', 'extends', 'simulate', 'step', 'observe', 'expect', 'at', 'steady', 'between',
     'and', 'set', 'dose', 'inhibit', 'scale', 'cascade', 'from', 'perturb', 'measure', 'or', 'not',
     'occupancy', 'activation', 't', 'balance', 'keq', 'km_product', 'kf', 'kr', 'protein',
-    'population', 'lognormal', 'normal', 'uniform', 'cv', 'sd', 'truncated', 'size', 'seed'
+    'population', 'lognormal', 'normal', 'uniform', 'cv', 'sd', 'truncated', 'size', 'seed',
+    'above', 'below', 'every', 'times', 'until', 'infuse', 'relative',
+    'data', 'fit', 'estimate', 'include', 'expects'
 ]);
 
 const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
