@@ -1,4 +1,4 @@
-/** Which document and which scenario, cascade or population a command acts on: from its arguments, else the active editor and a quick pick. */
+/** Which document and which scenario or cascade a command acts on: from its arguments, else the active editor and a quick pick. */
 import * as vscode from 'vscode';
 import type { CascadeClient } from './language-client.js';
 import type { OutlineEntry } from '@neurocascade/language/protocol';
@@ -13,9 +13,9 @@ export function targetDocument(argument: unknown): vscode.Uri {
     throw new Error('Open a .cascade file first.');
 }
 
-export type OutlineKind = 'scenarios' | 'cascades' | 'populations';
+export type OutlineKind = 'scenarios' | 'cascades' | 'scans' | 'populations';
 
-const SINGULAR: Record<OutlineKind, string> = { scenarios: 'scenario', cascades: 'cascade', populations: 'population' };
+const SINGULAR: Record<OutlineKind, string> = { scenarios: 'scenario', cascades: 'cascade', scans: 'scan', populations: 'population' };
 
 async function entries(client: CascadeClient, uri: vscode.Uri, kind: OutlineKind): Promise<OutlineEntry[]> {
     const outline = await client.request('cascade/outline', { uri: uri.toString() });

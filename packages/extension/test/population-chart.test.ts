@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { PopulationResult, SobolResult } from '../../language/src/simulation/simulation-protocol.js';
 import { populationCsv, sobolCsv } from '../src/shared/csv.js';
 import { BAND_PERCENTILES, populationChart, quantityLabel, sobolChart } from '../src/shared/population-chart.js';
-import { populationSvg, sobolSvg } from '../src/shared/population-svg.js';
-import type { PlotStyle } from '../src/shared/svg-plot.js';
+import { populationSvg, sobolSvg, type PlotStyle } from '../src/shared/population-svg.js';
 
 // X' = s − 0.1·X from 0: X(t) = 10 s (1 − e^(−t/10)); Total = X + Y at steady = 10 sX + 2 sY.
 const MODEL = `precursor X { supply 1 uM/min clearance 0.1 /min }
@@ -114,13 +113,13 @@ describe('population view model', function () {
         assert.equal((svg.match(/class="first"/g) ?? []).length, 2);
         assert.equal((svg.match(/class="total"/g) ?? []).length, 2);
         assert.match(svg, />X\.supply</);
-        const csv = sobolCsv(sobol).trimEnd().split('\r\n');
+        const csv = sobolCsv(sobol).trimEnd().split('\n');
         assert.deepEqual(csv[0], 'quantity,parameter,first,total');
         assert.deepEqual(csv[1].split(',').slice(0, 2), ['Total', 'X.supply']);
     });
 
     it('writes the bands as CSV: a row per quantity and time with the five percentiles', () => {
-        const rows = populationCsv(population).trimEnd().split('\r\n');
+        const rows = populationCsv(population).trimEnd().split('\n');
         assert.equal(rows[0], 'quantity,unit,time (min),5 %,25 %,50 %,75 %,95 %');
         assert.equal(rows.length, 1 + 2 * population.time.length);
         const last = rows[population.time.length].split(',');

@@ -7,17 +7,24 @@
 import { escapeXml } from '@neurocascade/language/xml-text';
 import { colourOf } from './palette.js';
 import { bandRange, quantityLabel, timeLabel, type BandPercentile, type PopulationChart, type PopulationPanel, type SobolChart } from './population-chart.js';
-import { formatTick, MARGIN, svgDocument, text, ticks, type PlotStyle } from './svg-plot.js';
+import { formatTick, MARGIN, svgDocument, text, ticks, type ChartTheme } from './svg-plot.js';
+
+export interface PlotStyle extends ChartTheme {
+    width: number;
+    /** Of each panel. */
+    height: number;
+}
 
 /** Opacity of the outer (5–95 %) and inner (25–75 %) ribbons. */
 const OUTER = 0.18, INNER = 0.38;
 const STRIP_HEIGHT = 90;
 
-export function populationSvg(chart: PopulationChart, style: PlotStyle): string {
+/** Every quantity's panel, one under the other (Export Plot as SVG); `only` draws one quantity's panel alone. */
+export function populationSvg(chart: PopulationChart, style: PlotStyle, only?: PopulationPanel): string {
     const height = chart.timeUnit ? style.height : STRIP_HEIGHT;
-    const panels = chart.panels.map((panel, i) => `<g data-quantity="${escapeXml(panel.quantity)}" transform="translate(0,${i * height})">`
+    const panels = (only ? [only] : chart.panels).map((panel, i) => `<g data-quantity="${escapeXml(panel.quantity)}" transform="translate(0,${i * height})">`
         + (chart.timeUnit ? ribbonPanel(chart, panel, style) : stripPanel(chart, panel, { ...style, height })) + '</g>');
-    return svgDocument(style, Math.max(1, chart.panels.length) * height, panels);
+    return svgDocument(style.width, Math.max(1, panels.length) * height, style, panels);
 }
 
 function frame(style: PlotStyle) {
@@ -106,5 +113,5 @@ export function sobolSvg(chart: SobolChart, style: PlotStyle): string {
         parts.push('</g>');
         top += axisY + 40;
     }
-    return svgDocument(style, Math.max(1, top), parts);
+    return svgDocument(style.width, Math.max(1, top), style, parts);
 }

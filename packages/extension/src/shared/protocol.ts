@@ -2,15 +2,24 @@
  * Messages between the extension and its preview webview. The webview says `ready` before
  * anything is posted to it; everything it sends back is checked before use.
  */
-import type { CascadeRunResult, ModelError, PopulationRunResult, ScenarioRunResult, SobolRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
+import type {
+    CascadeRunResult, ModelError, PopulationRunResult, ScanRunResult, ScenarioRunResult, SobolRunResult, SteadyAnalysisResult, SteadyStateResult
+} from '@neurocascade/language/protocol';
 
 /** What a preview shows of its document. */
 export type PreviewRequest =
     | { view: 'scenarios'; names: string[] }
     | { view: 'cascade'; name: string }
     | { view: 'steady-state' }
-    | { view: 'population'; name: string }
-    | { view: 'sobol'; name: string };
+    /** Response coefficients (`sensitivity`) or control analysis (`control`), with the stability, of a scenario's steady state (the first scenario's without one). */
+    | { view: 'sensitivity' | 'control'; scenario?: string }
+    | { view: 'scan'; name: string }
+    /** A population's percentile ribbons, or its Sobol indices. */
+    | { view: 'population' | 'sobol'; name: string };
+
+export type PreviewView = PreviewRequest['view'];
+
+const VIEWS: readonly PreviewView[] = ['scenarios', 'cascade', 'steady-state', 'sensitivity', 'control', 'scan', 'population', 'sobol'];
 
 /** What a preview keeps in its webview's state, so that it comes back after a reload. */
 export interface PreviewState {
@@ -24,10 +33,10 @@ export type PreviewContent =
     | { view: 'scenarios'; results: ScenarioRunResult[] }
     | { view: 'cascade'; result: CascadeRunResult }
     | { view: 'steady-state'; result: SteadyStateResult }
+    | { view: 'sensitivity' | 'control'; result: SteadyAnalysisResult }
+    | { view: 'scan'; result: ScanRunResult }
     | { view: 'population'; result: PopulationRunResult }
     | { view: 'sobol'; result: SobolRunResult };
-
-const VIEWS: readonly PreviewContent['view'][] = ['scenarios', 'cascade', 'steady-state', 'population', 'sobol'];
 
 export type ToWebview =
     | { type: 'show'; content: PreviewContent }
@@ -42,6 +51,7 @@ export type ToWebview =
     | { type: 'export'; format: ExportFormat };
 
 export type ExportFormat = 'svg' | 'png';
+export type SaveFormat = ExportFormat | 'csv';
 
 export type FromWebview =
     | { type: 'ready' }
@@ -49,6 +59,8 @@ export type FromWebview =
     | { type: 'rendered'; view: PreviewContent['view']; series: number }
     | { type: 'exported'; format: ExportFormat; data: string }
     | { type: 'export-failed'; message: string }
+    /** An export button of one chart: the extension asks where to save it. `name` says which chart (a file name's stem). */
+    | { type: 'save'; format: SaveFormat; name: string; data: string }
     | { type: 'log'; message: string };
 
 const PNG_PREFIX = 'data:image/png;base64,';
@@ -61,11 +73,17 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
         case 'ready':
             return { type: 'ready' };
         case 'rendered':
-            return VIEWS.includes(m.view as PreviewContent['view']) && typeof m.series === 'number'
-                ? { type: 'rendered', view: m.view as PreviewContent['view'], series: m.series } : undefined;
+            return VIEWS.includes(m.view as PreviewView) && typeof m.series === 'number'
+                ? { type: 'rendered', view: m.view as PreviewView, series: m.series } : undefined;
         case 'exported':
             if (m.format === 'svg' && typeof m.data === 'string' && m.data.startsWith('<svg')) return { type: 'exported', format: 'svg', data: m.data };
             if (m.format === 'png' && typeof m.data === 'string' && m.data.startsWith(PNG_PREFIX)) return { type: 'exported', format: 'png', data: m.data };
+            return undefined;
+        case 'save':
+            if (typeof m.name !== 'string' || !/^[\w.-]{1,120}$/.test(m.name) || typeof m.data !== 'string') return undefined;
+            if (m.format === 'csv' || (m.format === 'svg' && m.data.startsWith('<svg')) || (m.format === 'png' && m.data.startsWith(PNG_PREFIX))) {
+                return { type: 'save', format: m.format, name: m.name, data: m.data };
+            }
             return undefined;
         case 'export-failed':
         case 'log':
@@ -92,11 +110,16 @@ function parsePreviewRequest(request: unknown): PreviewRequest | undefined {
             return Array.isArray(r.names) && r.names.length > 0 && r.names.every(name => typeof name === 'string')
                 ? { view: 'scenarios', names: [...r.names] as string[] } : undefined;
         case 'cascade':
+            return typeof r.name === 'string' ? { view: 'cascade', name: r.name } : undefined;
+        case 'steady-state':
+            return { view: 'steady-state' };
+        case 'sensitivity':
+        case 'control':
+            return { view: r.view, ...(typeof r.scenario === 'string' ? { scenario: r.scenario } : {}) };
+        case 'scan':
         case 'population':
         case 'sobol':
             return typeof r.name === 'string' ? { view: r.view, name: r.name } : undefined;
-        case 'steady-state':
-            return { view: 'steady-state' };
         default:
             return undefined;
     }

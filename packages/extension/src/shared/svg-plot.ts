@@ -7,8 +7,7 @@ import { axisLabel, drawnValues, panelRange, type ChartModel, type ChartPanel, t
 import { colourOf, dashOf } from './palette.js';
 import { escapeXml } from '@neurocascade/language/xml-text';
 
-/** Size and theme of an exported plot. */
-export interface PlotStyle {
+export interface SvgStyle {
     width: number;
     /** Of each panel. */
     height: number;
@@ -16,9 +15,6 @@ export interface PlotStyle {
     background: string;
     grid: string;
     font: string;
-}
-
-export interface SvgStyle extends PlotStyle {
     /** By panel key; a panel not listed is linear and in its unit. */
     views: ReadonlyMap<string, PanelView>;
     /** Legend keys of hidden lines. */
@@ -39,13 +35,17 @@ export function chartSvg(chart: ChartModel, style: SvgStyle): string {
         parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left + 24}" y1="${y - 4}" y2="${y - 4}" stroke="${colourOf(entry.colour)}" stroke-width="2"${dashAttribute(dash)}/>`);
         parts.push(text(MARGIN.left + 30, y, 'start', entry.label));
     });
-    return svgDocument(style, top + LEGEND_ROW * chart.legend.length + 10, parts);
+    const height = top + LEGEND_ROW * chart.legend.length + 10;
+    return svgDocument(style.width, height, style, parts);
 }
 
-/** A standalone SVG document of the given height on the theme's background. */
-export function svgDocument(style: PlotStyle, height: number, parts: readonly string[]): string {
-    return `<svg xmlns="http://www.w3.org/2000/svg" width="${style.width}" height="${height}" viewBox="0 0 ${style.width} ${height}" font-family="${escapeXml(style.font)}" font-size="11" fill="${escapeXml(style.foreground)}">`
-        + `<rect width="100%" height="100%" fill="${escapeXml(style.background)}"/>`
+/** The theme's colours and font every exported chart is drawn in. */
+export type ChartTheme = Pick<SvgStyle, 'foreground' | 'background' | 'grid' | 'font'>;
+
+/** A standalone SVG document on the theme's background. */
+export function svgDocument(width: number, height: number, theme: ChartTheme, parts: readonly string[]): string {
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${Math.ceil(height)}" viewBox="0 0 ${width} ${Math.ceil(height)}" font-family="${escapeXml(theme.font)}" font-size="11" fill="${escapeXml(theme.foreground)}">`
+        + `<rect width="100%" height="100%" fill="${escapeXml(theme.background)}"/>`
         + parts.join('') + '</svg>\n';
 }
 
@@ -70,8 +70,7 @@ function panelSvg(chart: ChartModel, panel: ChartPanel, style: SvgStyle): string
         parts.push(text(MARGIN.left - 6, py(tick) + 4, 'end', formatTick(tick)));
     }
     parts.push(text(MARGIN.left + plotW / 2, style.height - 8, 'middle', `time (${chart.timeUnit.label})`));
-    const yLabelX = 16, yLabelY = MARGIN.top + plotH / 2;
-    parts.push(`<text x="${yLabelX}" y="${yLabelY}" text-anchor="middle" transform="rotate(-90 ${yLabelX} ${yLabelY})">${escapeXml(axisLabel(panel, view))}</text>`);
+    parts.push(verticalText(16, MARGIN.top + plotH / 2, axisLabel(panel, view)));
     for (const line of panel.lines.filter(l => !style.hidden.has(l.legend))) {
         const points = drawnValues(panel, line, view).flatMap((v, i) => v === null ? [] : [`${px(xs[i]).toFixed(2)},${py(v).toFixed(2)}`]);
         parts.push(`<polyline data-line="${escapeXml(line.key)}" fill="none" stroke="${colourOf(line.colour)}" stroke-width="1.5"${dashAttribute(dashOf(line.colour))} points="${points.join(' ')}"/>`);
@@ -86,6 +85,11 @@ export function text(x: number, y: number, anchor: string, content: string, extr
 
 function dashAttribute(dash: readonly number[]): string {
     return dash.length ? ` stroke-dasharray="${dash.join(' ')}"` : '';
+}
+
+/** A y axis' label, read bottom to top, centred on (x, y). */
+export function verticalText(x: number, y: number, content: string): string {
+    return `<text x="${x}" y="${y.toFixed(1)}" text-anchor="middle" transform="rotate(-90 ${x} ${y.toFixed(1)})">${escapeXml(content)}</text>`;
 }
 
 /** About five round ticks within [min, max]; decades on a log scale. */

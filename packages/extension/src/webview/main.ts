@@ -4,9 +4,12 @@
  */
 import type { FromWebview, PreviewContent, PreviewState, ToWebview } from '../shared/protocol.js';
 import { describeModelError } from '../shared/model-error.js';
+import { AnalysisView } from './analysis-view.js';
 import { CascadeView } from './cascade-view.js';
+import { NetworkLayouts } from './network-drawing.js';
 import { PopulationView } from './population-view.js';
 import { renderExpects, renderSteadyState, renderWarnings } from './result-tables.js';
+import { ScanView } from './scan-view.js';
 import { currentTheme, onThemeChange } from './theme.js';
 import { TimeCourseView } from './time-course-view.js';
 
@@ -16,17 +19,27 @@ const vscode = acquireVsCodeApi();
 const byId = <T extends Element = HTMLElement>(id: string) => document.getElementById(id) as unknown as T;
 const page = {
     title: byId('title'), status: byId('status'), error: byId('error'),
-    scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'), populationView: byId('population-view'), populationSummary: byId('population-summary'),
+    scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'), analysisView: byId('analysis-view'), scanView: byId('scan-view'),
+    populationView: byId('population-view'),
     warnings: byId('warnings'), expects: byId('expects'), steadyState: byId<HTMLTableElement>('steady-state'), steadyStateMessage: byId('steady-state-message')
 };
 let theme = currentTheme();
+const post = (message: FromWebview) => vscode.postMessage(message);
+const layouts = new NetworkLayouts(document.body.dataset.layoutModule!);
 const timeCourse = new TimeCourseView({
     legend: byId('legend'), timeCourse: byId('time-course'), resetZoom: byId<HTMLButtonElement>('reset-zoom')
-}, () => theme);
+}, () => theme, post);
 const cascade = new CascadeView({
-    perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network')
-}, () => theme, document.body.dataset.layoutModule!);
-const population = new PopulationView(byId('population-plot'), () => theme);
+    perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network'), networkExport: byId('network-export')
+}, () => theme, layouts, post);
+const analysis = new AnalysisView({
+    sensitivityPart: byId('sensitivity-part'), quantity: byId<HTMLSelectElement>('sensitivity-quantity'), tornado: byId('tornado'),
+    controlPart: byId('control-part'), matrix: byId<HTMLSelectElement>('control-matrix'), heatmap: byId('control-heatmap'),
+    flux: byId<HTMLSelectElement>('control-flux'), network: byId<SVGSVGElement>('control-network'), networkExport: byId('control-network-export'),
+    stability: byId('stability'), eigenvalues: byId<HTMLTableElement>('eigenvalues')
+}, () => theme, layouts, post);
+const scan = new ScanView({ plots: byId('scan-plots'), errors: byId('scan-errors') }, () => theme, post);
+const population = new PopulationView({ summary: byId('population-summary'), plots: byId('population-plots') }, () => theme, post);
 let shown: PreviewContent | undefined;
 
 function setState(state: 'running' | 'ready' | 'error' | 'stale', status: string, detail = ''): void {
@@ -42,6 +55,8 @@ async function show(content: PreviewContent): Promise<void> {
     document.body.dataset.view = content.view;
     page.scenarioView.hidden = content.view !== 'scenarios' && content.view !== 'steady-state';
     page.cascadeView.hidden = content.view !== 'cascade';
+    page.analysisView.hidden = content.view !== 'sensitivity' && content.view !== 'control';
+    page.scanView.hidden = content.view !== 'scan';
     page.populationView.hidden = content.view !== 'population' && content.view !== 'sobol';
     for (const id of ['legend', 'time-course', 'reset-zoom']) byId(id).hidden = content.view !== 'scenarios';
     let series = 0;
@@ -65,23 +80,28 @@ async function show(content: PreviewContent): Promise<void> {
         renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? result.stability : result.message ?? 'No steady state was found.');
         series = result.values.length;
         setState('ready', `${result.elapsedMs} ms`);
-    } else if (content.view === 'population') {
-        const result = content.result;
-        page.title.textContent = `Population ${result.population}`;
-        page.populationSummary.textContent = `${result.size - result.failed.length} of ${result.size} members ran; median line, 25–75 % and 5–95 % bands.`
-            + (result.failed.length > 0 ? ` Member ${result.failed[0].member} failed: ${result.failed[0].message}` : '');
-        series = population.showPopulation(result);
-        setState('ready', `${result.elapsedMs} ms`);
-    } else if (content.view === 'sobol') {
-        const result = content.result;
-        page.title.textContent = `Sobol indices of ${result.population}`;
-        page.populationSummary.textContent = `${result.rows} of ${result.samples} rows ran (Saltelli design).`;
-        series = population.showSobol(result);
-        setState('ready', `${result.elapsedMs} ms`);
-    } else {
+    } else if (content.view === 'cascade') {
         const result = content.result;
         page.title.textContent = result.title ? `${result.cascade} — ${result.title}` : result.cascade;
         series = await cascade.show(result);
+        setState('ready', `${result.elapsedMs} ms`);
+    } else if (content.view === 'scan') {
+        const result = content.result;
+        page.title.textContent = result.title ? `${result.scan} — ${result.title}` : `Scan ${result.scan}`;
+        series = scan.show(result);
+        setState('ready', `${result.elapsedMs} ms`);
+    } else if (content.view === 'population') {
+        page.title.textContent = `Population ${content.result.population}`;
+        series = population.showPopulation(content.result);
+        setState('ready', `${content.result.elapsedMs} ms`);
+    } else if (content.view === 'sobol') {
+        page.title.textContent = `Sobol indices of ${content.result.population}`;
+        series = population.showSobol(content.result);
+        setState('ready', `${content.result.elapsedMs} ms`);
+    } else {
+        const result = content.result;
+        page.title.textContent = `${content.view === 'sensitivity' ? 'Sensitivities' : 'Control analysis'} at the steady state of ${result.scenario}`;
+        series = await analysis.show(content.view, result);
         setState('ready', `${result.elapsedMs} ms`);
     }
     // A User Timing mark, so a profiler (and the editor benchmark) can see when results were drawn.
@@ -89,11 +109,12 @@ async function show(content: PreviewContent): Promise<void> {
     vscode.postMessage({ type: 'rendered', view: content.view, series });
 }
 
-/** The time course, in the cascade view the network, in the population view its plot. */
+/** The time course; in the cascade view the network; else the view's first chart. */
 async function exportPlot(format: 'svg' | 'png'): Promise<void> {
     try {
         if (!shown || shown.view === 'steady-state') throw new Error('There is no plot to export in this view.');
-        const plot = shown.view === 'cascade' ? cascade : shown.view === 'population' || shown.view === 'sobol' ? population : timeCourse;
+        const plot = shown.view === 'cascade' ? cascade : shown.view === 'scan' ? scan : shown.view === 'scenarios' ? timeCourse
+            : shown.view === 'population' || shown.view === 'sobol' ? population : analysis;
         vscode.postMessage({ type: 'exported', format, data: format === 'svg' ? plot.svg() : await plot.png() });
     } catch (error) {
         vscode.postMessage({ type: 'export-failed', message: error instanceof Error ? error.message : String(error) });

@@ -1,53 +1,69 @@
 /**
- * The population view: percentile ribbons per measured quantity, or a population's Sobol
- * indices as bars, drawn as SVG in the theme's colours (the same SVG Export Plot as SVG writes).
+ * The population view: a figure per measured quantity with its percentile ribbons, or one
+ * figure of a population's Sobol indices as bars, each with its CSV, SVG and PNG exports,
+ * drawn in the theme's colours (the SVG on screen is the exported one).
  */
 import type { PopulationRunResult, SobolRunResult } from '@neurocascade/language/protocol';
+import { populationCsv, sobolCsv } from '../shared/csv.js';
 import { populationChart, sobolChart } from '../shared/population-chart.js';
-import { populationSvg, sobolSvg } from '../shared/population-svg.js';
-import type { PlotStyle } from '../shared/svg-plot.js';
-import { svgPng } from './svg-image.js';
+import { populationSvg, sobolSvg, type PlotStyle } from '../shared/population-svg.js';
+import { showFigure, svgPng, type Post } from './chart-export.js';
 import type { Theme } from './theme.js';
 
 const PANEL_HEIGHT = 220;
 
+interface Figure { name: string; svg: string; csv: string }
+
 export class PopulationView {
-    private drawn?: { svg: string; width: number; height: number };
+    /** Every figure in one SVG document, for Export Plot. */
+    private whole?: string;
 
-    constructor(private readonly container: HTMLElement, private readonly theme: () => Theme) {}
+    constructor(private readonly page: { summary: HTMLElement; plots: HTMLElement }, private readonly theme: () => Theme, private readonly post: Post) {}
 
-    /** Draws the ribbons; returns the number of panels (quantities). */
+    /** Draws the ribbons; returns the number of figures (one per quantity). */
     showPopulation(result: PopulationRunResult): number {
         const chart = populationChart(result);
-        this.draw(populationSvg(chart, this.style()));
-        return chart.panels.length;
+        const style = this.style();
+        this.whole = populationSvg(chart, style);
+        this.page.summary.textContent = `${chart.succeeded} of ${result.size} members ran; the median line in the 25–75 % and 5–95 % bands.`
+            + (result.failed.length > 0 ? ` Member ${result.failed[0].member} failed: ${result.failed[0].message}` : '');
+        return this.draw(chart.panels.map((panel, q) => ({
+            name: `${result.population}-${panel.quantity}`,
+            svg: populationSvg(chart, style, panel),
+            csv: populationCsv({ ...result, quantities: [result.quantities[q]] })
+        })));
     }
 
-    /** Draws the indices; returns the number of bars (quantity × parameter). */
+    /** Draws the indices; returns the number of figures (one). */
     showSobol(result: SobolRunResult): number {
-        const chart = sobolChart(result);
-        this.draw(sobolSvg(chart, this.style()));
-        return result.indices.length;
+        this.page.summary.textContent = `${result.rows} of ${result.samples} rows of the Saltelli design ran.`;
+        this.whole = sobolSvg(sobolChart(result), this.style());
+        return this.draw([{ name: `${result.population}-sobol`, svg: this.whole, csv: sobolCsv(result) }]);
     }
 
+    /** Every figure one under the other, for the export commands. */
     svg(): string {
-        if (!this.drawn) throw new Error('There is no population plot to export.');
-        return this.drawn.svg;
+        if (!this.whole) throw new Error('There is no population chart to export.');
+        return this.whole;
     }
 
     png(): Promise<string> {
-        if (!this.drawn) throw new Error('There is no population plot to export.');
-        return svgPng(this.drawn.svg, this.drawn.width, this.drawn.height, this.theme().background);
+        return svgPng(this.svg(), this.theme().background);
     }
 
     private style(): PlotStyle {
-        return { width: Math.max(360, this.container.clientWidth || document.body.clientWidth - 24), height: PANEL_HEIGHT, ...this.theme() };
+        return { width: Math.max(480, Math.min(900, this.page.plots.clientWidth || 640)), height: PANEL_HEIGHT, ...this.theme() };
     }
 
-    private draw(svg: string): void {
-        // The SVG is built with every model-provided name escaped.
-        this.container.innerHTML = svg;
-        const root = this.container.querySelector('svg')!;
-        this.drawn = { svg, width: root.width.baseVal.value, height: root.height.baseVal.value };
+    private draw(figures: Figure[]): number {
+        const background = () => this.theme().background;
+        this.page.plots.replaceChildren(...figures.map(figure => {
+            const container = document.createElement('div');
+            container.className = 'figure';
+            container.dataset.chart = figure.name;
+            showFigure(container, figure.svg, { name: figure.name, svg: () => figure.svg, csv: () => figure.csv }, this.post, background);
+            return container;
+        }));
+        return figures.length;
     }
 }

@@ -8,12 +8,12 @@ import { DocumentState, OperationCancelled, URI, type AstNode, type DocumentBuil
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { WorkerPool } from '@neurocascade/simulator';
-import { isCascade, isPopulation, isScenario, type CascadeFile } from '../generated/ast.js';
+import { isCascade, isPopulation, isScan, isScenario, type CascadeFile } from '../generated/ast.js';
 import { ExpectDiagnostics } from './expect-diagnostics.js';
 import { modelSource } from './model-lowering.js';
 import type {
-    CascadeRunResult, OutlineEntry, OutlineResult, PopulationRunResult, RunCascadeParams, RunPopulationParams, RunScenarioParams,
-    ScenarioRunResult, SimulationOptions, SobolRunResult, SteadyStateParams, SteadyStateResult
+    CascadeRunResult, OutlineEntry, OutlineResult, PopulationRunResult, RunCascadeParams, RunPopulationParams, RunScanParams, RunScenarioParams,
+    ScanRunResult, ScenarioRunResult, SimulationOptions, SobolRunResult, SteadyAnalysisParams, SteadyAnalysisResult, SteadyStateParams, SteadyStateResult
 } from './simulation-protocol.js';
 import type { SimulationJob, SimulationTask, WorkerOutcome } from './worker-protocol.js';
 
@@ -63,6 +63,7 @@ export class CascadeSimulations {
         return {
             scenarios: file.declarations.filter(isScenario).map(entry),
             cascades: file.declarations.filter(isCascade).map(entry),
+            scans: file.declarations.filter(isScan).map(entry),
             populations: file.declarations.filter(isPopulation).map(entry)
         };
     }
@@ -81,6 +82,14 @@ export class CascadeSimulations {
         return await this.run('steady-state', params, params.scenario, hooks) as SteadyStateResult;
     }
 
+    async steadyAnalysis(params: SteadyAnalysisParams, hooks: RunHooks = {}): Promise<SteadyAnalysisResult> {
+        return await this.run('steady-analysis', params, params.scenario, hooks) as SteadyAnalysisResult;
+    }
+
+    async runScan(params: RunScanParams, hooks: RunHooks = {}): Promise<ScanRunResult> {
+        return await this.run('scan', params, params.scan, hooks) as ScanRunResult;
+    }
+
     async runPopulation(params: RunPopulationParams, hooks: RunHooks = {}): Promise<PopulationRunResult> {
         return await this.run('population', params, params.population, hooks) as PopulationRunResult;
     }
@@ -93,7 +102,7 @@ export class CascadeSimulations {
         this.pool.dispose();
     }
 
-    private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams | RunPopulationParams, name: string | undefined, hooks: RunHooks) {
+    private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams | SteadyAnalysisParams | RunScanParams | RunPopulationParams, name: string | undefined, hooks: RunHooks) {
         const started = performance.now();
         const document = await this.document(params.uri, DocumentState.Validated, hooks.token);
         if (hooks.editorText) await this.editorTextBuilt(document, hooks.token);

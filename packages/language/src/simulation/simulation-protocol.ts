@@ -5,7 +5,9 @@
  * Results are the simulator's own types (`Series`, `SteadyValue`, `ExpectResult`, `RunWarning`)
  * with what a request adds: the document, the scenario, where an expect is written.
  */
-import type { ExpectResult, PopulationResult, RunWarning, Series, SobolResult, SteadyValue } from '@neurocascade/simulator';
+import type {
+    ControlAnalysis, DisplayUnit, ExpectResult, PopulationResult, RunWarning, ScanResult, SensitivityReport, Series, SobolResult, StabilityReport, SteadyValue
+} from '@neurocascade/simulator';
 import type { NetworkGraph } from '../diagram/network-model.js';
 
 export type { PopulationResult, Series, SobolResult, SteadyValue };
@@ -35,15 +37,24 @@ export interface RunCascadeParams extends DocumentRunParams {
     cascade: string;
 }
 
-export interface RunPopulationParams extends DocumentRunParams {
-    population: string;
-}
-
 /** Without a scenario: the model's own steady state (no scenario actions). */
 export interface SteadyStateParams extends DocumentRunParams {
     scenario?: string;
     /** Give up at once on a model that reads the time (t or a time course), where the search is costly. */
     skipTimeDependent?: boolean;
+}
+
+/** Without a scenario: the first scenario's steady state. */
+export interface SteadyAnalysisParams extends DocumentRunParams {
+    scenario?: string;
+}
+
+export interface RunScanParams extends DocumentRunParams {
+    scan: string;
+}
+
+export interface RunPopulationParams extends DocumentRunParams {
+    population: string;
 }
 
 /** The simulator's verdict on an expect (`value` null when it could not be evaluated), located in its document. */
@@ -138,6 +149,31 @@ export interface CascadeRunResult {
     elapsedMs: number;
 }
 
+/**
+ * Everything the sensitivity and control views show of one steady state: the response
+ * coefficients of every quantity to every numeric property, metabolic control analysis,
+ * the stability and the network to colour by control coefficients.
+ */
+export interface SteadyAnalysisResult {
+    uri: string;
+    scenario: string;
+    sensitivities: Omit<SensitivityReport, 'scenario' | 'unscaled'>;
+    control: ControlAnalysis;
+    stability: StabilityReport;
+    /** `stability` in one sentence. */
+    stabilitySummary: string;
+    network: NetworkGraph;
+    elapsedMs: number;
+}
+
+/** A declared scan as the simulator runs it (values in base units); a measured species carries the unit its author wrote. */
+export interface ScanRunResult extends Omit<ScanResult, 'measures'> {
+    measures: (ScanResult['measures'][number] & { display?: DisplayUnit })[];
+    uri: string;
+    title?: string;
+    elapsedMs: number;
+}
+
 /** A population's percentile bands (docs/analysis.md, Populations), as `cascade population --format json` gives them. */
 export interface PopulationRunResult extends PopulationResult {
     uri: string;
@@ -160,6 +196,7 @@ export interface OutlineEntry {
 export interface OutlineResult {
     scenarios: OutlineEntry[];
     cascades: OutlineEntry[];
+    scans: OutlineEntry[];
     populations: OutlineEntry[];
 }
 
@@ -179,6 +216,8 @@ export interface SimulationRequests {
     'cascade/runScenario': [RunScenarioParams, ScenarioRunResult];
     'cascade/runCascade': [RunCascadeParams, CascadeRunResult];
     'cascade/steadyState': [SteadyStateParams, SteadyStateResult];
+    'cascade/steadyAnalysis': [SteadyAnalysisParams, SteadyAnalysisResult];
+    'cascade/runScan': [RunScanParams, ScanRunResult];
     'cascade/runPopulation': [RunPopulationParams, PopulationRunResult];
     'cascade/runSobol': [RunPopulationParams, SobolRunResult];
 }
