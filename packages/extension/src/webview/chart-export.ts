@@ -44,6 +44,17 @@ export function showFigure(container: HTMLElement, svg: string, files: ChartFile
     container.replaceChildren(document.importNode(drawn, true), exportButtons(files, post, background));
 }
 
+/** Charts one under the other in a container, each in its own `.figure` with its exports. */
+export function showFigures(container: HTMLElement, figures: readonly { name: string; svg: string; csv: string }[], post: Post, background: () => string): void {
+    container.replaceChildren(...figures.map(figure => {
+        const element = document.createElement('div');
+        element.className = 'figure';
+        element.dataset.chart = figure.name;
+        showFigure(element, figure.svg, { name: figure.name, svg: () => figure.svg, csv: () => figure.csv }, post, background);
+        return element;
+    }));
+}
+
 /** An SVG document drawn on a canvas of its size, as a PNG data URL. */
 export async function svgPng(svg: string, background: string): Promise<string> {
     const image = new Image();

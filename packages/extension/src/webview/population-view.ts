@@ -7,7 +7,7 @@ import type { PopulationRunResult, SobolRunResult } from '@neurocascade/language
 import { populationCsv, sobolCsv } from '../shared/csv.js';
 import { populationChart, sobolChart } from '../shared/population-chart.js';
 import { populationSvg, sobolSvg, type PlotStyle } from '../shared/population-svg.js';
-import { showFigure, svgPng, type Post } from './chart-export.js';
+import { showFigures, svgPng, type Post } from './chart-export.js';
 import type { Theme } from './theme.js';
 
 const PANEL_HEIGHT = 220;
@@ -56,14 +56,7 @@ export class PopulationView {
     }
 
     private draw(figures: Figure[]): number {
-        const background = () => this.theme().background;
-        this.page.plots.replaceChildren(...figures.map(figure => {
-            const container = document.createElement('div');
-            container.className = 'figure';
-            container.dataset.chart = figure.name;
-            showFigure(container, figure.svg, { name: figure.name, svg: () => figure.svg, csv: () => figure.csv }, this.post, background);
-            return container;
-        }));
+        showFigures(this.page.plots, figures, this.post, () => this.theme().background);
         return figures.length;
     }
 }

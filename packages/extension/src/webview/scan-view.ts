@@ -6,7 +6,7 @@
 import type { ScanRunResult } from '@neurocascade/language/protocol';
 import { heatmapCsv, heatmapSvg } from '../shared/heatmap-chart.js';
 import { scanHeatmaps, scanPlotCsv, scanPlots, scanPlotSvg } from '../shared/scan-chart.js';
-import { showFigure, svgPng, type Post } from './chart-export.js';
+import { showFigures, svgPng, type Post } from './chart-export.js';
 import type { Theme } from './theme.js';
 
 export class ScanView {
@@ -21,13 +21,7 @@ export class ScanView {
             ...scanPlots(result).map(plot => ({ name: `${result.scan}-${plot.measure}`, svg: scanPlotSvg(plot, theme, width), csv: scanPlotCsv(plot) })),
             ...scanHeatmaps(result).map((chart, k) => ({ name: `${result.scan}-${result.measures[k].name}`, svg: heatmapSvg(chart, theme), csv: heatmapCsv(chart) }))
         ];
-        this.page.plots.replaceChildren(...figures.map(figure => {
-            const container = document.createElement('div');
-            container.className = 'figure';
-            container.dataset.chart = figure.name;
-            showFigure(container, figure.svg, { name: figure.name, svg: () => figure.svg, csv: () => figure.csv }, this.post, background);
-            return container;
-        }));
+        showFigures(this.page.plots, figures, this.post, background);
         this.page.errors.replaceChildren(...result.errors.map(error => {
             const item = document.createElement('li');
             item.textContent = `At point ${error.at.map(i => i + 1).join(', ')}: ${error.message}`;
