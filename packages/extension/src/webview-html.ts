@@ -87,10 +87,6 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
         <div id="scan-plots"></div>
         <ul id="scan-errors" role="alert" hidden></ul>
     </section>
-    <section id="population-view" hidden>
-        <p id="population-summary"></p>
-        <div id="population-plot" class="chart" role="img" aria-label="Population percentiles"></div>
-    </section>
     <script type="module" nonce="${nonce}">${inline(script, 'script')}</script>
 </body>
 </html>

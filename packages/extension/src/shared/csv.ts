@@ -1,8 +1,8 @@
 /**
  * Results as CSV (RFC 4180): scenario runs as one row per scenario and output time with a
  * column per observed quantity, cascades as one row per perturbation and measured quantity,
- * the steady-state analyses and scans as their matrices, populations as one row per quantity
- * and time with a column per percentile, Sobol indices as one row per quantity and parameter.
+ * the steady-state analyses and scans as their matrices, populations and Sobol indices as
+ * `cascade population|sobol --format csv` writes them.
  */
 import { toCsv, type CsvCell } from '@neurocascade/language/csv';
 import type {
@@ -67,14 +67,13 @@ export function scanCsv(result: ScanRunResult): string {
         ...first.values.flatMap((x, i) => second.values.map((y, j) => [x, y, ...result.measures.map(m => (m.values as (number | null)[][])[i][j])]))]);
 }
 
+/** As `cascade population --format csv`: one row per time and quantity, then the 5 … 95 % percentiles. */
 export function populationCsv(result: PopulationResult): string {
-    const rows: CsvCell[][] = [['quantity', 'unit', 'time (min)', ...BAND_PERCENTILES.map(p => `${p} %`)]];
-    for (const q of result.quantities) {
-        result.time.forEach((time, i) => rows.push([q.name, q.unit, time, ...BAND_PERCENTILES.map(p => q.percentiles[p][i])]));
-    }
-    return toCsv(rows);
+    return toCsv([['time (min)', 'quantity', 'unit', ...BAND_PERCENTILES.map(p => `p${p}`)],
+        ...result.time.flatMap((time, t) => result.quantities.map(q => [time, q.name, q.unit, ...BAND_PERCENTILES.map(p => q.percentiles[p][t])]))]);
 }
 
+/** As `cascade sobol --format csv`. */
 export function sobolCsv(result: SobolResult): string {
     return toCsv([['quantity', 'parameter', 'first', 'total'], ...result.indices.map(i => [i.quantity, i.parameter, i.first, i.total])]);
 }
