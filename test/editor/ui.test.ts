@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { examplesSession } from './examples-session.js';
 import { repoRoot } from './extension-package.mjs';
-import type { Locator } from 'playwright-core';
 import { paintedPixels, seriesHeightShare } from './workbench.js';
 
 const example = 'serotonin.cascade';
@@ -20,24 +19,6 @@ describe('The editor UI in code-server', function () {
     const editor = examplesSession('ui');
 
     before(() => assert.ok(observed?.length, `${example} has a Baseline scenario that observes something`));
-
-    /**
-     * VS Code drops a lens's command when the lenses refresh under the click ("Actual command
-     * not found", microsoft/vscode#226936; seen in 1 of 4 probe sessions): a user clicks again,
-     * and so does the test, at most three times, until `shown` appears.
-     */
-    async function clickLens(text: string, tooltip: string, shown: Locator): Promise<void> {
-        const lens = editor.workbench.editor.locator('.codelens-decoration a', { hasText: text }).and(editor.session.page.locator(`[title="${tooltip}"]`));
-        for (let attempt = 1; ; attempt++) {
-            await lens.click();
-            try {
-                await shown.waitFor({ timeout: 20_000 });
-                return;
-            } catch (error) {
-                if (attempt === 3) throw error;
-            }
-        }
-    }
 
     it('opens an example', async () => {
         await editor.workbench.openFile(example);
@@ -108,7 +89,7 @@ describe('The editor UI in code-server', function () {
         const line = exampleText.split('\n').findIndex((text) => text.startsWith('scenario SSRI')) + 1;
         assert.ok(line > 0, `${example} declares scenario SSRI`);
         await editor.workbench.goToLine(line);
-        await clickLens('▶ Run', 'Run SSRI', editor.workbench.preview.locator('#title', { hasText: /^SSRI/ }));
+        await editor.workbench.clickLens('▶ Run', 'Run SSRI', editor.workbench.preview.locator('#title', { hasText: /^SSRI/ }));
     });
 
     it('compares scenarios as small multiples with one legend entry per scenario', async () => {
@@ -149,7 +130,7 @@ describe('The editor UI in code-server', function () {
         await editor.workbench.goToLine(line);
         const preview = editor.workbench.preview;
         const plot = preview.locator('#scan-plots .figure[data-chart="CortisolDose-Serotonin_ext"] svg');
-        await clickLens('▶ Scan', 'Scan CortisolDose', plot);
+        await editor.workbench.clickLens('▶ Scan', 'Scan CortisolDose', plot);
         assert.match((await plot.locator('.x-label').textContent()) ?? '', /^Cortisol\.level \(.+\)$/, 'the dose axis names the varied property and its unit');
         assert.equal(await plot.locator('.y-label').textContent(), 'Serotonin_ext (nM)');
         assert.equal(await plot.locator('circle.point').count(), 25);
