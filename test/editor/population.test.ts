@@ -55,4 +55,13 @@ describe('Populations in code-server', function () {
         assert.equal(await figure.locator('rect.first').count(), 4, 'two parameters for each of two quantities');
         assert.equal(await figure.locator('rect.total').count(), 4);
     });
+
+    it('switches back to the percentile bands with the view\'s button', async () => {
+        const preview = editor.workbench.preview;
+        const button = preview.locator('#population-switch');
+        assert.equal(await button.textContent(), 'Percentile bands');
+        await button.click();
+        await preview.locator('#population-plots .figure[data-chart="P-Y"] svg polygon[data-band="5-95"]').waitFor({ timeout: 60_000 });
+        assert.equal(await button.textContent(), 'Sobol indices');
+    });
 });

@@ -17,6 +17,7 @@ import {
 import { previewSources } from './preview-sources.js';
 import { savePath } from './save-path.js';
 import { basename } from './run-picker.js';
+import { mayRun } from './trust.js';
 import { previewHtml } from './webview-html.js';
 
 export type { PreviewRequest } from './shared/protocol.js';
@@ -211,6 +212,8 @@ export class PreviewPanel implements vscode.Disposable {
         if (message.type === 'ready') this.markReady();
         if (message.type === 'log') this.services.output.warn(`preview: ${message.message}`);
         if (message.type === 'save') void this.save(message);
+        // The button is in a preview that already ran this population; an untrusted workspace still asks.
+        if (message.type === 'switch') void mayRun().then(allowed => (allowed ? this.show(message.request) : undefined)).catch(() => undefined);
         for (const waiter of this.waiters.splice(0)) {
             if (!waiter(message)) this.waiters.push(waiter);
         }

@@ -81,6 +81,7 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
     </section>
     <section id="population-view" hidden>
         <p id="population-summary"></p>
+        <button id="population-switch" type="button"></button>
         <div id="population-plots"></div>
     </section>
     <section id="scan-view" hidden>

@@ -6,6 +6,11 @@ describe('webview message protocol', () => {
         assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
         assert.deepEqual(parseFromWebview({ type: 'rendered', view: 'scenarios', series: 3 }), { type: 'rendered', view: 'scenarios', series: 3 });
         assert.deepEqual(parseFromWebview({ type: 'rendered', view: 'population', series: 2 }), { type: 'rendered', view: 'population', series: 2 });
+        // The population view's button switches between a population's bands and its Sobol indices, nothing else.
+        assert.deepEqual(parseFromWebview({ type: 'switch', request: { view: 'sobol', name: 'P', extra: 1 } }), { type: 'switch', request: { view: 'sobol', name: 'P' } });
+        for (const request of [{ view: 'scenarios', names: ['A'] }, { view: 'population' }, { view: 'sobol', name: 7 }, undefined]) {
+            assert.equal(parseFromWebview({ type: 'switch', request }), undefined, JSON.stringify(request));
+        }
         assert.deepEqual(parseFromWebview({ type: 'exported', format: 'svg', data: '<svg/>' }), { type: 'exported', format: 'svg', data: '<svg/>' });
     });
 

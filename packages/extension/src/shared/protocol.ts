@@ -61,7 +61,9 @@ export type FromWebview =
     | { type: 'export-failed'; message: string }
     /** An export button of one chart: the extension asks where to save it. `name` says which chart (a file name's stem). */
     | { type: 'save'; format: SaveFormat; name: string; data: string }
-    | { type: 'log'; message: string };
+    | { type: 'log'; message: string }
+    /** The population view's button: the same population's bands or Sobol indices. */
+    | { type: 'switch'; request: { view: 'population' | 'sobol'; name: string } };
 
 const PNG_PREFIX = 'data:image/png;base64,';
 
@@ -88,6 +90,10 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
         case 'export-failed':
         case 'log':
             return typeof m.message === 'string' ? { type: m.type, message: m.message } : undefined;
+        case 'switch': {
+            const request = parsePreviewRequest(m.request);
+            return request?.view === 'population' || request?.view === 'sobol' ? { type: 'switch', request } : undefined;
+        }
         default:
             return undefined;
     }

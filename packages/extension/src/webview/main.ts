@@ -39,7 +39,7 @@ const analysis = new AnalysisView({
     stability: byId('stability'), eigenvalues: byId<HTMLTableElement>('eigenvalues')
 }, () => theme, layouts, post);
 const scan = new ScanView({ plots: byId('scan-plots'), errors: byId('scan-errors') }, () => theme, post);
-const population = new PopulationView({ summary: byId('population-summary'), plots: byId('population-plots') }, () => theme, post);
+const population = new PopulationView({ summary: byId('population-summary'), plots: byId('population-plots'), switch: byId<HTMLButtonElement>('population-switch') }, () => theme, post);
 let shown: PreviewContent | undefined;
 
 function setState(state: 'running' | 'ready' | 'error' | 'stale', status: string, detail = ''): void {

@@ -18,13 +18,25 @@ export class PopulationView {
     /** Every figure in one SVG document, for Export Plot. */
     private whole?: string;
 
-    constructor(private readonly page: { summary: HTMLElement; plots: HTMLElement }, private readonly theme: () => Theme, private readonly post: Post) {}
+    /** What the switch button shows next: the Sobol indices of the bands' population, or back. */
+    private other?: { view: 'population' | 'sobol'; name: string };
+
+    constructor(private readonly page: { summary: HTMLElement; plots: HTMLElement; switch: HTMLButtonElement }, private readonly theme: () => Theme, private readonly post: Post) {
+        page.switch.addEventListener('click', () => { if (this.other) post({ type: 'switch', request: this.other }); });
+    }
+
+    private offer(view: 'population' | 'sobol', name: string): void {
+        this.other = { view, name };
+        this.page.switch.textContent = view === 'sobol' ? 'Sobol indices' : 'Percentile bands';
+        this.page.switch.title = view === 'sobol' ? `First- and total-order Sobol indices over ${name}'s distributions` : `The percentile bands of ${name}`;
+    }
 
     /** Draws the ribbons; returns the number of figures (one per quantity). */
     showPopulation(result: PopulationRunResult): number {
         const chart = populationChart(result);
         const style = this.style();
         this.whole = populationSvg(chart, style);
+        this.offer('sobol', result.population);
         this.page.summary.textContent = `${chart.succeeded} of ${result.size} members ran; the median line in the 25–75 % and 5–95 % bands.`
             + (result.failed.length > 0 ? ` Member ${result.failed[0].member} failed: ${result.failed[0].message}` : '');
         return this.draw(chart.panels.map((panel, q) => ({
@@ -38,6 +50,7 @@ export class PopulationView {
     showSobol(result: SobolRunResult): number {
         this.page.summary.textContent = `${result.rows} of ${result.samples} rows of the Saltelli design ran.`;
         this.whole = sobolSvg(sobolChart(result), this.style());
+        this.offer('population', result.population);
         return this.draw([{ name: `${result.population}-sobol`, svg: this.whole, csv: sobolCsv(result) }]);
     }
 
