@@ -6,12 +6,13 @@
 import { DocumentState, OperationCancelled, URI, type AstNode, type DocumentBuilder, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
-import { isCascade, isScenario, type CascadeFile } from '../generated/ast.js';
+import { isCascade, isFit, isScenario, type CascadeFile } from '../generated/ast.js';
 import { ExpectDiagnostics } from './expect-diagnostics.js';
+import { LastFits } from './last-fits.js';
 import { lowerModel } from './model-lowering.js';
 import { SimulationPool } from './simulation-pool.js';
 import type {
-    CascadeRunResult, OutlineEntry, OutlineResult, RunCascadeParams, RunScenarioParams, ScenarioRunResult,
+    CascadeRunResult, FitRunResult, OutlineEntry, OutlineResult, RunCascadeParams, RunFitParams, RunScenarioParams, ScenarioRunResult,
     SimulationOptions, SteadyStateParams, SteadyStateResult
 } from './simulation-protocol.js';
 import type { SimulationTask, WorkerOutcome } from './worker-protocol.js';
@@ -29,11 +30,13 @@ export interface RunHooks {
 
 export class CascadeSimulations {
     readonly expects: ExpectDiagnostics;
+    readonly lastFits: LastFits;
     /** Per document, the tree its latest runs read: a new tree means the text changed under them. */
     private readonly runTrees = new Map<string, AstNode>();
 
     constructor(private readonly shared: LangiumSharedServices, readonly pool = new SimulationPool()) {
         this.expects = new ExpectDiagnostics(shared);
+        this.lastFits = new LastFits(shared);
         const builder = shared.workspace.DocumentBuilder;
         builder.onUpdate((_changed, deleted) => deleted.forEach(uri => this.cancelRuns(uri.toString(), 'The document was deleted.')));
         // Langium parses again only when the text differs, so a saved file keeps its tree and its runs.
@@ -56,7 +59,8 @@ export class CascadeSimulations {
             ({ name: node.name, title: node.title && unquote(node.title), line: node.$cstNode?.range.start.line ?? 0 });
         return {
             scenarios: file.declarations.filter(isScenario).map(entry),
-            cascades: file.declarations.filter(isCascade).map(entry)
+            cascades: file.declarations.filter(isCascade).map(entry),
+            fits: file.declarations.filter(isFit).map(entry)
         };
     }
 
@@ -74,11 +78,18 @@ export class CascadeSimulations {
         return await this.run('steady-state', params, params.scenario, hooks) as SteadyStateResult;
     }
 
+    /** A fit, remembered for the quick fix that writes its values into the text. */
+    async runFit(params: RunFitParams, hooks: RunHooks = {}): Promise<FitRunResult> {
+        const result = await this.run('fit', params, params.fit, hooks) as FitRunResult;
+        this.lastFits.record(params.uri, result);
+        return result;
+    }
+
     dispose(): void {
         this.pool.dispose();
     }
 
-    private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams, name: string | undefined, hooks: RunHooks) {
+    private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams | RunFitParams, name: string | undefined, hooks: RunHooks) {
         const started = performance.now();
         const document = await this.document(params.uri, DocumentState.Validated, hooks.token);
         if (hooks.editorText) await this.editorTextBuilt(document, hooks.token);

@@ -3,7 +3,7 @@
  * Only types and method names: clients import it without pulling in the server.
  * Every quantity is in base units (µM, minutes, fractions) with its unit named beside it.
  */
-import type { DisplayUnit, SpeciesKind } from '@neurocascade/simulator';
+import type { DisplayUnit, FitResidual, FittedParameter, SpeciesKind } from '@neurocascade/simulator';
 
 export type SimulationMethod = 'auto' | 'rk45' | 'stiff';
 
@@ -27,6 +27,10 @@ export interface RunScenarioParams extends DocumentRunParams {
 
 export interface RunCascadeParams extends DocumentRunParams {
     cascade: string;
+}
+
+export interface RunFitParams extends DocumentRunParams {
+    fit: string;
 }
 
 /** Without a scenario: the model's own steady state (no scenario actions). */
@@ -162,6 +166,41 @@ export interface CascadeRunResult {
     elapsedMs: number;
 }
 
+/** An estimate as fitted (base units), with its 95 % profile-likelihood interval (docs/analysis.md#identifiability). */
+export interface FittedEstimate extends Pick<FittedParameter, 'name' | 'property' | 'substrate' | 'label' | 'value' | 'unit' | 'written' | 'atBound'> {
+    bounds: [number, number];
+    interval: [number, number];
+    /** Whether each side of the interval crossed the threshold inside the bounds (an open side is a bound). */
+    closed: [boolean, boolean];
+    /** False for a flat profile: the data do not determine the value. */
+    identifiable: boolean;
+}
+
+/** One measurement against the fitted model, with the unit its value was written in. */
+export interface FitPoint extends Omit<FitResidual, 'dataset'> {
+    display?: DisplayUnit;
+}
+
+export interface FitRunResult {
+    uri: string;
+    fit: string;
+    title?: string;
+    residualModel: 'normal' | 'lognormal';
+    estimates: FittedEstimate[];
+    chi2: number;
+    objective: number;
+    aic: number;
+    bic: number;
+    dataPoints: number;
+    converged: boolean;
+    /** The optimiser's reason for stopping. */
+    reason: string;
+    points: FitPoint[];
+    /** The fitted model's time course of every scenario measured at times, through its last measurement. */
+    curves: { scenario: string; times: number[]; series: Series[] }[];
+    elapsedMs: number;
+}
+
 export interface OutlineEntry {
     name: string;
     title?: string;
@@ -172,6 +211,7 @@ export interface OutlineEntry {
 export interface OutlineResult {
     scenarios: OutlineEntry[];
     cascades: OutlineEntry[];
+    fits: OutlineEntry[];
 }
 
 /**
@@ -190,6 +230,7 @@ export interface SimulationRequests {
     'cascade/runScenario': [RunScenarioParams, ScenarioRunResult];
     'cascade/runCascade': [RunCascadeParams, CascadeRunResult];
     'cascade/steadyState': [SteadyStateParams, SteadyStateResult];
+    'cascade/runFit': [RunFitParams, FitRunResult];
 }
 
 export type SimulationMethodName = keyof SimulationRequests;

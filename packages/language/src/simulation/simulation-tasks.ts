@@ -9,6 +9,7 @@ import {
     type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from './cascade-network.js';
+import { fitOutcome } from './fit-task.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
 import type { WorkerJob, WorkerOutcome } from './worker-protocol.js';
 
@@ -26,6 +27,7 @@ export function runTask(job: Pick<WorkerJob, 'task' | 'model' | 'name' | 'option
         case 'scenario': return scenarioOutcome(model, required(name, 'scenario'), job.options, run);
         case 'steady-state': return steadyStateOutcome(model, name, job.skipTimeDependent ?? false, run);
         case 'cascade': return cascadeOutcome(model, required(name, 'cascade'), run);
+        case 'fit': return fitOutcome(compiledModels.compile(model), required(name, 'fit'), run);
     }
 }
 

@@ -1,16 +1,16 @@
 /** Messages between the language server and its simulation worker thread. */
 import type { ModelIR } from '@neurocascade/simulator';
 import type {
-    CascadeRunResult, ScenarioRunResult, SimulationOptions, SteadyStateResult
+    CascadeRunResult, FitRunResult, ScenarioRunResult, SimulationOptions, SteadyStateResult
 } from './simulation-protocol.js';
 
-export type SimulationTask = 'scenario' | 'steady-state' | 'cascade';
+export type SimulationTask = 'scenario' | 'steady-state' | 'cascade' | 'fit';
 
 export interface WorkerJob {
     id: number;
     task: SimulationTask;
     model: ModelIR;
-    /** The scenario or cascade to run; absent for the model's own steady state. */
+    /** The scenario, cascade or fit to run; absent for the model's own steady state. */
     name?: string;
     options: SimulationOptions;
     /** Steady state only: see SteadyStateParams.skipTimeDependent. */
@@ -23,7 +23,8 @@ export interface WorkerJob {
 export type WorkerOutcome =
     | Omit<ScenarioRunResult, 'uri' | 'elapsedMs'>
     | Omit<SteadyStateResult, 'uri' | 'elapsedMs'>
-    | Omit<CascadeRunResult, 'uri' | 'elapsedMs'>;
+    | Omit<CascadeRunResult, 'uri' | 'elapsedMs'>
+    | Omit<FitRunResult, 'uri' | 'elapsedMs'>;
 
 export type WorkerReply =
     | { id: number; type: 'progress'; fraction: number }
