@@ -7,13 +7,15 @@ import { writeFileAtomic } from '@neurocascade/language/atomic-write';
 import type { CascadeClient } from './language-client.js';
 import type { PreviewManager } from './preview-manager.js';
 import type { PreviewRequest } from './preview-panel.js';
+import { WRITE_FITTED_VALUES_COMMAND, writeFittedValues } from './fitted-values.js';
 import { basename, pickMany, pickOne, targetDocument } from './run-picker.js';
-import { cascadeCsv, scenariosCsv, steadyStateCsv } from './shared/csv.js';
+import { cascadeCsv, fitCsv, scenariosCsv, steadyStateCsv } from './shared/csv.js';
 import { pngBytes, type ExportFormat, type PreviewContent } from './shared/protocol.js';
 import { mayRun } from './trust.js';
 
 export const RUN_SCENARIO_COMMAND = 'neurocascade.runScenario';
 export const RUN_CASCADE_COMMAND = 'neurocascade.runCascade';
+export const RUN_FIT_COMMAND = 'neurocascade.runFit';
 
 export interface CommandServices {
     client: CascadeClient;
@@ -35,6 +37,17 @@ export function registerCommands({ client, previews, output }: CommandServices):
             const cascade = typeof name === 'string' ? name : await pickOne(client, uri, 'cascades');
             const content = cascade ? await show(uri, { view: 'cascade', name: cascade }) : undefined;
             return content?.view === 'cascade' ? content.result : undefined;
+        },
+        [RUN_FIT_COMMAND]: async (document, name) => {
+            const uri = targetDocument(document);
+            const fit = typeof name === 'string' ? name : await pickOne(client, uri, 'fits');
+            const content = fit ? await show(uri, { view: 'fit', name: fit }) : undefined;
+            return content?.view === 'fit' ? content.result : undefined;
+        },
+        [WRITE_FITTED_VALUES_COMMAND]: async (document, name) => {
+            const uri = targetDocument(document);
+            const fit = typeof name === 'string' ? name : await pickOne(client, uri, 'fits');
+            return fit ? writeFittedValues(client, uri, fit) : undefined;
         },
         'neurocascade.openPreview': async document => {
             const uri = targetDocument(document);
@@ -101,6 +114,7 @@ function csvOf(content: PreviewContent): string {
         case 'scenarios': return scenariosCsv(content.results);
         case 'cascade': return cascadeCsv(content.result);
         case 'steady-state': return steadyStateCsv(content.result);
+        case 'fit': return fitCsv(content.result);
     }
 }
 
@@ -110,7 +124,7 @@ async function savePath(target: unknown, document: vscode.Uri, content: PreviewC
     if (target instanceof vscode.Uri) return target.fsPath;
     const stem = basename(document).replace(/\.cascade$/, '');
     const subject = content.view === 'scenarios' ? content.results.map(r => r.scenario).join('-')
-        : content.view === 'cascade' ? content.result.cascade : 'steady-state';
+        : content.view === 'cascade' ? content.result.cascade : content.view === 'fit' ? content.result.fit : 'steady-state';
     const folder = document.scheme === 'file' ? vscode.Uri.joinPath(document, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
     const picked = await vscode.window.showSaveDialog({
         defaultUri: folder && vscode.Uri.joinPath(folder, `${stem}-${subject}.${extension}`),

@@ -15,6 +15,7 @@ import {
 } from './shared/protocol.js';
 import { previewSources } from './preview-sources.js';
 import { basename } from './run-picker.js';
+import { WRITE_FITTED_VALUES_COMMAND } from './fitted-values.js';
 import { previewHtml } from './webview-html.js';
 
 export type { PreviewRequest } from './shared/protocol.js';
@@ -178,6 +179,8 @@ export class PreviewPanel implements vscode.Disposable {
                 return { view: 'cascade', result: await client.request('cascade/runCascade', { ...base, cascade: request.name }, token) };
             case 'steady-state':
                 return { view: 'steady-state', result: await client.request('cascade/steadyState', base, token) };
+            case 'fit':
+                return { view: 'fit', result: await client.request('cascade/runFit', { ...base, fit: request.name }, token) };
         }
     }
 
@@ -199,6 +202,9 @@ export class PreviewPanel implements vscode.Disposable {
         if (!message) return;
         if (message.type === 'ready') this.markReady();
         if (message.type === 'log') this.services.output.warn(`preview: ${message.message}`);
+        if (message.type === 'write-fitted' && this.content?.view === 'fit') {
+            void vscode.commands.executeCommand(WRITE_FITTED_VALUES_COMMAND, this.documentUri, this.content.result.fit);
+        }
         for (const waiter of this.waiters.splice(0)) {
             if (!waiter(message)) this.waiters.push(waiter);
         }
@@ -214,6 +220,7 @@ export function describe(request: PreviewRequest): string {
         case 'scenarios': return request.names.length === 1 ? `Scenario ${request.names[0]}` : `Compare ${request.names.join(', ')}`;
         case 'cascade': return `Cascade ${request.name}`;
         case 'steady-state': return 'Steady state';
+        case 'fit': return `Fit ${request.name}`;
     }
 }
 

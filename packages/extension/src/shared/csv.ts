@@ -1,8 +1,9 @@
 /**
  * Results as CSV (RFC 4180): scenario runs as one row per scenario and output time with a
- * column per observed quantity, cascades as one row per perturbation and measured quantity.
+ * column per observed quantity, cascades as one row per perturbation and measured quantity, a
+ * fit as one row per measurement with its fitted value and residual.
  */
-import type { CascadeRunResult, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
+import type { CascadeRunResult, FitRunResult, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
 
 type Cell = string | number | undefined;
 
@@ -27,6 +28,11 @@ export function cascadeCsv(result: CascadeRunResult): string {
 
 export function steadyStateCsv(result: SteadyStateResult): string {
     return toCsv([['quantity', 'unit', 'steady state'], ...result.values.map(v => [v.name, v.unit, v.value])]);
+}
+
+export function fitCsv(result: FitRunResult): string {
+    return toCsv([['scenario', 'quantity', 'time (min)', 'value', 'sd', 'fitted', 'unit', 'residual'],
+        ...result.points.map(p => [p.scenario, p.quantity, p.time, p.value, p.sd, p.fitted, p.unit, p.residual])]);
 }
 
 function columnName(name: string, unit: string): string {

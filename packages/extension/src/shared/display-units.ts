@@ -24,3 +24,8 @@ export function displayUnitFor(baseUnit: string, largest: number): DisplayUnit {
     const readable = readableDisplayUnit(baseUnit, largest);
     return readable ? { label: unitLabel(readable.unit), factor: 1 / readable.scale } : { label: unitLabel(baseUnit), factor: 1 };
 }
+
+/** A value for a reader: four significant digits, exponents outside 1e-3 … 1e5. */
+export function format(value: number): string {
+    return Math.abs(value) >= 1e5 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
+}

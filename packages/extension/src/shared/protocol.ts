@@ -2,13 +2,14 @@
  * Messages between the extension and its preview webview. The webview says `ready` before
  * anything is posted to it; everything it sends back is checked before use.
  */
-import type { CascadeRunResult, ModelError, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
+import type { CascadeRunResult, FitRunResult, ModelError, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
 
 /** What a preview shows of its document. */
 export type PreviewRequest =
     | { view: 'scenarios'; names: string[] }
     | { view: 'cascade'; name: string }
-    | { view: 'steady-state' };
+    | { view: 'steady-state' }
+    | { view: 'fit'; name: string };
 
 /** What a preview keeps in its webview's state, so that it comes back after a reload. */
 export interface PreviewState {
@@ -21,7 +22,8 @@ export interface PreviewState {
 export type PreviewContent =
     | { view: 'scenarios'; results: ScenarioRunResult[] }
     | { view: 'cascade'; result: CascadeRunResult }
-    | { view: 'steady-state'; result: SteadyStateResult };
+    | { view: 'steady-state'; result: SteadyStateResult }
+    | { view: 'fit'; result: FitRunResult };
 
 export type ToWebview =
     | { type: 'show'; content: PreviewContent }
@@ -43,6 +45,8 @@ export type FromWebview =
     | { type: 'rendered'; view: PreviewContent['view']; series: number }
     | { type: 'exported'; format: ExportFormat; data: string }
     | { type: 'export-failed'; message: string }
+    /** The fit view's button: write the shown fit's values into the model. */
+    | { type: 'write-fitted' }
     | { type: 'log'; message: string };
 
 const PNG_PREFIX = 'data:image/png;base64,';
@@ -53,9 +57,10 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
     const m = message as Record<string, unknown>;
     switch (m.type) {
         case 'ready':
-            return { type: 'ready' };
+        case 'write-fitted':
+            return { type: m.type };
         case 'rendered':
-            return (m.view === 'scenarios' || m.view === 'cascade' || m.view === 'steady-state') && typeof m.series === 'number'
+            return (m.view === 'scenarios' || m.view === 'cascade' || m.view === 'steady-state' || m.view === 'fit') && typeof m.series === 'number'
                 ? { type: 'rendered', view: m.view, series: m.series } : undefined;
         case 'exported':
             if (m.format === 'svg' && typeof m.data === 'string' && m.data.startsWith('<svg')) return { type: 'exported', format: 'svg', data: m.data };
@@ -89,6 +94,8 @@ function parsePreviewRequest(request: unknown): PreviewRequest | undefined {
             return typeof r.name === 'string' ? { view: 'cascade', name: r.name } : undefined;
         case 'steady-state':
             return { view: 'steady-state' };
+        case 'fit':
+            return typeof r.name === 'string' ? { view: 'fit', name: r.name } : undefined;
         default:
             return undefined;
     }

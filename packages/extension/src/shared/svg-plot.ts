@@ -72,7 +72,7 @@ function panelSvg(chart: ChartModel, panel: ChartPanel, style: SvgStyle): string
     return parts.join('');
 }
 
-function text(x: number, y: number, anchor: string, content: string, extra = ''): string {
+export function text(x: number, y: number, anchor: string, content: string, extra = ''): string {
     return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="${anchor}"${extra ? ` ${extra}` : ''}>${escapeXml(content)}</text>`;
 }
 
@@ -100,6 +100,6 @@ export function ticks(min: number, max: number, log: boolean): number[] {
     return result;
 }
 
-function formatTick(value: number): string {
+export function formatTick(value: number): string {
     return Math.abs(value) >= 1e4 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(0) : String(Number(value.toPrecision(6)));
 }

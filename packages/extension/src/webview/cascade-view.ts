@@ -11,7 +11,7 @@ import { divergingColour } from '@neurocascade/language/diagram/diagram-style';
 import { layoutNetwork, type NetworkLayout } from '@neurocascade/language/diagram/network-layout';
 import { networkSvgElement } from '@neurocascade/language/diagram/network-svg';
 import type { Theme } from './theme.js';
-import { format } from './time-course-view.js';
+import { format } from '../shared/display-units.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

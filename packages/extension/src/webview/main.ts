@@ -5,6 +5,7 @@
 import type { FromWebview, PreviewContent, PreviewState, ToWebview } from '../shared/protocol.js';
 import { describeModelError } from '../shared/model-error.js';
 import { CascadeView } from './cascade-view.js';
+import { FitView } from './fit-view.js';
 import { renderExpects, renderSteadyState, renderWarnings } from './result-tables.js';
 import { currentTheme, onThemeChange } from './theme.js';
 import { TimeCourseView } from './time-course-view.js';
@@ -15,7 +16,7 @@ const vscode = acquireVsCodeApi();
 const byId = <T extends Element = HTMLElement>(id: string) => document.getElementById(id) as unknown as T;
 const page = {
     title: byId('title'), status: byId('status'), error: byId('error'),
-    scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'),
+    scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'), fitView: byId('fit-view'),
     warnings: byId('warnings'), expects: byId('expects'), steadyState: byId<HTMLTableElement>('steady-state'), steadyStateMessage: byId('steady-state-message')
 };
 let theme = currentTheme();
@@ -25,6 +26,10 @@ const timeCourse = new TimeCourseView({
 const cascade = new CascadeView({
     perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network')
 }, () => theme, document.body.dataset.layoutModule!);
+const fit = new FitView({
+    summary: byId('fit-summary'), charts: byId('fit-charts'), residuals: byId('fit-residuals'),
+    estimates: byId<HTMLTableElement>('fit-estimates'), write: byId<HTMLButtonElement>('write-fitted')
+}, () => theme, () => vscode.postMessage({ type: 'write-fitted' }));
 let shown: PreviewContent | undefined;
 
 function setState(state: 'running' | 'ready' | 'error' | 'stale', status: string, detail = ''): void {
@@ -38,8 +43,9 @@ async function show(content: PreviewContent): Promise<void> {
     shown = content;
     page.error.hidden = true;
     document.body.dataset.view = content.view;
-    page.scenarioView.hidden = content.view === 'cascade';
+    page.scenarioView.hidden = content.view === 'cascade' || content.view === 'fit';
     page.cascadeView.hidden = content.view !== 'cascade';
+    page.fitView.hidden = content.view !== 'fit';
     for (const id of ['legend', 'time-course', 'reset-zoom']) byId(id).hidden = content.view !== 'scenarios';
     let series = 0;
     if (content.view === 'scenarios') {
@@ -62,6 +68,11 @@ async function show(content: PreviewContent): Promise<void> {
         renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? result.stability : result.message ?? 'No steady state was found.');
         series = result.values.length;
         setState('ready', `${result.elapsedMs} ms`);
+    } else if (content.view === 'fit') {
+        const result = content.result;
+        page.title.textContent = result.title ? `Fit ${result.fit} — ${result.title}` : `Fit ${result.fit}`;
+        series = fit.show(result);
+        setState('ready', `${result.elapsedMs} ms`);
     } else {
         const result = content.result;
         page.title.textContent = result.title ? `${result.cascade} — ${result.title}` : result.cascade;
@@ -76,7 +87,7 @@ async function show(content: PreviewContent): Promise<void> {
 /** The time course, or in the cascade view the network. */
 async function exportPlot(format: 'svg' | 'png'): Promise<void> {
     try {
-        if (!shown || shown.view === 'steady-state') throw new Error('There is no plot to export in this view.');
+        if (!shown || shown.view === 'steady-state' || shown.view === 'fit') throw new Error('There is no plot to export in this view.');
         const plot = shown.view === 'cascade' ? cascade : timeCourse;
         vscode.postMessage({ type: 'exported', format, data: format === 'svg' ? plot.svg() : await plot.png() });
     } catch (error) {

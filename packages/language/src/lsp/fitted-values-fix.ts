@@ -6,9 +6,8 @@ import type { LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver';
 import { isFit, type CascadeFile } from '../generated/ast.js';
 import type { LastFits } from '../simulation/last-fits.js';
+import { WRITE_FITTED_VALUES_TITLE } from '../simulation/simulation-protocol.js';
 import { fittedValueEdits } from '../workspace/fitted-values.js';
-
-export const WRITE_FITTED_VALUES_TITLE = 'Write fitted values into the model';
 
 export function fittedValuesFix(document: LangiumDocument, range: Range, lastFits: LastFits): CodeAction[] {
     const uri = document.uri.toString();

@@ -201,6 +201,9 @@ export interface FitRunResult {
     elapsedMs: number;
 }
 
+/** The title of the quick fix that writes a fit's values into the model (the fit view's button looks for it). */
+export const WRITE_FITTED_VALUES_TITLE = 'Write fitted values into the model';
+
 export interface OutlineEntry {
     name: string;
     title?: string;
