@@ -84,20 +84,7 @@ describe('The editor UI in code-server', function () {
         const line = exampleText.split('\n').findIndex((text) => text.startsWith('scenario SSRI')) + 1;
         assert.ok(line > 0, `${example} declares scenario SSRI`);
         await editor.workbench.goToLine(line);
-        // VS Code drops a lens's command when the lenses refresh under the click ("Actual command
-        // not found", microsoft/vscode#226936; seen in 1 of 4 probe sessions): a user clicks again,
-        // and so does the test, at most three times.
-        const lens = editor.workbench.editor.locator('.codelens-decoration a', { hasText: '▶ Run' }).and(editor.session.page.locator('[title="Run SSRI"]'));
-        const title = editor.workbench.preview.locator('#title', { hasText: /^SSRI/ });
-        for (let attempt = 1; ; attempt++) {
-            await lens.click();
-            try {
-                await title.waitFor({ timeout: 15_000 });
-                break;
-            } catch (error) {
-                if (attempt === 3) throw error;
-            }
-        }
+        await editor.workbench.clickLens('▶ Run', 'Run SSRI', editor.workbench.preview.locator('#title', { hasText: /^SSRI/ }), 15_000);
     });
 
     it('compares scenarios as small multiples with one legend entry per scenario', async () => {
