@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command> | Command> = {
     fit: async () => (await import('./commands/fit.js')).fit,
     import: async () => (await import('./commands/sbml-import.js')).sbmlImport,
     export: async () => (await import('./commands/sbml-export.js')).sbmlExport,
+    petab: async () => (await import('./commands/petab.js')).petab,
     diagram: async () => (await import('./commands/diagram.js')).diagram
 };
 

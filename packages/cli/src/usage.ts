@@ -63,12 +63,12 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
         ]
     },
     sensitivity: {
-        synopsis: 'sensitivity <file> [--scenario S] [--of X,E.rate] [--wrt E.vmax,k1] [--time-course] [--format table|json|csv] [--out F]',
+        synopsis: 'sensitivity <file> [--scenario S] [--of X,E.rate] [--wrt E.vmax,k1,X.initial] [--time-course] [--format table|json|csv] [--out F]',
         summary: 'exact response coefficients of quantities to parameters at steady state (--time-course: along the run)',
         options: [
             ['--scenario S', 'the scenario whose steady state (or run) is analysed (default: the first)'],
             ['--of X,E.rate', 'the quantities (default: every species, flux, rule and observable)'],
-            ['--wrt E.vmax,k1', 'the parameters (default: every numeric property)'],
+            ['--wrt E.vmax,k1,X.initial', 'the parameters (default: every numeric property); X.initial: the initial value of X'],
             ['--time-course', "sensitivities along the scenario's time course instead of at steady state"],
             ['--format table|json|csv', 'output format (default: table on a terminal)'], ['--out F', 'write to F instead of stdout'],
             ...SOLVER_HELP, HELP_OPTION
@@ -113,6 +113,14 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
         synopsis: 'export <model.cascade> --sbml [-o model.xml]',
         summary: 'translate a model to SBML Level 3 Version 2',
         options: [['--sbml', 'the format (the only one)'], ['--out, -o F', 'write to F instead of stdout'], HELP_OPTION]
+    },
+    petab: {
+        synopsis: 'petab export <file> [--name F] --out DIR | petab import <problem.yaml> [-o out.cascade]',
+        summary: 'a fit as a PEtab v1 problem (tables, SBML model, YAML), or a PEtab problem as a Cascade file',
+        options: [
+            ['--name F', 'export: the fit (required when the file declares several)'], ['--out, -o DIR|F', 'export: the folder to write; import: the file (default: beside the YAML)'],
+            HELP_OPTION
+        ]
     },
     diagram: {
         synopsis: 'diagram <file> [-o out.svg] [--cascade C [--perturbation P]]',

@@ -71,6 +71,27 @@ scenario Fill {
         });
     });
 
+    it('sensitivity --time-course across a dose, with respect to an initial value and the dose: e^(−kt) and e^(−k(t − 3))', () => {
+        const folder = folderWith({ 'model.cascade': `model Dosed
+parameter D = 1.5 uM
+precursor X { initial 4 uM  supply 2 uM/min  clearance 0.5 /min }
+scenario Dosed {
+    simulate 6 min step 1 min
+    at 3 min dose X D
+    observe X
+}
+` });
+        const run = cascade(['sensitivity', 'model.cascade', '--time-course', '--wrt', 'X.initial,D', '--format', 'json', '--rtol', '1e-10', '--atol', '1e-12'], folder);
+        assert.equal(run.status, 0, run.stderr);
+        const r = JSON.parse(run.stdout);
+        assert.deepEqual(r.parameters.map((p: { name: string; property: string }) => `${p.name}.${p.property}`), ['X.initial', 'D.value']);
+        const k = 0.5;
+        r.time.forEach((t: number, i: number) => {
+            close(r.unscaled[0][0][i], Math.exp(-k * t), 1e-7, `dX/dX0 at ${t}`);
+            close(r.unscaled[0][1][i], t >= 3 ? Math.exp(-k * (t - 3)) : 0, 1e-7, `dX/dD at ${t}`);
+        });
+    });
+
     it('mca --format json: matrices with rows and columns; summation theorem', () => {
         const folder = folderWith({ 'model.cascade': CHAIN });
         const run = cascade(['mca', 'model.cascade', '--format', 'json'], folder);

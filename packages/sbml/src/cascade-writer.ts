@@ -160,7 +160,7 @@ function readsThroughRules(value: Expr, rules: ReadonlyMap<string, Expr>): Set<s
 }
 
 /** A title string, left out when SBML's name only repeats the id; line breaks and other control characters become spaces. */
-function title(text: string | undefined, id?: string): string {
+export function title(text: string | undefined, id?: string): string {
     return text === undefined || text === '' || text === id ? ''
         : ` "${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')}"`;
 }

@@ -27,11 +27,40 @@ export function exportSbml(model: ModelIR): string {
     return printXml(new SbmlExporter(model).document());
 }
 
+/** The SBML document and the ids in it that tables beside it (PEtab's) refer to. */
+export interface SbmlExportWithIds {
+    xml: string;
+    /** The SBML id of each quantity in `observed`, in order. */
+    observedIds: string[];
+    /** The SBML id holding a property (`TH` `vmax` → `TH_vmax`, `DAT` `km` `DA` → `DAT_km_DA`); undefined when the export has none. */
+    propertyId(declaration: string, property: string, key?: string): string | undefined;
+    /** The number a compartment, species or constant parameter starts at; undefined when an initial assignment computes it. */
+    valueOf(id: string): number | undefined;
+}
+
+/**
+ * `exportSbml`, also naming the SBML ids of the `observed` quantities (species, parameters, rules
+ * and members such as `E.rate`, which then get a parameter of their own) and of every property.
+ * Each process in `activities` gets a parameter `<process>_activity` (1) multiplying its flux.
+ */
+export function exportSbmlWithIds(model: ModelIR, observed: readonly Expr[], activities: ReadonlySet<string> = new Set()): SbmlExportWithIds {
+    const exporter = new SbmlExporter(model, activities);
+    const observedIds = observed.map(expr => exporter.observedId(expr));
+    const xml = printXml(exporter.document());
+    return {
+        xml, observedIds,
+        propertyId: (declaration, property, key) => exporter.existingPropertyId(declaration, property, key),
+        valueOf: id => exporter.values.get(id)
+    };
+}
+
 class SbmlExporter {
     private readonly taken = new Set<string>();
     /** Ids already written as parameters (a property reached twice is declared once). */
     private readonly declared = new Set<string>();
     private readonly properties = new Map<string, string>();
+    /** The constant starting value of each compartment, species and parameter that has one. */
+    readonly values = new Map<string, number>();
     private readonly parameters: XmlNode[] = [];
     private readonly rules: XmlNode[] = [];
     private readonly initialAssignments: XmlNode[] = [];
@@ -40,12 +69,18 @@ class SbmlExporter {
     private readonly changing: Set<string>;
     private readonly laws: ProcessLaws;
 
-    constructor(private readonly model: ModelIR) {
+    constructor(private readonly model: ModelIR, activities: ReadonlySet<string> = new Set()) {
         for (const list of [model.compartments, model.species, model.processes, model.receptors, model.modulators, model.parameters, model.functions, model.rules]) {
             for (const item of list) this.taken.add(item.name);
         }
         this.changing = new Set([...model.rateRules.map(r => r.target), ...model.events.flatMap(e => e.actions.map(targetOf))]);
-        this.laws = new ProcessLaws(model, (declaration, property, key) => name(this.propertyId(declaration, property, key)), r => name(this.member(r, 'occupancy')));
+        this.laws = new ProcessLaws(model, (declaration, property, key) => name(this.propertyId(declaration, property, key)), r => name(this.member(r, 'occupancy')),
+            process => {
+                if (!activities.has(process)) return [];
+                const id = this.propertyId(process, 'activity');
+                this.quantity(id, num(1), '1');
+                return [name(id)];
+            });
     }
 
     document(): XmlNode {
@@ -91,6 +126,19 @@ class SbmlExporter {
             listOf('listOfEvents', events)));
     }
 
+    /** The id of a quantity read by a table beside the document: a name, or a member (`R.occupancy`, `E.rate`) made a parameter. */
+    observedId(expr: Expr): string {
+        if (expr.kind === 'name') return expr.name;
+        if (expr.kind === 'member') return this.memberId(expr.name, expr.member);
+        if (expr.kind === 'balance') return this.balance();
+        throw new SbmlExportError('only a name or a member (such as R.occupancy) can be observed in the exported tables');
+    }
+
+    existingPropertyId(declaration: string, property: string, key?: string): string | undefined {
+        const id = this.properties.get([declaration, property, key].filter(Boolean).join('_'));
+        return id !== undefined && this.declared.has(id) ? id : undefined;
+    }
+
     /** The SBML id of a unit definition (added on first use); undefined for unchecked models and unknown units. */
     private unit(unit: string): string | undefined {
         if (!this.model.unitsChecked) return undefined;
@@ -132,7 +180,10 @@ class SbmlExporter {
     /** Number value for an attribute when constant; otherwise an initial assignment (and no attribute). */
     private constantOr(id: string, value: Expr): number | undefined {
         const constant = evaluateConstant(value);
-        if (constant !== undefined) return constant;
+        if (constant !== undefined) {
+            this.values.set(id, constant);
+            return constant;
+        }
         this.initialAssignments.push(node('initialAssignment', { symbol: id }, this.math(value)));
         return undefined;
     }

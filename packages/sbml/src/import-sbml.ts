@@ -12,6 +12,8 @@ import { MAX_DOCUMENT_LENGTH, megabytes } from './xml-tree.js';
 export interface ImportOptions {
     /** Where the SBML came from, named in the file's first comment. */
     sourceName?: string;
+    /** New values for global parameters, by SBML id (a PEtab parameter table's nominal values). */
+    parameterValues?: ReadonlyMap<string, number>;
 }
 
 export interface ImportResult {
@@ -22,7 +24,12 @@ export interface ImportResult {
 /** SBML Level 2 or 3 core → Cascade text. Throws SbmlImportError naming the element it cannot represent. */
 export function importSbml(xmlText: string, options: ImportOptions = {}): ImportResult {
     const document = readSbmlDocument(xmlText);
-    return writeCascade(constantInitialValues(constantCompartmentRules(readSbmlModel(document))), options.sourceName ?? '');
+    const model = readSbmlModel(document);
+    for (const parameter of model.parameters) {
+        const value = options.parameterValues?.get(parameter.id);
+        if (value !== undefined) parameter.value = value;
+    }
+    return writeCascade(constantInitialValues(constantCompartmentRules(model)), options.sourceName ?? '');
 }
 
 /**

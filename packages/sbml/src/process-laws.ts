@@ -13,7 +13,9 @@ const product = (factors: Expr[]) => factors.length === 0 ? ONE : factors.reduce
  * the simulator evaluates them (packages/simulator/src/model), so an exported model runs alike.
  */
 export class ProcessLaws {
-    constructor(private readonly model: ModelIR, private readonly property: PropertyId, private readonly occupancyOf: (receptor: string) => Expr) {}
+    /** `activity`: a process's own activity parameter, for the processes that have one (PEtab conditions set it). */
+    constructor(private readonly model: ModelIR, private readonly property: PropertyId, private readonly occupancyOf: (receptor: string) => Expr,
+        private readonly activity: (process: string) => Expr[] = () => []) {}
 
     /** v in concentration per time of the process's compartment. */
     flux(p: Process): Expr {
@@ -64,7 +66,8 @@ export class ProcessLaws {
 
     /** The factors of every effect clause on `target`'s `property` (docs/reference.md#effect-clauses). */
     effectFactor(target: string, property: EffectProperty): Expr[] {
-        return this.model.effects.filter(e => e.target === target && e.property === property).map(e => this.effect(e));
+        const own = property === 'activity' ? this.activity(target) : [];
+        return [...own, ...this.model.effects.filter(e => e.target === target && e.property === property).map(e => this.effect(e))];
     }
 
     /** θ = (L/Kd)^n / (1 + (L/Kd)^n + Σ B/Ki). */

@@ -1,13 +1,19 @@
 import path from 'node:path';
-import { loadModelFromFile, type LoadedModel } from '@neurocascade/language';
+import { ModelLoader, type LoadedModel } from '@neurocascade/language';
 import type { ModelIR } from '@neurocascade/simulator';
 import { InputError, UsageError } from '../usage.js';
-import { readInput } from '../files.js';
+import { readInput, workspaceRoots } from '../files.js';
 
-/** The checked model of one file; its errors (with positions) when it has any. */
+/**
+ * The checked model of one file; its errors (with positions) when it has any. Its imports may
+ * reach the file's project, as in `cascade check` and the editor (`examples/validation/x.cascade`
+ * imports `../dopamine.cascade`).
+ */
 export async function loadCheckedModel(file: string): Promise<{ model: ModelIR; loaded: LoadedModel }> {
     await readInput(file);
-    const loaded = await loadModelFromFile(path.resolve(file));
+    const loader = new ModelLoader();
+    workspaceRoots([file]).forEach(root => loader.addWorkspaceRoot(root));
+    const [loaded] = await loader.loadFiles([path.resolve(file)]);
     if (!loaded.model) {
         const errors = loaded.diagnostics.filter(d => d.severity === 'error')
             .map(d => `${path.relative(process.cwd(), d.file)}:${d.line}:${d.column} error ${d.code} ${d.message}`);

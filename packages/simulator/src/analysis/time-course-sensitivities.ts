@@ -5,7 +5,6 @@
  */
 import type { ModelIR } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
-import { ModelError } from '../model/errors.js';
 import { startState } from '../run/actions.js';
 import { initialState } from '../run/initial-state.js';
 import type { RunOptions } from '../run/run-options.js';
@@ -15,6 +14,7 @@ import { modelParameters, namedParameters, reportedParameter, type ReportedParam
 import { modelQuantities, namedQuantities } from './analysis-quantities.js';
 import type { SensitivityRequest } from './scenario-analysis.js';
 import { sensitivitySystem } from './sensitivity-equations.js';
+import { SensitivityJumps } from './sensitivity-jumps.js';
 import { reported, scaledCoefficient } from './steady-sensitivities.js';
 
 export interface TimeCourseSensitivityReport {
@@ -32,14 +32,14 @@ export interface TimeCourseSensitivityReport {
 export function timeCourseSensitivities(model: ModelIR | CompiledModel, request: SensitivityRequest = {}, options: RunOptions = {}): TimeCourseSensitivityReport {
     const m = compiled(model);
     const scenario = findScenario(m.ir, request.scenario);
-    if (scenario.events.length > 0) {
-        throw new ModelError(`Scenario ${scenario.name} has events: time-course sensitivities across events (state jumps) are not supported`, 'unsupported');
-    }
     const quantities = request.of ? namedQuantities(m, request.of) : modelQuantities(m, scenario.observe).filter(q =>
         scenario.observe.length === 0 ? m.ir.species.some(s => s.name === q.name) : scenario.observe.some(o => o.name === q.name));
     const x0 = startState(m, scenario.actions, initialState);
     const parameters = request.wrt ? namedParameters(m, request.wrt, { state: x0, time: 0 }) : modelParameters(m, { state: x0, time: 0 });
     const system = sensitivitySystem(m, parameters);
+    const jumps = new SensitivityJumps(m, parameters);
+    // The t = 0 actions on the state jump the sensitivities as any action does.
+    const y0 = startState(m, scenario.actions, () => system.initialState(initialState(m)), (a, y) => jumps.action(a, 0, y, 'states'));
     const n = m.stateNames.length;
     const terms = quantities.map(q => q.term);
     const observe = m.program(terms);
@@ -54,7 +54,9 @@ export function timeCourseSensitivities(model: ModelIR | CompiledModel, request:
     const parameterSeries = parameters.map(() => [] as number[]);
     const unscaled = quantities.map(() => parameters.map(() => [] as number[]));
     const extended: CompiledModel = { ...m, rhs: system.rhs, jacobian: system.jacobian, stateNames: system.stateNames };
-    integrateTrajectory(extended, system.initialState(x0), scenario.duration, time, [], { ...options, method: options.method ?? 'stiff' }, (t, y) => {
+    integrateTrajectory(extended, y0, scenario.duration, time, scenario.events, {
+        ...options, method: options.method ?? 'stiff', errorComponents: request.sensitivityErrorControl === false ? n : undefined
+    }, (t, y) => {
         const x = y.subarray(0, n);
         observe(t, x, values);
         qx.evaluate(t, x, qxValues);
@@ -74,7 +76,7 @@ export function timeCourseSensitivities(model: ModelIR | CompiledModel, request:
                 unscaled[i][j].push(d);
             });
         });
-    });
+    }, jumps);
     return {
         scenario: scenario.name, time,
         parameters: parameters.map(reportedParameter),

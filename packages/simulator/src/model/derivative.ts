@@ -64,9 +64,12 @@ export function gradient(t: Term, variableGradient: (i: number) => Gradient, wrt
             const power = mul(t.b, pow(t.a, sub(t.b, ONE)));
             const gb = grad(t.b);
             if (gb.size === 0) return scale(grad(t.a), power);
-            // Per entry: where only the base depends on it, b·a^(b−1)·a' (finite at a = 0, unlike a^b·b·a'/a).
-            return combine(grad(t.a), gb, (da, db) => db.k === 'num' && db.v === 0 ? mul(power, da)
-                : mul(t, sum(mul(db, fn('ln', t.a)), div(mul(t.b, da), t.a))));
+            // Per entry b·a^(b−1)·a' + a^b·ln(a)·b': finite at a = 0, unlike a^b·(b·a'/a + ln(a)·b'),
+            // the second term taken as its limit 0 there (a receptor's (L/Kd)^hill with L = 0).
+            const isZero = (d: Term) => d.k === 'num' && d.v === 0;
+            return combine(grad(t.a), gb, (da, db) => sum(
+                ...(isZero(da) ? [] : [mul(power, da)]),
+                ...(isZero(db) ? [] : [ifThen(compare('==', t.a, ZERO), ZERO, mul(t, mul(db, fn('ln', t.a))))])));
         }
         case 'fn': {
             const outer = outerDerivative(t.f, t.a);

@@ -40,13 +40,20 @@ export function applyAction(m: CompiledModel, a: Action, t: number, y: Float64Ar
 
 /**
  * Actions from t = 0 replace the model's values before the run starts: slots change first,
- * then the initial state is computed from them, then actions on the state apply to it.
+ * then the initial state is computed from them, then actions on the state apply to it
+ * (`beforeStateAction` sees each, with the state it applies to).
  */
-export function startState(m: CompiledModel, actions: readonly Action[], initial: (m: CompiledModel) => Float64Array): Float64Array {
+export function startState(
+    m: CompiledModel, actions: readonly Action[], initial: (m: CompiledModel) => Float64Array,
+    beforeStateAction?: (a: Action, y: Float64Array) => void
+): Float64Array {
     m.reset();
     const scratch = initial(m);
     actions.forEach(a => applyAction(m, a, 0, scratch, 'slots'));
     const y = initial(m);
-    actions.forEach(a => applyAction(m, a, 0, y, 'states'));
+    actions.forEach(a => {
+        beforeStateAction?.(a, y);
+        applyAction(m, a, 0, y, 'states');
+    });
     return y;
 }

@@ -49,10 +49,11 @@ function jumpArguments(m: CompiledModel, terms: readonly Term[]): Term[] {
  * sign wherever u, the argument of a `floor` or `ceil`, passes an integer. Integration stops
  * there and the conditions are looked at again, so a window opening with a jump is caught.
  */
-export function jumpFunctions(m: CompiledModel, conditions: readonly Term[]): ((t: number, y: Float64Array) => number)[] {
+export function jumpFunctions(m: CompiledModel, conditions: readonly Term[]): { term: Term; g: (t: number, y: Float64Array) => number }[] {
     return jumpArguments(m, conditions).map(u => {
-        const program = m.program([fn('sin', mul(num(Math.PI), u))]);
+        const term = fn('sin', mul(num(Math.PI), u));
+        const program = m.program([term]);
         const out = new Float64Array(1);
-        return (t, y) => (program(t, y, out), out[0]);
+        return { term, g: (t: number, y: Float64Array) => (program(t, y, out), out[0]) };
     });
 }

@@ -17,13 +17,15 @@ export interface RunOptions {
     reportNonFinite?: boolean;
     /** Fraction of the whole run done. */
     onProgress?: (fraction: number) => void;
+    /** Only the first this many states enter the solver's error test (default all; SolverOptions.errorComponents). */
+    errorComponents?: number;
 }
 
 /** The solver options of one integration over [t0, t1] of a run lasting `duration`. */
 export function solverOptions(o: RunOptions, t0: number, t1: number, duration: number, outputTimes: number[]): SolverOptions {
     const progress = o.onProgress;
     return {
-        rtol: o.rtol, atol: o.atol, maxSteps: o.maxSteps, signal: o.signal, shouldStop: o.shouldStop, outputTimes,
+        rtol: o.rtol, atol: o.atol, maxSteps: o.maxSteps, errorComponents: o.errorComponents, signal: o.signal, shouldStop: o.shouldStop, outputTimes,
         // A run reads its output times and end state, never `at`: keeping every step's dense output only costs.
         keepDenseOutput: false,
         onProgress: progress && duration > 0 ? f => progress(Math.min(1, (t0 + f * (t1 - t0)) / duration)) : undefined

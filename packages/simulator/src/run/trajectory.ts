@@ -10,7 +10,7 @@
  * falls below zero (a warning). Time-course switch points are segment boundaries too, so a
  * short pulse is never stepped over.
  */
-import type { ModelEvent } from '../ir.js';
+import type { Action, ModelEvent } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { SimulationError } from '../model/errors.js';
 import { compare, num, sub, type Term } from '../model/terms.js';
@@ -41,6 +41,22 @@ export interface Trajectory {
  */
 export type SampleRecorder = (t: number, y: Float64Array) => void;
 
+/**
+ * Told of each instant at which a run applies actions, so forward sensitivities can carry
+ * their jump conditions through it (sensitivity-jumps.ts).
+ */
+export interface ActionObserver {
+    /**
+     * Before the actions of one instant (there may be none). `root` is the root function whose
+     * zero fixed the instant (a located `when`, or a jump of a condition's floor/ceil); none at a fixed time.
+     */
+    begin(root?: Term): void;
+    /** Before each action applies, with the state it applies to. */
+    action(a: Action, t: number, y: Float64Array): void;
+    /** After the instant's actions. */
+    end(t: number, y: Float64Array): void;
+}
+
 /** More firings than this in one run means the events keep re-triggering each other. */
 const MAX_FIRINGS = 100_000;
 
@@ -59,6 +75,7 @@ interface Watched {
     holds: (t: number, y: Float64Array) => boolean;
     /** The root function: positive where the condition holds. */
     g: (t: number, y: Float64Array) => number;
+    root: Term;
     /** Armed: waiting for the condition to turn true. Disarmed: waiting for it to turn false. */
     armed: boolean;
     /** `a == b` turns true where a − b changes sign, in either direction. */
@@ -71,7 +88,7 @@ function watch(m: CompiledModel, event: ModelEvent, condition: Term): Watched {
     const g = equality ? sub(condition.a, condition.b) : rootFunction(condition);
     const program = m.program([compare('!=', condition, num(0)), g]);
     return {
-        event, condition, armed: true, equality,
+        event, condition, armed: true, equality, root: g,
         holds: (t, y) => (program(t, y, out), out[0] !== 0),
         g: (t, y) => (program(t, y, out), out[1])
     };
@@ -99,7 +116,7 @@ function firstIndex(values: readonly number[], reached: (value: number) => boole
 
 export function integrateTrajectory(
     m: CompiledModel, y0: Float64Array, duration: number, sampleTimes: readonly number[],
-    events: readonly ModelEvent[], options: RunOptions, record: SampleRecorder
+    events: readonly ModelEvent[], options: RunOptions, record: SampleRecorder, observer?: ActionObserver
 ): Trajectory {
     const timed = events.flatMap(e => e.trigger.kind === 'at' && e.trigger.time <= duration ? [{ time: e.trigger.time, actions: e.actions }] : []);
     const watched = events.flatMap(e => e.trigger.kind === 'when' ? [watch(m, e, m.resolve(e.trigger.condition))] : []);
@@ -117,11 +134,15 @@ export function integrateTrajectory(
     let firings = 0;
     let t = 0;
     let y = Float64Array.from(y0);
+    const apply = (a: Action) => {
+        observer?.action(a, t, y);
+        applyAction(m, a, t, y);
+    };
 
     const fire = (w: Watched) => {
         if (++firings > MAX_FIRINGS) throw new SimulationError(`Events keep firing at t = ${t} min`, 'events', t);
         w.armed = false;
-        w.event.actions.forEach(a => applyAction(m, a, t, y));
+        w.event.actions.forEach(apply);
     };
     /** Fires every armed event whose condition now holds, re-arms those that are false again. */
     const settle = () => {
@@ -140,12 +161,19 @@ export function integrateTrajectory(
         }
     };
     const applyTimed = () => {
-        timed.filter(e => e.time === t).forEach(e => e.actions.forEach(a => applyAction(m, a, t, y)));
+        timed.filter(e => e.time === t).forEach(e => e.actions.forEach(apply));
+    };
+
+    /** The timed actions of this instant, then whatever `when` they make true. */
+    const atFixedTime = () => {
+        observer?.begin();
+        applyTimed();
+        settle();
+        observer?.end(t, y);
     };
 
     watched.forEach(w => { w.armed = !w.holds(0, y); });
-    applyTimed();
-    settle();
+    atFixedTime();
     negatives.check(t, y);
     for (const end of boundaries) {
         while (t < end) {
@@ -154,7 +182,7 @@ export function integrateTrajectory(
             const outputTimes = sampleTimes.slice(firstIndex(sampleTimes, s => s >= t), firstIndex(sampleTimes, s => last ? s > end : s >= end));
             const events = [
                 ...watched.map((w): EventFunction => ({ g: w.g, direction: w.equality ? 0 : w.armed ? 1 : -1, scan })),
-                ...jumps.map((g): EventFunction => ({ g, direction: 0, scan })),
+                ...jumps.map(({ g }): EventFunction => ({ g, direction: 0, scan })),
                 ...negatives.events()
             ];
             const problem: OdeProblem = clockOnly
@@ -178,7 +206,9 @@ export function integrateTrajectory(
                 negatives.located(solution.event - watched.length - jumps.length, t, y);
             } else if (solution.event !== undefined && solution.event >= watched.length) {
                 // A jump of a condition: it may have turned true there.
+                observer?.begin(jumps[solution.event - watched.length].term);
                 settle();
+                observer?.end(t, y);
             } else if (solution.event !== undefined) {
                 if (++firings > MAX_FIRINGS) throw new SimulationError(`Events keep firing at t = ${t} min`, 'events', t);
                 // The located point lies just past the crossing: the located event fires even if its
@@ -187,12 +217,13 @@ export function integrateTrajectory(
                 const located = watched[solution.event];
                 const crossed = watched.filter(w => w === located ? w.armed || w.equality : w.armed && !w.equality && w.g(t, y) >= 0);
                 if (!crossed.includes(located)) located.armed = true;
+                observer?.begin(located.root);
                 crossed.forEach(fire);
                 settle();
+                observer?.end(t, y);
             }
         }
-        applyTimed();
-        settle();
+        atFixedTime();
         negatives.check(t, y);
     }
     // An event located exactly at the end leaves the last sample to take after it.

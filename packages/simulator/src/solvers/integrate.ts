@@ -25,7 +25,7 @@ export function integrate(problem: OdeProblem, options: SolverOptions, createSte
     validateRun(problem, options);
     const { t0, tEnd } = problem;
     const n = problem.y0.length;
-    const tol: Tolerances = { rtol: options.rtol ?? DEFAULT_RTOL, atol: options.atol ?? DEFAULT_ATOL };
+    const tol: Tolerances = { rtol: options.rtol ?? DEFAULT_RTOL, atol: options.atol ?? DEFAULT_ATOL, components: options.errorComponents };
     const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     const maxStep = Math.min(options.maxStep ?? Infinity, tEnd - t0);
     const stats: SolverStats = { method: '', steps: 0, rejectedSteps: 0, rhsEvaluations: 0, jacobianEvaluations: 0, factorizations: 0 };

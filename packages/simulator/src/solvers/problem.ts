@@ -34,8 +34,13 @@ export interface OdeProblem {
     y0: Float64Array;
     t0: number;
     tEnd: number;
-    /** Analytic Jacobian, when known; solvers otherwise use finite differences. */
-    jacobian?: { pattern: SparsityPattern; evaluate: JacobianFunction };
+    /**
+     * Analytic Jacobian, when known; solvers otherwise use finite differences. `blocks` > 1
+     * declares it block lower-triangular with that many equal blocks and every diagonal block
+     * equal to the first (a state extended by its forward sensitivities): the stiff method
+     * then factors the first block alone (BlockTriangularLU).
+     */
+    jacobian?: { pattern: SparsityPattern; evaluate: JacobianFunction; blocks?: number };
     /**
      * Where ∂f_i/∂y_j may be non-zero, when known without an analytic Jacobian: finite
      * differences then perturb columns that share no row together. Ignored when `jacobian` is given.
@@ -56,6 +61,8 @@ export interface SolverOptions {
     /** Initial step (default: estimated). */
     firstStep?: number;
     maxStep?: number;
+    /** Only the first this many components enter the local error test (default all; Tolerances.components). */
+    errorComponents?: number;
     /** Times at which the solution is sampled (ascending, within [t0, tEnd]). */
     outputTimes?: readonly number[];
     /** Checked between steps; an aborted run throws SolverError with reason 'cancelled'. */

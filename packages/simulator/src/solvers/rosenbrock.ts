@@ -1,6 +1,7 @@
 import type { Interpolant } from './dense-output.js';
 import { errorNorm, firstNonFinite, type Tolerances } from './error-norm.js';
 import { jacobianSource, type JacobianSource } from './jacobian.js';
+import { BlockTriangularLU, type IterationMatrixSolver } from './linear/block-triangular-lu.js';
 import { SparseLU } from './linear/sparse-lu.js';
 import type { SolverStats } from './problem.js';
 import type { RosenbrockTableau } from './rodas-tableaus.js';
@@ -37,7 +38,7 @@ export class RosenbrockStepper implements Stepper {
     readonly jacobian: JacobianSource;
     /** ∂f/∂y at the start of the current step, ordered as `jacobian.pattern`. */
     readonly jacobianValues: Float64Array;
-    private readonly lu: SparseLU;
+    private readonly lu: IterationMatrixSolver;
     private readonly controller: PredictiveController;
     private readonly interpolant: Interpolant;
     private readonly rhs: CountedRhs;
@@ -75,7 +76,8 @@ export class RosenbrockStepper implements Stepper {
         this.controller = new PredictiveController(tableau.order);
         this.jacobian = jacobianSource(context.problem, context.rhs, context.tol);
         this.jacobianValues = new Float64Array(this.jacobian.pattern.colIndex.length);
-        this.lu = new SparseLU(this.jacobian.pattern);
+        const blocks = context.problem.jacobian?.blocks ?? 1;
+        this.lu = blocks > 1 ? new BlockTriangularLU(this.jacobian.pattern, blocks) : new SparseLU(this.jacobian.pattern);
         this.kViews = Array.from({ length: stages }, () => new Float64Array(n));
         const rows = [...tableau.a, tableau.b];
         this.trailing = rows.map((row, s) => s > 1 && row[s - 1] === 1 && rows[s - 1].every((v, j) => row[j] === v));

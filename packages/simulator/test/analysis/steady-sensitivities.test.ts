@@ -6,7 +6,7 @@ import { findSteadyState } from '../../src/run/steady-state.js';
 import { startState } from '../../src/run/actions.js';
 import { initialState } from '../../src/run/initial-state.js';
 import { chainModel } from '../model/helpers/chain-model.js';
-import { model } from '../model/helpers/ir-builder.js';
+import { at, dose, model } from '../model/helpers/ir-builder.js';
 import { close } from '../model/helpers/numeric.js';
 
 const entry = (r: ReturnType<typeof scenarioSensitivities>, quantity: string, parameter: string) => {
@@ -57,6 +57,24 @@ describe('steady-state sensitivities', () => {
         const both = scenarioSensitivities(ir, { of: ['B'], wrt: ['kf', 'F.rate'] });
         close(both.parameters[1].value, kf * T * kr / (kf + kr), 1e-7);
         close(both.coefficients[0][1]!, both.coefficients[0][0]!, 1e-9);
+    });
+
+    it('an initial value moves a steady state through its conserved total alone: A ⇌ B, T = A₀ + B₀', () => {
+        const kf = 0.4, kr = 0.1;
+        const conserved = () => model().parameter('kf', kf).parameter('kr', kr).parameter('A0', 5).species('A', { initial: 'A0' }).species('B', { initial: 1 })
+            .species('C', { initial: 3, supply: 1, clearance: 0.5 })
+            .reaction('F', 'A -> B', 'kf * A').reaction('R', 'B -> A', 'kr * B').scenario('S', 1);
+        const r = scenarioSensitivities(conserved().build(), { of: ['A', 'B', 'C'], wrt: ['A.initial', 'B.initial', 'A0', 'C.initial'] });
+        // B* = T·kf/(kf + kr), A* = T·kr/(kf + kr); A's initial value is A0, so both move it; C has no law.
+        for (const name of ['A.initial', 'B.initial', 'A0.value']) {
+            close(entry(r, 'B', name).unscaled, kf / (kf + kr), 1e-9);
+            close(entry(r, 'A', name).unscaled, kr / (kf + kr), 1e-9);
+        }
+        assert.equal(entry(r, 'C', 'C.initial').unscaled, 0);
+        const dosed = conserved().build();
+        dosed.scenarios[0].events.push(at(0.5, dose('B', 2)));
+        assert.throws(() => scenarioSensitivities(dosed, { of: ['B'], wrt: ['A.initial'] }), /moves the conserved total of A, B, which scenario S also changes \(B\)/);
+        assert.doesNotThrow(() => scenarioSensitivities(dosed, { of: ['B'], wrt: ['kf'] }));
     });
 
     it('agree with Richardson-extrapolated central differences of re-solved steady states (chain with receptor feedback)', () => {

@@ -42,6 +42,8 @@ export class SparseLU {
     private readonly position: Int32Array;
     private readonly rowScale: Float64Array;
     private readonly work: Float64Array;
+    /** Work for `solveMany`, interleaved: entry i of vector k at i·count + k. */
+    private many = new Float64Array(0);
     private dense: DenseLU | undefined;
 
     constructor(private readonly pattern: SparsityPattern) {
@@ -87,16 +89,18 @@ export class SparseLU {
         return true;
     }
 
-    /** Solves M x = b (x and b may be the same array). */
-    solve(b: Float64Array, x: Float64Array): void {
+    /** Solves M x = b (x and b may be the same array), both read from `offset` on. */
+    solve(b: Float64Array, x: Float64Array, offset = 0): void {
         if (this.usedFallback) {
-            x.set(b);
-            this.dense!.solveInPlace(x);
+            const n = this.pattern.n;
+            const view = x.subarray(offset, offset + n);
+            if (x !== b) view.set(b.subarray(offset, offset + n));
+            this.dense!.solveInPlace(view);
             return;
         }
         const { n, order, rowStart, colIndex, diagonal } = this.structure!;
         const { values: lu, work: w } = this;
-        for (let i = 0; i < n; i++) w[i] = b[order[i]];
+        for (let i = 0; i < n; i++) w[i] = b[offset + order[i]];
         for (let i = 0; i < n; i++) {
             let sum = w[i];
             for (let p = rowStart[i], d = diagonal[i]; p < d; p++) sum -= lu[p] * w[colIndex[p]];
@@ -108,7 +112,47 @@ export class SparseLU {
             for (let p = d + 1, end = rowStart[i + 1]; p < end; p++) sum -= lu[p] * w[colIndex[p]];
             w[i] = sum / lu[d];
         }
-        for (let i = 0; i < n; i++) x[order[i]] = w[i];
+        for (let i = 0; i < n; i++) x[offset + order[i]] = w[i];
+    }
+
+    /**
+     * Solves M xₖ = bₖ in place for `count` vectors of length n stored back to back in x from
+     * `offset`, in one pass over L and U (each entry read once for all of them).
+     */
+    solveMany(x: Float64Array, offset: number, count: number): void {
+        const n = this.pattern.n;
+        if (this.usedFallback || count === 1) {
+            for (let k = 0; k < count; k++) this.solve(x, x, offset + k * n);
+            return;
+        }
+        const { order, rowStart, colIndex, diagonal } = this.structure!;
+        const lu = this.values;
+        if (this.many.length < n * count) this.many = new Float64Array(n * count);
+        const w = this.many;
+        for (let i = 0; i < n; i++) {
+            const from = offset + order[i], to = i * count;
+            for (let k = 0; k < count; k++) w[to + k] = x[from + k * n];
+        }
+        for (let i = 0; i < n; i++) {
+            const row = i * count;
+            for (let p = rowStart[i], d = diagonal[i]; p < d; p++) {
+                const l = lu[p], column = colIndex[p] * count;
+                for (let k = 0; k < count; k++) w[row + k] -= l * w[column + k];
+            }
+        }
+        for (let i = n - 1; i >= 0; i--) {
+            const row = i * count, d = diagonal[i];
+            for (let p = d + 1, end = rowStart[i + 1]; p < end; p++) {
+                const u = lu[p], column = colIndex[p] * count;
+                for (let k = 0; k < count; k++) w[row + k] -= u * w[column + k];
+            }
+            const pivot = lu[d];
+            for (let k = 0; k < count; k++) w[row + k] /= pivot;
+        }
+        for (let i = 0; i < n; i++) {
+            const to = offset + order[i], from = i * count;
+            for (let k = 0; k < count; k++) x[to + k * n] = w[from + k];
+        }
     }
 
     private factorDense(a: Float64Array, shift: number, scale: number): boolean {

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * docs/models.md's calibrated knockout tables are the output of the script that fits
+ * examples/calibration: regenerated, they are the page's text, and the fit improves on the
+ * written values (a lower objective, at least as many quantities inside their ranges).
+ */
+describe('the calibrated knockout tables of docs/models.md', function () {
+    this.timeout(300_000);
+
+    it('are what calibration-table.mjs writes today', () => {
+        const run = spawnSync(process.execPath, [join(root, 'packages/cli/scripts/calibration-table.mjs')], { cwd: root, encoding: 'utf8', timeout: 280_000 });
+        assert.equal(run.status, 0, run.stderr);
+        const page = readFileSync(join(root, 'docs/models.md'), 'utf8');
+        const start = page.indexOf('<!-- calibration-table: begin');
+        const end = page.indexOf('<!-- calibration-table: end -->') + '<!-- calibration-table: end -->'.length;
+        assert.ok(start >= 0 && end > start, 'docs/models.md has the calibration markers');
+        assert.equal(page.slice(start, end), run.stdout.trimEnd());
+        const [, writtenInside, fittedInside] = /as written (\d+) inside.*; fitted (\d+) inside/.exec(run.stdout)!;
+        assert.ok(Number(fittedInside) >= Number(writtenInside), `${fittedInside} inside fitted, ${writtenInside} as written`);
+        for (const [, before, after] of run.stdout.matchAll(/Objective .*: ([\d.e+-]+) as written, ([\d.e+-]+) fitted; converged/g)) {
+            assert.ok(Number(after) <= Number(before), `objective ${after} fitted against ${before} as written`);
+        }
+    });
+});
