@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction } from 'vscode-languageserver';
+import { CancellationTokenSource, type CodeAction } from 'vscode-languageserver';
+import { SimulationError } from '@neurocascade/simulator';
 import { simulationsFor } from '../../src/simulation/cascade-simulations.js';
 import { Cascade, documentAt, shared } from '../lsp/lsp-services.js';
 
@@ -91,5 +92,23 @@ describe('fits in the editor', function () {
         assert.deepEqual(await Cascade.lsp.CodeActionProvider!.getCodeActions(document, {
             textDocument: { uri }, range: { start: outside, end: outside }, context: { diagnostics: [] }
         }), [], 'not offered outside the fit');
+    });
+
+    it('stops a fit when its request is cancelled (the progress notification\'s cancel), and the next fit runs', async () => {
+        // Each evaluation integrates weeks of a one-minute rhythm with its sensitivities: seconds, so the fit is still running when cancelled.
+        const slow = await documentAt('file:///fits/slow.cascade', `modulator Clock { level circadian(mean 1, amplitude 0.5, peak 0 min, period 1 min) }
+precursor B { supply 1 uM/min * Clock.level  clearance 0.1 /min }
+scenario Long { simulate 2000 h  step 100 h }
+data D { Long B at 1000 h 10 uM ± 1 uM }
+fit Slow { data D  estimate B clearance in [0.01 /min, 1 /min] log }
+`);
+        const source = new CancellationTokenSource();
+        const started = performance.now();
+        const run = simulations.runFit({ uri: slow.uri.toString(), fit: 'Slow' }, { token: source.token });
+        setTimeout(() => source.cancel(), 300);
+        await assert.rejects(run, (e: unknown) => e instanceof SimulationError && e.reason === 'cancelled');
+        assert.ok(performance.now() - started < 2000, 'the cancelled fit answers at once');
+        const uri = (await documentAt('file:///fits/after.cascade', fitModel())).uri.toString();
+        assert.equal((await simulations.runFit({ uri, fit: 'Kinetics' })).fit, 'Kinetics');
     });
 });
