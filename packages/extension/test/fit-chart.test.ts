@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { FitPoint, FitRunResult } from '../../language/src/simulation/simulation-protocol.js';
 import { fitViewModel } from '../src/shared/fit-chart.js';
-import { fitPanelSvg, residualSvg, type FitSvgStyle } from '../src/shared/fit-svg.js';
+import { fitPanelSvg, fitViewSvg, residualSvg, type FitSvgStyle } from '../src/shared/fit-svg.js';
 import { fitCsv } from '../src/shared/csv.js';
 
 const style: FitSvgStyle = { width: 400, height: 200, foreground: '#000', background: '#fff', grid: '#ccc', font: 'sans-serif' };
@@ -74,6 +74,13 @@ describe('fit view model', () => {
         assert.ok(Math.abs((low - cy) - (cy - high)) < 0.02, 'a symmetric ±1 sd bar');
         const residuals = residualSvg(fitViewModel({ ...fitResult(), points: [{ ...fitResult().points[0], scenario: 'R<1>' }] }), style);
         assert.ok(residuals.includes('R&lt;1&gt; A at 2 min') && !residuals.includes('R<1>'));
+    });
+
+    it('exports the whole view as one SVG: each chart, then the residuals, one under the other', () => {
+        const svg = fitViewSvg(fitViewModel(fitResult()), style);
+        assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="400" height="600" /);
+        assert.deepEqual([...svg.matchAll(/<svg y="(\d+)" [^>]*aria-label="([^"]*)"/g)].map(m => [Number(m[1]), m[2]]), [[0, 'Rise: A'], [200, 'At steady state'], [400, 'Residuals']]);
+        assert.equal((svg.match(/data-role="measurement"/g) ?? []).length, 4);
     });
 
     it('exports one CSV row per measurement with its fitted value and residual', () => {

@@ -92,3 +92,12 @@ export function residualSvg(model: FitViewModel, style: FitSvgStyle): string {
     });
     return document(style, 'Residuals', f.parts);
 }
+
+/** The whole view as one SVG document (Export Plot as SVG): every panel, then the residuals, one under the other. */
+export function fitViewSvg(model: FitViewModel, style: FitSvgStyle): string {
+    const panels = model.steady ? [...model.panels, model.steady] : model.panels;
+    const parts = [...panels.map(panel => fitPanelSvg(model, panel, style)), residualSvg(model, style)];
+    const height = parts.length * style.height;
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${style.width}" height="${height}" viewBox="0 0 ${style.width} ${height}">`
+        + parts.map((part, i) => part.trimEnd().replace('<svg ', `<svg y="${i * style.height}" `)).join('') + '</svg>\n';
+}

@@ -12,6 +12,7 @@ import { layoutNetwork, type NetworkLayout } from '@neurocascade/language/diagra
 import { networkSvgElement } from '@neurocascade/language/diagram/network-svg';
 import type { Theme } from './theme.js';
 import { format } from '../shared/display-units.js';
+import { svgToPng } from './svg-image.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -123,19 +124,9 @@ export class CascadeView {
     }
 
     /** The network drawn as a PNG data URL. */
-    async png(): Promise<string> {
+    png(): Promise<string> {
         const box = this.page.network.viewBox.baseVal;
-        const image = new Image();
-        image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(this.svg())}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = Math.ceil(box.width);
-        canvas.height = Math.ceil(box.height);
-        const context = canvas.getContext('2d')!;
-        context.fillStyle = this.theme().background;
-        context.fillRect(0, 0, canvas.width, canvas.height);
-        context.drawImage(image, 0, 0, canvas.width, canvas.height);
-        return canvas.toDataURL('image/png');
+        return svgToPng(this.svg(), box.width, box.height, this.theme().background);
     }
 
     /** The network as a standalone SVG document, as `cascade diagram` writes it. */

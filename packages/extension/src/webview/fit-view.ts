@@ -7,8 +7,10 @@
 import type { FitRunResult } from '@neurocascade/language/protocol';
 import { format } from '../shared/display-units.js';
 import { fitViewModel } from '../shared/fit-chart.js';
-import { fitPanelSvg, residualSvg, type FitSvgStyle } from '../shared/fit-svg.js';
+import { fitPanelSvg, fitViewSvg, residualSvg, type FitSvgStyle } from '../shared/fit-svg.js';
+import type { FitViewModel } from '../shared/fit-chart.js';
 import { cell } from './result-tables.js';
+import { svgToPng } from './svg-image.js';
 import type { Theme } from './theme.js';
 
 const CHART_HEIGHT = 260;
@@ -22,6 +24,7 @@ export interface FitPage {
 }
 
 export class FitView {
+    private drawn?: { model: FitViewModel; style: FitSvgStyle };
     constructor(private readonly page: FitPage, private readonly theme: () => Theme, onWrite: () => void) {
         page.write.addEventListener('click', onWrite);
     }
@@ -30,6 +33,7 @@ export class FitView {
     show(result: FitRunResult): number {
         const model = fitViewModel(result);
         const style: FitSvgStyle = { width: Math.max(360, this.page.charts.clientWidth || document.body.clientWidth - 24), height: CHART_HEIGHT, ...this.theme() };
+        this.drawn = { model, style };
         this.page.summary.textContent = model.summary;
         const panels = model.steady ? [...model.panels, model.steady] : model.panels;
         this.page.charts.replaceChildren(...panels.map(panel => svgElement(fitPanelSvg(model, panel, style), panel.key)));
@@ -44,6 +48,18 @@ export class FitView {
             return row;
         }));
         return result.points.length;
+    }
+
+    svg(): string {
+        if (!this.drawn) throw new Error('There is no fit to export.');
+        return fitViewSvg(this.drawn.model, this.drawn.style);
+    }
+
+    png(): Promise<string> {
+        const svg = this.svg();
+        const { model, style } = this.drawn!;
+        const charts = model.panels.length + (model.steady ? 1 : 0) + 1;
+        return svgToPng(svg, style.width, charts * style.height, this.theme().background);
     }
 }
 

@@ -84,11 +84,11 @@ async function show(content: PreviewContent): Promise<void> {
     vscode.postMessage({ type: 'rendered', view: content.view, series });
 }
 
-/** The time course, or in the cascade view the network. */
+/** The time course, in the cascade view the network, in the fit view its charts. */
 async function exportPlot(format: 'svg' | 'png'): Promise<void> {
     try {
-        if (!shown || shown.view === 'steady-state' || shown.view === 'fit') throw new Error('There is no plot to export in this view.');
-        const plot = shown.view === 'cascade' ? cascade : timeCourse;
+        if (!shown || shown.view === 'steady-state') throw new Error('There is no plot to export in this view.');
+        const plot = shown.view === 'cascade' ? cascade : shown.view === 'fit' ? fit : timeCourse;
         vscode.postMessage({ type: 'exported', format, data: format === 'svg' ? plot.svg() : await plot.png() });
     } catch (error) {
         vscode.postMessage({ type: 'export-failed', message: error instanceof Error ? error.message : String(error) });
