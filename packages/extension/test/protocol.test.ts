@@ -6,6 +6,8 @@ describe('webview message protocol', () => {
         assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
         assert.deepEqual(parseFromWebview({ type: 'rendered', view: 'scenarios', series: 3 }), { type: 'rendered', view: 'scenarios', series: 3 });
         assert.deepEqual(parseFromWebview({ type: 'exported', format: 'svg', data: '<svg/>' }), { type: 'exported', format: 'svg', data: '<svg/>' });
+        assert.deepEqual(parseFromWebview({ type: 'rendered', view: 'fit', series: 8 }), { type: 'rendered', view: 'fit', series: 8 });
+        assert.deepEqual(parseFromWebview({ type: 'write-fitted', fit: 'ignored' }), { type: 'write-fitted' });
     });
 
     it('drops unknown or malformed messages', () => {
@@ -33,6 +35,9 @@ describe('webview message protocol', () => {
         assert.deepEqual(parsePreviewState(state), state);
         assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view: 'cascade', name: 'Loading' } }),
             { documentUri: 'file:///w/a.cascade', request: { view: 'cascade', name: 'Loading' }, locked: false });
+        assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view: 'fit', name: 'Kinetics' } }),
+            { documentUri: 'file:///w/a.cascade', request: { view: 'fit', name: 'Kinetics' }, locked: false });
+        assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view: 'fit' } }), { documentUri: 'file:///w/a.cascade', locked: false });
     });
 
     it('restores the document alone when what it showed is malformed, and nothing without a document', () => {
