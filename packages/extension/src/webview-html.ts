@@ -66,7 +66,6 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
         <h2>Data and fitted model</h2>
         <p class="hint">Measurements with ±1 sd error bars; the lines are the model run with the fitted values (in the steady-state chart, the bars across).</p>
         <div id="fit-charts" class="chart"></div>
-        <h2>Residuals</h2>
         <div id="fit-residuals" class="chart"></div>
         <h2>Fitted values</h2>
         <table id="fit-estimates"><thead><tr><th>estimate</th><th>value</th><th>unit</th><th>95 % interval (profile likelihood)</th><th>identifiable</th><th>model value</th></tr></thead><tbody></tbody></table>
