@@ -84,7 +84,7 @@ describe('fit view model', () => {
     });
 
     it('exports one CSV row per measurement with its fitted value and residual', () => {
-        const rows = fitCsv(fitResult()).trim().split('\r\n');
+        const rows = fitCsv(fitResult()).trim().split(/\r?\n/);
         assert.equal(rows[0], 'scenario,quantity,time (min),value,sd,fitted,unit,residual');
         assert.equal(rows.length, 5);
         assert.ok(rows[4].startsWith('Rise,R.occupancy,steady,0.6,0.05,0.55,1,1'));
