@@ -32,6 +32,11 @@ export { conservationLaws, type ConservationLaw } from "./analysis/conservation.
 export { timeCourseSensitivities, type TimeCourseSensitivityReport } from "./analysis/time-course-sensitivities.js";
 export { runScan, runDeclaredScan, scanValues, type ScanProblem, type ScanResult, type ScanAxis, type ScanFold } from "./analysis/parameter-scan.js";
 export { fitHill, type HillFit } from "./analysis/hill-fit.js";
+export { POSITIVE_PROPERTIES, NON_NEGATIVE_PROPERTIES, propertyRange, type PropertyRange } from "./model/property-ranges.js";
+export { sweepRunner, findPopulation, type SweepJob, type SweepPlan, type RunOutcome, type SweepRunner } from "./analysis/population/sweep-job.js";
+export { sweepResult, percentile, PERCENTILES, type SweepResult, type PopulationResult, type SobolResult, type MorrisResult } from "./analysis/population/sweep-results.js";
+export { runSweep, runSweepPool, shardRange, type SweepOptions } from "./analysis/population/sweep-run.js";
+export type { SweepMethod } from "./analysis/population/sampling-designs.js";
 export { evaluateFit, fitModel, findFit, type FitOptions, type FitResult, type FittedParameter, type FitResidual, type FitStart } from "./analysis/fit/fit-model.js";
 export { profileLikelihood, PROFILE_THRESHOLD, type ParameterProfile, type ProfileOptions } from "./analysis/fit/profile-likelihood.js";
 export { fisherInformation, type FisherCheck } from "./analysis/fit/fisher-information.js";
