@@ -27,8 +27,8 @@ const lazyClientModules = ['server-connection', 'sbml-import'];
 const clientNode = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
     // import() becomes require(): VS Code provides `vscode` to CommonJS modules only.
     supported: { 'dynamic-import': false },
-    // The SBML importer (with PEtab beside it) reads a few of the simulator's functions; the bundle keeps only those.
-    alias: workspaceAlias };
+    // The client needs only the IR's constants from the simulator (through the SBML importer).
+    alias: { ...workspaceAlias, '@neurocascade/simulator': `${root}packages/simulator/src/ir.ts` } };
 const lazyChunks = {
     name: 'lazy-client-modules',
     setup(bundle) {

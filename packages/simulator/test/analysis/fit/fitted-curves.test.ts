@@ -13,7 +13,7 @@ const enzyme = (vmax: number, km: number, step = 5): ModelIR => model().species(
     .enzyme('E', 'S -> P', { vmax, km: [km] }).scenario('Run', 60, { step, observe: [observe('S')] }).build();
 
 const FIT: Fit = {
-    name: 'F', data: ['D'], includeExpects: false, residuals: 'normal',
+    name: 'F', data: ['D'], includeExpects: 'none', residuals: 'normal',
     estimates: [{ target: 'E', property: 'vmax', low: 0.1, high: 10, log: true }, { target: 'E', property: 'km', low: 1, high: 1000, log: true }]
 };
 
