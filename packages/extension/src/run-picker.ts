@@ -13,9 +13,9 @@ export function targetDocument(argument: unknown): vscode.Uri {
     throw new Error('Open a .cascade file first.');
 }
 
-export type OutlineKind = 'scenarios' | 'cascades' | 'fits';
+export type OutlineKind = 'scenarios' | 'cascades' | 'scans' | 'fits';
 
-const SINGULAR: Record<OutlineKind, string> = { scenarios: 'scenario', cascades: 'cascade', fits: 'fit' };
+const SINGULAR: Record<OutlineKind, string> = { scenarios: 'scenario', cascades: 'cascade', scans: 'scan', fits: 'fit' };
 
 async function entries(client: CascadeClient, uri: vscode.Uri, kind: OutlineKind): Promise<OutlineEntry[]> {
     const outline = await client.request('cascade/outline', { uri: uri.toString() });

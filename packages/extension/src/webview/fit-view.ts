@@ -10,7 +10,7 @@ import { fitViewModel } from '../shared/fit-chart.js';
 import { fitPanelSvg, fitViewSvg, residualSvg, type FitSvgStyle } from '../shared/fit-svg.js';
 import type { FitViewModel } from '../shared/fit-chart.js';
 import { cell } from './result-tables.js';
-import { svgToPng } from './svg-image.js';
+import { svgPng } from './chart-export.js';
 import type { Theme } from './theme.js';
 
 const CHART_HEIGHT = 260;
@@ -56,10 +56,7 @@ export class FitView {
     }
 
     png(): Promise<string> {
-        const svg = this.svg();
-        const { model, style } = this.drawn!;
-        const charts = model.panels.length + (model.steady ? 1 : 0) + 1;
-        return svgToPng(svg, style.width, charts * style.height, this.theme().background);
+        return svgPng(this.svg(), this.theme().background);
     }
 }
 

@@ -8,13 +8,13 @@ import { DocumentState, OperationCancelled, URI, type AstNode, type DocumentBuil
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { WorkerPool } from '@neurocascade/simulator';
-import { isCascade, isFit, isScenario, type CascadeFile } from '../generated/ast.js';
+import { isCascade, isFit, isScan, isScenario, type CascadeFile } from '../generated/ast.js';
 import { ExpectDiagnostics } from './expect-diagnostics.js';
 import { LastFits } from './last-fits.js';
 import { modelSource } from './model-lowering.js';
 import type {
-    CascadeRunResult, FitRunResult, OutlineEntry, OutlineResult, RunCascadeParams, RunFitParams, RunScenarioParams, ScenarioRunResult,
-    SimulationOptions, SteadyStateParams, SteadyStateResult
+    CascadeRunResult, FitRunResult, OutlineEntry, OutlineResult, RunCascadeParams, RunFitParams, RunScanParams, RunScenarioParams, ScanRunResult, ScenarioRunResult,
+    SimulationOptions, SteadyAnalysisParams, SteadyAnalysisResult, SteadyStateParams, SteadyStateResult
 } from './simulation-protocol.js';
 import type { SimulationJob, SimulationTask, WorkerOutcome } from './worker-protocol.js';
 
@@ -66,6 +66,7 @@ export class CascadeSimulations {
         return {
             scenarios: file.declarations.filter(isScenario).map(entry),
             cascades: file.declarations.filter(isCascade).map(entry),
+            scans: file.declarations.filter(isScan).map(entry),
             fits: file.declarations.filter(isFit).map(entry)
         };
     }
@@ -84,6 +85,14 @@ export class CascadeSimulations {
         return await this.run('steady-state', params, params.scenario, hooks) as SteadyStateResult;
     }
 
+    async steadyAnalysis(params: SteadyAnalysisParams, hooks: RunHooks = {}): Promise<SteadyAnalysisResult> {
+        return await this.run('steady-analysis', params, params.scenario, hooks) as SteadyAnalysisResult;
+    }
+
+    async runScan(params: RunScanParams, hooks: RunHooks = {}): Promise<ScanRunResult> {
+        return await this.run('scan', params, params.scan, hooks) as ScanRunResult;
+    }
+
     /** A fit, remembered for the quick fix that writes its values into the text. */
     async runFit(params: RunFitParams, hooks: RunHooks = {}): Promise<FitRunResult> {
         const result = await this.run('fit', params, params.fit, hooks) as FitRunResult;
@@ -95,7 +104,7 @@ export class CascadeSimulations {
         this.pool.dispose();
     }
 
-    private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams | RunFitParams, name: string | undefined, hooks: RunHooks) {
+    private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams | SteadyAnalysisParams | RunScanParams | RunFitParams, name: string | undefined, hooks: RunHooks) {
         const started = performance.now();
         const document = await this.document(params.uri, DocumentState.Validated, hooks.token);
         if (hooks.editorText) await this.editorTextBuilt(document, hooks.token);

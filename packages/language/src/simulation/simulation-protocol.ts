@@ -5,7 +5,7 @@
  * Results are the simulator's own types (`Series`, `SteadyValue`, `ExpectResult`, `RunWarning`)
  * with what a request adds: the document, the scenario, where an expect is written.
  */
-import type { DisplayUnit, ExpectResult, FitResidual, FittedParameter, RunWarning, Series, SteadyValue } from '@neurocascade/simulator';
+import type { ControlAnalysis, DisplayUnit, ExpectResult, FitResidual, FittedParameter, RunWarning, ScanResult, SensitivityReport, Series, StabilityReport, SteadyValue } from '@neurocascade/simulator';
 import type { NetworkGraph } from '../diagram/network-model.js';
 
 export type { Series, SteadyValue };
@@ -44,6 +44,15 @@ export interface SteadyStateParams extends DocumentRunParams {
     scenario?: string;
     /** Give up at once on a model that reads the time (t or a time course), where the search is costly. */
     skipTimeDependent?: boolean;
+}
+
+/** Without a scenario: the first scenario's steady state. */
+export interface SteadyAnalysisParams extends DocumentRunParams {
+    scenario?: string;
+}
+
+export interface RunScanParams extends DocumentRunParams {
+    scan: string;
 }
 
 /** The simulator's verdict on an expect (`value` null when it could not be evaluated), located in its document. */
@@ -138,6 +147,31 @@ export interface CascadeRunResult {
     elapsedMs: number;
 }
 
+/**
+ * Everything the sensitivity and control views show of one steady state: the response
+ * coefficients of every quantity to every numeric property, metabolic control analysis,
+ * the stability and the network to colour by control coefficients.
+ */
+export interface SteadyAnalysisResult {
+    uri: string;
+    scenario: string;
+    sensitivities: Omit<SensitivityReport, 'scenario' | 'unscaled'>;
+    control: ControlAnalysis;
+    stability: StabilityReport;
+    /** `stability` in one sentence. */
+    stabilitySummary: string;
+    network: NetworkGraph;
+    elapsedMs: number;
+}
+
+/** A declared scan as the simulator runs it (values in base units); a measured species carries the unit its author wrote. */
+export interface ScanRunResult extends Omit<ScanResult, 'measures'> {
+    measures: (ScanResult['measures'][number] & { display?: DisplayUnit })[];
+    uri: string;
+    title?: string;
+    elapsedMs: number;
+}
+
 /** An estimate as fitted (base units), with its 95 % profile-likelihood interval (docs/analysis.md#identifiability). */
 export interface FittedEstimate extends Pick<FittedParameter, 'name' | 'property' | 'substrate' | 'label' | 'value' | 'unit' | 'written' | 'atBound'> {
     bounds: [number, number];
@@ -186,6 +220,7 @@ export interface OutlineEntry {
 export interface OutlineResult {
     scenarios: OutlineEntry[];
     cascades: OutlineEntry[];
+    scans: OutlineEntry[];
     fits: OutlineEntry[];
 }
 
@@ -205,6 +240,8 @@ export interface SimulationRequests {
     'cascade/runScenario': [RunScenarioParams, ScenarioRunResult];
     'cascade/runCascade': [RunCascadeParams, CascadeRunResult];
     'cascade/steadyState': [SteadyStateParams, SteadyStateResult];
+    'cascade/steadyAnalysis': [SteadyAnalysisParams, SteadyAnalysisResult];
+    'cascade/runScan': [RunScanParams, ScanRunResult];
     'cascade/runFit': [RunFitParams, FitRunResult];
 }
 
