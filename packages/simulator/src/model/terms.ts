@@ -140,6 +140,17 @@ export function ifThen(c: Term, a: Term, b: Term): Term {
     return { k: 'if', c, a, b };
 }
 
+/** Pushes the direct subterms of `t` onto `stack` (the walks over whole models allocate no arrays per node). */
+export function pushChildren(t: Term, stack: Term[]): void {
+    switch (t.k) {
+        case 'num': case 'ref': case 't': return;
+        case 'sum': for (const u of t.terms) stack.push(u); return;
+        case 'neg': case 'fn': case 'not': stack.push(t.a); return;
+        case 'if': stack.push(t.c, t.a, t.b); return;
+        default: stack.push(t.a, t.b);
+    }
+}
+
 /** The direct subterms of `t`. */
 export function children(t: Term): Term[] {
     switch (t.k) {
