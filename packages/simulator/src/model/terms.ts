@@ -32,8 +32,11 @@ export function num(v: number): Term {
     return v === 0 ? ZERO : v === 1 ? ONE : { k: 'num', v };
 }
 
+/** One reference object per array element: models read the same few thousand elements tens of thousands of times. */
+const REFERENCES: Record<Space, Term[]> = { y: [], p: [], w: [], g: [] };
+
 export function ref(space: Space, i: number): Term {
-    return { k: 'ref', space, i };
+    return REFERENCES[space][i] ??= { k: 'ref', space, i };
 }
 
 const isNum = (t: Term, v?: number): t is { k: 'num'; v: number } =>
