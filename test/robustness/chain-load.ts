@@ -1,8 +1,9 @@
 /**
  * A chain of scenarios over stdio (each `extends` the one before and adds one timed dose): the
- * time to diagnostics, an inlay-hint request (sent by editors on their own), a preview run of
- * the last scenario, the longest the server's main thread left a cheap request waiting
- * meanwhile, and the server's peak memory.
+ * time to diagnostics, an inlay-hint request (sent by editors on their own) and a preview run of
+ * the last scenario, with the CPU they cost the server's main thread and the longest it was held
+ * at once (a heartbeat in the server); how long a hover waits while another preview runs; and the
+ * server's peak memory.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,11 @@ export interface ChainReport {
     diagnosticsSeconds: number;
     inlayHintMs: number;
     previewMs: number;
-    /** The slowest answer to a folding-range request sent every 25 ms while the inlay hints and the preview ran. */
+    /** CPU time the first inlay hints and the preview cost the server's main thread (10 ms resolution). */
+    runsMainThreadCpuMs: number;
+    /** The longest the server's main thread was held at once meanwhile (event-loop-probe.ts), the machine's scheduling delays included. */
+    longestBlockMs: number;
+    /** The slowest answer to a hover sent every 25 ms while another scenario's preview ran. */
     longestStallMs: number;
     peakMiB: number;
 }
@@ -34,9 +39,13 @@ export const SLOW_TEXTS: Record<string, () => string> = {
     'a 1 MB sum on one line': () => `parameter a = 1\nparameter s = ${Array(250_000).fill('a').join(' + ')}\n`
 };
 
-/** CPU seconds the server process has used (Linux): wall time is unreliable on a shared machine. */
-function cpuSeconds(client: { process: { pid?: number } }): number {
-    const fields = readFileSync(`/proc/${client.process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+/**
+ * CPU seconds the server process has used (Linux), or only its main thread (whose thread id is
+ * the process id), at 10 ms resolution: wall time is unreliable on a shared machine.
+ */
+function cpuSeconds(client: { process: { pid?: number } }, mainThread = false): number {
+    const pid = client.process.pid;
+    const fields = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
@@ -64,39 +73,67 @@ export async function timeToDiagnostics(text: string): Promise<{ seconds: number
 
 export async function measureChain(length: number): Promise<ChainReport> {
     const folder = mkdtempSync(path.join(tmpdir(), 'cascade-chain-'));
-    const client = await startServer();
+    const beats = path.join(folder, 'event-loop.json');
+    process.env.CASCADE_EVENT_LOOP_LOG = beats;
+    const client = await startServer(['--import', new URL('./event-loop-probe.js', import.meta.url).href]);
+    delete process.env.CASCADE_EVENT_LOOP_LOG;
     try {
-        await client.initialize(pathToFileURL(folder).toString());
-        const uri = pathToFileURL(path.join(folder, 'chain.cascade')).toString();
-        const text = scenarioChain(length);
-        const opened = performance.now();
-        const published = client.diagnostics(uri);
-        client.open(uri, text);
-        await published;
-        const diagnosticsSeconds = (performance.now() - opened) / 1000;
-
-        let longestStallMs = 0;
-        let pinging = true;
-        const pings = (async () => {
-            while (pinging) {
-                const sent = performance.now();
-                await client.request('textDocument/foldingRange', { textDocument: { uri } });
-                longestStallMs = Math.max(longestStallMs, performance.now() - sent);
-                await new Promise(resolve => setTimeout(resolve, 25));
-            }
-        })();
-        const timed = async (work: () => Promise<unknown>) => {
-            const started = performance.now();
-            await work();
-            return performance.now() - started;
-        };
-        const inlayHintMs = await timed(() => client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: length + 3, character: 0 } } }));
-        const previewMs = await timed(() => client.request('cascade/runScenario', { uri, scenario: `S${length - 1}` }));
-        pinging = false;
-        await pings;
-        return { length, kilobytes: Math.round(text.length / 1024), diagnosticsSeconds, inlayHintMs, previewMs, longestStallMs, peakMiB: client.peakMemoryMiB() };
+        const measured = await measureOpenChain(client, folder, length);
+        // The probe writes its beats when the server exits.
+        await client.close();
+        const late = JSON.parse(readFileSync(beats, 'utf8')) as [number, number][];
+        const inWindow = late.filter(([at]) => at >= measured.windowStart && at <= measured.windowEnd);
+        return { ...measured.report, longestBlockMs: Math.max(0, ...inWindow.map(([, ms]) => ms)) };
     } finally {
         await client.close();
         rmSync(folder, { recursive: true, force: true });
     }
+}
+
+/**
+ * Opens the chain; then, with nothing else asked meanwhile, times the first inlay hints and the
+ * preview of the last scenario and the CPU they cost the server's main thread; then a preview of
+ * another scenario with a hover sent every 25 ms. The window of the first two is in epoch ms.
+ */
+async function measureOpenChain(client: Awaited<ReturnType<typeof startServer>>, folder: string, length: number) {
+    await client.initialize(pathToFileURL(folder).toString());
+    const uri = pathToFileURL(path.join(folder, 'chain.cascade')).toString();
+    const text = scenarioChain(length);
+    const opened = performance.now();
+    const published = client.diagnostics(uri);
+    client.open(uri, text);
+    await published;
+    const diagnosticsSeconds = (performance.now() - opened) / 1000;
+
+    const timed = async (work: () => Promise<unknown>) => {
+        const started = performance.now();
+        await work();
+        return performance.now() - started;
+    };
+    const windowStart = Date.now();
+    const mainThreadCpu = () => cpuSeconds(client as unknown as { process: { pid?: number } }, true);
+    const cpuBefore = mainThreadCpu();
+    const inlayHintMs = await timed(() => client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: length + 3, character: 0 } } }));
+    const previewMs = await timed(() => client.request('cascade/runScenario', { uri, scenario: `S${length - 1}` }));
+    const runsMainThreadCpuMs = 1000 * (mainThreadCpu() - cpuBefore);
+    const windowEnd = Date.now();
+
+    let longestStallMs = 0;
+    let pinging = true;
+    const pings = (async () => {
+        while (pinging) {
+            const sent = performance.now();
+            // Hover on the precursor A (line 2).
+            await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 11 } });
+            longestStallMs = Math.max(longestStallMs, performance.now() - sent);
+            await new Promise(resolve => setTimeout(resolve, 25));
+        }
+    })();
+    await client.request('cascade/runScenario', { uri, scenario: `S${Math.floor(length / 2)}` });
+    pinging = false;
+    await pings;
+    return {
+        windowStart, windowEnd,
+        report: { length, kilobytes: Math.round(text.length / 1024), diagnosticsSeconds, inlayHintMs, previewMs, runsMainThreadCpuMs, longestStallMs, peakMiB: client.peakMemoryMiB() }
+    };
 }

@@ -17,7 +17,7 @@ for (const [what, text] of Object.entries(SLOW_TEXTS)) {
 for (const length of values.chains.split(',').filter(Boolean).map(Number)) {
     const chain = await measureChain(length);
     console.log(`chain of ${chain.length} scenarios (${chain.kilobytes} KB): diagnostics ${chain.diagnosticsSeconds.toFixed(1)} s, inlay hints ${chain.inlayHintMs.toFixed(0)} ms, `
-        + `preview ${chain.previewMs.toFixed(0)} ms, longest stall ${chain.longestStallMs.toFixed(0)} ms, peak RSS ${chain.peakMiB.toFixed(0)} MiB`);
+        + `preview ${chain.previewMs.toFixed(0)} ms, their main-thread CPU ${chain.runsMainThreadCpuMs.toFixed(0)} ms, main thread held at most ${chain.longestBlockMs.toFixed(0)} ms, slowest hover during a preview ${chain.longestStallMs.toFixed(0)} ms, peak RSS ${chain.peakMiB.toFixed(0)} MiB`);
 }
 const size = { documents: Number(values.documents), edits: Number(values.edits), previews: Number(values.previews) };
 const report = await runLoad(size);

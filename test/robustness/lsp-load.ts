@@ -71,9 +71,10 @@ async function settled(client: LspClient, timeoutMs: number): Promise<void> {
 }
 
 /** The built language server over stdio, with the benchmark's client. */
-export async function startServer(): Promise<LspClient> {
+/** The language server over stdio; `nodeOptions` go to its Node process (e.g. `--import` of a probe). */
+export async function startServer(nodeOptions: string[] = []): Promise<LspClient> {
     const { LspClient: Client } = await bench('lsp-client.mjs');
-    return new Client(process.execPath, [path.join(REPOSITORY, 'packages/language/out/src/server.js'), '--stdio']);
+    return new Client(process.execPath, [...nodeOptions, path.join(REPOSITORY, 'packages/language/out/src/server.js'), '--stdio']);
 }
 
 export async function runLoad(size: LoadSize): Promise<LoadReport> {

@@ -1,7 +1,7 @@
 // Bundles the CLI with esbuild (run by `npm run build`): dist/cascade.js, which bin/cascade.js runs,
 // is the front (arguments, usage) and takes each command from dist/commands.cjs (CommonJS, run
 // from V8's code cache), beside which lie the workers its commands start: the language server's
-// simulation worker (`cascade lsp`) and the cascade pool's.
+// simulation worker (`cascade lsp`), the cascade pool's and the sweep pool's (populations, Sobol, Morris).
 import { build } from 'esbuild';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,8 @@ try {
         build({ ...esmNode, plugins: [commandsFromBundle], entryPoints: [`${here}src/cli-launcher.ts`], outfile: `${dist}/cascade.js` }),
         build({ ...codeCacheBundle, plugins: [usageFromFront], entryPoints: [`${here}src/commands/index.ts`], outfile: `${dist}/commands.cjs` }),
         build({ ...esmNode, entryPoints: [`${root}packages/language/src/simulation/simulation-worker.ts`], outfile: `${dist}/simulation-worker.js` }),
-        build({ ...esmNode, entryPoints: [`${root}packages/simulator/src/run/cascade-worker.ts`], outfile: `${dist}/cascade-worker.js` })
+        build({ ...esmNode, entryPoints: [`${root}packages/simulator/src/run/cascade-worker.ts`], outfile: `${dist}/cascade-worker.js` }),
+        build({ ...esmNode, entryPoints: [`${root}packages/simulator/src/analysis/population/sweep-worker.ts`], outfile: `${dist}/sweep-worker.js` })
     ]);
     await rm(`${here}dist`, { recursive: true, force: true });
     await rename(dist, `${here}dist`);

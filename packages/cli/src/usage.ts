@@ -92,6 +92,49 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
             ...SOLVER_HELP, HELP_OPTION
         ]
     },
+    population: {
+        synopsis: 'population <file> [--name P] [--workers N] [--format json|csv|table] [--members] [--out F]',
+        summary: 'a declared population: the 5/25/50/75/95 % percentiles of each measured quantity',
+        options: [
+            ['--name P', 'the population to run; required when the file declares several'],
+            ['--workers N', 'worker threads (default: the number of cores); the result is the same for any N'],
+            ['--format json|csv|table', 'output format (default: json)'], ['--members', 'also each member\'s values (json)'],
+            ['--out F', 'write to F instead of stdout'], ...SOLVER_HELP, HELP_OPTION
+        ]
+    },
+    sobol: {
+        synopsis: 'sobol <file> --name P [--of Y,…] [--workers N] [--format table|json|csv] [--out F]',
+        summary: "Sobol first- and total-order indices over a population's distributions (size rows × (d + 2) runs)",
+        options: [
+            ['--name P', 'the population whose distributions are used'], ['--of Y,…', 'only these measured quantities'],
+            ['--workers N', 'worker threads (default: the number of cores)'],
+            ['--format table|json|csv', 'output format (default: table)'], ['--out F', 'write to F instead of stdout'], ...SOLVER_HELP, HELP_OPTION
+        ]
+    },
+    morris: {
+        synopsis: 'morris <file> --name P [--of Y,…] [--workers N] [--format table|json|csv] [--out F]',
+        summary: "Morris elementary effects (μ*, μ, σ) over a population's distributions (size trajectories × (d + 1) runs)",
+        options: [
+            ['--name P', 'the population whose distributions are used'], ['--of Y,…', 'only these measured quantities'],
+            ['--workers N', 'worker threads (default: the number of cores)'],
+            ['--format table|json|csv', 'output format (default: table)'], ['--out F', 'write to F instead of stdout'], ...SOLVER_HELP, HELP_OPTION
+        ]
+    },
+    sweep: {
+        synopsis: 'sweep run|merge|submit|status …',
+        summary: 'a population, Sobol or Morris job split into shards, run anywhere (Slurm, Kubernetes) and merged',
+        options: [
+            ['run <file> --name P --shard i/N --out DIR', 'run shard i of N into DIR (a file named by a hash of model, job and shard; a repeat does nothing)'],
+            ['merge DIR [-o F] [--members]', "combine the shards: the same bytes as 'cascade population|sobol|morris --format json'"],
+            ['submit <file> --name P --slurm|--kubernetes [--shards N] --out DIR', 'write (and with --slurm submit) an sbatch job array, or a Kubernetes Indexed Job (sweep-job.json)'],
+            ['status DIR', 'the shards done and missing (exit 1 while any is missing)'],
+            ['--analysis population|sobol|morris', 'the job (default: population)'],
+            ['--no-submit', 'with --slurm: write the script only'],
+            ['--image I, --claim C, --parallelism K', 'with --kubernetes: the container image, the volume claim holding model and DIR, pods at once'],
+            ['--cascade "CMD"', 'how the nodes start the CLI (default: this node and script for Slurm, cascade for Kubernetes)'],
+            HELP_OPTION
+        ]
+    },
     fit: {
         synopsis: 'fit <file> [--name F] [--starts N] [--seed S] [--write] [--format table|json] [--out F]',
         summary: 'a declared fit: estimates by weighted least squares, 95 % profile-likelihood intervals, the Fisher-information check',

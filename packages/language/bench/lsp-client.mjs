@@ -66,6 +66,7 @@ export class LspClient {
     }
 
     async close() {
+        if (this.process.exitCode !== null || this.process.signalCode !== null) return;
         const exited = new Promise(resolve => this.process.once('exit', resolve));
         try {
             await this.connection.sendRequest('shutdown');

@@ -4,7 +4,7 @@ export * from './lowering/cascade-lowering.js';
 export * from './units/units.js';
 export * from './workspace/cascade-diagnostics.js';
 export * from './workspace/model-loader.js';
-export { cascadeNetwork } from './simulation/cascade-network.js';
+export { cascadeNetwork } from './diagram/network-model.js';
 export type { NetworkEdgeKind, NetworkGraph, NetworkNodeCategory, NetworkNodeKind } from './simulation/simulation-protocol.js';
 export { nearestNames } from './lsp/edit-distance.js';
 export { fittedValueEdits, applyFittedValues, type FittedValue, type FittedValueEdits } from './workspace/fitted-values.js';

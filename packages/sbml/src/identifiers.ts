@@ -10,7 +10,10 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
     'effect', 'tone', 'excitatory', 'inhibitory', 'modulatory', 'fixed', 'increases', 'decreases', 'activity',
     'max', 'ec50', 'scenario', 'extends', 'simulate', 'step', 'observe', 'expect', 'at', 'steady', 'between',
     'and', 'set', 'dose', 'inhibit', 'scale', 'cascade', 'from', 'perturb', 'measure', 'or', 'not',
-    'occupancy', 'activation', 't', 'balance', 'keq', 'km_product', 'kf', 'kr', 'protein'
+    'occupancy', 'activation', 't', 'balance', 'keq', 'km_product', 'kf', 'kr', 'protein',
+    'population', 'lognormal', 'normal', 'uniform', 'cv', 'sd', 'truncated', 'size', 'seed',
+    'above', 'below', 'every', 'times', 'until', 'infuse', 'relative',
+    'data', 'fit', 'estimate', 'include', 'expects'
 ]);
 
 const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { importSbml, SbmlImportError } from '../src/index.js';
 import { math, ONE_COMPARTMENT, sbml, species } from './sbml-fixtures.js';
 
@@ -47,6 +48,16 @@ describe('SBML import', () => {
         assert.match(text, /^rule C = 3$/m);
         assert.doesNotMatch(text, /intermediate C/);
         assert.equal(mapping.entries.find(e => e.id === 'C')?.amount, true, 'the rule holds the amount');
+    });
+
+    it('renames a species named after any word of the Cascade grammar (read from cascade.langium), so the file it writes parses', () => {
+        const grammar = readFileSync(new URL('../../../language/src/cascade.langium', import.meta.url), 'utf8').replace(/\/\/.*$/gm, '');
+        const keywords = [...new Set([...grammar.matchAll(/'([A-Za-z_][A-Za-z0-9_]*)'/g)].map(m => m[1]))];
+        assert.ok(keywords.length > 100, `read ${keywords.length} keywords from the grammar`);
+        for (const word of keywords) {
+            const { text } = importSbml(sbml(`${ONE_COMPARTMENT}<listOfSpecies>${species(word)}</listOfSpecies>`));
+            assert.match(text, new RegExp(`^// {3}${word} -> ${word}_ \\(a Cascade keyword\\)$`, 'm'), `the keyword ${word} is renamed`);
+        }
     });
 
     it('renames local parameters after their reaction and keywords with a trailing underscore, and says so', () => {

@@ -431,6 +431,40 @@ export interface Scan {
     source?: SourceRef;
 }
 
+/**
+ * How a varied property is spread over a population's members (docs/reference.md#populations):
+ * `lognormal(cv c)` has the base value as its median and coefficient of variation c; `normal(sd …)`
+ * is centred on the base value, with a standard deviation relative to it (`sd 10%`: 0.1) or absolute
+ * (base units); `uniform(from A to B)` ignores the base value.
+ */
+export type PopulationDistribution =
+    | { kind: 'lognormal'; cv: number }
+    | { kind: 'normal'; sd: number; relative: boolean }
+    | { kind: 'uniform'; from: number; to: number };
+
+export interface PopulationVary extends PropertyRef {
+    distribution: PopulationDistribution;
+    /** Restricted to the property's valid range (> 0 or ≥ 0), by drawing from the distribution conditioned on it. */
+    truncated: boolean;
+    source?: SourceRef;
+}
+
+export interface Population {
+    name: string;
+    title?: string;
+    from: string;
+    vary: PopulationVary[];
+    /** Members (a whole number ≥ 1). */
+    size: number;
+    /** Member i's values depend on (seed, i) alone. */
+    seed: number;
+    /** Empty: the base scenario's observed quantities. */
+    measure: Observable[];
+    /** 'steady', minutes (one time), or absent: the base scenario's time course. */
+    at?: 'steady' | number;
+    source?: SourceRef;
+}
+
 /** One measured value (docs/reference.md#data): a quantity observed in a scenario, at a time or at steady state. */
 export interface Measurement {
     scenario: string;
@@ -508,6 +542,8 @@ export interface ModelIR {
     cascades: Cascade[];
     /** Parameter scans (absent in IR written before scans existed). */
     scans?: Scan[];
+    /** Virtual populations (absent in IR written before populations existed). */
+    populations?: Population[];
     /** Measurements (absent in IR written before data existed). */
     datasets?: Dataset[];
     fits?: Fit[];

@@ -23,7 +23,7 @@ export async function loadCheckedModel(file: string): Promise<{ model: ModelIR; 
 }
 
 /** A `--scenario`/`--name` that the model does not declare is a usage error listing what it does declare. */
-export function requireDeclared(kind: 'scenario' | 'cascade' | 'scan' | 'fit', name: string | undefined, declared: readonly { name: string }[]): void {
+export function requireDeclared(kind: 'scenario' | 'cascade' | 'scan' | 'population' | 'fit', name: string | undefined, declared: readonly { name: string }[]): void {
     if (name === undefined || declared.some(item => item.name === name)) return;
     throw new UsageError(`no ${kind} '${name}' (the file has: ${declared.map(item => item.name).join(', ') || 'none'})`);
 }

@@ -2,7 +2,7 @@
  * The legend beside the network: the node categories and edge kinds the model uses and,
  * for a cascade, the response scale with the values its ends stand for.
  */
-import type { NetworkEdgeKind } from '../simulation/simulation-protocol.js';
+import type { NetworkEdgeKind } from './network-model.js';
 import { divergingColour, EDGE_STYLES, INK, NEUTRAL, NODE_STYLES, percentChange, type NodeCategory } from './diagram-style.js';
 import { edgeLine } from './edge-marks.js';
 import { textWidth } from './network-layout.js';

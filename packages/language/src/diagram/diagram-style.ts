@@ -3,8 +3,8 @@
  * processes, receptors, modulators), a stroke and head per edge kind, and the diverging
  * scale (blue decrease, red increase) for cascade responses.
  */
-import type { NetworkEdgeKind } from '../simulation/simulation-protocol.js';
-import type { NetworkNodeCategory } from '../simulation/simulation-protocol.js';
+import type { NetworkEdgeKind } from './network-model.js';
+import type { NetworkNodeCategory } from './network-model.js';
 
 export type NodeCategory = NetworkNodeCategory;
 

@@ -1,5 +1,5 @@
 /** Edge strokes and their heads (arrow, flat bar ⊣, dot, open arrow), shared by the edges and the legend. */
-import type { NetworkEdgeKind } from '../simulation/simulation-protocol.js';
+import type { NetworkEdgeKind } from './network-model.js';
 import { EDGE_STYLES, type EdgeHead } from './diagram-style.js';
 import { element, type Markup } from './svg-markup.js';
 

@@ -5,7 +5,7 @@
  * preview loads when it first needs it), so this file runs in both.
  */
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { NetworkEdgeKind, NetworkGraph } from '../simulation/simulation-protocol.js';
+import type { NetworkEdgeKind, NetworkGraph } from './network-model.js';
 import type { NodeCategory } from './diagram-style.js';
 
 export const NAME_FONT = 12;

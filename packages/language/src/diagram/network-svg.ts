@@ -3,7 +3,7 @@
  * nodes as rounded rectangles coloured by kind (or, for a cascade, by each node's
  * response on a diverging scale, with the perturbed node outlined), and a legend.
  */
-import type { NetworkEdgeKind } from '../simulation/simulation-protocol.js';
+import type { NetworkEdgeKind } from './network-model.js';
 import { divergingColour, EDGE_STYLES, INK, NEUTRAL, NODE_STYLES, textColourOn, type NodeCategory } from './diagram-style.js';
 import { edgeHead, edgeLine } from './edge-marks.js';
 import { layoutLegend, type Legend, type ResponseScale } from './diagram-legend.js';

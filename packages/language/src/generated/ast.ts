@@ -56,6 +56,7 @@ export type CascadeKeywordNames =
     | "compartment"
     | "competitive"
     | "converts"
+    | "cv"
     | "data"
     | "decreases"
     | "density"
@@ -103,6 +104,7 @@ export type CascadeKeywordNames =
     | "molar_mass"
     | "moves"
     | "noncompetitive"
+    | "normal"
     | "not"
     | "observe"
     | "occupancy"
@@ -110,6 +112,7 @@ export type CascadeKeywordNames =
     | "or"
     | "parameter"
     | "perturb"
+    | "population"
     | "precursor"
     | "protein"
     | "rate"
@@ -122,8 +125,11 @@ export type CascadeKeywordNames =
     | "scale"
     | "scan"
     | "scenario"
+    | "sd"
+    | "seed"
     | "set"
     | "simulate"
+    | "size"
     | "steady"
     | "step"
     | "steps"
@@ -135,8 +141,10 @@ export type CascadeKeywordNames =
     | "tone"
     | "transmitter"
     | "transporter"
+    | "truncated"
     | "unchecked"
     | "uncompetitive"
+    | "uniform"
     | "units"
     | "until"
     | "vary"
@@ -193,7 +201,7 @@ export function isArgumentName(item: unknown): item is ArgumentName {
 }
 
 export interface BalanceRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | Distribution | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PopulationSeed | PopulationSize | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'BalanceRef';
 }
 
@@ -206,7 +214,7 @@ export function isBalanceRef(item: unknown): item is BalanceRef {
 }
 
 export interface BinaryExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | Distribution | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PopulationSeed | PopulationSize | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'BinaryExpr';
     left: Expression;
     op: '!=' | '*' | '+' | '-' | '/' | '<' | '<=' | '==' | '>' | '>=' | '^' | 'and' | 'or';
@@ -258,7 +266,7 @@ export function isBlockedBy(item: unknown): item is BlockedBy {
 
 /** Built-in functions (exp, hill, circadian, …) and user functions; time courses take named arguments. */
 export interface Call extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | Distribution | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PopulationSeed | PopulationSize | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'Call';
     args: Array<Argument>;
     func: langium.Reference<FunctionDecl>;
@@ -294,7 +302,7 @@ export function isCascade(item: unknown): item is Cascade {
 }
 
 export interface CascadeAt extends langium.AstNode {
-    readonly $container: Cascade | Scan;
+    readonly $container: Cascade | Population | Scan;
     readonly $type: 'CascadeAt';
     steady: boolean;
     time?: Expression;
@@ -332,7 +340,7 @@ export function isCascadeFile(item: unknown): item is CascadeFile {
 }
 
 export interface CascadeFrom extends langium.AstNode {
-    readonly $container: Cascade | Scan;
+    readonly $container: Cascade | Population | Scan;
     readonly $type: 'CascadeFrom';
     scenario: langium.Reference<Scenario>;
 }
@@ -428,7 +436,7 @@ export function isDataPoint(item: unknown): item is DataPoint {
     return reflection.isInstance(item, DataPoint.$type);
 }
 
-export type Declaration = Cascade | Compartment | Data | Enzyme | Fit | FunctionDecl | InitialAssignment | Modulator | Parameter | RateRule | Reaction | Receptor | Release | Rule | Scan | Scenario | Species | Transporter | WhenEvent;
+export type Declaration = Cascade | Compartment | Data | Enzyme | Fit | FunctionDecl | InitialAssignment | Modulator | Parameter | Population | RateRule | Reaction | Receptor | Release | Rule | Scan | Scenario | Species | Transporter | WhenEvent;
 
 export const Declaration = {
     $type: 'Declaration'
@@ -436,6 +444,28 @@ export const Declaration = {
 
 export function isDeclaration(item: unknown): item is Declaration {
     return reflection.isInstance(item, Declaration.$type);
+}
+
+/** `lognormal(cv P%)`, `normal(sd P%)` (relative to the base value) or `normal(sd X unit)`, `uniform(from A to B)`. */
+export interface Distribution extends langium.AstNode {
+    readonly $container: PopulationVary;
+    readonly $type: 'Distribution';
+    high?: Expression;
+    kind: 'lognormal' | 'normal' | 'uniform';
+    low?: Expression;
+    spread?: Expression;
+}
+
+export const Distribution = {
+    $type: 'Distribution',
+    high: 'high',
+    kind: 'kind',
+    low: 'low',
+    spread: 'spread'
+} as const;
+
+export function isDistribution(item: unknown): item is Distribution {
+    return reflection.isInstance(item, Distribution.$type);
 }
 
 export interface DoseAction extends langium.AstNode {
@@ -832,7 +862,7 @@ export function isKmValue(item: unknown): item is KmValue {
 }
 
 export interface Measure extends langium.AstNode {
-    readonly $container: Cascade | Scan;
+    readonly $container: Cascade | Population | Scan;
     readonly $type: 'Measure';
     items: Array<Expression>;
 }
@@ -895,7 +925,7 @@ export function isModulator(item: unknown): item is Modulator {
 }
 
 /** Everything a name in an expression or a statement may refer to. */
-export type NamedElement = Cascade | Compartment | Data | Enzyme | Fit | FunctionDecl | FunctionParam | Modulator | Parameter | Reaction | Receptor | Release | Rule | Scan | Scenario | Species | Transporter;
+export type NamedElement = Cascade | Compartment | Data | Enzyme | Fit | FunctionDecl | FunctionParam | Modulator | Parameter | Population | Reaction | Receptor | Release | Rule | Scan | Scenario | Species | Transporter;
 
 export const NamedElement = {
     $type: 'NamedElement'
@@ -906,7 +936,7 @@ export function isNamedElement(item: unknown): item is NamedElement {
 }
 
 export interface NotExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | Distribution | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PopulationSeed | PopulationSize | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'NotExpr';
     operand: Expression;
 }
@@ -974,6 +1004,91 @@ export function isPerturb(item: unknown): item is Perturb {
     return reflection.isInstance(item, Perturb.$type);
 }
 
+/**
+ * A virtual population: `population P { from Base  vary TH vmax lognormal(cv 30%)  vary SERT density normal(sd 10%) truncated
+ * size 1000  seed 7  measure X  at 24 h }`. Each member runs the base scenario with every varied property drawn.
+ */
+export interface Population extends langium.AstNode {
+    readonly $container: CascadeFile;
+    readonly $type: 'Population';
+    items: Array<PopulationItem>;
+    name: string;
+    title?: string;
+}
+
+export const Population = {
+    $type: 'Population',
+    items: 'items',
+    name: 'name',
+    title: 'title'
+} as const;
+
+export function isPopulation(item: unknown): item is Population {
+    return reflection.isInstance(item, Population.$type);
+}
+
+export type PopulationItem = CascadeAt | CascadeFrom | Measure | PopulationSeed | PopulationSize | PopulationVary;
+
+export const PopulationItem = {
+    $type: 'PopulationItem'
+} as const;
+
+export function isPopulationItem(item: unknown): item is PopulationItem {
+    return reflection.isInstance(item, PopulationItem.$type);
+}
+
+export interface PopulationSeed extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'PopulationSeed';
+    seed: Expression;
+}
+
+export const PopulationSeed = {
+    $type: 'PopulationSeed',
+    seed: 'seed'
+} as const;
+
+export function isPopulationSeed(item: unknown): item is PopulationSeed {
+    return reflection.isInstance(item, PopulationSeed.$type);
+}
+
+export interface PopulationSize extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'PopulationSize';
+    size: Expression;
+}
+
+export const PopulationSize = {
+    $type: 'PopulationSize',
+    size: 'size'
+} as const;
+
+export function isPopulationSize(item: unknown): item is PopulationSize {
+    return reflection.isInstance(item, PopulationSize.$type);
+}
+
+/** `vary E vmax lognormal(cv 30%) truncated`: the property's distribution over the members. */
+export interface PopulationVary extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'PopulationVary';
+    distribution: Distribution;
+    property?: ActionProperty;
+    target: langium.Reference<NamedElement>;
+    truncated: boolean;
+}
+
+export const PopulationVary = {
+    $type: 'PopulationVary',
+    distribution: 'distribution',
+    property: 'property',
+    target: 'target',
+    truncated: 'truncated'
+} as const;
+
+export function isPopulationVary(item: unknown): item is PopulationVary {
+    return reflection.isInstance(item, PopulationVary.$type);
+}
+
 export type PropertyKey = 'clearance' | 'density' | 'hill' | 'initial' | 'kd' | 'keq' | 'kf' | 'km_product' | 'kr' | 'level' | 'molar_mass' | 'protein' | 'rate' | 'supply' | 'vmax' | 'volume';
 
 export function isPropertyKey(item: unknown): item is PropertyKey {
@@ -999,7 +1114,7 @@ export function isPropertyValue(item: unknown): item is PropertyValue {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DataPoint | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DataPoint | Distribution | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PopulationSeed | PopulationSize | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'Quantity';
     unit?: string;
     value: number;
@@ -1073,7 +1188,7 @@ export function isReceptor(item: unknown): item is Receptor {
 }
 
 export interface Ref extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DataPoint | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DataPoint | Distribution | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PopulationSeed | PopulationSize | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'Ref';
     member?: 'activation' | 'level' | 'occupancy' | 'rate';
     target: langium.Reference<NamedElement>;
@@ -1379,7 +1494,7 @@ export function isTimedAction(item: unknown): item is TimedAction {
 }
 
 export interface TimedValue extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | Distribution | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PopulationSeed | PopulationSize | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'TimedValue';
     steady: boolean;
     time?: Expression;
@@ -1398,7 +1513,7 @@ export function isTimedValue(item: unknown): item is TimedValue {
 }
 
 export interface TimeRef extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | Distribution | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PopulationSeed | PopulationSize | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'TimeRef';
 }
 
@@ -1451,7 +1566,7 @@ export function isTransporter(item: unknown): item is Transporter {
 }
 
 export interface UnaryExpr extends langium.AstNode {
-    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
+    readonly $container: Argument | BinaryExpr | BlockedBy | CascadeAt | Distribution | DoseAction | EffectClause | Estimate | Expect | FunctionDecl | Infusion | InhibitAction | InhibitedBy | InitialAssignment | KmValue | Measure | NotExpr | Observe | Parameter | Perturb | PopulationSeed | PopulationSize | PropertyValue | RateRule | Requires | Rule | ScaleAction | Schedule | SetAction | Simulate | SubstrateInhibition | TimedAction | TimedValue | UnaryExpr | Vary | WhenEvent;
     readonly $type: 'UnaryExpr';
     op: '+' | '-';
     operand: Expression;
@@ -1526,6 +1641,7 @@ export type CascadeAstType = {
     Data: Data
     DataPoint: DataPoint
     Declaration: Declaration
+    Distribution: Distribution
     DoseAction: DoseAction
     EffectClause: EffectClause
     EffectKind: EffectKind
@@ -1556,6 +1672,11 @@ export type CascadeAstType = {
     Observe: Observe
     Parameter: Parameter
     Perturb: Perturb
+    Population: Population
+    PopulationItem: PopulationItem
+    PopulationSeed: PopulationSeed
+    PopulationSize: PopulationSize
+    PopulationVary: PopulationVary
     PropertyValue: PropertyValue
     Quantity: Quantity
     RateRule: RateRule
@@ -1698,7 +1819,7 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [CascadeItem.$type, ScanItem.$type]
+            superTypes: [CascadeItem.$type, PopulationItem.$type, ScanItem.$type]
         },
         CascadeFile: {
             name: CascadeFile.$type,
@@ -1728,7 +1849,7 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                     referenceType: Scenario.$type
                 }
             },
-            superTypes: [CascadeItem.$type, ScanItem.$type]
+            superTypes: [CascadeItem.$type, PopulationItem.$type, ScanItem.$type]
         },
         CascadeItem: {
             name: CascadeItem.$type,
@@ -1812,6 +1933,27 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
         Declaration: {
             name: Declaration.$type,
             properties: {
+            },
+            superTypes: []
+        },
+        Distribution: {
+            name: Distribution.$type,
+            properties: {
+                high: {
+                    name: Distribution.high,
+                    optional: true
+                },
+                kind: {
+                    name: Distribution.kind
+                },
+                low: {
+                    name: Distribution.low,
+                    optional: true
+                },
+                spread: {
+                    name: Distribution.spread,
+                    optional: true
+                }
             },
             superTypes: []
         },
@@ -2134,7 +2276,7 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                     defaultValue: []
                 }
             },
-            superTypes: [CascadeItem.$type, ScanItem.$type]
+            superTypes: [CascadeItem.$type, PopulationItem.$type, ScanItem.$type]
         },
         Member: {
             name: Member.$type,
@@ -2235,6 +2377,70 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [CascadeItem.$type]
+        },
+        Population: {
+            name: Population.$type,
+            properties: {
+                items: {
+                    name: Population.items,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: Population.name
+                },
+                title: {
+                    name: Population.title,
+                    optional: true
+                }
+            },
+            superTypes: [Declaration.$type, NamedElement.$type]
+        },
+        PopulationItem: {
+            name: PopulationItem.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        PopulationSeed: {
+            name: PopulationSeed.$type,
+            properties: {
+                seed: {
+                    name: PopulationSeed.seed
+                }
+            },
+            superTypes: [PopulationItem.$type]
+        },
+        PopulationSize: {
+            name: PopulationSize.$type,
+            properties: {
+                size: {
+                    name: PopulationSize.size
+                }
+            },
+            superTypes: [PopulationItem.$type]
+        },
+        PopulationVary: {
+            name: PopulationVary.$type,
+            properties: {
+                distribution: {
+                    name: PopulationVary.distribution
+                },
+                property: {
+                    name: PopulationVary.property,
+                    optional: true
+                },
+                target: {
+                    name: PopulationVary.target,
+                    referenceType: NamedElement.$type
+                },
+                truncated: {
+                    name: PopulationVary.truncated,
+                    defaultValue: false,
+                    optional: true
+                }
+            },
+            superTypes: [PopulationItem.$type]
         },
         PropertyValue: {
             name: PropertyValue.$type,

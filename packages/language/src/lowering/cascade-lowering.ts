@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type * as IR from '@neurocascade/simulator';
 import {
-    isCascade, isCompartment, isData, isFit, isScan, isEnzyme, isFunctionDecl, isInitialAssignment, isModulator, isParameter, isRateRule,
+    isCascade, isCompartment, isData, isFit, isPopulation, isScan, isEnzyme, isFunctionDecl, isInitialAssignment, isModulator, isParameter, isRateRule,
     isReaction, isReceptor, isRelease, isRule, isScenario, isSpecies, isTransporter, isWhenEvent,
     type CascadeFile, type Declaration, type Species
 } from '../generated/ast.js';
@@ -9,6 +9,7 @@ import type { CascadeServices } from '../cascade-module.js';
 import { DEFAULT_COMPARTMENT, lowerCompartment, lowerEffects, lowerModulator, lowerProcess, lowerReceptor, lowerSpecies } from './lower-declarations.js';
 import { assignDisplayUnits, Observables } from './lower-observables.js';
 import { lowerCascade, lowerScan, lowerScenarios, lowerWhen } from './lower-scenarios.js';
+import { lowerPopulation } from './lower-populations.js';
 import { LoweringContext } from './lowering-context.js';
 import { lowerData, lowerFit } from './lower-fits.js';
 
@@ -69,6 +70,7 @@ export function lowerDocument(document: LangiumDocument, services: CascadeServic
         scenarios: lowerScenarios(all(isScenario), events, observables, context),
         cascades: all(isCascade).map(({ node, file }) => lowerCascade(node, observables, context, file)),
         scans: all(isScan).map(({ node, file }) => lowerScan(node, observables, context, file)),
+        populations: all(isPopulation).map(({ node, file }) => lowerPopulation(node, observables, context, file)),
         datasets: all(isData).map(({ node, file }) => lowerData(node, observables, context, file)),
         fits: all(isFit).map(({ node, file }) => lowerFit(node, context, file))
     };

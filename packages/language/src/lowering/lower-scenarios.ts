@@ -125,7 +125,7 @@ function infusionEvents(infusion: Infusion, context: LoweringContext, file: stri
     ];
 }
 
-function constantOf(expr: IR.Expr): number {
+export function constantOf(expr: IR.Expr): number {
     return evaluateConstant(expr) ?? Number.NaN;
 }
 

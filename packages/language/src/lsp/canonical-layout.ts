@@ -1,5 +1,5 @@
 import { CstUtils, GrammarUtils, type AstNode, type LeafCstNode } from 'langium';
-import { isCall, isCascade, isCascadeFile, isData, isDataPoint, isFit, isFunctionDecl, isImport, isScan, isTimedAction, isUnaryExpr, isWhenEvent } from '../generated/ast.js';
+import { isCall, isCascade, isCascadeFile, isData, isDataPoint, isDistribution, isFit, isFunctionDecl, isImport, isPopulation, isScan, isTimedAction, isUnaryExpr, isWhenEvent } from '../generated/ast.js';
 
 /** Where a token stands in the canonical layout. */
 export type LineRole = 'top' | 'member' | 'close' | 'inline';
@@ -34,7 +34,7 @@ function isBlockElement(node: AstNode): boolean {
     const container = node.$container;
     switch (node.$containerProperty) {
         case 'members': case 'statements': return true;
-        case 'items': return isCascade(container) || isScan(container) || isFit(container);
+        case 'items': return isCascade(container) || isScan(container) || isPopulation(container) || isFit(container);
         case 'points': return isData(container);
         case 'actions': return isWhenEvent(container) || (isTimedAction(container) && GrammarUtils.findNodeForKeyword(container.$cstNode, '{') !== undefined);
         default: return false;
@@ -71,7 +71,8 @@ function inlineSpace(previous: LeafCstNode, next: LeafCstNode): string {
     if ([')', ',', '.', ']'].includes(next.text) || ['(', '.', '['].includes(previous.text)) return '';
     // `+-`, the ASCII spelling of `±` in a data point, stays one word.
     if (previous.text === '+' && next.text === '-' && isDataPoint(next.astNode)) return '';
-    if (next.text === '(' && (isCall(next.astNode) || isFunctionDecl(next.astNode)) && next.astNode === previous.astNode) return '';
+    // `f(x)`, `function f(x)` and a distribution, `lognormal(cv 30%)`.
+    if (next.text === '(' && (isCall(next.astNode) || isFunctionDecl(next.astNode) || isDistribution(next.astNode)) && next.astNode === previous.astNode) return '';
     if (isUnaryExpr(previous.astNode) && (previous.text === '-' || previous.text === '+')) return '';
     return ' ';
 }

@@ -22,6 +22,12 @@ const UNIT_LABELS: ReadonlyMap<string, string> = new Map([['uM', 'µM'], ['g/L',
  */
 const READY_WAIT_MS = 100;
 
+/**
+ * The longest the worker searches for the hints' steady state (docs/reference.md#steady-state):
+ * the server has one simulation worker, and a preview asked for meanwhile waits behind the search.
+ */
+const SEARCH_BUDGET_MS = 10_000;
+
 export class CascadeInlayHintProvider implements InlayHintProvider {
     /** Per document, the steady state of one parse tree: computed, or being computed. */
     private readonly steadyStates = new Map<string, { tree: AstNode; result?: SteadyStateResult; pending?: Promise<SteadyStateResult | undefined> }>();
@@ -63,7 +69,7 @@ export class CascadeInlayHintProvider implements InlayHintProvider {
         let entry = this.steadyStates.get(uri);
         if (entry?.tree !== tree) {
             const created: NonNullable<typeof entry> = { tree };
-            created.pending = simulationsFor(this.services.shared).steadyState({ uri, skipTimeDependent: true })
+            created.pending = simulationsFor(this.services.shared).steadyState({ uri, skipTimeDependent: true }, { budgetMs: SEARCH_BUDGET_MS })
                 .catch(() => undefined)
                 .then(result => {
                     created.result = result;

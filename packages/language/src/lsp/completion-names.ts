@@ -55,7 +55,7 @@ const SLOTS: Readonly<Record<string, Ranking>> = {
 };
 
 function hasProperties(kind: DeclarationKind | undefined): boolean {
-    return kind !== undefined && !['function', 'argument', 'rule', 'scenario', 'cascade', 'scan', 'data', 'fit'].includes(kind);
+    return kind !== undefined && !['function', 'argument', 'rule', 'scenario', 'cascade', 'scan', 'population', 'data', 'fit'].includes(kind);
 }
 
 /** The names of the substrates in the equation of the block around `node`. */

@@ -9,7 +9,7 @@ import { addressableProperties, BLOCK_MEMBERS, EFFECT_PROPERTIES, isProcess, mem
 export type DeclarationKind =
     | 'compartment' | 'precursor' | 'cofactor' | 'intermediate' | 'transmitter' | 'metabolite'
     | 'enzyme' | 'transporter' | 'release' | 'receptor' | 'modulator' | 'reaction'
-    | 'parameter' | 'rule' | 'function' | 'argument' | 'scenario' | 'cascade' | 'scan' | 'data' | 'fit';
+    | 'parameter' | 'rule' | 'function' | 'argument' | 'scenario' | 'cascade' | 'scan' | 'population' | 'data' | 'fit';
 
 export const SPECIES_KINDS: readonly DeclarationKind[] = ['precursor', 'cofactor', 'intermediate', 'transmitter', 'metabolite'];
 
@@ -17,7 +17,7 @@ export const SPECIES_KINDS: readonly DeclarationKind[] = ['precursor', 'cofactor
 const KINDS: Readonly<Record<string, DeclarationKind>> = {
     Compartment: 'compartment', Enzyme: 'enzyme', Transporter: 'transporter', Release: 'release', Receptor: 'receptor',
     Modulator: 'modulator', Reaction: 'reaction', Parameter: 'parameter', Rule: 'rule', FunctionDecl: 'function',
-    FunctionParam: 'argument', Scenario: 'scenario', Cascade: 'cascade', Scan: 'scan',
+    FunctionParam: 'argument', Scenario: 'scenario', Cascade: 'cascade', Scan: 'scan', Population: 'population',
     Data: 'data', Fit: 'fit'
 };
 

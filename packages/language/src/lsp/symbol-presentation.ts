@@ -35,6 +35,7 @@ const PRESENTATIONS: Readonly<Record<DeclarationKind, SymbolPresentation>> = {
     scenario: entry('scenario', CompletionItemKind.Folder, SymbolKind.Package, SemanticTokenTypes.macro),
     cascade: entry('cascade', CompletionItemKind.Reference, SymbolKind.Object, SemanticTokenTypes.decorator),
     scan: entry('scan', CompletionItemKind.Reference, SymbolKind.Object, SemanticTokenTypes.decorator),
+    population: entry('population', CompletionItemKind.Reference, SymbolKind.Object, SemanticTokenTypes.decorator),
     data: entry('data', CompletionItemKind.File, SymbolKind.File, SemanticTokenTypes.decorator),
     fit: entry('fit', CompletionItemKind.Reference, SymbolKind.Object, SemanticTokenTypes.decorator)
 };

@@ -1,20 +1,21 @@
 /**
  * The simulation service behind the custom requests and the inlay hints: waits for the
- * document to be validated, lowers it and runs the job in the worker pool. An edit of a
- * document cancels the runs that read it; a rebuild of the same text (a save) does not.
+ * document to be validated and hands its model (or, for a long one, its texts) to the worker
+ * pool. An edit of a document cancels the runs that read it; a rebuild of the same text (a
+ * save) does not.
  */
 import { DocumentState, OperationCancelled, URI, type AstNode, type DocumentBuilder, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
+import { WorkerPool } from '@neurocascade/simulator';
 import { isCascade, isScenario, type CascadeFile } from '../generated/ast.js';
 import { ExpectDiagnostics } from './expect-diagnostics.js';
-import { lowerModel } from './model-lowering.js';
-import { SimulationPool } from './simulation-pool.js';
+import { modelSource } from './model-lowering.js';
 import type {
     CascadeRunResult, OutlineEntry, OutlineResult, RunCascadeParams, RunScenarioParams, ScenarioRunResult,
     SimulationOptions, SteadyStateParams, SteadyStateResult
 } from './simulation-protocol.js';
-import type { SimulationTask, WorkerOutcome } from './worker-protocol.js';
+import type { SimulationJob, SimulationTask, WorkerOutcome } from './worker-protocol.js';
 
 export interface RunHooks {
     token?: CancellationToken;
@@ -25,6 +26,8 @@ export interface RunHooks {
      * its workspace lock (inlay hints): the build waits for such requests to finish.
      */
     editorText?: boolean;
+    /** Time budget of the run in the worker (ms): past it the run fails (reason `timeout`) and frees the worker. */
+    budgetMs?: number;
 }
 
 export class CascadeSimulations {
@@ -32,7 +35,10 @@ export class CascadeSimulations {
     /** Per document, the tree its latest runs read: a new tree means the text changed under them. */
     private readonly runTrees = new Map<string, AstNode>();
 
-    constructor(private readonly shared: LangiumSharedServices, readonly pool = new SimulationPool()) {
+    constructor(
+        private readonly shared: LangiumSharedServices,
+        readonly pool = new WorkerPool<SimulationJob, WorkerOutcome>({ script: new URL('./simulation-worker.js', import.meta.url) })
+    ) {
         this.expects = new ExpectDiagnostics(shared);
         const builder = shared.workspace.DocumentBuilder;
         builder.onUpdate((_changed, deleted) => deleted.forEach(uri => this.cancelRuns(uri.toString(), 'The document was deleted.')));
@@ -46,7 +52,7 @@ export class CascadeSimulations {
 
     private cancelRuns(uri: string, reason: string): void {
         this.runTrees.delete(uri);
-        this.pool.cancelDocument(uri, reason);
+        this.pool.cancelGroup(uri, reason);
     }
 
     async outline(uri: string, token?: CancellationToken): Promise<OutlineResult> {
@@ -83,10 +89,9 @@ export class CascadeSimulations {
         const document = await this.document(params.uri, DocumentState.Validated, hooks.token);
         if (hooks.editorText) await this.editorTextBuilt(document, hooks.token);
         this.runTrees.set(params.uri, document.parseResult.value);
-        const model = lowerModel(document, this.shared);
         const outcome: WorkerOutcome = await this.pool.run(
-            { task, model, name, options: params.options ?? await this.configuredOptions(), skipTimeDependent: 'skipTimeDependent' in params ? params.skipTimeDependent : undefined },
-            { key: `${task}:${params.uri}:${name ?? ''}`, uri: params.uri, token: hooks.token, onProgress: hooks.onProgress });
+            { task, source: modelSource(document, this.shared), name, options: params.options ?? await this.configuredOptions(), skipTimeDependent: 'skipTimeDependent' in params ? params.skipTimeDependent : undefined },
+            { key: `${task}:${params.uri}:${name ?? ''}`, group: params.uri, signal: abortSignal(hooks.token), timeoutMs: hooks.budgetMs, onProgress: hooks.onProgress });
         return { ...outcome, uri: params.uri, elapsedMs: Math.round(performance.now() - started) };
     }
 
@@ -121,6 +126,14 @@ export class CascadeSimulations {
         }
         await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, document.uri, token);
     }
+}
+
+function abortSignal(token: CancellationToken | undefined): AbortSignal | undefined {
+    if (!token) return undefined;
+    const controller = new AbortController();
+    if (token.isCancellationRequested) controller.abort();
+    else token.onCancellationRequested(() => controller.abort());
+    return controller.signal;
 }
 
 /** Resolves at the next build phase `state` of any document, or rejects when `token` is cancelled. */

@@ -2,8 +2,14 @@
  * The custom LSP requests that run simulations, shared by the server and every client.
  * Only types and method names: clients import it without pulling in the server.
  * Every quantity is in base units (µM, minutes, fractions) with its unit named beside it.
+ * Results are the simulator's own types (`Series`, `SteadyValue`, `ExpectResult`, `RunWarning`)
+ * with what a request adds: the document, the scenario, where an expect is written.
  */
-import type { DisplayUnit, SpeciesKind } from '@neurocascade/simulator';
+import type { ExpectResult, RunWarning, Series, SteadyValue } from '@neurocascade/simulator';
+import type { NetworkGraph } from '../diagram/network-model.js';
+
+export type { Series, SteadyValue };
+export type { NetworkEdgeKind, NetworkGraph, NetworkNodeCategory, NetworkNodeKind } from '../diagram/network-model.js';
 
 export type SimulationMethod = 'auto' | 'rk45' | 'stiff';
 
@@ -36,42 +42,20 @@ export interface SteadyStateParams extends DocumentRunParams {
     skipTimeDependent?: boolean;
 }
 
-export interface Series {
-    name: string;
-    unit: string;
-    /** The unit its author wrote (`initial 80 pg/mL`), to show it in; values stay in `unit`. */
-    display?: DisplayUnit;
-    values: number[];
-}
-
-export interface SteadyValue {
-    name: string;
-    unit: string;
-    value: number;
-}
-
-export interface ExpectOutcome {
+/** The simulator's verdict on an expect (`value` null when it could not be evaluated), located in its document. */
+export interface ExpectOutcome extends ExpectResult {
     /** The scenario whose run checked it (an inherited expect is checked by every heir). */
     scenario: string;
-    label: string;
     low: number;
     high: number;
     unit: string;
-    /** Undefined when the quantity could not be evaluated (no steady state, run ended early). */
-    actual?: number;
-    passed: boolean;
-    /** The simulator's verdict in words. */
-    message: string;
     /** Where the expect is written. */
     uri?: string;
     range?: Range;
 }
 
-/** A warning of a run, located on its scenario's first line. */
-export interface RunWarningOutcome {
-    /** `negative-concentration`. */
-    code: string;
-    message: string;
+/** A warning of a run (`negative-concentration`), located on its scenario's first line. */
+export interface RunWarningOutcome extends RunWarning {
     uri?: string;
     range?: Range;
 }
@@ -137,18 +121,6 @@ export interface PerturbationResult {
     nodeResponses: Record<string, number>;
     /** Why this perturbation has no result (its responses are then empty). */
     error?: string;
-}
-
-export type NetworkNodeKind = 'species' | 'process' | 'receptor' | 'modulator';
-export type NetworkEdgeKind = 'flux' | 'binding' | 'increases' | 'decreases' | 'inhibition' | 'cofactor';
-
-/** What a node is drawn as: a species by its kind, or the kind of the other nodes. */
-export type NetworkNodeCategory = SpeciesKind | Exclude<NetworkNodeKind, 'species'>;
-
-export interface NetworkGraph {
-    /** `title`: the model's title of the node, if it has one. */
-    nodes: { id: string; label: string; kind: NetworkNodeKind; category: NetworkNodeCategory; title?: string }[];
-    edges: { source: string; target: string; kind: NetworkEdgeKind }[];
 }
 
 export interface CascadeRunResult {

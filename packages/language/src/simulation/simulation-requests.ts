@@ -5,19 +5,21 @@
  * own message.
  */
 import { isOperationCancelled } from 'langium';
+import { SimulationError } from '@neurocascade/simulator';
 import type { LangiumSharedServices } from 'langium/lsp';
 import {
     ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable
 } from 'vscode-languageserver';
 import { simulationsFor, type RunHooks } from './cascade-simulations.js';
 import { ModelHasErrors } from './model-lowering.js';
-import { SimulationCancelled } from './simulation-pool.js';
 import type { SimulationMethodName, SimulationRequests } from './simulation-protocol.js';
 
 export function registerSimulationRequests(shared: LangiumSharedServices): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
     const simulations = simulationsFor(shared);
+    // Started with the server, so that the first run does not wait for the worker to start.
+    simulations.pool.start();
     const on = <M extends SimulationMethodName>(
         method: M, title: string | undefined,
         handle: (params: SimulationRequests[M][0], hooks: RunHooks) => Promise<SimulationRequests[M][1]>
@@ -65,7 +67,7 @@ function anyOf(tokens: CancellationToken[]): CancellationToken {
 
 function asResponseError(error: unknown): ResponseError<unknown> {
     if (error instanceof ResponseError) return error;
-    if (error instanceof SimulationCancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
+    if (error instanceof SimulationError && error.reason === 'cancelled') return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
     // Langium's own cancellation (waiting for the document build) is a cancellation too.
     if (isOperationCancelled(error)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     // The first error travels as data too, for a client that shows it (the preview does).

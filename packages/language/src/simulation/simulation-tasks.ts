@@ -1,16 +1,18 @@
 /**
- * What the worker thread runs: checks the request against the model, calls the simulator
+ * What the worker thread runs: takes the job's model (lowering a long one from its texts),
+ * checks the request against the model, calls the simulator
  * and shapes its results for the protocol (time courses with the E/I balance beside them,
  * steady-state tables, expects located in their documents, cascade responses per node).
  */
 import { pathToFileURL } from 'node:url';
 import {
-    CompiledModels, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState, stabilityAt, stabilitySummary,
+    CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState, stabilityAt, stabilitySummary,
     type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
-import { cascadeNetwork } from './cascade-network.js';
+import { cascadeNetwork } from '../diagram/network-model.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
-import type { WorkerJob, WorkerOutcome } from './worker-protocol.js';
+import type { WorkerDocuments } from './worker-documents.js';
+import type { ModelSource, SimulationJob, WorkerOutcome } from './worker-protocol.js';
 
 /** A repeated run (Run again, the preview coming back to a file) skips compiling its model. */
 const compiledModels = new CompiledModels();
@@ -20,8 +22,20 @@ const BALANCE: Observable = { name: 'balance', expression: { kind: 'balance' }, 
 /** The model as written, before any scenario acts on it. */
 const INITIAL_STATE: Scenario = { name: 'initial state', lineage: [], duration: 0, step: 1, observe: [], expects: [], actions: [], events: [] };
 
-export function runTask(job: Pick<WorkerJob, 'task' | 'model' | 'name' | 'options' | 'skipTimeDependent'>, run: RunOptions): WorkerOutcome {
-    const { model, name } = job;
+let documents: Promise<WorkerDocuments> | undefined;
+
+/** The job's model: lowered by the server, or lowered here from its texts (the parser is loaded on the first such job). */
+async function modelOf(source: ModelSource): Promise<ModelIR> {
+    if ('model' in source) return source.model;
+    documents ??= import('./worker-documents.js').then(({ WorkerDocuments }) => new WorkerDocuments());
+    return (await documents).model(source.documents, source.roots);
+}
+
+export async function runTask(job: SimulationJob, { shouldStop, onProgress }: JobContext): Promise<WorkerOutcome> {
+    const { name } = job;
+    const model = await modelOf(job.source);
+    const { method, rtol, atol } = job.options;
+    const run: RunOptions = { method, rtol, atol, shouldStop, onProgress };
     switch (job.task) {
         case 'scenario': return scenarioOutcome(model, required(name, 'scenario'), job.options, run);
         case 'steady-state': return steadyStateOutcome(model, name, job.skipTimeDependent ?? false, run);
@@ -60,14 +74,10 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
         series: result.series.slice(0, observed.length).map((series, i) => observed[i].display ? { ...series, display: observed[i].display } : series),
         balance: balance?.values,
         ...steadyTable(compiled, steady, run),
-        warnings: result.warnings.map(warning => ({ code: warning.code, message: warning.message, ...firstLine(scenario.source) })),
+        warnings: result.warnings.map(warning => ({ ...warning, ...firstLine(scenario.source) })),
         expects: result.expects.map((judged, i): ExpectOutcome => {
             const expectation = scenario.expects[i];
-            return {
-                scenario: name, label: judged.label, low: expectation.low, high: expectation.high,
-                unit: expectation.unit, actual: judged.value ?? undefined, passed: judged.passed, message: judged.message,
-                ...location(expectation.source)
-            };
+            return { ...judged, scenario: name, low: expectation.low, high: expectation.high, unit: expectation.unit, ...location(expectation.source) };
         })
     };
 }

@@ -1,4 +1,4 @@
-/** Messages between the language server and its simulation worker thread. */
+/** The jobs the language server posts to its simulation workers (through the simulator's worker pool). */
 import type { ModelIR } from '@neurocascade/simulator';
 import type {
     CascadeRunResult, ScenarioRunResult, SimulationOptions, SteadyStateResult
@@ -6,17 +6,26 @@ import type {
 
 export type SimulationTask = 'scenario' | 'steady-state' | 'cascade';
 
-export interface WorkerJob {
-    id: number;
+/** A document as the server has it (an open editor's text, which may differ from the file). */
+export interface DocumentText {
+    uri: string;
+    text: string;
+}
+
+/**
+ * The model, lowered by the server; or, for a long one, the texts to lower: the document to
+ * run first, then every document it imports, and the workspace folders imports may reach.
+ */
+export type ModelSource = { model: ModelIR } | { documents: DocumentText[]; roots: string[] };
+
+export interface SimulationJob {
     task: SimulationTask;
-    model: ModelIR;
+    source: ModelSource;
     /** The scenario or cascade to run; absent for the model's own steady state. */
     name?: string;
     options: SimulationOptions;
     /** Steady state only: see SteadyStateParams.skipTimeDependent. */
     skipTimeDependent?: boolean;
-    /** Int32 flag the host sets to 1 to ask the run to stop between solver steps. */
-    stop: SharedArrayBuffer;
 }
 
 /** What the worker computes; the host adds the document URI and the elapsed time. */
@@ -24,8 +33,3 @@ export type WorkerOutcome =
     | Omit<ScenarioRunResult, 'uri' | 'elapsedMs'>
     | Omit<SteadyStateResult, 'uri' | 'elapsedMs'>
     | Omit<CascadeRunResult, 'uri' | 'elapsedMs'>;
-
-export type WorkerReply =
-    | { id: number; type: 'progress'; fraction: number }
-    | { id: number; type: 'done'; outcome: WorkerOutcome }
-    | { id: number; type: 'failed'; message: string; cancelled: boolean };

@@ -4,12 +4,12 @@ import {
     type Equation, type Expect, type Expression, type InhibitAction, type InhibitedBy, type InitialAssignment,
     type KmValue, type Member, type NamedElement, type Perturb, type Vary, type PropertyValue, type RateRule, type Requires,
     type ScaleAction, type SetAction, type Simulate, type StoichTerm, type SubstrateInhibition, type TimedAction, type TimedValue,
-    type Schedule, type Infusion, type Species, type Estimate, type DataPoint
+    type Schedule, type Infusion, type Species, type Estimate, type DataPoint, type Distribution, type PopulationSize, type PopulationSeed
 } from '../generated/ast.js';
 import type { AstNode, Reference } from 'langium';
 import { isTimeArgument, resolveCall } from './calls.js';
 import type { DimensionInference } from './dimension-inference.js';
-import { isBareNumber, isRelativeChange } from './written-values.js';
+import { isBareNumber, isPercentage, isRelativeChange } from './written-values.js';
 import {
     AMOUNT, AMOUNT_CONCENTRATION, DIMENSIONLESS, MASS, MASS_CONCENTRATION, MOLAR_MASS, PER_TIME, power, SPECIFIC_ACTIVITY, TIME, VOLUME,
     type Dimension
@@ -60,6 +60,12 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
         // Only a signed percentage is relative; any other value sets the property and has its dimension.
         case 'Perturb': return isRelativeChange(value) ? [DIMENSIONLESS] : propertyDimension(named(slot.target), slot.property, inference);
         case 'Vary': return property === 'steps' ? [DIMENSIONLESS] : propertyDimension(named(slot.target), slot.property, inference);
+        case 'Distribution': {
+            // A cv, or a normal spread written in percent, is a fraction of the base value; other values are the property's.
+            if (slot.kind === 'lognormal' || (property === 'spread' && isPercentage(value))) return [DIMENSIONLESS];
+            return propertyDimension(named(slot.$container.target), slot.$container.property, inference);
+        }
+        case 'PopulationSize': case 'PopulationSeed': return [DIMENSIONLESS];
         case 'Estimate': return propertyDimension(named(slot.target), slot.property, inference);
         case 'DataPoint': return property === 'time' ? [TIME] : observableDimensions(slot.quantity?.target?.ref, slot.quantity?.member, inference);
         case 'RateRule': {
@@ -79,7 +85,7 @@ export function expectedDimension(value: Expression, inference: DimensionInferen
 /** Where a whole value may stand. */
 type Slot = PropertyValue | KmValue | Requires | InhibitedBy | BlockedBy | SubstrateInhibition | EffectClause | Simulate
     | TimedAction | CascadeAt | Expect | SetAction | DoseAction | InhibitAction | ScaleAction | Perturb | Vary | Estimate | DataPoint | RateRule
-    | InitialAssignment | Argument | TimedValue | Schedule | Infusion | { $type: 'other'; $container: unknown };
+    | InitialAssignment | Argument | TimedValue | Schedule | Infusion | Distribution | PopulationSize | PopulationSeed | { $type: 'other'; $container: unknown };
 
 /** What a dose adds (an infusion, per time): a concentration of the species, an amount,, or a mass (docs/reference.md#dose). */
 function addedQuantities(target: NamedElement | undefined, inference: DimensionInference): Expected {

@@ -25,6 +25,11 @@ export function isRelativeChange(expression: Expression | undefined): expression
     return expression?.$type === 'UnaryExpr' && expression.operand.$type === 'Quantity' && expression.operand.unit === '%';
 }
 
+/** A percentage, `10%`: in a population's `normal(sd 10%)`, a spread relative to the base value (docs/reference.md#populations). */
+export function isPercentage(expression: Expression | undefined): expression is Quantity {
+    return expression?.$type === 'Quantity' && expression.unit === '%';
+}
+
 const parsedUnits = new Map<string, Unit | undefined>();
 
 /** The unit written as `text`, or undefined when it does not parse; models repeat a few units many times. */

@@ -1,7 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
     isParameter, isQuantity, isSpecies, type CascadeAstType, type Expression, type NamedElement, type Perturb,
-    type ScaleAction, type SetAction, type Vary, type Estimate
+    type PopulationVary, type ScaleAction, type SetAction, type Vary, type Estimate
 } from '../generated/ast.js';
 import { addressableProperties, isProcess, kindName, withArticle } from './declaration-kinds.js';
 import { CODE_WRONG_KIND } from './diagnostic-codes.js';
@@ -14,6 +14,7 @@ export function actionChecks(): ValidationChecks<CascadeAstType> {
         ScaleAction: checkProperty,
         Perturb: checkProperty,
         Vary: checkProperty,
+        PopulationVary: checkProperty,
         Estimate: checkProperty,
         DoseAction: (dose, accept) => requireKind(dose, 'target', dose.target, isSpecies, 'a species', 'dose', accept),
         InhibitAction: (inhibit, accept) => requireKind(inhibit, 'target', inhibit.target, isProcess,
@@ -24,7 +25,7 @@ export function actionChecks(): ValidationChecks<CascadeAstType> {
 }
 
 /** `set X p v`, `scale X p v`, `perturb X p v`, `vary`, `estimate`: X must have p; a bare `set X v` needs a species or parameter. */
-function checkProperty(action: SetAction | ScaleAction | Perturb | Vary | Estimate, accept: ValidationAcceptor): void {
+function checkProperty(action: SetAction | ScaleAction | Perturb | Vary | PopulationVary | Estimate, accept: ValidationAcceptor): void {
     const target = action.target?.ref as NamedElement | undefined;
     if (!target) return;
     if (!action.property) {

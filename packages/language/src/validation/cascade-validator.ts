@@ -17,6 +17,7 @@ import { memberRepeatChecks } from './member-repeat-checks.js';
 import { ModelAnalyses } from './model-analysis.js';
 import { rangeChecks } from './range-checks.js';
 import { scanChecks } from './scan-checks.js';
+import { populationChecks } from './population-checks.js';
 import { rateLawChecks } from './rate-law-checks.js';
 import { scenarioChainChecks } from './scenario-chain-checks.js';
 import { unitsChecks } from './units-checks.js';
@@ -36,6 +37,7 @@ export function registerValidationChecks(services: CascadeServices): void {
         unitsChecks(analyses),
         rangeChecks(analyses),
         scanChecks(),
+        populationChecks(),
         dataChecks(analyses),
         fitChecks(analyses),
         kineticsChecks(),

@@ -1,3 +1,4 @@
+import { NON_NEGATIVE_PROPERTIES, POSITIVE_PROPERTIES } from '@neurocascade/simulator';
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { isQuantity, isReaction, isSpecies, type CascadeAstType, type Expression } from '../generated/ast.js';
 import { constantValue } from './constant-folding.js';
@@ -5,9 +6,6 @@ import { CODE_RANGE } from './diagnostic-codes.js';
 import type { ModelAnalyses } from './model-analysis.js';
 import { fitsSlot } from './units-checks.js';
 
-/** Properties that must be > 0 and ≥ 0 (docs/reference.md#range, and what makes no physical sense). */
-const POSITIVE = new Set(['volume', 'vmax', 'km', 'kd', 'ki', 'hill', 'molar_mass', 'keq', 'km_product', 'protein']);
-const NON_NEGATIVE = new Set(['initial', 'supply', 'clearance', 'density', 'rate', 'concentration', 'kf', 'kr']);
 
 /**
  * range: values outside their meaningful range, checked when they are constant (folded in
@@ -15,10 +13,10 @@ const NON_NEGATIVE = new Set(['initial', 'supply', 'clearance', 'density', 'rate
  */
 export function rangeChecks(analyses: ModelAnalyses): ValidationChecks<CascadeAstType> {
     // A value of the wrong dimension gets unit-dimension; its number means nothing here.
-    const checkProperty = (property: string, value: Expression | undefined, accept: ValidationAcceptor, positive = POSITIVE.has(property)) => {
+    const checkProperty = (property: string, value: Expression | undefined, accept: ValidationAcceptor, positive = POSITIVE_PROPERTIES.has(property)) => {
         if (reportNonFinite(value, property, accept)) return;
         if (positive) checkBounds(value, Number.MIN_VALUE, Infinity, property, `${property} must be greater than 0`, accept);
-        else if (NON_NEGATIVE.has(property)) {
+        else if (NON_NEGATIVE_PROPERTIES.has(property)) {
             const why = property === 'concentration' || property === 'initial' ? 'a concentration cannot be negative' : undefined;
             checkBounds(value, 0, Infinity, property, why, accept);
         }

@@ -4,7 +4,7 @@ import elkModule from 'elkjs/lib/elk.bundled.js';
 import { cascadeScale, foldChangeScale } from '../../src/diagram/diagram-legend.js';
 import { layoutNetwork, type NetworkLayout } from '../../src/diagram/network-layout.js';
 import { networkSvg } from '../../src/diagram/network-svg.js';
-import type { NetworkGraph } from '../../src/simulation/simulation-protocol.js';
+import type { NetworkGraph } from '../../src/diagram/network-model.js';
 
 /** Tryptophan → (TPH) → serotonin, bound by a receptor, the enzyme inhibited by its product. */
 const GRAPH: NetworkGraph = {

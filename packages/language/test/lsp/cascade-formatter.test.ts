@@ -31,6 +31,13 @@ describe('formatter', () => {
         });
     });
 
+    it('lays out a population one item per line, a distribution like a call', async () => {
+        await format({
+            before: 'population P { from Base\n  vary X supply lognormal( cv 30% ) truncated   vary E km uniform (from 1 uM to 2 uM) size 10 seed 3\n measure X at steady }',
+            after: 'population P {\n    from Base\n    vary X supply lognormal(cv 30%) truncated\n    vary E km uniform(from 1 uM to 2 uM)\n    size 10\n    seed 3\n    measure X\n    at steady\n}\n'
+        });
+    });
+
     it('nests scenario blocks and keeps single actions inline', async () => {
         await format({
             before: 'scenario X { simulate 1 h step 1 min\n observe S , R.occupancy\n at 6 h inhibit E 50 %\n when S > 1 uM and not S < 2 uM { dose S 1 uM set S 2 uM }\n}',

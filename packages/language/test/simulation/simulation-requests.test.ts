@@ -6,8 +6,11 @@ import { createCascadeServices } from '../../src/cascade-module.js';
 import { CascadeSimulations } from '../../src/simulation/cascade-simulations.js';
 import { CODE_EXPECT_FAILED } from '../../src/validation/diagnostic-codes.js';
 import { linkReference } from '../../src/reference-file.js';
-import { lowerModel, ModelHasErrors } from '../../src/simulation/model-lowering.js';
-import { SimulationCancelled, SimulationPool } from '../../src/simulation/simulation-pool.js';
+import { modelSource, ModelHasErrors } from '../../src/simulation/model-lowering.js';
+import { SimulationError, WorkerPool } from '@neurocascade/simulator';
+import type { SimulationJob, WorkerOutcome } from '../../src/simulation/worker-protocol.js';
+
+const cancelled = (e: unknown) => e instanceof SimulationError && e.reason === 'cancelled';
 
 const MODEL = `model Tiny
 precursor A { initial 1 uM supply 1 uM/min clearance 0.5 /min }
@@ -61,6 +64,27 @@ describe('simulation requests', function () {
         assert.deepEqual(result.warnings, []);
     });
 
+    it('runs a model whose species come from an imported file, with the text the editor has for that file', async () => {
+        // The worker lowers the model from the texts the server holds: the library's unsaved edit (supply 3) must count.
+        const library = await parse('precursor L { initial 1 uM supply 2 uM/min clearance 0.5 /min }', { documentUri: 'file:///lib/library.cascade', validation: true });
+        const main = await parse('import "./library.cascade"\nscenario UsesL { simulate 10 min observe L }', { documentUri: 'file:///lib/main.cascade', validation: true });
+        const before = await simulations.steadyState({ uri: main.uri.toString() });
+        assert.ok(Math.abs(before.values.find(v => v.name === 'L')!.value - 4) < 1e-6, 'L settles at supply/clearance = 4');
+        await edit(library.uri, 'precursor L { initial 1 uM supply 3 uM/min clearance 0.5 /min }');
+        const after = await simulations.steadyState({ uri: main.uri.toString() });
+        assert.ok(Math.abs(after.values.find(v => v.name === 'L')!.value - 6) < 1e-6, `the edited library gives 3/0.5 = 6: ${after.values[0]?.value}`);
+    });
+
+    it('runs a long model from its texts in the worker, with the same results as a short one lowered by the server', async () => {
+        const long = await parse(`${MODEL}${'// a long note\n'.repeat(3000)}`, { documentUri: 'file:///long-text.cascade', validation: true });
+        assert.ok('documents' in modelSource(long, shared), 'over the limit, the texts go to the worker');
+        assert.ok('model' in modelSource(await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.parse(uri)), shared), 'a short model is lowered by the server');
+        const [short, fromTexts] = await Promise.all([uri, long.uri.toString()].map(u => simulations.runScenario({ uri: u, scenario: 'Base' })));
+        assert.deepEqual(fromTexts.series, short.series);
+        assert.deepEqual(fromTexts.steadyState, short.steadyState);
+        assert.equal(fromTexts.expects[0].range?.start.line, short.expects[0].range?.start.line, 'the expect is located in its document');
+    });
+
     it('refuses a model with a syntax error, naming the first error and its line (the preview shows it)', async () => {
         const broken = await parse(`${MODEL}parameter = 1\n`, { documentUri: 'file:///syntax-error.cascade', validation: true });
         const refused = await simulations.runScenario({ uri: broken.uri.toString(), scenario: 'Base' }).then(() => undefined, (error: unknown) => error);
@@ -109,6 +133,9 @@ scenario Run { simulate 10 min }
         const result = await simulations.runScenario({ uri: empty.uri.toString(), scenario: 'S' });
         assert.equal(result.warnings.length, 1);
         assert.match(result.warnings[0].message, /^A fell below zero at t = 0\.2 min/);
+        // The simulator's own warning travels, with the species and the time (1 µM at 5 µM/min: t = 0.2 min).
+        assert.equal(result.warnings[0].species, 'A');
+        assert.ok(Math.abs((result.warnings[0].time as number) - 0.2) < 0.01, `fell below zero at ${result.warnings[0].time}`);
         // And on the scenario's keyword in the editor, until the text changes.
         const [diagnostic] = simulations.expects.diagnosticsFor(empty.uri.toString());
         assert.equal(diagnostic.code, 'negative-concentration');
@@ -119,6 +146,8 @@ scenario Run { simulate 10 min }
         linkReference(Cascade.documentation.ReferenceLinks);
         const result = await simulations.runScenario({ uri, scenario: 'Tight' });
         assert.deepEqual(result.expects.map(e => [e.passed, e.range?.start.line]), [[false, 10]]);
+        // The simulator's verdict with its measured value: A settles at supply/clearance = 2 µM, outside 5–6 µM.
+        assert.ok(Math.abs(result.expects[0].value! - 2) < 1e-6, `measured ${result.expects[0].value}`);
         const diagnostics = simulations.expects.diagnosticsFor(uri);
         assert.deepEqual(diagnostics.map(d => [d.code, d.range.start.line]), [[CODE_EXPECT_FAILED, 10]]);
         assert.match(String(diagnostics[0].message), /scenario Tight/);
@@ -172,7 +201,7 @@ scenario Run { simulate 10 min }
         const started = performance.now();
         const run = simulations.runScenario({ uri: long, scenario: 'Long' }, { token: source.token });
         setTimeout(() => source.cancel(), 200);
-        await assert.rejects(run, SimulationCancelled);
+        await assert.rejects(run, cancelled);
         assert.ok(performance.now() - started < 1500, 'the cancelled request answers at once');
         assert.equal((await simulations.runScenario({ uri, scenario: 'Base' })).scenario, 'Base', 'the next run works');
     });
@@ -188,7 +217,7 @@ scenario Run { simulate 10 min }
         const long = (await parse(LONG, { documentUri: 'file:///long2.cascade', validation: true })).uri;
         const run = simulations.runScenario({ uri: long.toString(), scenario: 'Long' });
         setTimeout(() => void edit(long, LONG.replace('simulate 2000 h', 'simulate 1000 h')), 200);
-        await assert.rejects(run, SimulationCancelled);
+        await assert.rejects(run, cancelled);
     });
 
     it('runs the text the editor shows when asked right after an edit', async () => {
@@ -216,14 +245,13 @@ describe('simulation worker pool', function () {
     this.timeout(30000);
 
     it('replaces a crashed worker and reports the lost run', async () => {
-        const pool = new SimulationPool(new URL('./crashing-worker.js', import.meta.url));
+        const pool = new WorkerPool<SimulationJob, WorkerOutcome>({ script: new URL('./crashing-worker.js', import.meta.url) });
         const { shared, Cascade } = createCascadeServices(EmptyFileSystem);
         const simulations = new CascadeSimulations(shared, pool);
         const document = await parseHelper(Cascade)(MODEL, { documentUri: 'file:///crash.cascade', validation: true });
         const uri = document.uri.toString();
         try {
-            const model = lowerModel(document, shared);
-            await assert.rejects(pool.run({ task: 'scenario', model, name: 'crash', options: {} }), /worker stopped unexpectedly.*restarted/);
+            await assert.rejects(pool.run({ task: 'scenario', source: modelSource(document, shared), name: 'crash', options: {} }), /worker stopped unexpectedly.*restarted/);
             assert.equal((await simulations.runScenario({ uri, scenario: 'Base' })).scenario, 'Base');
         } finally {
             simulations.dispose();

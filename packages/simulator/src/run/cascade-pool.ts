@@ -1,14 +1,13 @@
 /**
- * Runs a cascade's runs in parallel on worker threads: the base run and each perturbation
- * are tasks for a pool of min(#runs, cores) workers, each holding its own compiled copy of
- * the (plain-data) model. Aborting the signal terminates the workers at once.
+ * Runs a cascade's runs in parallel on the worker pool: the base run (job -1) and each
+ * perturbation (job i) go to min(#runs, cores) workers, each compiling its own copy of the
+ * (plain-data) model once. Aborting the signal stops the workers at once.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { ModelIR } from '../ir.js';
-import { ModelError, SimulationError } from '../model/errors.js';
+import { WorkerPool } from '../pool/worker-pool.js';
 import { failedPerturbation, findCascade, perturbationError, responses, type CascadeResult, type Measurement } from './cascade.js';
-import type { CascadeWorkerData, CascadeWorkerReply } from './cascade-worker.js';
+import type { CascadeWorkerData } from './cascade-worker.js';
 import type { RunOptions } from './run-options.js';
 
 export interface CascadeOptions extends Omit<RunOptions, 'shouldStop'> {
@@ -16,65 +15,35 @@ export interface CascadeOptions extends Omit<RunOptions, 'shouldStop'> {
     workers?: number;
 }
 
-function rebuild(error: Extract<CascadeWorkerReply, { error: unknown }>['error']): Error {
-    if (error.name === 'ModelError') return new ModelError(error.message, error.code);
-    if (error.name === 'SimulationError') return new SimulationError(error.message, error.reason ?? 'failed', error.time, error.quantity);
-    return new Error(error.message);
-}
-
-export function runCascade(ir: ModelIR, name?: string, options: CascadeOptions = {}): Promise<CascadeResult> {
+export async function runCascade(ir: ModelIR, name?: string, options: CascadeOptions = {}): Promise<CascadeResult> {
     const cascade = findCascade(ir, name);
-    const tasks = [-1, ...cascade.perturbations.map((_, i) => i)];
-    const size = Math.max(1, Math.min(tasks.length, options.workers ?? availableParallelism()));
-    const data: CascadeWorkerData = {
+    const jobs = [-1, ...cascade.perturbations.map((_, i) => i)];
+    const workerData: CascadeWorkerData = {
         ir, cascade: cascade.name,
         options: { method: options.method, rtol: options.rtol, atol: options.atol, maxSteps: options.maxSteps }
     };
-    return new Promise((resolve, reject) => {
-        const workers: Worker[] = [];
-        const results = new Map<number, Measurement | string>();
-        let next = 0;
-        let finished = false;
-        const finish = (error?: unknown) => {
-            if (finished) return;
-            finished = true;
-            options.signal?.removeEventListener('abort', abort);
-            workers.forEach(w => void w.terminate());
-            if (error) { reject(error); return; }
-            const base = results.get(-1) as Measurement;
-            resolve({
-                cascade: cascade.name, at: cascade.at,
-                perturbations: cascade.perturbations.map((_, i) => {
-                    const result = results.get(i)!;
-                    return typeof result === 'string' ? failedPerturbation(cascade, i, result) : responses(cascade, i, base, result);
-                })
-            });
-        };
-        const abort = () => finish(new SimulationError('The cascade run was cancelled', 'cancelled'));
-        if (options.signal?.aborted) { abort(); return; }
-        options.signal?.addEventListener('abort', abort);
-        const feed = (w: Worker) => { if (next < tasks.length) w.postMessage(tasks[next++]); };
-        for (let k = 0; k < size; k++) {
-            const worker = new Worker(new URL('./cascade-worker.js', import.meta.url), { workerData: data });
-            workers.push(worker);
-            worker.on('message', (reply: CascadeWorkerReply) => {
-                if ('error' in reply) {
-                    // Without the base run nothing can be compared; a failed perturbation is reported on its own.
-                    if (reply.task < 0) { finish(rebuild(reply.error)); return; }
-                    try {
-                        results.set(reply.task, perturbationError(rebuild(reply.error)));
-                    } catch (error) {
-                        finish(error);
-                        return;
-                    }
-                } else {
-                    results.set(reply.task, reply.measurement);
-                }
-                options.onProgress?.(results.size / tasks.length);
-                if (results.size === tasks.length) finish(); else feed(worker);
-            });
-            worker.on('error', finish);
-            feed(worker);
-        }
+    const pool = new WorkerPool<number, Measurement>({
+        script: new URL('./cascade-worker.js', import.meta.url),
+        size: Math.min(jobs.length, options.workers ?? availableParallelism()),
+        workerData
     });
+    let done = 0;
+    const measured = jobs.map(job => pool.run(job, { signal: options.signal }).then(measurement => {
+        options.onProgress?.(++done / jobs.length);
+        return measurement;
+    }));
+    // Each run's failure is read below, once the base run is in; until then it is not unhandled.
+    measured.forEach(run => run.catch(() => undefined));
+    try {
+        // Without the base run nothing can be compared: its failure fails the cascade (and stops the rest).
+        const base = await measured[0];
+        const perturbed = await Promise.all(measured.slice(1).map(run => run.catch(perturbationError)));
+        return {
+            cascade: cascade.name, at: cascade.at,
+            perturbations: perturbed.map((result, i) =>
+                typeof result === 'string' ? failedPerturbation(cascade, i, result) : responses(cascade, i, base, result))
+        };
+    } finally {
+        pool.dispose();
+    }
 }

@@ -2,7 +2,7 @@
  * `simulateScenario`: a scenario run from its t = 0 actions through its events, reported at
  * the scenario's output spacing, with its expectations judged (the shape of the CLI's JSON).
  */
-import type { Expectation, ModelIR, Scenario } from '../ir.js';
+import type { DisplayUnit, Expectation, ModelIR, Scenario } from '../ir.js';
 import { compileModel, type CompiledModel } from '../model/compiled-model.js';
 import { ModelError } from '../model/errors.js';
 import { applyAction, startState } from './actions.js';
@@ -15,11 +15,19 @@ import { NegativeConcentrations, type RunWarning } from './negative-concentratio
 import { resolveScenario } from './scenario-chain.js';
 import { integrateTrajectory, type Trajectory } from './trajectory.js';
 
+/** One observed quantity over time in base units (`unit`); `display`: the unit its author wrote, to show it in. */
+export interface Series {
+    name: string;
+    unit: string;
+    display?: DisplayUnit;
+    values: number[];
+}
+
 export interface SimulationResult {
     model: string;
     scenario: string;
     time: number[];
-    series: { name: string; unit: string; values: number[] }[];
+    series: Series[];
     expects: ExpectResult[];
     /** What the run did that the model should not (concentrations below zero). */
     warnings: RunWarning[];

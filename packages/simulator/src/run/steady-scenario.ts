@@ -1,18 +1,26 @@
 /** `cascade steady`: a scenario's steady state, reported for its observables (every species by default). */
 import { stabilityAt, type StabilityReport } from '../analysis/stability.js';
-import type { ModelIR } from '../ir.js';
+import type { DisplayUnit, ModelIR } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import type { RunWarning } from './negative-concentrations.js';
 import { defaultObservables, observer } from './observables.js';
 import type { RunOptions } from './run-options.js';
 import { compiled, findScenario, scenarioSteadyState } from './simulate.js';
 
+/** One quantity at a steady state, in base units (`unit`); `display`: the unit its author wrote, to show it in. */
+export interface SteadyValue {
+    name: string;
+    unit: string;
+    display?: DisplayUnit;
+    value: number;
+}
+
 export interface SteadyStateReport {
     model: string;
     scenario: string;
     converged: boolean;
     /** Empty when there is no steady state. */
-    values: { name: string; unit: string; value: number }[];
+    values: SteadyValue[];
     method: 'newton' | 'integration';
     iterations: number;
     /** Why there is no steady state. */

@@ -1,10 +1,22 @@
 /**
- * The reaction network of a model as a graph for the cascade view: species, processes,
- * receptors and modulators as nodes; flux, binding, inhibition and effect clauses as edges,
- * so the path from a perturbed factor down to the receptors can be followed.
+ * The reaction network of a model as a graph, the one network model of the preview's cascade
+ * view and `cascade diagram`: species, processes, receptors and modulators as nodes; flux,
+ * binding, inhibition and effect clauses as edges, so the path from a perturbed factor down to
+ * the receptors can be followed.
  */
-import type { ModelIR } from '@neurocascade/simulator';
-import type { NetworkEdgeKind, NetworkGraph, NetworkNodeCategory, NetworkNodeKind } from './simulation-protocol.js';
+import type { ModelIR, SpeciesKind } from '@neurocascade/simulator';
+
+export type NetworkNodeKind = 'species' | 'process' | 'receptor' | 'modulator';
+export type NetworkEdgeKind = 'flux' | 'binding' | 'increases' | 'decreases' | 'inhibition' | 'cofactor';
+
+/** What a node is drawn as: a species by its kind, or the kind of the other nodes. */
+export type NetworkNodeCategory = SpeciesKind | Exclude<NetworkNodeKind, 'species'>;
+
+export interface NetworkGraph {
+    /** `title`: the model's title of the node, if it has one. */
+    nodes: { id: string; label: string; kind: NetworkNodeKind; category: NetworkNodeCategory; title?: string }[];
+    edges: { source: string; target: string; kind: NetworkEdgeKind }[];
+}
 
 export function cascadeNetwork(model: ModelIR): NetworkGraph {
     const graph: NetworkGraph = { nodes: [], edges: [] };
