@@ -47,10 +47,11 @@ class TableEmitter implements Emitter {
     private readonly slots = new Map<number, number>();
 
     ref(space: 'y' | 'p' | 'w' | 'g', i: number): string {
+        // A bad space or index is rejected (DIRECT's checks throw) before it can share a placeholder.
+        if (!Object.hasOwn(SPACE_CODES, space) || !Number.isInteger(i) || i < 0) DIRECT.ref(space, i);
         const key = 4 * i + SPACE_CODES[space];
         let k = this.slots.get(key);
         if (k === undefined) {
-            DIRECT.ref(space, i); // validates the space and the index
             k = this.ints.push(i);
             this.slots.set(key, k);
         }
