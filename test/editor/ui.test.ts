@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { examplesSession } from './examples-session.js';
 import { repoRoot } from './extension-package.mjs';
+import type { Locator } from 'playwright-core';
 import { paintedPixels, seriesHeightShare } from './workbench.js';
 
 const example = 'serotonin.cascade';
@@ -19,6 +20,24 @@ describe('The editor UI in code-server', function () {
     const editor = examplesSession('ui');
 
     before(() => assert.ok(observed?.length, `${example} has a Baseline scenario that observes something`));
+
+    /**
+     * VS Code drops a lens's command when the lenses refresh under the click ("Actual command
+     * not found", microsoft/vscode#226936; seen in 1 of 4 probe sessions): a user clicks again,
+     * and so does the test, at most three times, until `shown` appears.
+     */
+    async function clickLens(text: string, tooltip: string, shown: Locator): Promise<void> {
+        const lens = editor.workbench.editor.locator('.codelens-decoration a', { hasText: text }).and(editor.session.page.locator(`[title="${tooltip}"]`));
+        for (let attempt = 1; ; attempt++) {
+            await lens.click();
+            try {
+                await shown.waitFor({ timeout: 20_000 });
+                return;
+            } catch (error) {
+                if (attempt === 3) throw error;
+            }
+        }
+    }
 
     it('opens an example', async () => {
         await editor.workbench.openFile(example);
@@ -78,26 +97,18 @@ describe('The editor UI in code-server', function () {
         const colour = await preview.locator('#legend button[data-quantity="Serotonin_ext"]').evaluate((b) => (b as HTMLElement).dataset.colour!);
         const share = await preview.locator('.panel', { has: preview.locator('h3', { hasText: 'Concentration (nM)' }) }).evaluate(seriesHeightShare, colour);
         assert.ok(share >= 0.2, `Serotonin_ext spans ${share.toFixed(2)} of its panel's height`);
+        // The steady-state table reads in the same units as the panels: nanomolar serotonin in nM.
+        const row = preview.locator('#steady-state tr[data-name="Serotonin_ext"]');
+        assert.equal(await row.getAttribute('data-unit'), 'nM');
+        const shown = Number(await row.locator('td.value').textContent());
+        assert.ok(Math.abs(shown / (Number(await row.getAttribute('data-value')) * 1000) - 1) < 1e-3, `${shown} nM`);
     });
 
     it('runs a scenario from its ▶ Run code lens', async () => {
         const line = exampleText.split('\n').findIndex((text) => text.startsWith('scenario SSRI')) + 1;
         assert.ok(line > 0, `${example} declares scenario SSRI`);
         await editor.workbench.goToLine(line);
-        // VS Code drops a lens's command when the lenses refresh under the click ("Actual command
-        // not found", microsoft/vscode#226936; seen in 1 of 4 probe sessions): a user clicks again,
-        // and so does the test, at most three times.
-        const lens = editor.workbench.editor.locator('.codelens-decoration a', { hasText: '▶ Run' }).and(editor.session.page.locator('[title="Run SSRI"]'));
-        const title = editor.workbench.preview.locator('#title', { hasText: /^SSRI/ });
-        for (let attempt = 1; ; attempt++) {
-            await lens.click();
-            try {
-                await title.waitFor({ timeout: 15_000 });
-                break;
-            } catch (error) {
-                if (attempt === 3) throw error;
-            }
-        }
+        await clickLens('▶ Run', 'Run SSRI', editor.workbench.preview.locator('#title', { hasText: /^SSRI/ }));
     });
 
     it('compares scenarios as small multiples with one legend entry per scenario', async () => {
@@ -130,6 +141,52 @@ describe('The editor UI in code-server', function () {
         await preview.locator('#perturbation').selectOption({ index: 1 });
         await preview.locator('#network .node[data-id="SERT"] rect[stroke="#000000"]').waitFor();
         assert.equal(await ends(), first, 'the colour scale stays the same across the perturbations');
+    });
+
+    it('runs a scan from its ▶ Scan code lens: a dose–response with labelled axes and the EC50 marked', async () => {
+        const line = exampleText.split('\n').findIndex((text) => text.startsWith('scan CortisolDose')) + 1;
+        assert.ok(line > 0, `${example} declares scan CortisolDose`);
+        await editor.workbench.goToLine(line);
+        const preview = editor.workbench.preview;
+        const plot = preview.locator('#scan-plots .figure[data-chart="CortisolDose-Serotonin_ext"] svg');
+        await clickLens('▶ Scan', 'Scan CortisolDose', plot);
+        assert.match((await plot.locator('.x-label').textContent()) ?? '', /^Cortisol\.level \(.+\)$/, 'the dose axis names the varied property and its unit');
+        assert.equal(await plot.locator('.y-label').textContent(), 'Serotonin_ext (nM)');
+        assert.equal(await plot.locator('circle.point').count(), 25);
+        const marker = plot.locator('.ec50-marker');
+        assert.equal(await marker.getAttribute('data-kind'), 'EC50');
+        // The marker sits where the fit puts the EC50: the summary line under the plot says the same value.
+        const summary = (await plot.locator('.hill-summary').textContent()) ?? '';
+        const ec50 = Number(/EC50 ([\d.e+-]+)/.exec(summary)?.[1]);
+        assert.ok(Math.abs(Number(await marker.getAttribute('data-x')) / ec50 - 1) < 1e-3, `marker at ${await marker.getAttribute('data-x')}, summary '${summary}'`);
+        assert.deepEqual(await preview.locator('#scan-plots .figure').first().locator('.chart-export button').allTextContents(), ['CSV', 'SVG', 'PNG']);
+    });
+
+    it('shows the sensitivities from the palette: a tornado sorted by |coefficient| and the stability', async () => {
+        const preview = editor.workbench.preview;
+        await editor.workbench.runCommand('NeuroCascade: Show Sensitivities');
+        await editor.workbench.pick(/^Baseline/);
+        await preview.locator('#title', { hasText: /^Sensitivities at the steady state of Baseline/ }).waitFor({ timeout: 60_000 });
+        await preview.locator('#sensitivity-quantity').selectOption('Serotonin_ext');
+        const bars = preview.locator('#tornado svg .bar');
+        await bars.first().waitFor();
+        const coefficients = await bars.evaluateAll((drawn) => drawn.map((b) => Math.abs(Number((b as SVGElement).dataset.coefficient))));
+        assert.ok(coefficients.length > 3, `${coefficients.length} bars`);
+        assert.deepEqual(coefficients, [...coefficients].sort((a, b) => b - a), 'largest first');
+        assert.match((await preview.locator('#tornado .axis-label').textContent()) ?? '', /^response coefficient of Serotonin_ext/);
+        assert.match(await preview.locator('#stability').innerText(), /^Stable: .*slowest time scale/);
+    });
+
+    it('shows the control analysis: the heatmap with its scale and the network coloured by a flux', async () => {
+        const preview = editor.workbench.preview;
+        await editor.workbench.runCommand('NeuroCascade: Show Control Analysis');
+        await editor.workbench.pick(/^Baseline/);
+        await preview.locator('#control-heatmap svg .colour-scale').waitFor({ timeout: 60_000 });
+        assert.ok(await preview.locator('#control-heatmap svg .cell').count() > 10);
+        await preview.locator('#control-flux').selectOption('SERT');
+        await preview.locator('#control-network .node[data-id="SERT"] rect[stroke="#000000"]').waitFor();
+        const legend = (await preview.locator('#control-network .legend').textContent()) ?? '';
+        assert.ok(legend.includes('Flux control coefficient'), `the network's scale is labelled: ${legend}`);
     });
 
     it('brings the preview back after the page is reloaded, showing what it showed', async () => {

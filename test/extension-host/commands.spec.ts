@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { CascadeRunResult, ScenarioRunResult, SteadyStateResult } from '../../packages/language/src/simulation/simulation-protocol.js';
+import type { CascadeRunResult, ScanRunResult, ScenarioRunResult, SteadyAnalysisResult, SteadyStateResult } from '../../packages/language/src/simulation/simulation-protocol.js';
 import { cascadeExtension, nonEmpty, openCascade, positionAfter, until, workspaceUri } from './workspace-helpers.js';
 
 const minutesPer: Record<string, number> = { min: 1, h: 60, d: 1440 };
@@ -86,6 +86,32 @@ describe('NeuroCascade commands', () => {
             'neurocascade.compareScenarios': {
                 args: () => [document.uri, ['Baseline', 'SSRI']],
                 check: (r) => assert.deepEqual((r as ScenarioRunResult[]).map((run) => run.scenario), ['Baseline', 'SSRI']),
+            },
+            'neurocascade.runScan': {
+                args: () => [document.uri, 'TryptophanDose'],
+                check: (r) => {
+                    const scan = r as ScanRunResult;
+                    assert.equal(scan.vary[0].values.length, 9);
+                    // More tryptophan supply, more serotonin: a dose–response with a positive Emax.
+                    assert.ok(scan.measures[0].hill && scan.measures[0].hill.emax > 0, JSON.stringify(scan.measures[0].hill));
+                },
+            },
+            'neurocascade.showSensitivities': {
+                args: () => [document.uri, 'SSRI'],
+                check: (r) => {
+                    const result = r as SteadyAnalysisResult;
+                    const i = result.sensitivities.quantities.findIndex((q) => q.name === 'Serotonin');
+                    const supply = result.sensitivities.parameters.findIndex((p) => p.name === 'Tryptophan' && p.property === 'supply');
+                    assert.ok(i >= 0 && supply >= 0 && result.sensitivities.coefficients[i][supply]! > 0, 'serotonin rises with the tryptophan supply');
+                },
+            },
+            'neurocascade.showControlAnalysis': {
+                args: () => [document.uri, 'Baseline'],
+                check: (r) => {
+                    const flux = (r as SteadyAnalysisResult).control.fluxControl;
+                    // The summation theorem: each flux's control coefficients add up to 1.
+                    for (const row of flux.values) assert.ok(Math.abs(row.reduce((sum: number, v) => sum + (v ?? 0), 0) - 1) < 1e-6, JSON.stringify(row));
+                },
             },
             'neurocascade.togglePreviewLock': {
                 args: () => [],

@@ -2,8 +2,8 @@
  * The knockout tables of docs/models.md from the project's own output: each calibration file
  * under examples/calibration is fitted (`fit Calibration`: the *assumption* parameters against
  * the measured baselines and the knockout ranges), its parameters profiled for 95 % intervals,
- * and every literature range of the validation files compared with the model as written and as
- * fitted. `--write docs/models.md` replaces the text between the calibration markers there.
+ * and every literature range of the validation files (also those the fit's objective leaves out)
+ * compared with the model as written and as fitted. `--write docs/models.md` replaces the text between the calibration markers there.
  *
  *   npm run build && node packages/cli/scripts/calibration-table.mjs [--starts N] [--write docs/models.md]
  */
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ModelLoader } from '@neurocascade/language';
 import { writeFileAtomic } from '@neurocascade/language/atomic-write';
-import { fitModel, formatNumber, profileLikelihood } from '@neurocascade/simulator';
+import { evaluateFit, fitModel, formatNumber, profileLikelihood } from '@neurocascade/simulator';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const { values: options } = parseArgs({ options: { starts: { type: 'string', default: '3' }, write: { type: 'string' } } });
@@ -35,13 +35,25 @@ function match(value, low, high) {
 const percent = fraction => `${fraction >= 0 ? '+' : '−'}${formatNumber(Math.abs(fraction) * 100)} %`;
 const range = (low, high) => `${percent(low)} … ${percent(high)}`;
 
-/** The literature rows: the relative expects of each calibration's knockout scenarios, in file order, at the parameter values given. */
-function knockoutRows(model, result) {
-    return result.expects.flatMap((e, k) => {
-        const scenario = model.scenarios.find(s => s.name === e.scenario);
-        const relative = scenario?.expects.some(x => x.relativeTo !== undefined && x.label === e.label && x.low === e.low && x.high === e.high);
-        return relative ? [{ key: `${e.scenario} ${e.label} ${k}`, knockout: e.scenario.replace(/_Literature$/, ''), quantity: e.label, low: e.low, high: e.high, value: e.value }] : [];
-    });
+/**
+ * The model with its fit reading every scenario that has relative expects (the knockout table),
+ * whether or not the calibration's data name it: evaluated at given values, it reports every row.
+ */
+function reportingModel(model) {
+    const fit = model.fits.find(f => f.name === 'Calibration');
+    const [reading] = model.datasets.find(d => d.name === fit.data[0]).measurements;
+    const knockouts = model.scenarios.filter(s => s.expects.some(e => e.relativeTo !== undefined));
+    const dataset = { name: 'KnockoutTable', measurements: knockouts.map(s => ({ ...reading, scenario: s.name })) };
+    return { ...model, datasets: [...model.datasets, dataset], fits: model.fits.map(f => (f === fit ? { ...f, data: [dataset.name], includeExpects: 'relative' } : f)) };
+}
+
+/** The literature rows: the relative expects of the knockout scenarios, in file order, with the values at the parameters given. */
+function knockoutRows(result, fitted) {
+    const inObjective = new Set(fitted.expects.map(e => e.scenario));
+    return result.expects.map((e, k) => ({
+        key: `${e.scenario} ${e.label} ${k}`, knockout: e.scenario.replace(/_Literature$/, ''), fitted: inObjective.has(e.scenario),
+        quantity: e.label, low: e.low, high: e.high, value: e.value
+    }));
 }
 
 async function calibrate({ name, file }) {
@@ -51,13 +63,14 @@ async function calibrate({ name, file }) {
     if (!loaded.model) throw new Error(`${file}: ${loaded.diagnostics.filter(d => d.severity === 'error').map(d => `${d.line}: ${d.message}`).join('; ')}`);
     const model = loaded.model;
     const started = performance.now();
-    const written = fitModel(model, 'Calibration', { starts: 1, maxIterations: 0 });
+    const written = evaluateFit(model, 'Calibration');
     const fitted = fitModel(model, 'Calibration', { starts: Number(options.starts) });
     const profiles = profileLikelihood(model, fitted, { pointsPerSide: 12 });
     const seconds = (performance.now() - started) / 1000;
-    const before = knockoutRows(model, written);
-    const after = new Map(knockoutRows(model, fitted).map(row => [row.key, row]));
-    const rows = before.map(row => ({ ...row, fitted: after.get(row.key).value }));
+    const reporting = reportingModel(model);
+    const before = knockoutRows(evaluateFit(reporting, 'Calibration'), fitted);
+    const after = new Map(knockoutRows(evaluateFit(reporting, 'Calibration', fitted.parameters.map(p => p.value)), fitted).map(row => [row.key, row]));
+    const rows = before.map(row => ({ ...row, fittedValue: after.get(row.key).value }));
     return { name, file: path.relative(root, file), written, fitted, profiles, rows, seconds };
 }
 
@@ -67,13 +80,20 @@ function counts(rows, pick) {
     return tally;
 }
 
+function tally(rows, pick) {
+    const t = counts(rows, pick);
+    return `${t.yes} inside, ${t.near} near, ${t.direction} right sign only${t.wrong ? `, ${t.wrong} wrong sign` : ''}`;
+}
+
 function section(c) {
     const lines = [
         `#### ${c.name[0].toUpperCase()}${c.name.slice(1)} (\`${c.file}\`, ${c.fitted.parameters.length} estimates, ${c.fitted.starts.length} starts)`,
         '',
+        `As written ${tally(c.rows, r => r.value)}; fitted ${tally(c.rows, r => r.fittedValue)}.${c.rows.some(r => !r.fitted) ? ' Rows marked † are outside the fit\'s objective (its data do not name their scenario) and are reported at the fitted values.' : ''}`,
+        '',
         '| knockout | quantity | literature | as written | match | fitted | match |',
         '|---|---|---|---|---|---|---|',
-        ...c.rows.map(r => `| ${r.knockout} | ${r.quantity} | ${range(r.low, r.high)} | ${percent(r.value)} | ${match(r.value, r.low, r.high)} | ${percent(r.fitted)} | ${match(r.fitted, r.low, r.high)} |`),
+        ...c.rows.map(r => `| ${r.knockout}${r.fitted ? '' : ' †'} | ${r.quantity} | ${range(r.low, r.high)} | ${percent(r.value)} | ${match(r.value, r.low, r.high)} | ${percent(r.fittedValue)} | ${match(r.fittedValue, r.low, r.high)} |`),
         '',
         '| estimate | as written | fitted | 95 % profile interval | unit | |',
         '|---|---|---|---|---|---|',
@@ -97,14 +117,10 @@ for (const calibration of CALIBRATIONS) {
     results.push(result);
 }
 const all = results.flatMap(r => r.rows);
-const tally = pick => {
-    const t = counts(all, pick);
-    return `${t.yes} inside, ${t.near} near, ${t.direction} right sign only${t.wrong ? `, ${t.wrong} wrong sign` : ''}`;
-};
 const text = [
     BEGIN,
     '',
-    `Of the ${all.length} knockout quantities: as written ${tally(r => r.value)}; fitted ${tally(r => r.fitted)}.`,
+    `Of the ${all.length} knockout quantities: as written ${tally(all, r => r.value)}; fitted ${tally(all, r => r.fittedValue)}.`,
     '',
     ...results.map(section).flatMap(s => [s, '']),
     END

@@ -1,7 +1,7 @@
-/** `▶ Run` above every scenario and `▶ Cascade` above every cascade, from the server's outline. */
+/** `▶ Run` above every scenario, `▶ Cascade` above every cascade and `▶ Scan` above every scan, from the server's outline. */
 import * as vscode from 'vscode';
 import type { CascadeClient } from './language-client.js';
-import { RUN_CASCADE_COMMAND, RUN_SCENARIO_COMMAND } from './commands.js';
+import { RUN_CASCADE_COMMAND, RUN_SCAN_COMMAND, RUN_SCENARIO_COMMAND } from './commands.js';
 
 export class RunCodeLenses implements vscode.CodeLensProvider {
     constructor(private readonly client: CascadeClient) {}
@@ -14,7 +14,8 @@ export class RunCodeLenses implements vscode.CodeLensProvider {
             new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title, command, arguments: [uri, name], tooltip: `${title.slice(2)} ${name}` });
         return [
             ...outline.scenarios.map(s => lens(s.line, '▶ Run', RUN_SCENARIO_COMMAND, s.name)),
-            ...outline.cascades.map(c => lens(c.line, '▶ Cascade', RUN_CASCADE_COMMAND, c.name))
+            ...outline.cascades.map(c => lens(c.line, '▶ Cascade', RUN_CASCADE_COMMAND, c.name)),
+            ...outline.scans.map(s => lens(s.line, '▶ Scan', RUN_SCAN_COMMAND, s.name))
         ];
     }
 }

@@ -8,12 +8,14 @@ import type { CascadeClient } from './language-client.js';
 import type { PreviewManager } from './preview-manager.js';
 import type { PreviewRequest } from './preview-panel.js';
 import { basename, pickMany, pickOne, targetDocument } from './run-picker.js';
-import { cascadeCsv, scenariosCsv, steadyStateCsv } from './shared/csv.js';
+import { savePath } from './save-path.js';
+import { cascadeCsv, controlCsv, scanCsv, scenariosCsv, sensitivityCsv, steadyStateCsv } from './shared/csv.js';
 import { pngBytes, type ExportFormat, type PreviewContent } from './shared/protocol.js';
 import { mayRun } from './trust.js';
 
 export const RUN_SCENARIO_COMMAND = 'neurocascade.runScenario';
 export const RUN_CASCADE_COMMAND = 'neurocascade.runCascade';
+export const RUN_SCAN_COMMAND = 'neurocascade.runScan';
 
 export interface CommandServices {
     client: CascadeClient;
@@ -23,6 +25,13 @@ export interface CommandServices {
 
 export function registerCommands({ client, previews, output }: CommandServices): vscode.Disposable[] {
     const show = async (uri: vscode.Uri, request: PreviewRequest) => (await mayRun()) ? previews.open(uri).show(request) : undefined;
+    /** At the steady state of the scenario named, else the only one, else the one the user picks. */
+    const showSteadyAnalysis = async (view: 'sensitivity' | 'control', document: unknown, name: unknown) => {
+        const uri = targetDocument(document);
+        const scenario = typeof name === 'string' ? name : await pickOne(client, uri, 'scenarios');
+        const content = scenario ? await show(uri, { view, scenario }) : undefined;
+        return content?.view === view ? content.result : undefined;
+    };
     const commands: Record<string, (...args: unknown[]) => Promise<unknown>> = {
         [RUN_SCENARIO_COMMAND]: async (document, name) => {
             const uri = targetDocument(document);
@@ -36,6 +45,14 @@ export function registerCommands({ client, previews, output }: CommandServices):
             const content = cascade ? await show(uri, { view: 'cascade', name: cascade }) : undefined;
             return content?.view === 'cascade' ? content.result : undefined;
         },
+        [RUN_SCAN_COMMAND]: async (document, name) => {
+            const uri = targetDocument(document);
+            const scan = typeof name === 'string' ? name : await pickOne(client, uri, 'scans');
+            const content = scan ? await show(uri, { view: 'scan', name: scan }) : undefined;
+            return content?.view === 'scan' ? content.result : undefined;
+        },
+        'neurocascade.showSensitivities': (document, scenario) => showSteadyAnalysis('sensitivity', document, scenario),
+        'neurocascade.showControlAnalysis': (document, scenario) => showSteadyAnalysis('control', document, scenario),
         'neurocascade.openPreview': async document => {
             const uri = targetDocument(document);
             if (previews.find(uri)?.request) return previews.open(uri).content;
@@ -62,7 +79,7 @@ export function registerCommands({ client, previews, output }: CommandServices):
             const preview = previews.active;
             const content = preview?.content;
             if (!preview || !content) throw new Error('Run a scenario, cascade or steady state first: there are no results to export.');
-            const path = await savePath(target, preview.documentUri, content, 'csv');
+            const path = await savePath(target, preview.documentUri, subjectOf(content), 'csv');
             if (path) await writeFileAtomic(path, csvOf(content));
             return path;
         },
@@ -89,7 +106,7 @@ export function registerCommands({ client, previews, output }: CommandServices):
 async function exportPlot(previews: PreviewManager, target: unknown, format: ExportFormat): Promise<string | undefined> {
     const preview = previews.active;
     if (!preview?.content) throw new Error('Open a preview with results first: there is no plot to export.');
-    const path = await savePath(target, preview.documentUri, preview.content, format);
+    const path = await savePath(target, preview.documentUri, subjectOf(preview.content), format);
     if (!path) return undefined;
     const data = await preview.exportPlot(format);
     await writeFileAtomic(path, format === 'png' ? pngBytes(data) : data);
@@ -101,20 +118,20 @@ function csvOf(content: PreviewContent): string {
         case 'scenarios': return scenariosCsv(content.results);
         case 'cascade': return cascadeCsv(content.result);
         case 'steady-state': return steadyStateCsv(content.result);
+        case 'sensitivity': return sensitivityCsv(content.result);
+        case 'control': return controlCsv(content.result);
+        case 'scan': return scanCsv(content.result);
     }
 }
 
-/** The target path given as an argument, else one the user picks in a save dialog. */
-async function savePath(target: unknown, document: vscode.Uri, content: PreviewContent, extension: string): Promise<string | undefined> {
-    if (typeof target === 'string') return target;
-    if (target instanceof vscode.Uri) return target.fsPath;
-    const stem = basename(document).replace(/\.cascade$/, '');
-    const subject = content.view === 'scenarios' ? content.results.map(r => r.scenario).join('-')
-        : content.view === 'cascade' ? content.result.cascade : 'steady-state';
-    const folder = document.scheme === 'file' ? vscode.Uri.joinPath(document, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
-    const picked = await vscode.window.showSaveDialog({
-        defaultUri: folder && vscode.Uri.joinPath(folder, `${stem}-${subject}.${extension}`),
-        filters: { [extension.toUpperCase()]: [extension] }
-    });
-    return picked?.fsPath;
+/** What the file is named after: the scenarios, cascade or scan shown. */
+function subjectOf(content: PreviewContent): string {
+    switch (content.view) {
+        case 'scenarios': return content.results.map(r => r.scenario).join('-');
+        case 'cascade': return content.result.cascade;
+        case 'steady-state': return 'steady-state';
+        case 'sensitivity':
+        case 'control': return `${content.view}-${content.result.scenario}`;
+        case 'scan': return content.result.scan;
+    }
 }

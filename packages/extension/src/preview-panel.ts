@@ -6,14 +6,16 @@
  * state so that `PreviewSerializer` brings it back after a reload.
  */
 import * as vscode from 'vscode';
+import { writeFileAtomic } from '@neurocascade/language/atomic-write';
 import type { CascadeClient } from './language-client.js';
 import type { RunStatus } from './status-bar.js';
 import { liveMode, simulationOptions } from './settings.js';
 import { createNonce } from './shared/csp.js';
 import {
-    parseFromWebview, parseModelError, type ExportFormat, type FromWebview, type PreviewContent, type PreviewRequest, type ToWebview
+    parseFromWebview, parseModelError, pngBytes, type ExportFormat, type FromWebview, type PreviewContent, type PreviewRequest, type ToWebview
 } from './shared/protocol.js';
 import { previewSources } from './preview-sources.js';
+import { savePath } from './save-path.js';
 import { basename } from './run-picker.js';
 import { previewHtml } from './webview-html.js';
 
@@ -178,6 +180,11 @@ export class PreviewPanel implements vscode.Disposable {
                 return { view: 'cascade', result: await client.request('cascade/runCascade', { ...base, cascade: request.name }, token) };
             case 'steady-state':
                 return { view: 'steady-state', result: await client.request('cascade/steadyState', base, token) };
+            case 'sensitivity':
+            case 'control':
+                return { view: request.view, result: await client.request('cascade/steadyAnalysis', { ...base, scenario: request.scenario }, token) };
+            case 'scan':
+                return { view: 'scan', result: await client.request('cascade/runScan', { ...base, scan: request.name }, token) };
         }
     }
 
@@ -199,8 +206,21 @@ export class PreviewPanel implements vscode.Disposable {
         if (!message) return;
         if (message.type === 'ready') this.markReady();
         if (message.type === 'log') this.services.output.warn(`preview: ${message.message}`);
+        if (message.type === 'save') void this.save(message);
         for (const waiter of this.waiters.splice(0)) {
             if (!waiter(message)) this.waiters.push(waiter);
+        }
+    }
+
+    /** One chart's export button: saved where the user picks. */
+    private async save(message: Extract<FromWebview, { type: 'save' }>): Promise<void> {
+        try {
+            const path = await savePath(undefined, this.documentUri, message.name, message.format);
+            if (path) await writeFileAtomic(path, message.format === 'png' ? pngBytes(message.data) : message.data);
+        } catch (error) {
+            const text = error instanceof Error ? error.message : String(error);
+            this.services.output.error(`Saving ${message.name}.${message.format}: ${text}`);
+            void vscode.window.showErrorMessage(text);
         }
     }
 
@@ -214,6 +234,9 @@ export function describe(request: PreviewRequest): string {
         case 'scenarios': return request.names.length === 1 ? `Scenario ${request.names[0]}` : `Compare ${request.names.join(', ')}`;
         case 'cascade': return `Cascade ${request.name}`;
         case 'steady-state': return 'Steady state';
+        case 'sensitivity': return `Sensitivities${request.scenario ? ` of ${request.scenario}` : ''}`;
+        case 'control': return `Control analysis${request.scenario ? ` of ${request.scenario}` : ''}`;
+        case 'scan': return `Scan ${request.name}`;
     }
 }
 

@@ -13,12 +13,14 @@ export function targetDocument(argument: unknown): vscode.Uri {
     throw new Error('Open a .cascade file first.');
 }
 
-export type OutlineKind = 'scenarios' | 'cascades';
+export type OutlineKind = 'scenarios' | 'cascades' | 'scans';
+
+const SINGULAR: Record<OutlineKind, string> = { scenarios: 'scenario', cascades: 'cascade', scans: 'scan' };
 
 async function entries(client: CascadeClient, uri: vscode.Uri, kind: OutlineKind): Promise<OutlineEntry[]> {
     const outline = await client.request('cascade/outline', { uri: uri.toString() });
     const found = outline[kind];
-    if (found.length === 0) throw new Error(`${basename(uri)} declares no ${kind === 'scenarios' ? 'scenario' : 'cascade'}.`);
+    if (found.length === 0) throw new Error(`${basename(uri)} declares no ${SINGULAR[kind]}.`);
     return found;
 }
 
@@ -26,7 +28,7 @@ async function entries(client: CascadeClient, uri: vscode.Uri, kind: OutlineKind
 export async function pickOne(client: CascadeClient, uri: vscode.Uri, kind: OutlineKind): Promise<string | undefined> {
     const found = await entries(client, uri, kind);
     if (found.length === 1) return found[0].name;
-    const picked = await vscode.window.showQuickPick(found.map(item), { placeHolder: kind === 'scenarios' ? 'Scenario to run' : 'Cascade to run' });
+    const picked = await vscode.window.showQuickPick(found.map(item), { placeHolder: `${SINGULAR[kind][0].toUpperCase()}${SINGULAR[kind].slice(1)} to run` });
     return picked?.label;
 }
 

@@ -3,7 +3,7 @@
  * its own file (dist/sbml-import.cjs) and loaded on first use: the XML parser is not needed at activation.
  */
 import * as vscode from 'vscode';
-import { importSbmlFile } from '@neurocascade/sbml';
+import { importSbmlFile } from '@neurocascade/sbml/import';
 
 export async function importSbml(source: unknown, target: unknown): Promise<string | undefined> {
     const input = typeof source === 'string' ? source : source instanceof vscode.Uri ? source.fsPath : (await vscode.window.showOpenDialog({

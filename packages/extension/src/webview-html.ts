@@ -60,6 +60,28 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
         <h2>Network</h2>
         <p class="hint">Nodes coloured by response coefficient (ΔY/Y)/(ΔP/P) to the selected perturbation.</p>
         <div id="network-frame"><svg id="network" role="img" aria-label="Reaction network"></svg></div>
+        <div id="network-export"></div>
+    </section>
+    <section id="analysis-view" hidden>
+        <div id="sensitivity-part">
+            <label>Quantity <select id="sensitivity-quantity"></select></label>
+            <div id="tornado" class="figure"></div>
+        </div>
+        <div id="control-part">
+            <label>Matrix <select id="control-matrix"><option value="flux">Flux control</option><option value="concentration">Concentration control</option></select></label>
+            <div id="control-heatmap" class="figure"></div>
+            <h2>Network</h2>
+            <label>Flux <select id="control-flux"></select></label>
+            <div id="control-network-frame"><svg id="control-network" role="img" aria-label="Reaction network coloured by flux control coefficients"></svg></div>
+            <div id="control-network-export"></div>
+        </div>
+        <h2>Stability</h2>
+        <p id="stability"></p>
+        <table id="eigenvalues"><thead><tr><th>Re λ (/min)</th><th>Im λ (/min)</th><th>time scale 1/|Re λ|</th></tr></thead><tbody></tbody></table>
+    </section>
+    <section id="scan-view" hidden>
+        <div id="scan-plots"></div>
+        <ul id="scan-errors" role="alert" hidden></ul>
     </section>
     <script type="module" nonce="${nonce}">${inline(script, 'script')}</script>
 </body>

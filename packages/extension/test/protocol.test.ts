@@ -19,6 +19,25 @@ describe('webview message protocol', () => {
         assert.equal(parseFromWebview({ type: 'exported', format: 'svg', data: 'data:image/png;base64,AA==' }), undefined);
     });
 
+    it('accepts a chart\'s file to save only with a plain file name and data of its format', () => {
+        assert.deepEqual(parseFromWebview({ type: 'save', format: 'csv', name: 'tornado-Serotonin_ext', data: 'a,b\n' }),
+            { type: 'save', format: 'csv', name: 'tornado-Serotonin_ext', data: 'a,b\n' });
+        assert.deepEqual(parseFromWebview({ type: 'rendered', view: 'scan', series: 2 }), { type: 'rendered', view: 'scan', series: 2 });
+        for (const message of [
+            { type: 'save', format: 'csv', name: '../../etc/passwd', data: '' },
+            { type: 'save', format: 'svg', name: 'x', data: 'not svg' },
+            { type: 'save', format: 'png', name: 'x', data: '<svg/>' },
+            { type: 'save', format: 'exe', name: 'x', data: '' }
+        ]) assert.equal(parseFromWebview(message), undefined, JSON.stringify(message));
+    });
+
+    it('restores the sensitivity, control and scan views', () => {
+        for (const request of [{ view: 'sensitivity' }, { view: 'control', scenario: 'SSRI' }, { view: 'scan', name: 'Dose' }]) {
+            assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request })?.request, request);
+        }
+        assert.equal(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view: 'scan' } })?.request, undefined);
+    });
+
     it('copies only the known fields of a message', () => {
         assert.deepEqual(parseFromWebview({ type: 'ready', extra: 'ignored' }), { type: 'ready' });
     });

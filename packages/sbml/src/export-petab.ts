@@ -11,7 +11,7 @@ import { petabFileNames, type PetabCondition, type PetabObservable, type PetabPa
 export function exportPetab(model: ModelIR, fitName: string): PetabProblem {
     const fit = model.fits?.find(f => f.name === fitName);
     if (!fit) throw new SbmlExportError(`the model has no fit named '${fitName}'${model.fits?.length ? ` (it has ${model.fits.map(f => f.name).join(', ')})` : ''}`);
-    if (fit.includeExpects) throw new SbmlExportError(`fit '${fit.name}': 'include expects' (expects as soft constraints) has no PEtab counterpart`);
+    if (fit.includeExpects !== 'none') throw new SbmlExportError(`fit '${fit.name}': 'include expects' (expects as soft constraints) has no PEtab counterpart`);
     const points = fit.data.flatMap(name => (model.datasets ?? []).find(d => d.name === name)?.measurements.map(m => ({ ...m, dataset: name })) ?? []);
     const quantities = [...new Map(points.map(p => [p.quantity, p.expression])).entries()];
     const scenarios = [...new Set(points.map(p => p.scenario))];

@@ -35,7 +35,7 @@ const measurements = truth.series.flatMap(s => truth.time.flatMap((time, k) => t
     scenario: 'Run', quantity: s.name, expression: name(s.name), unit: 'uM', time, value: s.values[k] * (1 + 0.05 * gaussian()), sd: 0.05 * s.values[k]
 }] : []));
 const ir = { ...chain(START), datasets: [{ name: 'D', measurements }], fits: [{
-    name: 'F', data: ['D'], includeExpects: false, residuals: 'normal',
+    name: 'F', data: ['D'], includeExpects: 'none', residuals: 'normal',
     estimates: [['E1', 'vmax', 0.1, 10], ['E1', 'km', 1, 1000], ['E2', 'vmax', 0.1, 10], ['E2', 'km', 0.1, 100], ['B', 'clearance', 0.001, 1]]
         .map(([target, property, low, high]) => ({ target, property, low, high, log: true }))
 }] };

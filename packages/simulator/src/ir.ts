@@ -510,8 +510,8 @@ export interface Fit {
     /** Dataset names. */
     data: string[];
     estimates: FitEstimate[];
-    /** The scenarios' expects join the objective as soft constraints. */
-    includeExpects: boolean;
+    /** Which expects of the data's scenarios join the objective as soft constraints: none, all, or only the relative ones. */
+    includeExpects: 'none' | 'all' | 'relative';
     /** 'normal': r = (y − ŷ)/sd; 'lognormal': r = (ln y − ln ŷ)/(sd/y). */
     residuals: 'normal' | 'lognormal';
     source?: SourceRef;

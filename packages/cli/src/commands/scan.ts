@@ -15,12 +15,12 @@ function matrices(r: ScanResult): { title: string; matrix: MatrixText; corner: s
     if (!second) {
         return [{
             title: r.scan, corner: axisLabel(first),
-            matrix: { rows: first.values.map(String), columns: r.measures.map(m => `${m.name} (${m.unit})`), values: first.values.map((_, k) => r.measures.map(m => (m.values as (number | null)[])[k])) }
+            matrix: { rows: first.values, columns: r.measures.map(m => `${m.name} (${m.unit})`), values: first.values.map((_, k) => r.measures.map(m => (m.values as (number | null)[])[k])) }
         }];
     }
     return r.measures.map(m => ({
         title: `${r.scan}: ${m.name} (${m.unit})`, corner: `${axisLabel(first)} \\ ${axisLabel(second)}`,
-        matrix: { rows: first.values.map(String), columns: second.values.map(String), values: m.values as (number | null)[][] }
+        matrix: { rows: first.values, columns: second.values, values: m.values as (number | null)[][] }
     }));
 }
 

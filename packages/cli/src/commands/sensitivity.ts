@@ -25,7 +25,7 @@ function asMatrix(r: SensitivityReport): MatrixText {
 function timeCourseMatrix(r: TimeCourseSensitivityReport): MatrixText {
     const pairs = r.quantities.flatMap((q, i) => r.parameters.map((p, j) => ({ name: `${q.name} / ${label(p)}`, i, j })));
     return {
-        rows: r.time.map(String), columns: pairs.map(c => c.name),
+        rows: r.time, columns: pairs.map(c => c.name),
         values: r.time.map((_, k) => pairs.map(c => r.coefficients[c.i][c.j][k]))
     };
 }

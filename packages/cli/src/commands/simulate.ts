@@ -2,7 +2,8 @@ import { findScenario, simulateScenario, type DisplayUnit, type SimulationResult
 import { listOption, oneOf, parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
-import { batched, csvField, csvNumber, emit, jsonChunks, type Chunks } from '../simulation/output.js';
+import { csvRow } from '@neurocascade/language/csv';
+import { batched, emit, jsonChunks, type Chunks } from '../simulation/output.js';
 import { progressBar } from '../simulation/progress.js';
 import { reportRunWarnings } from '../simulation/run-warnings.js';
 import { chosenQuantities, observing } from '../simulation/quantities.js';
@@ -68,9 +69,9 @@ function csvChunks(runs: readonly ScenarioOutput[]): Chunks {
     const columns = runs.flatMap(({ result, displays }) => result.series.map((series, k) => ({ series, display: displays[k], label: `${prefix(result)}${series.name} (${displays[k]?.unit ?? series.unit})` })));
     const time = runs[0].result.time;
     return batched((function* () {
-        yield `${['time (min)', ...columns.map(column => column.label)].map(csvField).join(',')}\n`;
+        yield csvRow(['time (min)', ...columns.map(column => column.label)]);
         for (let i = 0; i < time.length; i++) {
-            yield `${[csvNumber(time[i]), ...columns.map(column => csvNumber(inDisplay(column.series.values[i], column.display)))].join(',')}\n`;
+            yield csvRow([time[i], ...columns.map(column => inDisplay(column.series.values[i], column.display))]);
         }
     })());
 }

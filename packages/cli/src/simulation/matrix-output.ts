@@ -1,10 +1,11 @@
 /** A labelled matrix (rows × columns of coefficients) as a terminal table or as CSV. */
 import { formatNumber } from '@neurocascade/simulator';
-import { csvField, csvNumber } from './output.js';
+import { csvRow } from '@neurocascade/language/csv';
 
 export interface MatrixText {
-    rows: readonly string[];
-    columns: readonly string[];
+    /** Names, or numbers (a scan's values, output times) that CSV keeps as numbers. */
+    rows: readonly (string | number)[];
+    columns: readonly (string | number)[];
     values: readonly (readonly (number | null)[])[];
 }
 
@@ -14,12 +15,11 @@ function cell(v: number | null): string {
 }
 
 export function matrixTable(m: MatrixText, corner = ''): string {
-    const lines = [[corner, ...m.columns], ...m.rows.map((r, i) => [r, ...m.values[i].map(cell)])];
+    const lines = [[corner, ...m.columns.map(String)], ...m.rows.map((r, i) => [String(r), ...m.values[i].map(cell)])];
     const widths = lines[0].map((_, j) => Math.max(...lines.map(l => l[j].length)));
     return lines.map(l => l.map((text, j) => (j === 0 ? text.padEnd(widths[j]) : text.padStart(widths[j]))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
 export function matrixCsv(m: MatrixText, corner = ''): string {
-    return [[corner, ...m.columns].map(csvField).join(','),
-        ...m.rows.map((r, i) => [csvField(r), ...m.values[i].map(csvNumber)].join(','))].join('\n') + '\n';
+    return csvRow([corner, ...m.columns]) + m.rows.map((r, i) => csvRow([r, ...m.values[i]])).join('');
 }

@@ -55,13 +55,3 @@ function* jsonPieces(raw: unknown, indent: string): Generator<string> {
     }
     if (indent === '') yield '\n';
 }
-
-/** A CSV field, quoted when it holds a comma, quote or line break. */
-export function csvField(text: string): string {
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Numbers as JavaScript prints them (shortest round-trip), empty for a missing value. */
-export function csvNumber(value: number | null | undefined): string {
-    return value === null || value === undefined || Number.isNaN(value) ? '' : String(value);
-}

@@ -1,5 +1,5 @@
 import { formatNumber } from '@neurocascade/simulator';
-import { csvField, csvNumber } from './output.js';
+import { toCsv } from '@neurocascade/language/csv';
 
 /** Rows of a command's result; numbers are formatted per output format. */
 export type Cell = string | number | null;
@@ -8,7 +8,7 @@ export type TableFormat = 'table' | 'csv';
 
 /** A table as aligned text columns (numbers to four significant digits, right-aligned) or as CSV. */
 export function renderTable(header: readonly string[], rows: readonly (readonly Cell[])[], format: TableFormat): string {
-    if (format === 'csv') return [header.map(csvField), ...rows.map(row => row.map(cell => typeof cell === 'string' ? csvField(cell) : csvNumber(cell)))].map(row => row.join(',')).join('\n') + '\n';
+    if (format === 'csv') return toCsv([header, ...rows]);
     const text = rows.map(row => row.map(cell => typeof cell === 'number' ? formatNumber(cell) : cell ?? '—'));
     const widths = header.map((title, i) => Math.max(title.length, ...text.map(row => row[i].length)));
     const numeric = header.map((_, i) => rows.some(row => typeof row[i] === 'number'));

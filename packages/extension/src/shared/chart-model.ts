@@ -98,8 +98,7 @@ export function timeCourseChart(results: readonly ScenarioRunResult[]): ChartMod
     });
     for (const [name, { unit: baseUnit, display, dimension, lines }] of byQuantity) {
         // The author's unit when the model has one (a base value is `scale` of it), else a readable prefix.
-        const unit: DisplayUnit = display ? { label: unitLabel(display.unit), factor: 1 / display.scale }
-            : displayUnitFor(baseUnit, largestMagnitude(lines.flatMap(l => l.values)));
+        const unit: DisplayUnit = displayUnitFor(baseUnit, largestMagnitude(lines.flatMap(l => l.values)), display);
         const key = compare ? name : `${dimension}/${unit.label}`;
         const panel = panels.get(key) ?? { key, title: compare ? name : dimension, unit, lines: [] };
         panel.lines.push(...lines);

@@ -1,14 +1,18 @@
 /**
  * Results as CSV (RFC 4180): scenario runs as one row per scenario and output time with a
- * column per observed quantity, cascades as one row per perturbation and measured quantity.
+ * column per observed quantity, cascades as one row per perturbation and measured quantity,
+ * the steady-state analyses and scans as their matrices.
  */
-import type { CascadeRunResult, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
-
-type Cell = string | number | undefined;
+import { toCsv, type CsvCell } from '@neurocascade/language/csv';
+import type { CascadeRunResult, ScanRunResult, ScenarioRunResult, SteadyAnalysisResult, SteadyStateResult } from '@neurocascade/language/protocol';
+import { drawnValues, type ChartLine, type ChartModel, type ChartPanel, type PanelView } from './chart-model.js';
+import { controlHeatmap } from './control-charts.js';
+import { heatmapCsv } from './heatmap-chart.js';
+import { parameterLabel } from './tornado-chart.js';
 
 export function scenariosCsv(results: readonly ScenarioRunResult[]): string {
     const columns = unique(results.flatMap(r => r.series.map(s => columnName(s.name, s.unit))));
-    const rows: Cell[][] = [['scenario', 'time (min)', ...columns]];
+    const rows: CsvCell[][] = [['scenario', 'time (min)', ...columns]];
     for (const result of results) {
         const byColumn = new Map(result.series.map(s => [columnName(s.name, s.unit), s.values]));
         result.times.forEach((time, i) => rows.push([result.scenario, time, ...columns.map(c => byColumn.get(c)?.[i])]));
@@ -17,7 +21,7 @@ export function scenariosCsv(results: readonly ScenarioRunResult[]): string {
 }
 
 export function cascadeCsv(result: CascadeRunResult): string {
-    const rows: Cell[][] = [['perturbation', 'quantity', 'unit', 'base', 'perturbed', 'change', 'change (%)', 'response coefficient', 'local coefficient', 'error']];
+    const rows: CsvCell[][] = [['perturbation', 'quantity', 'unit', 'base', 'perturbed', 'change', 'change (%)', 'response coefficient', 'local coefficient', 'error']];
     for (const p of result.perturbations) {
         if (p.error !== undefined) rows.push([p.label, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, p.error]);
         for (const r of p.responses) rows.push([p.label, r.name, r.unit, r.base, r.perturbed, r.delta, r.percent, r.coefficient, r.localCoefficient, undefined]);
@@ -37,14 +41,32 @@ function unique(items: string[]): string[] {
     return [...new Set(items)];
 }
 
-export function toCsv(rows: readonly (readonly Cell[])[]): string {
-    return rows.map(row => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+/** Every response coefficient: a row per quantity, a column per parameter. */
+export function sensitivityCsv(result: SteadyAnalysisResult): string {
+    const s = result.sensitivities;
+    return toCsv([['quantity', 'unit', 'steady state', ...s.parameters.map(parameterLabel)],
+        ...s.quantities.map((q, i) => [q.name, q.unit, q.value, ...s.coefficients[i]])]);
 }
 
-/** Numbers at full precision (non-finite as empty); text quoted when needed and kept from being read as a spreadsheet formula. */
-export function csvField(cell: Cell): string {
-    if (cell === undefined) return '';
-    if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-    const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-    return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** The flux and then the concentration control coefficients, each headed by its name. */
+export function controlCsv(result: SteadyAnalysisResult): string {
+    return `${heatmapCsv(controlHeatmap(result, 'flux'))}\n${heatmapCsv(controlHeatmap(result, 'concentration'))}`;
+}
+
+/** A scan in base units: 1-D a row per value and a column per measure; 2-D a row per pair of values. */
+export function scanCsv(result: ScanRunResult): string {
+    const axis = (v: ScanRunResult['vary'][number]) => `${v.name}.${v.property} (${v.unit})`;
+    const measures = result.measures.map(m => `${m.name} (${m.unit})`);
+    const [first, second] = result.vary;
+    if (!second) return toCsv([[axis(first), ...measures], ...first.values.map((x, i) => [x, ...result.measures.map(m => (m.values as (number | null)[])[i])])]);
+    return toCsv([[axis(first), axis(second), ...measures],
+        ...first.values.flatMap((x, i) => second.values.map((y, j) => [x, y, ...result.measures.map(m => (m.values as (number | null)[][])[i][j])]))]);
+}
+
+/** One time-course panel as drawn: time in the chart's unit, a column per line in the panel's unit (or ÷ its first value). */
+export function panelCsv(chart: ChartModel, panel: ChartPanel, view: PanelView): string {
+    const unit = view.normalised ? '× first value' : panel.unit.label;
+    const name = (line: ChartLine) => `${line.legend === line.scenario ? `${line.scenario}: ${line.quantity}` : line.quantity}${unit ? ` (${unit})` : ''}`;
+    const columns = panel.lines.map(line => drawnValues(panel, line, view));
+    return toCsv([[`time (${chart.timeUnit.label})`, ...panel.lines.map(name)], ...chart.times.map((time, i) => [time, ...columns.map(values => values[i])])]);
 }

@@ -19,8 +19,12 @@ export function unitLabel(unit: string): string {
     return unit === '1' ? '' : unit.replace(/^u/, 'µ');
 }
 
-/** The unit to show values of `baseUnit` in, whose largest magnitude is `largest` (in the base unit); the base unit itself when none reads better. */
-export function displayUnitFor(baseUnit: string, largest: number): DisplayUnit {
-    const readable = readableDisplayUnit(baseUnit, largest);
-    return readable ? { label: unitLabel(readable.unit), factor: 1 / readable.scale } : { label: unitLabel(baseUnit), factor: 1 };
+/**
+ * The unit to show values of `baseUnit` in: the one its author wrote (`written`, a base value
+ * being `scale` of it), else the readable prefix for the largest magnitude `largest` (in the base
+ * unit), else the base unit itself.
+ */
+export function displayUnitFor(baseUnit: string, largest: number, written?: { unit: string; scale: number }): DisplayUnit {
+    const chosen = written ?? readableDisplayUnit(baseUnit, largest);
+    return chosen ? { label: unitLabel(chosen.unit), factor: 1 / chosen.scale } : { label: unitLabel(baseUnit), factor: 1 };
 }

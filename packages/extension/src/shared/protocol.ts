@@ -2,13 +2,20 @@
  * Messages between the extension and its preview webview. The webview says `ready` before
  * anything is posted to it; everything it sends back is checked before use.
  */
-import type { CascadeRunResult, ModelError, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
+import type { CascadeRunResult, ModelError, ScanRunResult, ScenarioRunResult, SteadyAnalysisResult, SteadyStateResult } from '@neurocascade/language/protocol';
 
 /** What a preview shows of its document. */
 export type PreviewRequest =
     | { view: 'scenarios'; names: string[] }
     | { view: 'cascade'; name: string }
-    | { view: 'steady-state' };
+    | { view: 'steady-state' }
+    /** Response coefficients (`sensitivity`) or control analysis (`control`), with the stability, of a scenario's steady state (the first scenario's without one). */
+    | { view: 'sensitivity' | 'control'; scenario?: string }
+    | { view: 'scan'; name: string };
+
+export type PreviewView = PreviewRequest['view'];
+
+const VIEWS: readonly PreviewView[] = ['scenarios', 'cascade', 'steady-state', 'sensitivity', 'control', 'scan'];
 
 /** What a preview keeps in its webview's state, so that it comes back after a reload. */
 export interface PreviewState {
@@ -21,7 +28,9 @@ export interface PreviewState {
 export type PreviewContent =
     | { view: 'scenarios'; results: ScenarioRunResult[] }
     | { view: 'cascade'; result: CascadeRunResult }
-    | { view: 'steady-state'; result: SteadyStateResult };
+    | { view: 'steady-state'; result: SteadyStateResult }
+    | { view: 'sensitivity' | 'control'; result: SteadyAnalysisResult }
+    | { view: 'scan'; result: ScanRunResult };
 
 export type ToWebview =
     | { type: 'show'; content: PreviewContent }
@@ -36,6 +45,7 @@ export type ToWebview =
     | { type: 'export'; format: ExportFormat };
 
 export type ExportFormat = 'svg' | 'png';
+export type SaveFormat = ExportFormat | 'csv';
 
 export type FromWebview =
     | { type: 'ready' }
@@ -43,6 +53,8 @@ export type FromWebview =
     | { type: 'rendered'; view: PreviewContent['view']; series: number }
     | { type: 'exported'; format: ExportFormat; data: string }
     | { type: 'export-failed'; message: string }
+    /** An export button of one chart: the extension asks where to save it. `name` says which chart (a file name's stem). */
+    | { type: 'save'; format: SaveFormat; name: string; data: string }
     | { type: 'log'; message: string };
 
 const PNG_PREFIX = 'data:image/png;base64,';
@@ -55,11 +67,17 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
         case 'ready':
             return { type: 'ready' };
         case 'rendered':
-            return (m.view === 'scenarios' || m.view === 'cascade' || m.view === 'steady-state') && typeof m.series === 'number'
-                ? { type: 'rendered', view: m.view, series: m.series } : undefined;
+            return VIEWS.includes(m.view as PreviewView) && typeof m.series === 'number'
+                ? { type: 'rendered', view: m.view as PreviewView, series: m.series } : undefined;
         case 'exported':
             if (m.format === 'svg' && typeof m.data === 'string' && m.data.startsWith('<svg')) return { type: 'exported', format: 'svg', data: m.data };
             if (m.format === 'png' && typeof m.data === 'string' && m.data.startsWith(PNG_PREFIX)) return { type: 'exported', format: 'png', data: m.data };
+            return undefined;
+        case 'save':
+            if (typeof m.name !== 'string' || !/^[\w.-]{1,120}$/.test(m.name) || typeof m.data !== 'string') return undefined;
+            if (m.format === 'csv' || (m.format === 'svg' && m.data.startsWith('<svg')) || (m.format === 'png' && m.data.startsWith(PNG_PREFIX))) {
+                return { type: 'save', format: m.format, name: m.name, data: m.data };
+            }
             return undefined;
         case 'export-failed':
         case 'log':
@@ -89,6 +107,11 @@ function parsePreviewRequest(request: unknown): PreviewRequest | undefined {
             return typeof r.name === 'string' ? { view: 'cascade', name: r.name } : undefined;
         case 'steady-state':
             return { view: 'steady-state' };
+        case 'sensitivity':
+        case 'control':
+            return { view: r.view, ...(typeof r.scenario === 'string' ? { scenario: r.scenario } : {}) };
+        case 'scan':
+            return typeof r.name === 'string' ? { view: 'scan', name: r.name } : undefined;
         default:
             return undefined;
     }

@@ -36,8 +36,16 @@ export function chartSvg(chart: ChartModel, style: SvgStyle): string {
         parts.push(text(MARGIN.left + 30, y, 'start', entry.label));
     });
     const height = top + LEGEND_ROW * chart.legend.length + 10;
-    return `<svg xmlns="http://www.w3.org/2000/svg" width="${style.width}" height="${height}" viewBox="0 0 ${style.width} ${height}" font-family="${escapeXml(style.font)}" font-size="11" fill="${escapeXml(style.foreground)}">`
-        + `<rect width="100%" height="100%" fill="${escapeXml(style.background)}"/>`
+    return svgDocument(style.width, height, style, parts);
+}
+
+/** The theme's colours and font every exported chart is drawn in. */
+export type ChartTheme = Pick<SvgStyle, 'foreground' | 'background' | 'grid' | 'font'>;
+
+/** A standalone SVG document on the theme's background. */
+export function svgDocument(width: number, height: number, theme: ChartTheme, parts: readonly string[]): string {
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${Math.ceil(height)}" viewBox="0 0 ${width} ${Math.ceil(height)}" font-family="${escapeXml(theme.font)}" font-size="11" fill="${escapeXml(theme.foreground)}">`
+        + `<rect width="100%" height="100%" fill="${escapeXml(theme.background)}"/>`
         + parts.join('') + '</svg>\n';
 }
 
@@ -62,8 +70,7 @@ function panelSvg(chart: ChartModel, panel: ChartPanel, style: SvgStyle): string
         parts.push(text(MARGIN.left - 6, py(tick) + 4, 'end', formatTick(tick)));
     }
     parts.push(text(MARGIN.left + plotW / 2, style.height - 8, 'middle', `time (${chart.timeUnit.label})`));
-    const yLabelX = 16, yLabelY = MARGIN.top + plotH / 2;
-    parts.push(`<text x="${yLabelX}" y="${yLabelY}" text-anchor="middle" transform="rotate(-90 ${yLabelX} ${yLabelY})">${escapeXml(axisLabel(panel, view))}</text>`);
+    parts.push(verticalText(16, MARGIN.top + plotH / 2, axisLabel(panel, view)));
     for (const line of panel.lines.filter(l => !style.hidden.has(l.legend))) {
         const points = drawnValues(panel, line, view).flatMap((v, i) => v === null ? [] : [`${px(xs[i]).toFixed(2)},${py(v).toFixed(2)}`]);
         parts.push(`<polyline data-line="${escapeXml(line.key)}" fill="none" stroke="${colourOf(line.colour)}" stroke-width="1.5"${dashAttribute(dashOf(line.colour))} points="${points.join(' ')}"/>`);
@@ -72,12 +79,17 @@ function panelSvg(chart: ChartModel, panel: ChartPanel, style: SvgStyle): string
     return parts.join('');
 }
 
-function text(x: number, y: number, anchor: string, content: string, extra = ''): string {
+export function text(x: number, y: number, anchor: string, content: string, extra = ''): string {
     return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="${anchor}"${extra ? ` ${extra}` : ''}>${escapeXml(content)}</text>`;
 }
 
 function dashAttribute(dash: readonly number[]): string {
     return dash.length ? ` stroke-dasharray="${dash.join(' ')}"` : '';
+}
+
+/** A y axis' label, read bottom to top, centred on (x, y). */
+export function verticalText(x: number, y: number, content: string): string {
+    return `<text x="${x}" y="${y.toFixed(1)}" text-anchor="middle" transform="rotate(-90 ${x} ${y.toFixed(1)})">${escapeXml(content)}</text>`;
 }
 
 /** About five round ticks within [min, max]; decades on a log scale. */
@@ -100,6 +112,6 @@ export function ticks(min: number, max: number, log: boolean): number[] {
     return result;
 }
 
-function formatTick(value: number): string {
+export function formatTick(value: number): string {
     return Math.abs(value) >= 1e4 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(0) : String(Number(value.toPrecision(6)));
 }

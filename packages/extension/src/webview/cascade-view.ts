@@ -4,26 +4,23 @@
  * edge kinds, the perturbed node outlined, values in each node's tooltip), on one colour
  * scale for every perturbation of the cascade.
  */
-import type { ELK as Elk, ELKConstructorArguments } from 'elkjs/lib/elk-api.js';
 import type { CascadeRunResult, PerturbationResult } from '@neurocascade/language/protocol';
 import { cascadeScale, type ResponseScale } from '@neurocascade/language/diagram/diagram-legend';
 import { divergingColour } from '@neurocascade/language/diagram/diagram-style';
-import { layoutNetwork, type NetworkLayout } from '@neurocascade/language/diagram/network-layout';
+import type { NetworkLayout } from '@neurocascade/language/diagram/network-layout';
 import { networkSvgElement } from '@neurocascade/language/diagram/network-svg';
+import { cascadeCsv } from '../shared/csv.js';
+import { exportButtons, svgPng, type Post } from './chart-export.js';
+import { drawInto, NetworkLayouts, standaloneSvg } from './network-drawing.js';
 import type { Theme } from './theme.js';
 import { format } from './time-course-view.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
 export class CascadeView {
     private result?: CascadeRunResult;
-    private layout?: { result: CascadeRunResult; layout: Promise<NetworkLayout> };
-    private elk?: Promise<Elk>;
     private renderRun = 0;
 
-    /** `layoutModule`: the URL of the elkjs module (an ES module whose default export is the ELK constructor). */
-    constructor(private readonly page: { perturbation: HTMLSelectElement; responses: HTMLElement; network: SVGSVGElement },
-        private readonly theme: () => Theme, private readonly layoutModule: string) {
+    constructor(private readonly page: { perturbation: HTMLSelectElement; responses: HTMLElement; network: SVGSVGElement; networkExport: HTMLElement },
+        private readonly theme: () => Theme, private readonly layouts: NetworkLayouts, private readonly post: Post) {
         page.perturbation.addEventListener('change', () => void this.render());
     }
 
@@ -47,25 +44,9 @@ export class CascadeView {
         if (!result || !perturbation) return 0;
         const run = ++this.renderRun;
         this.renderBars(result, perturbation);
-        const layout = await this.layoutOf(result);
+        const layout = await this.layouts.layoutOf(result.network);
         if (run === this.renderRun) this.renderNetwork(result, perturbation, layout);
         return perturbation.responses.length;
-    }
-
-    /**
-     * elkjs is twenty times the size of the rest of the preview's code: it is a module of its own,
-     * loaded when the first cascade is shown, so a time course never waits for it to download and compile.
-     */
-    private layoutEngine(): Promise<Elk> {
-        this.elk ??= (import(this.layoutModule) as Promise<{ default: new (args?: ELKConstructorArguments) => Elk }>)
-            .then(elkModule => new elkModule.default());
-        return this.elk;
-    }
-
-    /** The network is the same for every perturbation of a result: laid out once. */
-    private layoutOf(result: CascadeRunResult): Promise<NetworkLayout> {
-        if (this.layout?.result !== result) this.layout = { result, layout: this.layoutEngine().then(elk => layoutNetwork(elk, result.network)) };
-        return this.layout.layout;
     }
 
     private renderBars(result: CascadeRunResult, perturbation: PerturbationResult): void {
@@ -116,33 +97,19 @@ export class CascadeView {
             heading: result.title ? `${result.cascade} — ${result.title}` : result.cascade,
             subheading: `${perturbation.label}: each node's response coefficient ${when}`
         }, { target: perturbation.target, values, scale });
-        const drawn = new DOMParser().parseFromString(markup.text, 'image/svg+xml').documentElement;
-        const svg = this.page.network;
-        for (const name of ['viewBox', 'width', 'height', 'font-family']) svg.setAttribute(name, drawn.getAttribute(name) ?? '');
-        svg.replaceChildren(...Array.from(drawn.childNodes, node => document.importNode(node, true)));
+        drawInto(this.page.network, markup.text);
+        this.page.networkExport.replaceChildren(exportButtons({
+            name: `${result.cascade}-${perturbation.target}`, csv: () => cascadeCsv(result), svg: () => this.svg(), png: () => this.png()
+        }, this.post, () => this.theme().background));
     }
 
     /** The network drawn as a PNG data URL. */
-    async png(): Promise<string> {
-        const box = this.page.network.viewBox.baseVal;
-        const image = new Image();
-        image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(this.svg())}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = Math.ceil(box.width);
-        canvas.height = Math.ceil(box.height);
-        const context = canvas.getContext('2d')!;
-        context.fillStyle = this.theme().background;
-        context.fillRect(0, 0, canvas.width, canvas.height);
-        context.drawImage(image, 0, 0, canvas.width, canvas.height);
-        return canvas.toDataURL('image/png');
+    png(): Promise<string> {
+        return svgPng(this.svg(), this.theme().background);
     }
 
     /** The network as a standalone SVG document, as `cascade diagram` writes it. */
     svg(): string {
-        const clone = this.page.network.cloneNode(true) as SVGSVGElement;
-        clone.setAttribute('xmlns', SVG);
-        clone.removeAttribute('id');
-        return new XMLSerializer().serializeToString(clone);
+        return standaloneSvg(this.page.network);
     }
 }

@@ -4,8 +4,11 @@
  */
 import type { FromWebview, PreviewContent, PreviewState, ToWebview } from '../shared/protocol.js';
 import { describeModelError } from '../shared/model-error.js';
+import { AnalysisView } from './analysis-view.js';
 import { CascadeView } from './cascade-view.js';
+import { NetworkLayouts } from './network-drawing.js';
 import { renderExpects, renderSteadyState, renderWarnings } from './result-tables.js';
+import { ScanView } from './scan-view.js';
 import { currentTheme, onThemeChange } from './theme.js';
 import { TimeCourseView } from './time-course-view.js';
 
@@ -15,16 +18,25 @@ const vscode = acquireVsCodeApi();
 const byId = <T extends Element = HTMLElement>(id: string) => document.getElementById(id) as unknown as T;
 const page = {
     title: byId('title'), status: byId('status'), error: byId('error'),
-    scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'),
+    scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'), analysisView: byId('analysis-view'), scanView: byId('scan-view'),
     warnings: byId('warnings'), expects: byId('expects'), steadyState: byId<HTMLTableElement>('steady-state'), steadyStateMessage: byId('steady-state-message')
 };
 let theme = currentTheme();
+const post = (message: FromWebview) => vscode.postMessage(message);
+const layouts = new NetworkLayouts(document.body.dataset.layoutModule!);
 const timeCourse = new TimeCourseView({
     legend: byId('legend'), timeCourse: byId('time-course'), resetZoom: byId<HTMLButtonElement>('reset-zoom')
-}, () => theme);
+}, () => theme, post);
 const cascade = new CascadeView({
-    perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network')
-}, () => theme, document.body.dataset.layoutModule!);
+    perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network'), networkExport: byId('network-export')
+}, () => theme, layouts, post);
+const analysis = new AnalysisView({
+    sensitivityPart: byId('sensitivity-part'), quantity: byId<HTMLSelectElement>('sensitivity-quantity'), tornado: byId('tornado'),
+    controlPart: byId('control-part'), matrix: byId<HTMLSelectElement>('control-matrix'), heatmap: byId('control-heatmap'),
+    flux: byId<HTMLSelectElement>('control-flux'), network: byId<SVGSVGElement>('control-network'), networkExport: byId('control-network-export'),
+    stability: byId('stability'), eigenvalues: byId<HTMLTableElement>('eigenvalues')
+}, () => theme, layouts, post);
+const scan = new ScanView({ plots: byId('scan-plots'), errors: byId('scan-errors') }, () => theme, post);
 let shown: PreviewContent | undefined;
 
 function setState(state: 'running' | 'ready' | 'error' | 'stale', status: string, detail = ''): void {
@@ -38,8 +50,10 @@ async function show(content: PreviewContent): Promise<void> {
     shown = content;
     page.error.hidden = true;
     document.body.dataset.view = content.view;
-    page.scenarioView.hidden = content.view === 'cascade';
+    page.scenarioView.hidden = content.view !== 'scenarios' && content.view !== 'steady-state';
     page.cascadeView.hidden = content.view !== 'cascade';
+    page.analysisView.hidden = content.view !== 'sensitivity' && content.view !== 'control';
+    page.scanView.hidden = content.view !== 'scan';
     for (const id of ['legend', 'time-course', 'reset-zoom']) byId(id).hidden = content.view !== 'scenarios';
     let series = 0;
     if (content.view === 'scenarios') {
@@ -62,10 +76,20 @@ async function show(content: PreviewContent): Promise<void> {
         renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? result.stability : result.message ?? 'No steady state was found.');
         series = result.values.length;
         setState('ready', `${result.elapsedMs} ms`);
-    } else {
+    } else if (content.view === 'cascade') {
         const result = content.result;
         page.title.textContent = result.title ? `${result.cascade} — ${result.title}` : result.cascade;
         series = await cascade.show(result);
+        setState('ready', `${result.elapsedMs} ms`);
+    } else if (content.view === 'scan') {
+        const result = content.result;
+        page.title.textContent = result.title ? `${result.scan} — ${result.title}` : `Scan ${result.scan}`;
+        series = scan.show(result);
+        setState('ready', `${result.elapsedMs} ms`);
+    } else {
+        const result = content.result;
+        page.title.textContent = `${content.view === 'sensitivity' ? 'Sensitivities' : 'Control analysis'} at the steady state of ${result.scenario}`;
+        series = await analysis.show(content.view, result);
         setState('ready', `${result.elapsedMs} ms`);
     }
     // A User Timing mark, so a profiler (and the editor benchmark) can see when results were drawn.
@@ -73,11 +97,11 @@ async function show(content: PreviewContent): Promise<void> {
     vscode.postMessage({ type: 'rendered', view: content.view, series });
 }
 
-/** The time course, or in the cascade view the network. */
+/** The time course; in the cascade view the network; else the view's first chart. */
 async function exportPlot(format: 'svg' | 'png'): Promise<void> {
     try {
         if (!shown || shown.view === 'steady-state') throw new Error('There is no plot to export in this view.');
-        const plot = shown.view === 'cascade' ? cascade : timeCourse;
+        const plot = shown.view === 'cascade' ? cascade : shown.view === 'scan' ? scan : shown.view === 'scenarios' ? timeCourse : analysis;
         vscode.postMessage({ type: 'exported', format, data: format === 'svg' ? plot.svg() : await plot.png() });
     } catch (error) {
         vscode.postMessage({ type: 'export-failed', message: error instanceof Error ? error.message : String(error) });

@@ -1,6 +1,6 @@
 /** The steady-state table and the list of expectations, built with textContent only. */
 import type { ExpectOutcome, SteadyValue } from '@neurocascade/language/protocol';
-import { unitLabel } from '../shared/display-units.js';
+import { displayUnitFor } from '../shared/display-units.js';
 import { format } from './time-course-view.js';
 
 function cell(text: string, className?: string): HTMLTableCellElement {
@@ -15,7 +15,10 @@ export function renderSteadyState(table: HTMLTableElement, message: HTMLElement,
         const row = document.createElement('tr');
         row.dataset.name = value.name;
         row.dataset.value = String(value.value);
-        row.append(cell(value.name), cell(format(value.value), 'value'), cell(unitLabel(value.unit)));
+        // In its author's unit when the model writes one, else a readable prefix (docs/reference.md, Display units).
+        const unit = displayUnitFor(value.unit, Math.abs(value.value), value.display);
+        row.dataset.unit = unit.label;
+        row.append(cell(value.name), cell(format(value.value * unit.factor), 'value'), cell(unit.label));
         return row;
     });
     table.tBodies[0].replaceChildren(...rows);

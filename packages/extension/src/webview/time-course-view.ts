@@ -2,13 +2,15 @@
  * Time courses drawn with uPlot, one chart per panel of the chart model (a dimension, or a
  * quantity when comparing scenarios), with a shared cursor: a per-panel log axis and
  * "÷ first value" switch, a legend whose entries hide their lines, a readout of every line
- * at the cursor time, and drag-to-zoom.
+ * at the cursor time, drag-to-zoom, and each panel's CSV, SVG and PNG export.
  */
 import uPlot from 'uplot';
 import type { ScenarioRunResult } from '@neurocascade/language/protocol';
 import { axisLabel, drawnValues, panelRange, sameLayout, timeCourseChart, type ChartModel, type ChartPanel, type PanelView } from '../shared/chart-model.js';
+import { panelCsv } from '../shared/csv.js';
 import { colourOf, dashOf } from '../shared/palette.js';
 import { chartSvg } from '../shared/svg-plot.js';
+import { exportButtons, type Post } from './chart-export.js';
 import type { Theme } from './theme.js';
 
 const PANEL_HEIGHT = 220;
@@ -29,7 +31,7 @@ export class TimeCourseView {
     private drawnTheme?: Theme;
 
     constructor(private readonly page: { legend: HTMLElement; timeCourse: HTMLElement; resetZoom: HTMLButtonElement },
-        private readonly theme: () => Theme) {
+        private readonly theme: () => Theme, private readonly post: Post) {
         page.resetZoom.addEventListener('click', () => this.render());
         window.addEventListener('resize', () => this.drawn.forEach(d => d.plot.setSize({ width: this.width(), height: d.plot.height })));
     }
@@ -61,15 +63,17 @@ export class TimeCourseView {
         this.renderLegend(model);
     }
 
-    svg(): string {
+    /** Every panel, or one panel with its legend entries. */
+    svg(panel?: ChartPanel): string {
         if (!this.model) throw new Error('There is no time course to export.');
-        return chartSvg(this.model, { width: 800, height: 300, ...this.theme(), views: this.views, hidden: this.hidden });
+        const chart = panel ? { ...this.model, panels: [panel], legend: this.model.legend.filter(e => panel.lines.some(l => l.legend === e.key)) } : this.model;
+        return chartSvg(chart, { width: 800, height: 300, ...this.theme(), views: this.views, hidden: this.hidden });
     }
 
-    /** Every panel's canvas, one under the other, on the theme's background. */
-    png(): string {
+    /** Every panel's canvas (or one panel's), one under the other, on the theme's background. */
+    png(panelKey?: string): string {
         if (this.drawn.length === 0) throw new Error('There is no time course to export.');
-        const canvases = this.drawn.map(d => d.plot.ctx.canvas);
+        const canvases = this.drawn.filter(d => panelKey === undefined || d.panel.key === panelKey).map(d => d.plot.ctx.canvas);
         const canvas = document.createElement('canvas');
         canvas.width = Math.max(...canvases.map(c => c.width));
         canvas.height = canvases.reduce((sum, c) => sum + c.height, 0);
@@ -116,7 +120,14 @@ export class TimeCourseView {
         });
         const readout = document.createElement('div');
         readout.className = 'readout';
-        head.append(title, ...toggles);
+        const current = () => this.drawnPanel(panel);
+        const exports = exportButtons({
+            name: `${panel.title}`,
+            csv: () => panelCsv(this.model!, current(), this.viewOf(panel)),
+            svg: () => this.svg(current()),
+            png: async () => this.png(panel.key)
+        }, this.post, () => this.theme().background);
+        head.append(title, ...toggles, exports);
         const area = document.createElement('div');
         area.className = 'chart';
         section.append(head, area, readout);

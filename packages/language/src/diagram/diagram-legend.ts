@@ -36,7 +36,22 @@ export interface ResponseScale {
     highest: number;
     /** A value as the legend and the tooltips write it. */
     label: (value: number) => string;
+    /** What the ends, the outlined node and a white node mean; a cascade's response by default. */
+    words?: ScaleWords;
 }
+
+export interface ScaleWords {
+    /** What a node's tooltip calls its value. */
+    value: string;
+    fell: string;
+    rose: string;
+    marked: string;
+    noValue: string;
+    /** Introduces the shown values' range: `this perturbation`. */
+    shown: string;
+}
+
+export const RESPONSE_WORDS: ScaleWords = { value: 'response', fell: 'fell', rose: 'rose', marked: 'perturbed', noValue: 'white: no value (processes)', shown: 'this perturbation' };
 
 /**
  * One scale for every perturbation of a cascade (the preview's network and bars): the limit is
@@ -95,14 +110,15 @@ export function layoutLegend(categories: readonly NodeCategory[], edges: readonl
             ...[-1, -0.5, 0, 0.5, 1].map(t => element('stop', { offset: (t + 1) / 2, 'stop-color': divergingColour(t) }))));
         items.push(element('rect', { y, width: SCALE_WIDTH, height: 12, fill: 'url(#response-scale)', stroke: '#94a3b8' }));
         y += 26;
-        const ends: [number, string, string][] = [[0, 'start', `${range.label(-limit)} fell`], [SCALE_WIDTH / 2, 'middle', '0'], [SCALE_WIDTH, 'end', `${range.label(limit)} rose`]];
+        const words = range.words ?? RESPONSE_WORDS;
+        const ends: [number, string, string][] = [[0, 'start', `${range.label(-limit)} ${words.fell}`], [SCALE_WIDTH / 2, 'middle', '0'], [SCALE_WIDTH, 'end', `${range.label(limit)} ${words.rose}`]];
         items.push(...ends.map(([x, anchor, label]) => element('text', { x, y: y - 2, 'text-anchor': anchor, 'font-size': FONT, fill: INK }, label)));
-        const span = `this perturbation: ${range.label(range.lowest)} to ${range.label(range.highest)}`;
+        const span = `${words.shown}: ${range.label(range.lowest)} to ${range.label(range.highest)}`;
         items.push(element('text', { y: y + 14, 'font-size': FONT, fill: INK }, span));
         width = Math.max(width, textWidth(span, FONT));
         y += 28;
-        row(element('rect', { y: 2, width: SWATCH, height: 13, rx: 3, fill: NEUTRAL, stroke: '#000000', 'stroke-width': 3 }), 'perturbed');
-        row(element('rect', { y: 2, width: SWATCH, height: 13, rx: 3, fill: NEUTRAL, stroke: '#94a3b8' }), 'white: no value (processes)');
+        row(element('rect', { y: 2, width: SWATCH, height: 13, rx: 3, fill: NEUTRAL, stroke: '#000000', 'stroke-width': 3 }), words.marked);
+        row(element('rect', { y: 2, width: SWATCH, height: 13, rx: 3, fill: NEUTRAL, stroke: '#94a3b8' }), words.noValue);
         width = Math.max(width, SCALE_WIDTH);
     }
     return { width: Math.ceil(width), height: y, items, defs };

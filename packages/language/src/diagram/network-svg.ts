@@ -6,7 +6,7 @@
 import type { NetworkEdgeKind } from './network-model.js';
 import { divergingColour, EDGE_STYLES, INK, NEUTRAL, NODE_STYLES, textColourOn, type NodeCategory } from './diagram-style.js';
 import { edgeHead, edgeLine } from './edge-marks.js';
-import { layoutLegend, type Legend, type ResponseScale } from './diagram-legend.js';
+import { layoutLegend, RESPONSE_WORDS, type Legend, type ResponseScale } from './diagram-legend.js';
 import { NAME_FONT, TITLE_FONT, type NetworkLayout, type PlacedEdge, type PlacedNode } from './network-layout.js';
 import { element, pathThrough, type Markup } from './svg-markup.js';
 
@@ -68,9 +68,10 @@ function drawNode(node: PlacedNode, responses: NodeColouring | undefined): Marku
     const value = responses?.values.get(node.id);
     const t = value === undefined || responses === undefined ? undefined : Math.max(-1, Math.min(1, value / responses.scale.limit));
     const perturbed = responses?.target === node.id;
+    const words = responses?.scale.words ?? RESPONSE_WORDS;
     const fill = responses ? (t === undefined ? NEUTRAL : divergingColour(t)) : style.fill;
     const ink = t === undefined ? INK : textColourOn(t);
-    const tooltip = [node.id, node.fullTitle && `“${node.fullTitle}”`, `(${style.label})`, value !== undefined ? `response ${responses!.scale.label(value)}` : undefined, perturbed ? 'perturbed' : undefined];
+    const tooltip = [node.id, node.fullTitle && `“${node.fullTitle}”`, `(${style.label})`, value !== undefined ? `${words.value} ${responses!.scale.label(value)}` : undefined, perturbed ? words.marked : undefined];
     const centre = node.width / 2;
     return element('g', {
         class: 'node', 'data-id': node.id, 'data-kind': node.category,

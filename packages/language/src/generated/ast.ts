@@ -749,13 +749,16 @@ export function isImport(item: unknown): item is Import {
     return reflection.isInstance(item, Import.$type);
 }
 
+/** `include expects` (every expect of the data's scenarios) or `include relative expects` (only those `relative to` a scenario). */
 export interface IncludeExpects extends langium.AstNode {
     readonly $container: Fit;
     readonly $type: 'IncludeExpects';
+    relative: boolean;
 }
 
 export const IncludeExpects = {
-    $type: 'IncludeExpects'
+    $type: 'IncludeExpects',
+    relative: 'relative'
 } as const;
 
 export function isIncludeExpects(item: unknown): item is IncludeExpects {
@@ -2189,6 +2192,11 @@ export class CascadeAstReflection extends langium.AbstractAstReflection {
         IncludeExpects: {
             name: IncludeExpects.$type,
             properties: {
+                relative: {
+                    name: IncludeExpects.relative,
+                    defaultValue: false,
+                    optional: true
+                }
             },
             superTypes: [FitItem.$type]
         },

@@ -70,8 +70,14 @@ export function lowerFit(node: Fit, context: LoweringContext, file: string): IR.
             const bound = (expression: typeof estimate.low) => evaluateConstant(propertyValue(estimate.target.ref, property, expression, context)) ?? Number.NaN;
             return { target: estimate.target.$refText, property, low: bound(estimate.low), high: bound(estimate.high), log: estimate.log, source: context.sourceOf(estimate, file) };
         }),
-        includeExpects: node.items.some(isIncludeExpects),
+        includeExpects: includedExpects(node),
         residuals: node.items.some(item => isResidualModel(item) && item.lognormal) ? 'lognormal' : 'normal',
         source: context.sourceOf(node, file)
     };
+}
+
+/** `include expects` takes every expect of the data's scenarios, `include relative expects` only those `relative to` a scenario. */
+function includedExpects(node: Fit): IR.Fit['includeExpects'] {
+    const item = node.items.find(isIncludeExpects);
+    return item === undefined ? 'none' : item.relative ? 'relative' : 'all';
 }

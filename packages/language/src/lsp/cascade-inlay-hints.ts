@@ -1,15 +1,17 @@
 /**
  * Live-mode inlay hints: each species' steady-state value, in base units, after its
- * declared name. Computed in the simulation worker for the document version on screen;
- * a model without a steady state, with errors, or that reads the time (where the search
- * would cost a long run on every keystroke) shows no hints rather than stale ones.
+ * declared name, and (setting `cascade.controlHints`, off by default) after each process's
+ * name the step with the largest flux control coefficient over its flux. Computed in the
+ * simulation worker for the document version on screen; a model without a steady state, with
+ * errors, or that reads the time (where the search would cost a long run on every keystroke)
+ * shows no hints rather than stale ones.
  */
 import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { InlayHintProvider, LangiumServices } from 'langium/lsp';
-import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver';
-import { isSpecies, type CascadeFile } from '../generated/ast.js';
+import type { CancellationToken, InlayHint, InlayHintParams, Position } from 'vscode-languageserver';
+import { isEnzyme, isReaction, isRelease, isSpecies, isTransporter, type CascadeFile } from '../generated/ast.js';
 import { simulationsFor } from '../simulation/cascade-simulations.js';
-import type { SteadyStateResult } from '../simulation/simulation-protocol.js';
+import type { SteadyAnalysisResult, SteadyStateResult } from '../simulation/simulation-protocol.js';
 import { formatNumber } from '@neurocascade/simulator';
 
 const UNIT_LABELS: ReadonlyMap<string, string> = new Map([['uM', 'µM'], ['g/L', 'g/L'], ['1', '']]);
@@ -23,26 +25,41 @@ const UNIT_LABELS: ReadonlyMap<string, string> = new Map([['uM', 'µM'], ['g/L',
 const READY_WAIT_MS = 100;
 
 /**
- * The longest the worker searches for the hints' steady state (docs/reference.md#steady-state):
+ * The longest the worker searches for a hint's steady state or analysis (docs/reference.md#steady-state):
  * the server has one simulation worker, and a preview asked for meanwhile waits behind the search.
  */
 const SEARCH_BUDGET_MS = 10_000;
 
+/** Per document, a result for one parse tree: computed, or being computed. */
+type ResultCache<T> = Map<string, { tree: AstNode; result?: T; pending?: Promise<T | undefined> }>;
+
 export class CascadeInlayHintProvider implements InlayHintProvider {
-    /** Per document, the steady state of one parse tree: computed, or being computed. */
-    private readonly steadyStates = new Map<string, { tree: AstNode; result?: SteadyStateResult; pending?: Promise<SteadyStateResult | undefined> }>();
+    private readonly steadyStates: ResultCache<SteadyStateResult> = new Map();
+    private readonly analyses: ResultCache<SteadyAnalysisResult> = new Map();
 
     constructor(private readonly services: LangiumServices) {}
 
     async getInlayHints(document: LangiumDocument, params: InlayHintParams, token?: CancellationToken): Promise<InlayHint[]> {
-        const shared = this.services.shared;
-        if (shared.lsp.Connection && await shared.workspace.ConfigurationProvider.getConfiguration('cascade', 'liveMode') === false) return [];
-        const { start, end } = params.range;
-        const species = (document.parseResult.value as CascadeFile).declarations.filter(isSpecies)
-            .map(node => ({ name: node.name, position: GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range.end }))
-            .filter(s => s.position && s.position.line >= start.line && s.position.line <= end.line);
+        const configuration = this.services.shared.workspace.ConfigurationProvider;
+        if (this.services.shared.lsp.Connection && await configuration.getConfiguration('cascade', 'liveMode') === false) return [];
+        const inRange = (node: AstNode & { name: string }) => {
+            const position = GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range.end;
+            return position && position.line >= params.range.start.line && position.line <= params.range.end.line ? [{ name: node.name, position }] : [];
+        };
+        const declarations = (document.parseResult.value as CascadeFile).declarations;
+        // Settings come from a client; without one (tests, other hosts) the configuration is never ready.
+        const processes = this.services.shared.lsp.Connection && await configuration.getConfiguration('cascade', 'controlHints') === true
+            ? declarations.filter(d => isEnzyme(d) || isTransporter(d) || isRelease(d) || isReaction(d)).flatMap(inRange) : [];
+        const [steadyHints, controlHints] = await Promise.all([
+            this.steadyStateHints(document, declarations.filter(isSpecies).flatMap(inRange), token),
+            this.controlHints(document, processes, token)
+        ]);
+        return [...steadyHints, ...controlHints];
+    }
+
+    private async steadyStateHints(document: LangiumDocument, species: { name: string; position: Position }[], token?: CancellationToken): Promise<InlayHint[]> {
         if (species.length === 0) return [];
-        const steady = await this.steadyState(document, token);
+        const steady = await this.whenReady(this.steadyStates, document, uri => simulationsFor(this.services.shared).steadyState({ uri, skipTimeDependent: true }, { budgetMs: SEARCH_BUDGET_MS }), token);
         if (!steady?.converged) return [];
         const values = new Map(steady.values.map(v => [v.name, v]));
         return species.flatMap(({ name, position }) => {
@@ -50,7 +67,7 @@ export class CascadeInlayHintProvider implements InlayHintProvider {
             if (!value) return [];
             const unit = UNIT_LABELS.get(value.unit) ?? value.unit;
             return [{
-                position: position!,
+                position,
                 label: `≈ ${formatNumber(value.value)}${unit ? ` ${unit}` : ''}`,
                 paddingLeft: true,
                 tooltip: 'Steady state from the initial state (live mode)'
@@ -58,25 +75,44 @@ export class CascadeInlayHintProvider implements InlayHintProvider {
         });
     }
 
+    /** After each process: the step whose activity controls its flux most, Cᴶₖ at the first scenario's steady state (docs/analysis.md). */
+    private async controlHints(document: LangiumDocument, processes: { name: string; position: Position }[], token?: CancellationToken): Promise<InlayHint[]> {
+        if (processes.length === 0) return [];
+        const analysis = await this.whenReady(this.analyses, document, uri => simulationsFor(this.services.shared).steadyAnalysis({ uri }, { budgetMs: SEARCH_BUDGET_MS }), token);
+        if (!analysis) return [];
+        const flux = analysis.control.fluxControl;
+        return processes.flatMap(({ name, position }) => {
+            const row = flux.values[flux.rows.indexOf(name)];
+            const top = row?.reduce<number | undefined>((best, v, k) => v !== null && (best === undefined || Math.abs(v) > Math.abs(row[best]!)) ? k : best, undefined);
+            if (top === undefined) return [];
+            return [{
+                position,
+                label: `Cᴶ ${flux.columns[top]} ${formatNumber(row[top]!)}`,
+                paddingLeft: true,
+                tooltip: `The largest flux control coefficient of ${name}'s flux at the steady state of ${analysis.scenario}: ${flux.columns[top]} (its activity +1 % moves the flux by ${formatNumber(row[top]!)} %)`
+            }];
+        });
+    }
+
     /**
-     * The steady state of the document's current text: known, or awaited for READY_WAIT_MS and
+     * A result for the document's current text: known, or awaited for READY_WAIT_MS and
      * otherwise left to finish in the worker, which then asks the client to refresh. Without a
      * client connection (tests, other hosts) there is no one to ask, so it is awaited.
      */
-    private async steadyState(document: LangiumDocument, token?: CancellationToken): Promise<SteadyStateResult | undefined> {
+    private async whenReady<T>(cache: ResultCache<T>, document: LangiumDocument, compute: (uri: string) => Promise<T>, token?: CancellationToken): Promise<T | undefined> {
         const uri = document.uri.toString();
         const tree = document.parseResult.value;
-        let entry = this.steadyStates.get(uri);
+        let entry = cache.get(uri);
         if (entry?.tree !== tree) {
             const created: NonNullable<typeof entry> = { tree };
-            created.pending = simulationsFor(this.services.shared).steadyState({ uri, skipTimeDependent: true }, { budgetMs: SEARCH_BUDGET_MS })
+            created.pending = compute(uri)
                 .catch(() => undefined)
                 .then(result => {
                     created.result = result;
                     created.pending = undefined;
                     return result;
                 });
-            this.steadyStates.set(uri, entry = created);
+            cache.set(uri, entry = created);
         }
         if (!entry.pending) return entry.result;
         const connection = this.services.shared.lsp.Connection;
@@ -85,7 +121,7 @@ export class CascadeInlayHintProvider implements InlayHintProvider {
         const ready = await Promise.race([pending, delay(READY_WAIT_MS, token).then((): typeof NOT_READY => NOT_READY)]);
         if (ready !== NOT_READY) return ready;
         void pending.then(() => {
-            if (this.steadyStates.get(uri) === entry) connection.languages.inlayHint.refresh().catch(() => undefined);
+            if (cache.get(uri) === entry) connection.languages.inlayHint.refresh().catch(() => undefined);
         });
         return undefined;
     }

@@ -8,12 +8,12 @@ import { DocumentState, OperationCancelled, URI, type AstNode, type DocumentBuil
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { WorkerPool } from '@neurocascade/simulator';
-import { isCascade, isScenario, type CascadeFile } from '../generated/ast.js';
+import { isCascade, isScan, isScenario, type CascadeFile } from '../generated/ast.js';
 import { ExpectDiagnostics } from './expect-diagnostics.js';
 import { modelSource } from './model-lowering.js';
 import type {
-    CascadeRunResult, OutlineEntry, OutlineResult, RunCascadeParams, RunScenarioParams, ScenarioRunResult,
-    SimulationOptions, SteadyStateParams, SteadyStateResult
+    CascadeRunResult, OutlineEntry, OutlineResult, RunCascadeParams, RunScanParams, RunScenarioParams, ScanRunResult, ScenarioRunResult,
+    SimulationOptions, SteadyAnalysisParams, SteadyAnalysisResult, SteadyStateParams, SteadyStateResult
 } from './simulation-protocol.js';
 import type { SimulationJob, SimulationTask, WorkerOutcome } from './worker-protocol.js';
 
@@ -62,7 +62,8 @@ export class CascadeSimulations {
             ({ name: node.name, title: node.title && unquote(node.title), line: node.$cstNode?.range.start.line ?? 0 });
         return {
             scenarios: file.declarations.filter(isScenario).map(entry),
-            cascades: file.declarations.filter(isCascade).map(entry)
+            cascades: file.declarations.filter(isCascade).map(entry),
+            scans: file.declarations.filter(isScan).map(entry)
         };
     }
 
@@ -80,11 +81,19 @@ export class CascadeSimulations {
         return await this.run('steady-state', params, params.scenario, hooks) as SteadyStateResult;
     }
 
+    async steadyAnalysis(params: SteadyAnalysisParams, hooks: RunHooks = {}): Promise<SteadyAnalysisResult> {
+        return await this.run('steady-analysis', params, params.scenario, hooks) as SteadyAnalysisResult;
+    }
+
+    async runScan(params: RunScanParams, hooks: RunHooks = {}): Promise<ScanRunResult> {
+        return await this.run('scan', params, params.scan, hooks) as ScanRunResult;
+    }
+
     dispose(): void {
         this.pool.dispose();
     }
 
-    private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams, name: string | undefined, hooks: RunHooks) {
+    private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams | SteadyAnalysisParams | RunScanParams, name: string | undefined, hooks: RunHooks) {
         const started = performance.now();
         const document = await this.document(params.uri, DocumentState.Validated, hooks.token);
         if (hooks.editorText) await this.editorTextBuilt(document, hooks.token);

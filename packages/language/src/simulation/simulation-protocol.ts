@@ -5,7 +5,7 @@
  * Results are the simulator's own types (`Series`, `SteadyValue`, `ExpectResult`, `RunWarning`)
  * with what a request adds: the document, the scenario, where an expect is written.
  */
-import type { ExpectResult, RunWarning, Series, SteadyValue } from '@neurocascade/simulator';
+import type { ControlAnalysis, DisplayUnit, ExpectResult, RunWarning, ScanResult, SensitivityReport, Series, StabilityReport, SteadyValue } from '@neurocascade/simulator';
 import type { NetworkGraph } from '../diagram/network-model.js';
 
 export type { Series, SteadyValue };
@@ -40,6 +40,15 @@ export interface SteadyStateParams extends DocumentRunParams {
     scenario?: string;
     /** Give up at once on a model that reads the time (t or a time course), where the search is costly. */
     skipTimeDependent?: boolean;
+}
+
+/** Without a scenario: the first scenario's steady state. */
+export interface SteadyAnalysisParams extends DocumentRunParams {
+    scenario?: string;
+}
+
+export interface RunScanParams extends DocumentRunParams {
+    scan: string;
 }
 
 /** The simulator's verdict on an expect (`value` null when it could not be evaluated), located in its document. */
@@ -134,6 +143,31 @@ export interface CascadeRunResult {
     elapsedMs: number;
 }
 
+/**
+ * Everything the sensitivity and control views show of one steady state: the response
+ * coefficients of every quantity to every numeric property, metabolic control analysis,
+ * the stability and the network to colour by control coefficients.
+ */
+export interface SteadyAnalysisResult {
+    uri: string;
+    scenario: string;
+    sensitivities: Omit<SensitivityReport, 'scenario' | 'unscaled'>;
+    control: ControlAnalysis;
+    stability: StabilityReport;
+    /** `stability` in one sentence. */
+    stabilitySummary: string;
+    network: NetworkGraph;
+    elapsedMs: number;
+}
+
+/** A declared scan as the simulator runs it (values in base units); a measured species carries the unit its author wrote. */
+export interface ScanRunResult extends Omit<ScanResult, 'measures'> {
+    measures: (ScanResult['measures'][number] & { display?: DisplayUnit })[];
+    uri: string;
+    title?: string;
+    elapsedMs: number;
+}
+
 export interface OutlineEntry {
     name: string;
     title?: string;
@@ -144,6 +178,7 @@ export interface OutlineEntry {
 export interface OutlineResult {
     scenarios: OutlineEntry[];
     cascades: OutlineEntry[];
+    scans: OutlineEntry[];
 }
 
 /**
@@ -162,6 +197,8 @@ export interface SimulationRequests {
     'cascade/runScenario': [RunScenarioParams, ScenarioRunResult];
     'cascade/runCascade': [RunCascadeParams, CascadeRunResult];
     'cascade/steadyState': [SteadyStateParams, SteadyStateResult];
+    'cascade/steadyAnalysis': [SteadyAnalysisParams, SteadyAnalysisResult];
+    'cascade/runScan': [RunScanParams, ScanRunResult];
 }
 
 export type SimulationMethodName = keyof SimulationRequests;

@@ -36,6 +36,8 @@ export function registerSimulationRequests(shared: LangiumSharedServices): void 
     on('cascade/runScenario', 'Simulating', (params, hooks) => simulations.runScenario(params, hooks));
     on('cascade/runCascade', 'Running cascade', (params, hooks) => simulations.runCascade(params, hooks));
     on('cascade/steadyState', 'Finding steady state', (params, hooks) => simulations.steadyState(params, hooks));
+    on('cascade/steadyAnalysis', 'Analysing the steady state', (params, hooks) => simulations.steadyAnalysis(params, hooks));
+    on('cascade/runScan', 'Scanning', (params, hooks) => simulations.runScan(params, hooks));
     connection.onShutdown(() => simulations.dispose());
     // Live mode (or the solver settings) changed: the steady-state hints on screen are stale.
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {

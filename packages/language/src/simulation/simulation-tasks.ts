@@ -6,8 +6,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runScenario, scenarioSteadyState, stabilityAt, stabilitySummary,
-    type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
+    CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, scenarioControlAnalysis,
+    scenarioSensitivities, scenarioSteadyState, stabilityAt, stabilitySummary,
+    type CompiledModel, type DisplayUnit, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from '../diagram/network-model.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
@@ -40,6 +41,8 @@ export async function runTask(job: SimulationJob, { shouldStop, onProgress }: Jo
         case 'scenario': return scenarioOutcome(model, required(name, 'scenario'), job.options, run);
         case 'steady-state': return steadyStateOutcome(model, name, job.skipTimeDependent ?? false, run);
         case 'cascade': return cascadeOutcome(model, required(name, 'cascade'), run);
+        case 'steady-analysis': return steadyAnalysisOutcome(model, name, run);
+        case 'scan': return scanOutcome(model, required(name, 'scan'), run);
     }
 }
 
@@ -102,13 +105,16 @@ function steadyTable(compiled: CompiledModel, search: () => SteadyState, run: Ru
 
 function steadyValues(compiled: CompiledModel, steady: SteadyState): { converged: boolean; message?: string; values: SteadyValue[]; stability?: string } {
     if (!steady.converged) return { converged: false, message: `No steady state: ${steady.reason ?? 'the search did not converge'}.`, values: [] };
-    const units = new Map<string, string>([
-        ...compiled.ir.parameters.map(p => [p.name, p.unit] as const),
-        ...compiled.ir.species.map(s => [s.name, s.unit] as const)
+    const units = new Map<string, { unit: string; display?: DisplayUnit }>([
+        ...compiled.ir.parameters.map(p => [p.name, { unit: p.unit }] as const),
+        ...compiled.ir.species.map(s => [s.name, { unit: s.unit, display: s.display }] as const)
     ]);
     return {
         converged: true,
-        values: compiled.stateNames.map((stateName, i) => ({ name: stateName, unit: units.get(stateName) ?? '', value: steady.state[i] })),
+        values: compiled.stateNames.map((stateName, i) => {
+            const { unit = '', display } = units.get(stateName) ?? {};
+            return { name: stateName, unit, ...(display ? { display } : {}), value: steady.state[i] };
+        }),
         stability: stabilitySummary(stabilityAt(compiled, steady.state, steady.time))
     };
 }
@@ -153,6 +159,36 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
                 .filter(r => nodeOf.has(r.name) && r.coefficient !== null)
                 .map(r => [nodeOf.get(r.name)!, r.coefficient!]))
         }))
+    };
+}
+
+/**
+ * Sensitivities, control analysis and stability of one scenario's steady state. Each of the
+ * three finds the steady state itself (the scenario's run and a Newton search), so the request
+ * costs about three searches: 81–389 ms in all on the serotonin example (docs/performance.md).
+ */
+function steadyAnalysisOutcome(model: ModelIR, name: string | undefined, run: RunOptions): WorkerOutcome {
+    const compiled = compiledModels.compile(model);
+    const { scenario, parameters, quantities, coefficients } = scenarioSensitivities(compiled, { scenario: name }, run);
+    const { scenario: _scenario, ...control } = scenarioControlAnalysis(compiled, scenario, run);
+    const written = model.scenarios.find(s => s.name === scenario);
+    const steady = scenarioSteadyState(compiled, written ? resolveScenario(model, written) : INITIAL_STATE, run);
+    const stability = stabilityAt(compiled, steady.state, steady.time);
+    return {
+        scenario, sensitivities: { parameters, quantities, coefficients }, control,
+        stability, stabilitySummary: stabilitySummary(stability), network: cascadeNetwork(model)
+    };
+}
+
+function scanOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOutcome {
+    const declared = model.scans?.find(s => s.name === name);
+    const result = runDeclaredScan(compiledModels.compile(model), name, run);
+    return {
+        ...result, ...(declared?.title ? { title: declared.title } : {}),
+        measures: result.measures.map((m, i) => {
+            const display = declared?.measure[i]?.display;
+            return display ? { ...m, display } : m;
+        })
     };
 }
 

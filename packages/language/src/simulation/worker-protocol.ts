@@ -1,10 +1,10 @@
 /** The jobs the language server posts to its simulation workers (through the simulator's worker pool). */
 import type { ModelIR } from '@neurocascade/simulator';
 import type {
-    CascadeRunResult, ScenarioRunResult, SimulationOptions, SteadyStateResult
+    CascadeRunResult, ScanRunResult, ScenarioRunResult, SimulationOptions, SteadyAnalysisResult, SteadyStateResult
 } from './simulation-protocol.js';
 
-export type SimulationTask = 'scenario' | 'steady-state' | 'cascade';
+export type SimulationTask = 'scenario' | 'steady-state' | 'cascade' | 'steady-analysis' | 'scan';
 
 /** A document as the server has it (an open editor's text, which may differ from the file). */
 export interface DocumentText {
@@ -32,4 +32,6 @@ export interface SimulationJob {
 export type WorkerOutcome =
     | Omit<ScenarioRunResult, 'uri' | 'elapsedMs'>
     | Omit<SteadyStateResult, 'uri' | 'elapsedMs'>
-    | Omit<CascadeRunResult, 'uri' | 'elapsedMs'>;
+    | Omit<CascadeRunResult, 'uri' | 'elapsedMs'>
+    | Omit<SteadyAnalysisResult, 'uri' | 'elapsedMs'>
+    | Omit<ScanRunResult, 'uri' | 'elapsedMs'>;

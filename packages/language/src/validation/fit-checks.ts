@@ -1,6 +1,6 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
-    isEstimate, isFitData, isKmValue, isParameter, isResidualModel, isSpecies, type CascadeAstType, type Estimate, type Expression,
+    isEstimate, isFitData, isIncludeExpects, isKmValue, isParameter, isResidualModel, isSpecies, type CascadeAstType, type Estimate, type Expression,
     type Fit, type KmValue, type Member, type NamedElement
 } from '../generated/ast.js';
 import { propertyDimension } from '../units/expected-dimensions.js';
@@ -34,6 +34,10 @@ function checkFit(fit: Fit, accept: ValidationAcceptor): void {
         const key = `${estimate.target.$refText} ${estimate.property ?? ''}`;
         if (seen.has(key)) accept('error', `${key.trim()} is estimated twice.`, { node: estimate, data: { code: CODE_FIT_INCOMPLETE } });
         seen.add(key);
+    }
+    const included = fit.items.filter(isIncludeExpects);
+    if (included.length > 1) {
+        accept('error', `'include … expects' is written twice; keep one ('include expects' takes all, 'include relative expects' the relative ones).`, { node: included[1], data: { code: CODE_FIT_INCOMPLETE } });
     }
     if (fit.items.filter(isResidualModel).length > 1) {
         accept('error', `'lognormal' is written twice.`, { node: fit.items.filter(isResidualModel)[1], data: { code: CODE_FIT_INCOMPLETE } });

@@ -61,7 +61,7 @@ describe('lowering data and fits (docs/reference.md#data, #fit)', () => {
         assert.equal(occupancy.source!.line, 4);
     });
 
-    it('a fit: bounds converted as the property is, log flags, the residual model and included expects', async () => {
+    it('a fit: bounds converted as the property is, log flags, the residual model and included expects (all, none, the relative ones)', async () => {
         const model = await lowerFiles({
             'model.cascade': `${MODEL}
                 data Micro { Baseline Dopamine_ext at steady 20 nM ± 5 nM }
@@ -72,9 +72,10 @@ describe('lowering data and fits (docs/reference.md#data, #fit)', () => {
                     include expects
                     lognormal
                 }
-                fit G { data Micro  estimate Dopamine_ext clearance in [0.1 /min, 10 /min] }`
+                fit G { data Micro  estimate Dopamine_ext clearance in [0.1 /min, 10 /min] }
+                fit H { data Micro  estimate Dopamine_ext clearance in [0.1 /min, 10 /min]  include relative expects }`
         });
-        const [f, g] = model.fits!;
+        const [f, g, h] = model.fits!;
         assert.deepEqual(f.data, ['Micro']);
         assert.equal(f.estimates.length, 2);
         const [vmax, kd] = f.estimates;
@@ -84,9 +85,10 @@ describe('lowering data and fits (docs/reference.md#data, #fit)', () => {
         assert.deepEqual([kd.target, kd.property, kd.log], ['D2', 'kd', false]);
         near(kd.low, 0.001);
         near(kd.high, 0.1);
-        assert.equal(f.includeExpects, true);
+        assert.equal(f.includeExpects, 'all');
         assert.equal(f.residuals, 'lognormal');
-        assert.equal(g.includeExpects, false);
+        assert.equal(g.includeExpects, 'none');
+        assert.equal(h.includeExpects, 'relative');
         assert.equal(g.residuals, 'normal');
         assert.equal(g.estimates[0].property, 'clearance');
     });

@@ -42,19 +42,28 @@ const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 describe('steady-state inlay hints over stdio', function () {
     this.timeout(60_000);
 
-    it('answer at once with what is ready, and ask the client to refresh when the values arrive', async () => {
+    /** The server over stdio with `text` open in it: `ask` requests its hints, `refreshed` resolves at the server's next refresh request. */
+    async function serverWith(root: string, text: string, lines: number) {
         const { LspClient } = await import(pathToFileURL(join(PACKAGE, 'bench/lsp-client.mjs')).href);
         const client = new LspClient(process.execPath, [join(PACKAGE, 'out/src/server.js'), '--stdio']);
-        let refreshed!: () => void;
-        const refresh = new Promise<void>(resolve => { refreshed = resolve; });
-        client.connection.onRequest('workspace/inlayHint/refresh', () => { refreshed(); return null; });
+        let onRefresh = () => undefined as void;
+        client.connection.onRequest('workspace/inlayHint/refresh', () => { onRefresh(); return null; });
+        await client.initialize(root);
+        const uri = `${root}/model.cascade`;
+        const published = client.diagnostics(uri);
+        client.open(uri, text);
+        await published;
+        return {
+            client,
+            ask: () => client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } }) as Promise<{ label: string; position: { line: number } }[]>,
+            refreshed: () => new Promise<void>(resolve => { onRefresh = resolve; })
+        };
+    }
+
+    it('answer at once with what is ready, and ask the client to refresh when the values arrive', async () => {
+        const { client, ask, refreshed } = await serverWith('file:///stdio-hints', 'precursor A { supply 1 uM/min clearance 0.5 /min }\n', 2);
+        const refresh = refreshed();
         try {
-            await client.initialize('file:///stdio-hints');
-            const uri = 'file:///stdio-hints/model.cascade';
-            const published = client.diagnostics(uri);
-            client.open(uri, 'precursor A { supply 1 uM/min clearance 0.5 /min }\n');
-            await published;
-            const ask = () => client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } } }) as Promise<{ label: string }[]>;
             let hints = await ask();
             if (hints.length === 0) {
                 // The worker was still starting: the server said so by asking for a refresh later.
@@ -62,6 +71,28 @@ describe('steady-state inlay hints over stdio', function () {
                 hints = await ask();
             }
             assert.deepEqual(hints.map(h => h.label), ['≈ 2 µM']);
+        } finally {
+            await client.close();
+        }
+    });
+
+    it('show the step that controls each process\'s flux most when cascade.controlHints is on', async () => {
+        // At steady state the supply sets the flux through E: Cᴶ of A.supply is 1, of E itself 0.
+        const { client, ask, refreshed } = await serverWith('file:///control-hints',
+            'precursor A { supply 1 uM/min }\nmetabolite B { clearance 0.1 /min }\nenzyme E { converts A -> B  vmax 3 uM/min  km 5 uM }\nscenario Base { simulate 60 min }\n', 4);
+        try {
+            const labels = async () => {
+                for (let attempt = 0; attempt < 50; attempt++) {
+                    const refresh = refreshed();
+                    const hints = await ask();
+                    if (hints.some(h => h.position.line === 2) && hints.length === 3) return hints.map(h => [h.position.line, h.label]);
+                    await Promise.race([refresh, new Promise(resolve => setTimeout(resolve, 200))]);
+                }
+                throw new Error('the hints never arrived');
+            };
+            assert.equal((await ask()).some(h => h.position.line === 2), false, 'off by default');
+            client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cascade: { controlHints: true } } });
+            assert.deepEqual(await labels(), [[0, '≈ 2.5 µM'], [1, '≈ 10 µM'], [2, 'Cᴶ A.supply 1']]);
         } finally {
             await client.close();
         }

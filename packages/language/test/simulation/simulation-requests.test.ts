@@ -125,6 +125,65 @@ scenario Run { simulate 10 min }
         assert.deepEqual(display.Serotonin, { unit: 'nM', scale: 1e-3 });
         assert.deepEqual(display.Tryptophan, { unit: 'uM', scale: 1 });
         assert.equal(display.Plain, undefined, 'no unit written: the preview picks a prefix');
+        // The steady-state table carries the same units: Serotonin settles at 0 (no supply), shown in nM.
+        assert.deepEqual(result.steadyState!.find(v => v.name === 'Serotonin')?.display, { unit: 'nM', scale: 1e-3 });
+        assert.equal(result.steadyState!.find(v => v.name === 'Melatonin')?.display?.unit, 'pg/mL');
+        assert.equal(result.steadyState!.find(v => v.name === 'Plain')?.display, undefined);
+    });
+
+    // A* = Km·s/(V − s) = 5·1/(3 − 1) = 2.5 uM, B* = s/k = 10 uM.
+    const CHAIN = `precursor A { supply 1 uM/min }
+metabolite B { clearance 0.1 /min }
+enzyme E { converts A -> B  vmax 3 uM/min  km 5 uM }
+scenario Base { simulate 60 min }
+receptor R { binds B kd 2 uM hill 1.5 }
+scan Occupancy {
+    from Base
+    vary B clearance from 0.01 /min to 10 /min in 25 steps log
+    measure R.occupancy
+    at steady
+}
+`;
+
+    it('outlines the scans with their lines, for the ▶ Scan lens', async () => {
+        const chain = (await parse(CHAIN, { documentUri: 'file:///chain-outline.cascade', validation: true })).uri.toString();
+        assert.deepEqual((await simulations.outline(chain)).scans.map(s => [s.name, s.line]), [['Occupancy', 5]]);
+    });
+
+    it('analyses a steady state for the sensitivity and control views: coefficients, control, stability, network', async () => {
+        const chain = (await parse(CHAIN, { documentUri: 'file:///chain-analysis.cascade', validation: true })).uri.toString();
+        const result = await simulations.steadyAnalysis({ uri: chain });
+        assert.equal(result.scenario, 'Base');
+        const { quantities, parameters, coefficients } = result.sensitivities;
+        const a = quantities.findIndex(q => q.name === 'A'), vmax = parameters.findIndex(p => p.name === 'E' && p.property === 'vmax');
+        assert.ok(Math.abs(quantities[a].value - 2.5) < 1e-9);
+        // A* = Km·s/(V − s): ∂ln A*/∂ln V = −V/(V − s) = −1.5.
+        assert.ok(Math.abs(coefficients[a][vmax]! + 1.5) < 1e-9, `${coefficients[a][vmax]}`);
+        // The supply sets every flux: the flux through E is controlled by A's supply alone.
+        const flux = result.control.fluxControl;
+        const row = flux.rows.indexOf('E');
+        assert.ok(Math.abs(flux.values[row][flux.columns.indexOf('A.supply')]! - 1) < 1e-9);
+        assert.ok(Math.abs(flux.values[row][flux.columns.indexOf('E')]!) < 1e-9);
+        // Eigenvalues: −V·Km/(Km + A*)² for A and −0.1 /min for B: the slowest time scale is 10 min.
+        assert.ok('eigenvalues' in result.stability && result.stability.stable);
+        const lambda = result.stability.eigenvalues.map(e => e.re).sort((x, y) => x - y);
+        assert.ok(Math.abs(lambda[0] + 3 * 5 / 7.5 ** 2) < 1e-9 && Math.abs(lambda[1] + 0.1) < 1e-9, `${lambda}`);
+        assert.match(result.stabilitySummary, /^Stable: .*slowest time scale 10 min\.$/);
+        assert.ok(result.network.nodes.some(n => n.id === 'E' && n.kind === 'process'));
+    });
+
+    it('runs a declared scan: the Hill fit of an occupancy against a clearance', async () => {
+        const chain = (await parse(CHAIN, { documentUri: 'file:///chain-scan.cascade', validation: true })).uri.toString();
+        const result = await simulations.runScan({ uri: chain, scan: 'Occupancy' });
+        assert.equal(result.scan, 'Occupancy');
+        assert.equal(result.vary[0].values.length, 25);
+        // B* = s/k; occupancy B^1.5/(2^1.5 + B^1.5): half at B* = 2 uM, at k = s/2 = 0.5 /min; falling with k (an IC50).
+        result.vary[0].values.forEach((k, i) => {
+            const b = 1 / k;
+            assert.ok(Math.abs((result.measures[0].values as number[])[i] - b ** 1.5 / (2 ** 1.5 + b ** 1.5)) < 1e-6);
+        });
+        const hill = result.measures[0].hill!;
+        assert.ok(Math.abs(hill.ec50 - 0.5) < 1e-4 && Math.abs(hill.n - 1.5) < 1e-4 && hill.emax < 0, JSON.stringify(hill));
     });
 
     it('carries a concentration driven below zero to the preview and the editor as a warning', async () => {

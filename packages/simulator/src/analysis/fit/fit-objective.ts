@@ -104,14 +104,15 @@ export class FitObjective {
             }
             this.readings.push({ scenario: x.scenario, at: x.time, expression: x.expression, name: x.quantity });
         }
-        if (fit.includeExpects) this.addExpects();
+        if (fit.includeExpects !== 'none') this.addExpects(fit.includeExpects === 'relative');
         for (const scenario of new Set(this.readings.map(r => r.scenario))) this.checkScenario(findScenario(m.ir, scenario));
     }
 
-    /** Every expect of the data's scenarios, as a soft constraint (docs/analysis.md#fitting). */
-    private addExpects(): void {
+    /** Every expect of the data's scenarios (or only the relative ones), as a soft constraint (docs/analysis.md#fitting). */
+    private addExpects(relativeOnly: boolean): void {
         for (const name of new Set(this.measurements.map(x => x.scenario))) {
             for (const expectation of findScenario(this.model.ir, name).expects) {
+                if (relativeOnly && expectation.relativeTo === undefined) continue;
                 const unsupported = unsupportedPart(expectation.value);
                 if (unsupported) {
                     throw new ModelError(`fit ${this.fit.name}: 'include expects' combines readings with + − × ÷ and constant powers; '${expectation.label}' uses ${unsupported}`, 'unsupported', expectation.source);

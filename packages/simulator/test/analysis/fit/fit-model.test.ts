@@ -42,7 +42,7 @@ const withFit = (ir: ModelIR, measurements: Measurement[], fit: Omit<Fit, 'name'
 
 const ENZYME_FIT: Omit<Fit, 'name' | 'data'> = {
     estimates: [{ target: 'E', property: 'vmax', low: 0.1, high: 10, log: true }, { target: 'E', property: 'km', low: 1, high: 1000, log: true }],
-    includeExpects: false, residuals: 'normal'
+    includeExpects: 'none', residuals: 'normal'
 };
 
 /** Binding at steady state: ligand levels set per scenario, occupancy measured. */
@@ -90,7 +90,7 @@ describe('fitting (docs/analysis.md#fitting)', function () {
     it('recovers a receptor’s kd and Hill coefficient from steady-state occupancies with 5 % noise, within their profile intervals', () => {
         const ir: ModelIR = {
             ...binding(10, 1, 11), ...{ datasets: binding(3, 1.5, 11).datasets },
-            fits: [{ name: 'F', data: ['D'], includeExpects: false, residuals: 'normal', estimates: [
+            fits: [{ name: 'F', data: ['D'], includeExpects: 'none', residuals: 'normal', estimates: [
                 { target: 'R', property: 'kd', low: 0.01, high: 100, log: true }, { target: 'R', property: 'hill', low: 0.3, high: 4, log: false }] }]
         };
         const result = fitModel(ir, 'F', { ...TIGHT, starts: 3 });
@@ -181,11 +181,14 @@ describe('fitting (docs/analysis.md#fitting)', function () {
         );
         base.scenarios.push({ ...base.scenarios[0], name: 'Half', expects: [], actions: [{ kind: 'scale', target: 'E', property: 'vmax', factor: { kind: 'number', value: 0.5 } }] });
         const measurements = synthetic(enzyme(2, 40), 'Run', 'S', 4).filter(x => x.time === 60);
-        const fit = (includeExpects: boolean) => fitModel(withFit(base, measurements, { ...ENZYME_FIT, includeExpects }), 'F', { ...TIGHT, starts: 1 });
-        const without = fit(false), withExpects = fit(true);
+        const fit = (includeExpects: Fit['includeExpects']) => fitModel(withFit(base, measurements, { ...ENZYME_FIT, includeExpects }), 'F', { ...TIGHT, starts: 1 });
+        const without = fit('none'), relativeOnly = fit('relative'), withExpects = fit('all');
         assert.equal(without.expects.length, 0);
         const unguided = readAt(without.parameters[0].value, without.parameters[1].value, 10);
         assert.ok(unguided > 84, `without the expect the fit lands elsewhere (S at 10 min ${unguided})`);
+        // `include relative expects` leaves the absolute one out: it no longer pulls the fit.
+        assert.deepEqual(relativeOnly.expects.map(e => [e.low, e.high]), [[-1, 1]]);
+        assert.ok(readAt(relativeOnly.parameters[0].value, relativeOnly.parameters[1].value, 10) > 84, 'the relative-only fit lands where the unguided one does');
         assert.equal(withExpects.expects.length, 2);
         const [absolute, relative] = withExpects.expects;
         assert.ok(absolute.penalty < 1e-8, `S at 10 min, ${absolute.value}, lies in [${absolute.low}, ${absolute.high}]`);
@@ -204,7 +207,7 @@ describe('fitting (docs/analysis.md#fitting)', function () {
         // A range the model is far from, so the penalty and its gradient are not 0.
         base.scenarios[0].expects.push({ label: 'S ratio', readings: [reading(10), reading(30)], value: ratio, relativeTo: 'Half', low: 5, high: 6, unit: '1' });
         base.scenarios.push({ ...base.scenarios[0], name: 'Half', expects: [], actions: [{ kind: 'scale', target: 'E', property: 'vmax', factor: { kind: 'number', value: 0.5 } }] });
-        const ir = withFit(base, synthetic(enzyme(2, 40), 'Run', 'S', 4).filter(x => x.time === 60), { ...ENZYME_FIT, includeExpects: true });
+        const ir = withFit(base, synthetic(enzyme(2, 40), 'Run', 'S', 4).filter(x => x.time === 60), { ...ENZYME_FIT, includeExpects: 'all' });
         const objective = new FitObjective(compileModel(ir), ir.fits![0]);
         const theta = [1.5, 60];
         const at = objective.evaluate(theta, TIGHT);
@@ -242,7 +245,7 @@ describe('fitting (docs/analysis.md#fitting)', function () {
             .reaction('E', 'S -> P', 'k * v * S').parameter('v', 0.1).scenario('Run', 30, { step: 5, observe: [observe('S')] }).build();
         const fitted = withFit(ir, synthetic(truth, 'Run', 'S', 3), {
             estimates: [{ target: 'k', property: 'value', low: 0.1, high: 10, log: true }, { target: 'v', property: 'value', low: 0.01, high: 1, log: true }],
-            includeExpects: false, residuals: 'normal'
+            includeExpects: 'none', residuals: 'normal'
         });
         const result = fitModel(fitted, 'F', { ...TIGHT, starts: 1 });
         close(result.parameters[0].value * result.parameters[1].value, 0.1, 0.02);
