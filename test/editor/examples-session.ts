@@ -1,6 +1,5 @@
 // The UI suites' shared setup: mocha hooks that open code-server with the packaged extension on
-// a throwaway copy of examples/, keep a screenshot after each test, and tear it all down.
-import { writeFileSync } from 'node:fs';
+// a throwaway copy of examples/ (or another folder), keep a screenshot after each test, and tear it all down.
 import { join } from 'node:path';
 import { openEditor, type EditorSession, type SessionOptions } from './editor-session.js';
 import { packageExtension, repoRoot } from './extension-package.mjs';
@@ -12,20 +11,17 @@ export interface ExamplesSession {
     workbench: Workbench;
 }
 
-/**
- * Call inside a `describe`; the returned object is filled in once its `before` hook has run.
- * `files` (name → text) are written beside the examples.
- */
-export function examplesSession(name: string, { files = {}, ...options }: Pick<SessionOptions, 'workspaceTrust'> & { files?: Record<string, string> } = {}): ExamplesSession {
+/** Call inside a `describe`; the returned object is filled in once its `before` hook has run. */
+export function examplesSession(name: string, options: Pick<SessionOptions, 'workspaceTrust'> & { source?: string } = {}): ExamplesSession {
     const opened = {} as ExamplesSession;
     let workspace: WorkspaceCopy | undefined;
 
     before(async function () {
         this.timeout(300_000);
         const vsix = packageExtension({ quiet: true });
-        workspace = copyWorkspace(join(repoRoot, 'examples'));
-        for (const [file, text] of Object.entries(files)) writeFileSync(join(workspace.folder, file), text);
-        opened.session = await openEditor({ name, folder: workspace.folder, vsix, ...options });
+        const { source = join(repoRoot, 'examples'), ...sessionOptions } = options;
+        workspace = copyWorkspace(source);
+        opened.session = await openEditor({ name, folder: workspace.folder, vsix, ...sessionOptions });
         opened.workbench = new Workbench(opened.session.page);
         opened.session.page.setDefaultTimeout(20_000);
     });

@@ -1,5 +1,8 @@
 // ▶ Population in the editor: the ribbons a user sees in code-server, driven by chromium.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { examplesSession } from './examples-session.js';
 
 const fixture = 'population.cascade';
@@ -16,7 +19,11 @@ const pairs = (points: string | null) => (points ?? '').trim().split(' ').map((p
 describe('Populations in code-server', function () {
     this.timeout(120_000);
     this.bail(true);
-    const editor = examplesSession('population', { files: { [fixture]: fixtureText } });
+    // A folder holding the fixture alone, copied by the session like the examples.
+    const source = mkdtempSync(join(tmpdir(), 'cascade-population-'));
+    writeFileSync(join(source, fixture), fixtureText);
+    after(() => rmSync(source, { recursive: true, force: true }));
+    const editor = examplesSession('population', { source });
 
     it('runs a population from its ▶ Population code lens: per quantity the median inside the 25–75 % and 5–95 % ribbons, axes labelled with units', async () => {
         await editor.workbench.openFile(fixture);

@@ -89,7 +89,7 @@ describe('The editor UI in code-server', function () {
         const line = exampleText.split('\n').findIndex((text) => text.startsWith('scenario SSRI')) + 1;
         assert.ok(line > 0, `${example} declares scenario SSRI`);
         await editor.workbench.goToLine(line);
-        await editor.workbench.clickLens('▶ Run', 'Run SSRI', editor.workbench.preview.locator('#title', { hasText: /^SSRI/ }));
+        await editor.workbench.clickLens('▶ Run', 'Run SSRI', editor.workbench.preview.locator('#title', { hasText: /^SSRI/ }), 15_000);
     });
 
     it('compares scenarios as small multiples with one legend entry per scenario', async () => {
@@ -130,7 +130,7 @@ describe('The editor UI in code-server', function () {
         await editor.workbench.goToLine(line);
         const preview = editor.workbench.preview;
         const plot = preview.locator('#scan-plots .figure[data-chart="CortisolDose-Serotonin_ext"] svg');
-        await editor.workbench.clickLens('▶ Scan', 'Scan CortisolDose', plot);
+        await editor.workbench.clickLens('▶ Scan', 'Scan CortisolDose', plot, 20_000);
         assert.match((await plot.locator('.x-label').textContent()) ?? '', /^Cortisol\.level \(.+\)$/, 'the dose axis names the varied property and its unit');
         assert.equal(await plot.locator('.y-label').textContent(), 'Serotonin_ext (nM)');
         assert.equal(await plot.locator('circle.point').count(), 25);

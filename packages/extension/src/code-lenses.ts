@@ -1,7 +1,7 @@
-/** `▶ Run` above every scenario, `▶ Cascade` above every cascade, `▶ Scan` above every scan and `▶ Population` above every population, from the server's outline. */
+/** `▶ Run` above every scenario, `▶ Cascade` above every cascade, `▶ Scan` above every scan, `▶ Fit` above every fit and `▶ Population` above every population, from the server's outline. */
 import * as vscode from 'vscode';
 import type { CascadeClient } from './language-client.js';
-import { RUN_CASCADE_COMMAND, RUN_POPULATION_COMMAND, RUN_SCAN_COMMAND, RUN_SCENARIO_COMMAND } from './commands.js';
+import { RUN_CASCADE_COMMAND, RUN_FIT_COMMAND, RUN_POPULATION_COMMAND, RUN_SCAN_COMMAND, RUN_SCENARIO_COMMAND } from './commands.js';
 
 export class RunCodeLenses implements vscode.CodeLensProvider {
     constructor(private readonly client: CascadeClient) {}
@@ -16,6 +16,7 @@ export class RunCodeLenses implements vscode.CodeLensProvider {
             ...outline.scenarios.map(s => lens(s.line, '▶ Run', RUN_SCENARIO_COMMAND, s.name)),
             ...outline.cascades.map(c => lens(c.line, '▶ Cascade', RUN_CASCADE_COMMAND, c.name)),
             ...outline.scans.map(s => lens(s.line, '▶ Scan', RUN_SCAN_COMMAND, s.name)),
+            ...outline.fits.map(f => lens(f.line, '▶ Fit', RUN_FIT_COMMAND, f.name)),
             ...outline.populations.map(p => lens(p.line, '▶ Population', RUN_POPULATION_COMMAND, p.name))
         ];
     }

@@ -7,15 +7,17 @@ import { writeFileAtomic } from '@neurocascade/language/atomic-write';
 import type { CascadeClient } from './language-client.js';
 import type { PreviewManager } from './preview-manager.js';
 import type { PreviewRequest } from './preview-panel.js';
+import { WRITE_FITTED_VALUES_COMMAND, writeFittedValues } from './fitted-values.js';
 import { basename, pickMany, pickOne, targetDocument } from './run-picker.js';
 import { savePath } from './save-path.js';
-import { cascadeCsv, controlCsv, populationCsv, scanCsv, scenariosCsv, sensitivityCsv, sobolCsv, steadyStateCsv } from './shared/csv.js';
+import { cascadeCsv, controlCsv, fitCsv, populationCsv, scanCsv, scenariosCsv, sensitivityCsv, sobolCsv, steadyStateCsv } from './shared/csv.js';
 import { pngBytes, type ExportFormat, type PreviewContent } from './shared/protocol.js';
 import { mayRun } from './trust.js';
 
 export const RUN_SCENARIO_COMMAND = 'neurocascade.runScenario';
 export const RUN_CASCADE_COMMAND = 'neurocascade.runCascade';
 export const RUN_SCAN_COMMAND = 'neurocascade.runScan';
+export const RUN_FIT_COMMAND = 'neurocascade.runFit';
 export const RUN_POPULATION_COMMAND = 'neurocascade.runPopulation';
 
 export interface CommandServices {
@@ -62,6 +64,17 @@ export function registerCommands({ client, previews, output }: CommandServices):
         'neurocascade.runSobol': (document, name) => showPopulation('sobol', document, name),
         'neurocascade.showSensitivities': (document, scenario) => showSteadyAnalysis('sensitivity', document, scenario),
         'neurocascade.showControlAnalysis': (document, scenario) => showSteadyAnalysis('control', document, scenario),
+        [RUN_FIT_COMMAND]: async (document, name) => {
+            const uri = targetDocument(document);
+            const fit = typeof name === 'string' ? name : await pickOne(client, uri, 'fits');
+            const content = fit ? await show(uri, { view: 'fit', name: fit }) : undefined;
+            return content?.view === 'fit' ? content.result : undefined;
+        },
+        [WRITE_FITTED_VALUES_COMMAND]: async (document, name) => {
+            const uri = targetDocument(document);
+            const fit = typeof name === 'string' ? name : await pickOne(client, uri, 'fits');
+            return fit ? writeFittedValues(client, uri, fit) : undefined;
+        },
         'neurocascade.openPreview': async document => {
             const uri = targetDocument(document);
             if (previews.find(uri)?.request) return previews.open(uri).content;
@@ -130,12 +143,13 @@ function csvOf(content: PreviewContent): string {
         case 'sensitivity': return sensitivityCsv(content.result);
         case 'control': return controlCsv(content.result);
         case 'scan': return scanCsv(content.result);
+        case 'fit': return fitCsv(content.result);
         case 'population': return populationCsv(content.result);
         case 'sobol': return sobolCsv(content.result);
     }
 }
 
-/** What the file is named after: the scenarios, cascade or scan shown. */
+/** What the file is named after: the scenarios, cascade, scan or fit shown. */
 function subjectOf(content: PreviewContent): string {
     switch (content.view) {
         case 'scenarios': return content.results.map(r => r.scenario).join('-');
@@ -144,6 +158,7 @@ function subjectOf(content: PreviewContent): string {
         case 'sensitivity':
         case 'control': return `${content.view}-${content.result.scenario}`;
         case 'scan': return content.result.scan;
+        case 'fit': return content.result.fit;
         case 'population': return content.result.population;
         case 'sobol': return `${content.result.population}-sobol`;
     }

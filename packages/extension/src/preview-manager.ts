@@ -128,7 +128,8 @@ export class PreviewManager implements vscode.Disposable {
 
     private scheduleLiveRun(documentUri: vscode.Uri): void {
         const key = documentUri.toString();
-        const previews = [...this.panels].filter(preview => preview.documentUri.toString() === key && preview.request);
+        // A fit takes seconds to minutes and its values are what an edit writes: it runs again only when asked.
+        const previews = [...this.panels].filter(preview => preview.documentUri.toString() === key && preview.request && preview.request.view !== 'fit');
         if (previews.length === 0 || !liveMode(documentUri)) return;
         clearTimeout(this.pending.get(key));
         this.pending.set(key, setTimeout(() => {

@@ -17,6 +17,7 @@ import {
 import { previewSources } from './preview-sources.js';
 import { savePath } from './save-path.js';
 import { basename } from './run-picker.js';
+import { WRITE_FITTED_VALUES_COMMAND } from './fitted-values.js';
 import { mayRun } from './trust.js';
 import { previewHtml } from './webview-html.js';
 
@@ -186,6 +187,8 @@ export class PreviewPanel implements vscode.Disposable {
                 return { view: request.view, result: await client.request('cascade/steadyAnalysis', { ...base, scenario: request.scenario }, token) };
             case 'scan':
                 return { view: 'scan', result: await client.request('cascade/runScan', { ...base, scan: request.name }, token) };
+            case 'fit':
+                return { view: 'fit', result: await client.request('cascade/runFit', { ...base, fit: request.name }, token) };
             case 'population':
                 return { view: 'population', result: await client.request('cascade/runPopulation', { ...base, population: request.name }, token) };
             case 'sobol':
@@ -212,6 +215,9 @@ export class PreviewPanel implements vscode.Disposable {
         if (message.type === 'ready') this.markReady();
         if (message.type === 'log') this.services.output.warn(`preview: ${message.message}`);
         if (message.type === 'save') void this.save(message);
+        if (message.type === 'write-fitted' && this.content?.view === 'fit') {
+            void vscode.commands.executeCommand(WRITE_FITTED_VALUES_COMMAND, this.documentUri, this.content.result.fit);
+        }
         // The button is in a preview that already ran this population; an untrusted workspace still asks.
         if (message.type === 'switch') void mayRun().then(allowed => (allowed ? this.show(message.request) : undefined)).catch(() => undefined);
         for (const waiter of this.waiters.splice(0)) {
@@ -244,6 +250,7 @@ export function describe(request: PreviewRequest): string {
         case 'sensitivity': return `Sensitivities${request.scenario ? ` of ${request.scenario}` : ''}`;
         case 'control': return `Control analysis${request.scenario ? ` of ${request.scenario}` : ''}`;
         case 'scan': return `Scan ${request.name}`;
+        case 'fit': return `Fit ${request.name}`;
         case 'population': return `Population ${request.name}`;
         case 'sobol': return `Sobol indices of ${request.name}`;
     }

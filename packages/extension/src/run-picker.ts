@@ -13,9 +13,9 @@ export function targetDocument(argument: unknown): vscode.Uri {
     throw new Error('Open a .cascade file first.');
 }
 
-export type OutlineKind = 'scenarios' | 'cascades' | 'scans' | 'populations';
+export type OutlineKind = 'scenarios' | 'cascades' | 'scans' | 'fits' | 'populations';
 
-const SINGULAR: Record<OutlineKind, string> = { scenarios: 'scenario', cascades: 'cascade', scans: 'scan', populations: 'population' };
+const SINGULAR: Record<OutlineKind, string> = { scenarios: 'scenario', cascades: 'cascade', scans: 'scan', fits: 'fit', populations: 'population' };
 
 async function entries(client: CascadeClient, uri: vscode.Uri, kind: OutlineKind): Promise<OutlineEntry[]> {
     const outline = await client.request('cascade/outline', { uri: uri.toString() });

@@ -88,6 +88,16 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
         <div id="scan-plots"></div>
         <ul id="scan-errors" role="alert" hidden></ul>
     </section>
+    <section id="fit-view" hidden>
+        <p id="fit-summary"></p>
+        <h2>Data and fitted model</h2>
+        <p class="hint">Measurements with ±1 sd error bars; the lines are the model run with the fitted values (in the steady-state chart, the bars across).</p>
+        <div id="fit-charts" class="chart"></div>
+        <div id="fit-residuals" class="chart"></div>
+        <h2>Fitted values</h2>
+        <table id="fit-estimates"><thead><tr><th>estimate</th><th>value</th><th>unit</th><th>95 % interval (profile likelihood)</th><th>identifiable</th><th>model value</th></tr></thead><tbody></tbody></table>
+        <p><button id="write-fitted" type="button" title="Replace the values written in the model by the fitted ones">Write fitted values into the model</button></p>
+    </section>
     <script type="module" nonce="${nonce}">${inline(script, 'script')}</script>
 </body>
 </html>

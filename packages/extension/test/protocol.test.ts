@@ -12,6 +12,8 @@ describe('webview message protocol', () => {
             assert.equal(parseFromWebview({ type: 'switch', request }), undefined, JSON.stringify(request));
         }
         assert.deepEqual(parseFromWebview({ type: 'exported', format: 'svg', data: '<svg/>' }), { type: 'exported', format: 'svg', data: '<svg/>' });
+        assert.deepEqual(parseFromWebview({ type: 'rendered', view: 'fit', series: 8 }), { type: 'rendered', view: 'fit', series: 8 });
+        assert.deepEqual(parseFromWebview({ type: 'write-fitted', fit: 'ignored' }), { type: 'write-fitted' });
     });
 
     it('drops unknown or malformed messages', () => {
@@ -58,6 +60,9 @@ describe('webview message protocol', () => {
         assert.deepEqual(parsePreviewState(state), state);
         assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view: 'cascade', name: 'Loading' } }),
             { documentUri: 'file:///w/a.cascade', request: { view: 'cascade', name: 'Loading' }, locked: false });
+        assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view: 'fit', name: 'Kinetics' } }),
+            { documentUri: 'file:///w/a.cascade', request: { view: 'fit', name: 'Kinetics' }, locked: false });
+        assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view: 'fit' } }), { documentUri: 'file:///w/a.cascade', locked: false });
         for (const view of ['population', 'sobol']) {
             assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view, name: 'P' } })?.request, { view, name: 'P' });
             assert.equal(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view, name: 3 } })?.request, undefined);

@@ -40,3 +40,5 @@ export type { SweepMethod } from "./analysis/population/sampling-designs.js";
 export { evaluateFit, fitModel, findFit, type FitOptions, type FitResult, type FittedParameter, type FitResidual, type FitStart } from "./analysis/fit/fit-model.js";
 export { profileLikelihood, PROFILE_THRESHOLD, type ParameterProfile, type ProfileOptions } from "./analysis/fit/profile-likelihood.js";
 export { fisherInformation, type FisherCheck } from "./analysis/fit/fisher-information.js";
+export { fittedCurves, type FittedCurve } from "./analysis/fit/fitted-curves.js";
+export { analyseFit, type FitAnalysis } from "./analysis/fit/fit-analysis.js";

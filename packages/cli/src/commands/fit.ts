@@ -1,6 +1,6 @@
 import { applyFittedValues, fittedValueEdits } from '@neurocascade/language';
 import {
-    compileModel, fisherInformation, fitModel, formatNumber, profileLikelihood, type FisherCheck, type FitResult, type ModelIR, type ParameterProfile
+    analyseFit, formatNumber, type FisherCheck, type FitResult, type ModelIR, type ParameterProfile
 } from '@neurocascade/simulator';
 import { oneOf, parseArguments } from '../arguments.js';
 import { writeFileAtomically } from '../files.js';
@@ -93,14 +93,7 @@ export async function fit(args: string[]): Promise<number> {
     const options = solverRunOptions(values);
     const progress = progressBar('fit');
     try {
-        // Compiled once for the fit, its profiles and the Fisher check.
-        const compiled = compileModel(model);
-        const result = fitModel(compiled, values.name, {
-            ...options, starts, seed,
-            onFitProgress: p => progress.onProgress((p.start + Math.min(1, p.iteration / 50)) / p.starts / 2)
-        });
-        const profiles = profileLikelihood(compiled, result, { ...options, onProfileProgress: p => progress.onProgress(0.5 + (p.parameter + 1) / p.parameters / 2) });
-        const fisher = fisherInformation(compiled, result);
+        const { result, profiles, fisher } = analyseFit(model, values.name, { ...options, starts, seed, onProgress: progress.onProgress });
         progress.stop();
         const text = format === 'json' ? JSON.stringify(jsonReport(result, profiles, fisher), null, 2) + '\n' : tableReport(model, result, profiles, fisher, units);
         await emit(text, values.out);

@@ -1,12 +1,13 @@
 /**
  * Results as CSV (RFC 4180): scenario runs as one row per scenario and output time with a
  * column per observed quantity, cascades as one row per perturbation and measured quantity,
- * the steady-state analyses and scans as their matrices, populations and Sobol indices as
- * `cascade population|sobol --format csv` writes them.
+ * the steady-state analyses and scans as their matrices, a fit as one row per measurement with
+ * its fitted value and residual, populations and Sobol indices as `cascade population|sobol
+ * --format csv` writes them.
  */
 import { toCsv, type CsvCell } from '@neurocascade/language/csv';
 import type {
-    CascadeRunResult, PopulationResult, ScanRunResult, ScenarioRunResult, SobolResult, SteadyAnalysisResult, SteadyStateResult
+    CascadeRunResult, FitRunResult, PopulationResult, ScanRunResult, ScenarioRunResult, SobolResult, SteadyAnalysisResult, SteadyStateResult
 } from '@neurocascade/language/protocol';
 import { drawnValues, type ChartLine, type ChartModel, type ChartPanel, type PanelView } from './chart-model.js';
 import { controlHeatmap } from './control-charts.js';
@@ -35,6 +36,11 @@ export function cascadeCsv(result: CascadeRunResult): string {
 
 export function steadyStateCsv(result: SteadyStateResult): string {
     return toCsv([['quantity', 'unit', 'steady state'], ...result.values.map(v => [v.name, v.unit, v.value])]);
+}
+
+export function fitCsv(result: FitRunResult): string {
+    return toCsv([['scenario', 'quantity', 'time (min)', 'value', 'sd', 'fitted', 'unit', 'residual'],
+        ...result.points.map(p => [p.scenario, p.quantity, p.time, p.value, p.sd, p.fitted, p.unit, p.residual])]);
 }
 
 function columnName(name: string, unit: string): string {

@@ -28,3 +28,8 @@ export function displayUnitFor(baseUnit: string, largest: number, written?: { un
     const chosen = written ?? readableDisplayUnit(baseUnit, largest);
     return chosen ? { label: unitLabel(chosen.unit), factor: 1 / chosen.scale } : { label: unitLabel(baseUnit), factor: 1 };
 }
+
+/** A value for a reader: four significant digits, exponents outside 1e-3 … 1e5. */
+export function format(value: number): string {
+    return Math.abs(value) >= 1e5 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
+}

@@ -3,7 +3,7 @@
  * anything is posted to it; everything it sends back is checked before use.
  */
 import type {
-    CascadeRunResult, ModelError, PopulationRunResult, ScanRunResult, ScenarioRunResult, SobolRunResult, SteadyAnalysisResult, SteadyStateResult
+    CascadeRunResult, FitRunResult, ModelError, PopulationRunResult, ScanRunResult, ScenarioRunResult, SobolRunResult, SteadyAnalysisResult, SteadyStateResult
 } from '@neurocascade/language/protocol';
 
 /** What a preview shows of its document. */
@@ -14,12 +14,13 @@ export type PreviewRequest =
     /** Response coefficients (`sensitivity`) or control analysis (`control`), with the stability, of a scenario's steady state (the first scenario's without one). */
     | { view: 'sensitivity' | 'control'; scenario?: string }
     | { view: 'scan'; name: string }
+    | { view: 'fit'; name: string }
     /** A population's percentile ribbons, or its Sobol indices. */
     | { view: 'population' | 'sobol'; name: string };
 
 export type PreviewView = PreviewRequest['view'];
 
-const VIEWS: readonly PreviewView[] = ['scenarios', 'cascade', 'steady-state', 'sensitivity', 'control', 'scan', 'population', 'sobol'];
+const VIEWS: readonly PreviewView[] = ['scenarios', 'cascade', 'steady-state', 'sensitivity', 'control', 'scan', 'fit', 'population', 'sobol'];
 
 /** What a preview keeps in its webview's state, so that it comes back after a reload. */
 export interface PreviewState {
@@ -35,6 +36,7 @@ export type PreviewContent =
     | { view: 'steady-state'; result: SteadyStateResult }
     | { view: 'sensitivity' | 'control'; result: SteadyAnalysisResult }
     | { view: 'scan'; result: ScanRunResult }
+    | { view: 'fit'; result: FitRunResult }
     | { view: 'population'; result: PopulationRunResult }
     | { view: 'sobol'; result: SobolRunResult };
 
@@ -59,6 +61,8 @@ export type FromWebview =
     | { type: 'rendered'; view: PreviewContent['view']; series: number }
     | { type: 'exported'; format: ExportFormat; data: string }
     | { type: 'export-failed'; message: string }
+    /** The fit view's button: write the shown fit's values into the model. */
+    | { type: 'write-fitted' }
     /** An export button of one chart: the extension asks where to save it. `name` says which chart (a file name's stem). */
     | { type: 'save'; format: SaveFormat; name: string; data: string }
     | { type: 'log'; message: string }
@@ -73,7 +77,8 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
     const m = message as Record<string, unknown>;
     switch (m.type) {
         case 'ready':
-            return { type: 'ready' };
+        case 'write-fitted':
+            return { type: m.type };
         case 'rendered':
             return VIEWS.includes(m.view as PreviewView) && typeof m.series === 'number'
                 ? { type: 'rendered', view: m.view as PreviewView, series: m.series } : undefined;
@@ -123,6 +128,9 @@ function parsePreviewRequest(request: unknown): PreviewRequest | undefined {
         case 'control':
             return { view: r.view, ...(typeof r.scenario === 'string' ? { scenario: r.scenario } : {}) };
         case 'scan':
+            return typeof r.name === 'string' ? { view: 'scan', name: r.name } : undefined;
+        case 'fit':
+            return typeof r.name === 'string' ? { view: 'fit', name: r.name } : undefined;
         case 'population':
         case 'sobol':
             return typeof r.name === 'string' ? { view: r.view, name: r.name } : undefined;

@@ -13,7 +13,7 @@ import { cascadeCsv } from '../shared/csv.js';
 import { exportButtons, svgPng, type Post } from './chart-export.js';
 import { drawInto, NetworkLayouts, standaloneSvg } from './network-drawing.js';
 import type { Theme } from './theme.js';
-import { format } from './time-course-view.js';
+import { format } from '../shared/display-units.js';
 
 export class CascadeView {
     private result?: CascadeRunResult;

@@ -6,6 +6,7 @@ import type { FromWebview, PreviewContent, PreviewState, ToWebview } from '../sh
 import { describeModelError } from '../shared/model-error.js';
 import { AnalysisView } from './analysis-view.js';
 import { CascadeView } from './cascade-view.js';
+import { FitView } from './fit-view.js';
 import { NetworkLayouts } from './network-drawing.js';
 import { PopulationView } from './population-view.js';
 import { renderExpects, renderSteadyState, renderWarnings } from './result-tables.js';
@@ -19,7 +20,7 @@ const vscode = acquireVsCodeApi();
 const byId = <T extends Element = HTMLElement>(id: string) => document.getElementById(id) as unknown as T;
 const page = {
     title: byId('title'), status: byId('status'), error: byId('error'),
-    scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'), analysisView: byId('analysis-view'), scanView: byId('scan-view'),
+    scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'), analysisView: byId('analysis-view'), scanView: byId('scan-view'), fitView: byId('fit-view'),
     populationView: byId('population-view'),
     warnings: byId('warnings'), expects: byId('expects'), steadyState: byId<HTMLTableElement>('steady-state'), steadyStateMessage: byId('steady-state-message')
 };
@@ -39,6 +40,10 @@ const analysis = new AnalysisView({
     stability: byId('stability'), eigenvalues: byId<HTMLTableElement>('eigenvalues')
 }, () => theme, layouts, post);
 const scan = new ScanView({ plots: byId('scan-plots'), errors: byId('scan-errors') }, () => theme, post);
+const fit = new FitView({
+    summary: byId('fit-summary'), charts: byId('fit-charts'), residuals: byId('fit-residuals'),
+    estimates: byId<HTMLTableElement>('fit-estimates'), write: byId<HTMLButtonElement>('write-fitted')
+}, () => theme, () => post({ type: 'write-fitted' }));
 const population = new PopulationView({ summary: byId('population-summary'), plots: byId('population-plots'), switch: byId<HTMLButtonElement>('population-switch') }, () => theme, post);
 let shown: PreviewContent | undefined;
 
@@ -57,6 +62,7 @@ async function show(content: PreviewContent): Promise<void> {
     page.cascadeView.hidden = content.view !== 'cascade';
     page.analysisView.hidden = content.view !== 'sensitivity' && content.view !== 'control';
     page.scanView.hidden = content.view !== 'scan';
+    page.fitView.hidden = content.view !== 'fit';
     page.populationView.hidden = content.view !== 'population' && content.view !== 'sobol';
     for (const id of ['legend', 'time-course', 'reset-zoom']) byId(id).hidden = content.view !== 'scenarios';
     let series = 0;
@@ -79,6 +85,11 @@ async function show(content: PreviewContent): Promise<void> {
         renderWarnings(page.warnings, []);
         renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? result.stability : result.message ?? 'No steady state was found.');
         series = result.values.length;
+        setState('ready', `${result.elapsedMs} ms`);
+    } else if (content.view === 'fit') {
+        const result = content.result;
+        page.title.textContent = result.title ? `Fit ${result.fit} — ${result.title}` : `Fit ${result.fit}`;
+        series = fit.show(result);
         setState('ready', `${result.elapsedMs} ms`);
     } else if (content.view === 'cascade') {
         const result = content.result;
@@ -109,11 +120,11 @@ async function show(content: PreviewContent): Promise<void> {
     vscode.postMessage({ type: 'rendered', view: content.view, series });
 }
 
-/** The time course; in the cascade view the network; else the view's first chart. */
+/** The time course; in the cascade view the network; in the fit view its charts; else the view's first chart. */
 async function exportPlot(format: 'svg' | 'png'): Promise<void> {
     try {
         if (!shown || shown.view === 'steady-state') throw new Error('There is no plot to export in this view.');
-        const plot = shown.view === 'cascade' ? cascade : shown.view === 'scan' ? scan : shown.view === 'scenarios' ? timeCourse
+        const plot = shown.view === 'cascade' ? cascade : shown.view === 'scan' ? scan : shown.view === 'scenarios' ? timeCourse : shown.view === 'fit' ? fit
             : shown.view === 'population' || shown.view === 'sobol' ? population : analysis;
         vscode.postMessage({ type: 'exported', format, data: format === 'svg' ? plot.svg() : await plot.png() });
     } catch (error) {

@@ -1,9 +1,8 @@
 /** The steady-state table and the list of expectations, built with textContent only. */
 import type { ExpectOutcome, SteadyValue } from '@neurocascade/language/protocol';
-import { displayUnitFor } from '../shared/display-units.js';
-import { format } from './time-course-view.js';
+import { displayUnitFor, format } from '../shared/display-units.js';
 
-function cell(text: string, className?: string): HTMLTableCellElement {
+export function cell(text: string, className?: string): HTMLTableCellElement {
     const td = document.createElement('td');
     td.textContent = text;
     if (className) td.className = className;

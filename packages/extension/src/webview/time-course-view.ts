@@ -8,6 +8,7 @@ import uPlot from 'uplot';
 import type { ScenarioRunResult } from '@neurocascade/language/protocol';
 import { axisLabel, drawnValues, panelRange, sameLayout, timeCourseChart, type ChartModel, type ChartPanel, type PanelView } from '../shared/chart-model.js';
 import { panelCsv } from '../shared/csv.js';
+import { format } from '../shared/display-units.js';
 import { colourOf, dashOf } from '../shared/palette.js';
 import { chartSvg } from '../shared/svg-plot.js';
 import { exportButtons, type Post } from './chart-export.js';
@@ -226,8 +227,4 @@ export class TimeCourseView {
             })));
         }
     }
-}
-
-export function format(value: number): string {
-    return Math.abs(value) >= 1e5 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
 }

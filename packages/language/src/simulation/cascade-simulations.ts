@@ -8,12 +8,14 @@ import { DocumentState, OperationCancelled, URI, type AstNode, type DocumentBuil
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { WorkerPool } from '@neurocascade/simulator';
-import { isCascade, isPopulation, isScan, isScenario, type CascadeFile } from '../generated/ast.js';
+import { isCascade, isFit, isPopulation, isScan, isScenario, type CascadeFile } from '../generated/ast.js';
 import { ExpectDiagnostics } from './expect-diagnostics.js';
+import { LastFits } from './last-fits.js';
 import { modelSource } from './model-lowering.js';
 import type {
-    CascadeRunResult, OutlineEntry, OutlineResult, PopulationRunResult, RunCascadeParams, RunPopulationParams, RunScanParams, RunScenarioParams,
-    ScanRunResult, ScenarioRunResult, SimulationOptions, SobolRunResult, SteadyAnalysisParams, SteadyAnalysisResult, SteadyStateParams, SteadyStateResult
+    CascadeRunResult, FitRunResult, OutlineEntry, OutlineResult, PopulationRunResult, RunCascadeParams, RunFitParams, RunPopulationParams, RunScanParams,
+    RunScenarioParams, ScanRunResult, ScenarioRunResult, SimulationOptions, SobolRunResult, SteadyAnalysisParams, SteadyAnalysisResult, SteadyStateParams,
+    SteadyStateResult
 } from './simulation-protocol.js';
 import type { SimulationJob, SimulationTask, WorkerOutcome } from './worker-protocol.js';
 
@@ -32,6 +34,7 @@ export interface RunHooks {
 
 export class CascadeSimulations {
     readonly expects: ExpectDiagnostics;
+    readonly lastFits: LastFits;
     /** Per document, the tree its latest runs read: a new tree means the text changed under them. */
     private readonly runTrees = new Map<string, AstNode>();
 
@@ -40,6 +43,7 @@ export class CascadeSimulations {
         readonly pool = new WorkerPool<SimulationJob, WorkerOutcome>({ script: new URL('./simulation-worker.js', import.meta.url) })
     ) {
         this.expects = new ExpectDiagnostics(shared);
+        this.lastFits = new LastFits(shared);
         const builder = shared.workspace.DocumentBuilder;
         builder.onUpdate((_changed, deleted) => deleted.forEach(uri => this.cancelRuns(uri.toString(), 'The document was deleted.')));
         // Langium parses again only when the text differs, so a saved file keeps its tree and its runs.
@@ -64,6 +68,7 @@ export class CascadeSimulations {
             scenarios: file.declarations.filter(isScenario).map(entry),
             cascades: file.declarations.filter(isCascade).map(entry),
             scans: file.declarations.filter(isScan).map(entry),
+            fits: file.declarations.filter(isFit).map(entry),
             populations: file.declarations.filter(isPopulation).map(entry)
         };
     }
@@ -90,6 +95,13 @@ export class CascadeSimulations {
         return await this.run('scan', params, params.scan, hooks) as ScanRunResult;
     }
 
+    /** A fit, remembered for the quick fix that writes its values into the text. */
+    async runFit(params: RunFitParams, hooks: RunHooks = {}): Promise<FitRunResult> {
+        const result = await this.run('fit', params, params.fit, hooks) as FitRunResult;
+        this.lastFits.record(params.uri, result);
+        return result;
+    }
+
     async runPopulation(params: RunPopulationParams, hooks: RunHooks = {}): Promise<PopulationRunResult> {
         return await this.run('population', params, params.population, hooks) as PopulationRunResult;
     }
@@ -102,7 +114,10 @@ export class CascadeSimulations {
         this.pool.dispose();
     }
 
-    private async run(task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams | SteadyAnalysisParams | RunScanParams | RunPopulationParams, name: string | undefined, hooks: RunHooks) {
+    private async run(
+        task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams | SteadyAnalysisParams | RunScanParams | RunFitParams | RunPopulationParams,
+        name: string | undefined, hooks: RunHooks
+    ) {
         const started = performance.now();
         const document = await this.document(params.uri, DocumentState.Validated, hooks.token);
         if (hooks.editorText) await this.editorTextBuilt(document, hooks.token);

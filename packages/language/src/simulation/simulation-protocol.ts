@@ -6,7 +6,8 @@
  * with what a request adds: the document, the scenario, where an expect is written.
  */
 import type {
-    ControlAnalysis, DisplayUnit, ExpectResult, PopulationResult, RunWarning, ScanResult, SensitivityReport, Series, SobolResult, StabilityReport, SteadyValue
+    ControlAnalysis, DisplayUnit, ExpectResult, FitResidual, FittedParameter, PopulationResult, RunWarning, ScanResult, SensitivityReport, Series, SobolResult,
+    StabilityReport, SteadyValue
 } from '@neurocascade/simulator';
 import type { NetworkGraph } from '../diagram/network-model.js';
 
@@ -35,6 +36,10 @@ export interface RunScenarioParams extends DocumentRunParams {
 
 export interface RunCascadeParams extends DocumentRunParams {
     cascade: string;
+}
+
+export interface RunFitParams extends DocumentRunParams {
+    fit: string;
 }
 
 /** Without a scenario: the model's own steady state (no scenario actions). */
@@ -174,6 +179,44 @@ export interface ScanRunResult extends Omit<ScanResult, 'measures'> {
     elapsedMs: number;
 }
 
+/** An estimate as fitted (base units), with its 95 % profile-likelihood interval (docs/analysis.md#identifiability). */
+export interface FittedEstimate extends Pick<FittedParameter, 'name' | 'property' | 'substrate' | 'label' | 'value' | 'unit' | 'written' | 'atBound'> {
+    bounds: [number, number];
+    interval: [number, number];
+    /** Whether each side of the interval crossed the threshold inside the bounds (an open side is a bound). */
+    closed: [boolean, boolean];
+    /** False for a flat profile: the data do not determine the value. */
+    identifiable: boolean;
+}
+
+/** One measurement against the fitted model, with the unit its value was written in. */
+export interface FitPoint extends Omit<FitResidual, 'dataset'> {
+    display?: DisplayUnit;
+}
+
+export interface FitRunResult {
+    uri: string;
+    fit: string;
+    title?: string;
+    residualModel: 'normal' | 'lognormal';
+    estimates: FittedEstimate[];
+    chi2: number;
+    objective: number;
+    aic: number;
+    bic: number;
+    dataPoints: number;
+    converged: boolean;
+    /** The optimiser's reason for stopping. */
+    reason: string;
+    points: FitPoint[];
+    /** The fitted model's time course of every scenario measured at times, through its last measurement. */
+    curves: { scenario: string; times: number[]; series: Series[] }[];
+    elapsedMs: number;
+}
+
+/** The title of the quick fix that writes a fit's values into the model (the fit view's button looks for it). */
+export const WRITE_FITTED_VALUES_TITLE = 'Write fitted values into the model';
+
 /** A population's percentile bands (docs/analysis.md, Populations), as `cascade population --format json` gives them. */
 export interface PopulationRunResult extends PopulationResult {
     uri: string;
@@ -197,6 +240,7 @@ export interface OutlineResult {
     scenarios: OutlineEntry[];
     cascades: OutlineEntry[];
     scans: OutlineEntry[];
+    fits: OutlineEntry[];
     populations: OutlineEntry[];
 }
 
@@ -218,6 +262,7 @@ export interface SimulationRequests {
     'cascade/steadyState': [SteadyStateParams, SteadyStateResult];
     'cascade/steadyAnalysis': [SteadyAnalysisParams, SteadyAnalysisResult];
     'cascade/runScan': [RunScanParams, ScanRunResult];
+    'cascade/runFit': [RunFitParams, FitRunResult];
     'cascade/runPopulation': [RunPopulationParams, PopulationRunResult];
     'cascade/runSobol': [RunPopulationParams, SobolRunResult];
 }

@@ -38,6 +38,7 @@ export function registerSimulationRequests(shared: LangiumSharedServices): void 
     on('cascade/steadyState', 'Finding steady state', (params, hooks) => simulations.steadyState(params, hooks));
     on('cascade/steadyAnalysis', 'Analysing the steady state', (params, hooks) => simulations.steadyAnalysis(params, hooks));
     on('cascade/runScan', 'Scanning', (params, hooks) => simulations.runScan(params, hooks));
+    on('cascade/runFit', 'Fitting', (params, hooks) => simulations.runFit(params, hooks));
     on('cascade/runPopulation', 'Running population', (params, hooks) => simulations.runPopulation(params, hooks));
     on('cascade/runSobol', 'Computing Sobol indices', (params, hooks) => simulations.runSobol(params, hooks));
     connection.onShutdown(() => simulations.dispose());

@@ -11,6 +11,7 @@ import {
     type CompiledModel, type DisplayUnit, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from '../diagram/network-model.js';
+import { fitOutcome } from './fit-task.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
 import type { WorkerDocuments } from './worker-documents.js';
 import type { ModelSource, SimulationJob, WorkerOutcome } from './worker-protocol.js';
@@ -43,6 +44,7 @@ export async function runTask(job: SimulationJob, { shouldStop, onProgress }: Jo
         case 'cascade': return cascadeOutcome(model, required(name, 'cascade'), run);
         case 'steady-analysis': return steadyAnalysisOutcome(model, name, run);
         case 'scan': return scanOutcome(model, required(name, 'scan'), run);
+        case 'fit': return fitOutcome(compiledModels.compile(model), required(name, 'fit'), run);
         case 'population':
         case 'sobol': return sweepOutcome(model, job.task, required(name, 'population'), run);
     }

@@ -1,10 +1,10 @@
 /** The jobs the language server posts to its simulation workers (through the simulator's worker pool). */
 import type { ModelIR } from '@neurocascade/simulator';
 import type {
-    CascadeRunResult, PopulationRunResult, ScanRunResult, ScenarioRunResult, SimulationOptions, SobolRunResult, SteadyAnalysisResult, SteadyStateResult
+    CascadeRunResult, FitRunResult, PopulationRunResult, ScanRunResult, ScenarioRunResult, SimulationOptions, SobolRunResult, SteadyAnalysisResult, SteadyStateResult
 } from './simulation-protocol.js';
 
-export type SimulationTask = 'scenario' | 'steady-state' | 'cascade' | 'steady-analysis' | 'scan' | 'population' | 'sobol';
+export type SimulationTask = 'scenario' | 'steady-state' | 'cascade' | 'steady-analysis' | 'scan' | 'fit' | 'population' | 'sobol';
 
 /** A document as the server has it (an open editor's text, which may differ from the file). */
 export interface DocumentText {
@@ -21,7 +21,7 @@ export type ModelSource = { model: ModelIR } | { documents: DocumentText[]; root
 export interface SimulationJob {
     task: SimulationTask;
     source: ModelSource;
-    /** The scenario or cascade to run; absent for the model's own steady state. */
+    /** The scenario, cascade or fit to run; absent for the model's own steady state. */
     name?: string;
     options: SimulationOptions;
     /** Steady state only: see SteadyStateParams.skipTimeDependent. */
@@ -35,5 +35,6 @@ export type WorkerOutcome =
     | Omit<CascadeRunResult, 'uri' | 'elapsedMs'>
     | Omit<SteadyAnalysisResult, 'uri' | 'elapsedMs'>
     | Omit<ScanRunResult, 'uri' | 'elapsedMs'>
+    | Omit<FitRunResult, 'uri' | 'elapsedMs'>
     | Omit<PopulationRunResult, 'uri' | 'elapsedMs'>
     | Omit<SobolRunResult, 'uri' | 'elapsedMs'>;

@@ -12,7 +12,7 @@ import { ModelError } from './errors.js';
 import { jacobianCode } from './jacobian.js';
 import { addressed } from './properties.js';
 import type { AddressableProperty } from './slots.js';
-import { children, type Term } from './terms.js';
+import { children, pushChildren, type Term } from './terms.js';
 
 export interface CompiledModel {
     readonly ir: ModelIR;
@@ -48,19 +48,21 @@ export interface CompiledModel {
 
 /** The intermediates `terms` need, transitively, in dependency (= index) order. */
 export function neededVariables(terms: readonly Term[], variables: readonly Term[]): number[] {
-    const seen = new Set<number>();
+    const seen = new Uint8Array(variables.length);
     const stack = [...terms];
     while (stack.length > 0) {
         const t = stack.pop()!;
         if (t.k === 'ref' && t.space === 'w') {
-            if (seen.has(t.i)) continue;
-            seen.add(t.i);
+            if (seen[t.i]) continue;
+            seen[t.i] = 1;
             stack.push(variables[t.i]);
         } else {
-            stack.push(...children(t));
+            pushChildren(t, stack);
         }
     }
-    return [...seen].sort((a, b) => a - b);
+    const needed: number[] = [];
+    seen.forEach((marked, i) => { if (marked) needed.push(i); });
+    return needed;
 }
 
 export function compileModel(ir: ModelIR): CompiledModel {
@@ -112,7 +114,10 @@ export function compileModel(ir: ModelIR): CompiledModel {
         }
         if (t.k === 't') return true;
         if (t.k === 'ref' && t.space === 'w') return readsTime(variables[t.i]);
-        return children(t).map(readsTime).some(Boolean);
+        // Every subterm is visited (no early exit), so every time-reading switch is noted.
+        let reads = false;
+        for (const u of children(t)) if (readsTime(u)) reads = true;
+        return reads;
     };
     const readsTimeAnywhere = (t: Term): boolean =>
         t.k === 't' || (t.k === 'ref' && t.space === 'w' ? readsTimeAnywhere(variables[t.i]) : children(t).some(readsTimeAnywhere));

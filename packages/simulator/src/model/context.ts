@@ -10,8 +10,11 @@ export interface EquationContext {
     resolve(e: Expr): Term;
     /** A property's current value (a slot, so actions can change it). `sub`: substrate or inhibitor. */
     property(target: string, property: string, sub?: string): Term;
-    /** A quantity computed once per evaluation and shared by every equation that reads it. */
-    memo(key: string, define: () => Term): Term;
+    /**
+     * A quantity computed once per evaluation and shared by every equation that reads it, kept
+     * under its owner's name and an aspect (` x^n`, `.rate`); `owner + aspect` names the intermediate.
+     */
+    memo(owner: string, aspect: string, define: () => Term): Term;
     effectFactor(target: string, property: EffectProperty): Term;
     occupancy(receptor: string): Term;
     activation(receptor: string): Term;

@@ -13,18 +13,46 @@ export type Gradient = Map<number, Term>;
 
 const EMPTY: Gradient = new Map();
 
-/** Combines two gradients entry by entry; `f` receives 0 for a missing side. Zeros are dropped. */
+const isZero = (d: Term) => d.k === 'num' && d.v === 0;
+
+/**
+ * Combines two gradients entry by entry, in the order of a's entries and then b's others; `f`
+ * receives 0 for a missing side. Zeros are dropped.
+ */
 function combine(a: Gradient, b: Gradient, f: (da: Term, db: Term) => Term): Gradient {
     const out: Gradient = new Map();
-    for (const j of new Set([...a.keys(), ...b.keys()])) {
-        const d = f(a.get(j) ?? ZERO, b.get(j) ?? ZERO);
-        if (!(d.k === 'num' && d.v === 0)) out.set(j, d);
+    for (const [j, da] of a) {
+        const d = f(da, b.get(j) ?? ZERO);
+        if (!isZero(d)) out.set(j, d);
+    }
+    for (const [j, db] of b) {
+        if (a.has(j)) continue;
+        const d = f(ZERO, db);
+        if (!isZero(d)) out.set(j, d);
     }
     return out;
 }
 
 function scale(g: Gradient, factor: Term): Gradient {
-    return combine(g, EMPTY, d => mul(factor, d));
+    const out: Gradient = new Map();
+    for (const [j, d] of g) {
+        const scaled = mul(factor, d);
+        if (!isZero(scaled)) out.set(j, scaled);
+    }
+    return out;
+}
+
+/**
+ * The gradient of a sum. A term's gradient added to nothing is itself (sum(d) and sum(d, 0)
+ * build the same term as d), so the terms that do not depend on the variables are skipped.
+ */
+function sumGradient(gradients: readonly Gradient[]): Gradient {
+    let total = EMPTY;
+    for (const g of gradients) {
+        if (g.size === 0) continue;
+        total = total.size === 0 ? g : combine(total, g, sum);
+    }
+    return total;
 }
 
 /** ∂a/∂y for the functions of one argument, as a factor of a'. */
@@ -52,7 +80,7 @@ export function gradient(t: Term, variableGradient: (i: number) => Gradient, wrt
         case 'ref':
             if (t.space === wrt) return new Map([[t.i, ONE]]);
             return t.space === 'w' ? variableGradient(t.i) : EMPTY;
-        case 'sum': return t.terms.map(grad).reduce((a, b) => combine(a, b, sum), EMPTY);
+        case 'sum': return sumGradient(t.terms.map(grad));
         case 'neg': return scale(grad(t.a), num(-1));
         case 'mul': return combine(grad(t.a), grad(t.b), (da, db) => sum(mul(da, t.b), mul(t.a, db)));
         case 'div': {
@@ -66,7 +94,6 @@ export function gradient(t: Term, variableGradient: (i: number) => Gradient, wrt
             if (gb.size === 0) return scale(grad(t.a), power);
             // Per entry b·a^(b−1)·a' + a^b·ln(a)·b': finite at a = 0, unlike a^b·(b·a'/a + ln(a)·b'),
             // the second term taken as its limit 0 there (a receptor's (L/Kd)^hill with L = 0).
-            const isZero = (d: Term) => d.k === 'num' && d.v === 0;
             return combine(grad(t.a), gb, (da, db) => sum(
                 ...(isZero(da) ? [] : [mul(power, da)]),
                 ...(isZero(db) ? [] : [ifThen(compare('==', t.a, ZERO), ZERO, mul(t, mul(db, fn('ln', t.a))))])));

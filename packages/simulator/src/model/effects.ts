@@ -14,7 +14,7 @@ function source(ctx: EquationContext, e: Effect): Term {
 function factor(ctx: EquationContext, e: Effect, index: number): Term {
     const n = ctx.resolve(e.hill);
     // As for occupancy: round-off below zero must not make x^n NaN. Shared, so computed once.
-    const xn = ctx.memo(`effect ${index} x^n`, () => pow(minMax('max', source(ctx, e), ZERO), n));
+    const xn = ctx.memo(`effect ${index}`, ' x^n', () => pow(minMax('max', source(ctx, e), ZERO), n));
     const response = mul(ctx.resolve(e.max), div(xn, sum(pow(ctx.resolve(e.ec50), n), xn)));
     return sum(ONE, e.direction === 'increases' ? response : neg(response));
 }

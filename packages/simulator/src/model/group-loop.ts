@@ -32,9 +32,15 @@ export function groupLoop(shape: string, members: readonly GroupMember[], tables
         if (step.stride === 0) return index(step.base);
         return `(${index(step.base)} + ${index(step.stride)} * m)`;
     });
-    const ints = tables.push(Int32Array.from(members.flatMap(member => kept.map(k => member.ints[k])))) - 1;
-    const floats = tables.push(Float64Array.from(members.flatMap(member => member.floats))) - 1;
     const kf = members[0].floats.length;
+    // Filled in place: flattening through per-member arrays cost a tenth of compiling 1,000 species.
+    const intTable = new Int32Array(members.length * kept.length), floatTable = new Float64Array(members.length * kf);
+    members.forEach((member, m) => {
+        kept.forEach((k, n) => { intTable[m * kept.length + n] = member.ints[k]; });
+        floatTable.set(member.floats, m * kf);
+    });
+    const ints = tables.push(intTable) - 1;
+    const floats = tables.push(floatTable) - 1;
     return `{ const I = T[${ints}], F = T[${floats}];\n` +
         `for (let m = 0, b = 0, c = 0; m < ${index(members.length)}; m++, b += ${index(kept.length)}, c += ${index(kf)}) ${body} }`;
 }

@@ -7,7 +7,7 @@
  */
 import { DIRECT, expression, index, type Emitter } from './codegen.js';
 import { groupLoop, type GroupMember } from './group-loop.js';
-import { children, type Term } from './terms.js';
+import { pushChildren, type Term } from './terms.js';
 
 export interface Statement {
     space: 'w' | 'g' | 'o';
@@ -27,20 +27,34 @@ const LOOP_THRESHOLD = 4;
 /** V8 stops optimizing very large functions, so long straight-line code is split. */
 const CHUNK_CHARACTERS = 8_000;
 
+/**
+ * A term written with placeholders: its k-th distinct reference as I[b + k] (k from 1; I[b] is
+ * the statement's own index) and its n-th number as F[c + n], with their values.
+ */
+interface TableForm {
+    body: string;
+    ints: number[];
+    floats: number[];
+}
+
+const SPACE_CODES: Readonly<Record<string, number>> = { y: 0, p: 1, w: 2, g: 3 };
+
 /** Writes indices as I[b + k] and numbers as F[c + k], collecting their values. */
 class TableEmitter implements Emitter {
     readonly ints: number[] = [];
     readonly floats: number[] = [];
-    private readonly slots = new Map<string, number>();
+    /** Placeholder of each reference written, by 4·index + space code (numbers, not strings, as keys). */
+    private readonly slots = new Map<number, number>();
 
     ref(space: 'y' | 'p' | 'w' | 'g', i: number): string {
-        const key = space + i;
+        // A bad space or index is rejected (DIRECT's checks throw) before it can share a placeholder.
+        if (!Object.hasOwn(SPACE_CODES, space) || !Number.isInteger(i) || i < 0) DIRECT.ref(space, i);
+        const key = 4 * i + SPACE_CODES[space];
         let k = this.slots.get(key);
         if (k === undefined) {
-            k = this.ints.push(Number(index(i))) - 1;
+            k = this.ints.push(i);
             this.slots.set(key, k);
         }
-        DIRECT.ref(space, i); // validates the space and the index
         return `${space}[I[b + ${k}]]`;
     }
 
@@ -49,49 +63,78 @@ class TableEmitter implements Emitter {
     }
 }
 
+// Terms are immutable and shared: an intermediate is written into the right-hand side's program
+// and again into the Jacobian's (and the sensitivities'), so each term is written once.
+const tableForms = new WeakMap<Term, TableForm>();
+const directForms = new WeakMap<Term, string>();
+
+function tableForm(term: Term): TableForm {
+    let form = tableForms.get(term);
+    if (!form) {
+        const emitter = new TableEmitter();
+        form = { body: expression(term, emitter), ints: emitter.ints, floats: emitter.floats };
+        tableForms.set(term, form);
+    }
+    return form;
+}
+
+function directForm(term: Term): string {
+    let text = directForms.get(term);
+    if (text === undefined) directForms.set(term, text = expression(term));
+    return text;
+}
+
+/** The dependency level of each statement: 0 reads no w or g, otherwise 1 + the deepest it reads. */
 function levels(statements: readonly Statement[]): number[] {
-    const level = new Map<string, number>();
+    const known: Record<'w' | 'g', number[]> = { w: [], g: [] };
+    for (const s of statements) if (s.space !== 'o') known[s.space][s.index] = -1;
+    const stack: Term[] = [];
     return statements.map(s => {
         let deepest = -1;
-        const stack = [s.term];
+        stack.push(s.term);
         while (stack.length > 0) {
             const t = stack.pop()!;
-            if (t.k === 'ref' && (t.space === 'w' || t.space === 'g')) deepest = Math.max(deepest, level.get(t.space + t.i) ?? -1);
-            else stack.push(...children(t));
+            if (t.k !== 'ref') pushChildren(t, stack);
+            else if (t.space === 'w' || t.space === 'g') deepest = Math.max(deepest, known[t.space][t.i] ?? -1);
         }
-        level.set(s.space + s.index, deepest + 1);
+        if (s.space !== 'o') known[s.space][s.index] = deepest + 1;
         return deepest + 1;
     });
 }
 
 interface Group {
-    shape: string;
+    space: Statement['space'];
+    body: string;
     members: GroupMember[];
     statements: Statement[];
 }
 
 export function programSource(statements: readonly Statement[]): ProgramSource {
-    const byLevel: Map<string, Group>[] = [];
+    /** Per level, its groups in the order of their first statements, and the same by body and space. */
+    const byLevel: { groups: Group[]; byBody: Map<string, Partial<Record<Statement['space'], Group>>> }[] = [];
     const level = levels(statements);
     statements.forEach((s, n) => {
-        const emitter = new TableEmitter();
-        emitter.ints.push(Number(index(s.index)));
-        const shape = `${s.space}[I[b]] = ${expression(s.term, emitter)};`;
-        const groups = (byLevel[level[n]] ??= new Map());
-        const group = groups.get(shape) ?? { shape, members: [], statements: [] };
-        groups.set(shape, group);
-        group.members.push({ ints: emitter.ints, floats: emitter.floats });
+        const form = tableForm(s.term);
+        const at = (byLevel[level[n]] ??= { groups: [], byBody: new Map() });
+        let bySpace = at.byBody.get(form.body);
+        if (!bySpace) at.byBody.set(form.body, bySpace = {});
+        let group = bySpace[s.space];
+        if (!group) {
+            group = bySpace[s.space] = { space: s.space, body: form.body, members: [], statements: [] };
+            at.groups.push(group);
+        }
+        group.members.push({ ints: [Number(index(s.index)), ...form.ints], floats: form.floats });
         group.statements.push(s);
     });
     const tables: (Int32Array | Float64Array)[] = [];
     const units: string[] = [];
-    for (const groups of byLevel) {
-        for (const g of groups?.values() ?? []) {
+    for (const at of byLevel) {
+        for (const g of at?.groups ?? []) {
             if (g.members.length < LOOP_THRESHOLD) {
-                units.push(...g.statements.map(s => `${s.space}[${index(s.index)}] = ${expression(s.term)};`));
+                units.push(...g.statements.map(s => `${s.space}[${index(s.index)}] = ${directForm(s.term)};`));
                 continue;
             }
-            units.push(groupLoop(g.shape, g.members, tables));
+            units.push(groupLoop(`${g.space}[I[b]] = ${g.body};`, g.members, tables));
         }
     }
     const chunks: string[][] = [[]];

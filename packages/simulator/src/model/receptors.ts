@@ -9,7 +9,7 @@ export function occupancy(ctx: EquationContext, r: Receptor): Term {
     // A concentration a hair below zero (solver round-off) must not make a fractional power NaN.
     const ligand = minMax('max', ctx.resolve({ kind: 'name', name: r.ligand }), ZERO);
     // Shared by numerator and denominator (and their derivatives): computed once.
-    const bound = ctx.memo(`${r.name} (L/Kd)^n`, () => pow(div(ligand, ctx.property(r.name, 'kd')), ctx.property(r.name, 'hill')));
+    const bound = ctx.memo(r.name, ' (L/Kd)^n', () => pow(div(ligand, ctx.property(r.name, 'kd')), ctx.property(r.name, 'hill')));
     // A modulator blocks with its level (an antagonist given as a time course).
     const concentration = (name: string): Expr => ctx.declarations.get(name)?.kind === 'modulator'
         ? { kind: 'member', name, member: 'level' } : { kind: 'name', name };

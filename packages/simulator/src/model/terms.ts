@@ -32,8 +32,11 @@ export function num(v: number): Term {
     return v === 0 ? ZERO : v === 1 ? ONE : { k: 'num', v };
 }
 
+/** One reference object per array element: models read the same few thousand elements tens of thousands of times. */
+const REFERENCES: Record<Space, Term[]> = { y: [], p: [], w: [], g: [] };
+
 export function ref(space: Space, i: number): Term {
-    return { k: 'ref', space, i };
+    return REFERENCES[space][i] ??= { k: 'ref', space, i };
 }
 
 const isNum = (t: Term, v?: number): t is { k: 'num'; v: number } =>
@@ -138,6 +141,17 @@ export function ifThen(c: Term, a: Term, b: Term): Term {
     if (isNum(c)) return c.v !== 0 ? a : b;
     if (isNum(a) && isNum(b) && a.v === b.v) return a;
     return { k: 'if', c, a, b };
+}
+
+/** Pushes the direct subterms of `t` onto `stack` (the walks over whole models allocate no arrays per node). */
+export function pushChildren(t: Term, stack: Term[]): void {
+    switch (t.k) {
+        case 'num': case 'ref': case 't': return;
+        case 'sum': for (const u of t.terms) stack.push(u); return;
+        case 'neg': case 'fn': case 'not': stack.push(t.a); return;
+        case 'if': stack.push(t.c, t.a, t.b); return;
+        default: stack.push(t.a, t.b);
+    }
 }
 
 /** The direct subterms of `t`. */

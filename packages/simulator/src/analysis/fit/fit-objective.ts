@@ -171,11 +171,16 @@ export class FitObjective {
         this.model.reset();
     }
 
-    evaluate(theta: readonly number[], options: RunOptions = {}): ObjectiveValue {
+    /** Makes the values (natural units, in estimate order) the model's own until the next call or `restore`. */
+    useValues(theta: readonly number[]): void {
         const m = this.model;
         const scratch = new Float64Array(m.stateNames.length);
         m.baseSlots.set(this.baseSlots);
         this.estimates.forEach((e, j) => setSlot(e.slot, m.baseSlots, scratch, theta[j]));
+    }
+
+    evaluate(theta: readonly number[], options: RunOptions = {}): ObjectiveValue {
+        this.useValues(theta);
         const readout = this.read(options);
         const p = this.estimates.length;
         const n = this.measurements.length;
@@ -255,9 +260,7 @@ export class FitObjective {
             throw new ModelError(`fit ${this.fit.name}: the measurement times of scenario ${scenario.name} need an output step of ${step} min over ${duration} min, too fine a grid`, 'range', this.fit.source);
         }
         const names = [...new Set(timed.map(k => this.readings[k].name!))];
-        const ir = { ...m.ir, scenarios: m.ir.scenarios.map(s => (s.name === scenario.name ? { ...s, duration, step } : s)) };
-        // The same compiled model (its slots, programs and getters) seen through the IR with the measuring grid.
-        const gridded = Object.create(Object.getPrototypeOf(m), { ...Object.getOwnPropertyDescriptors(m), ir: { value: ir, enumerable: true } }) as CompiledModel;
+        const gridded = withScenarioChanged(m, scenario.name, { duration, step });
         const report = timeCourseSensitivities(gridded, { scenario: scenario.name, of: names, wrt: this.estimates.map(e => e.label) }, { ...options, onProgress: undefined });
         for (const k of timed) {
             const point = Math.round((this.readings[k].at as number) / step);
@@ -266,6 +269,12 @@ export class FitObjective {
             for (let j = 0; j < factors.length; j++) gradients[k][j] = report.unscaled[q][j][point] * factors[j];
         }
     }
+}
+
+/** The same compiled model (its slots, programs and getters) seen through an IR where one written scenario is changed (its grid, what it observes). */
+export function withScenarioChanged(m: CompiledModel, name: string, change: Partial<Scenario>): CompiledModel {
+    const ir = { ...m.ir, scenarios: m.ir.scenarios.map(s => (s.name === name ? { ...s, ...change } : s)) };
+    return Object.create(Object.getPrototypeOf(m), { ...Object.getOwnPropertyDescriptors(m), ir: { value: ir, enumerable: true } }) as CompiledModel;
 }
 
 /** A value and its gradient with respect to the estimates. */
