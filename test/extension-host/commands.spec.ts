@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { CascadeRunResult, ScanRunResult, ScenarioRunResult, SteadyAnalysisResult, SteadyStateResult } from '../../packages/language/src/simulation/simulation-protocol.js';
+import type { CascadeRunResult, FitRunResult, PopulationRunResult, ScanRunResult, ScenarioRunResult, SobolRunResult, SteadyAnalysisResult, SteadyStateResult } from '../../packages/language/src/simulation/simulation-protocol.js';
 import { cascadeExtension, nonEmpty, openCascade, positionAfter, until, workspaceUri } from './workspace-helpers.js';
 
 const minutesPer: Record<string, number> = { min: 1, h: 60, d: 1440 };
@@ -124,6 +124,46 @@ describe('NeuroCascade commands', () => {
             'neurocascade.exportPng': {
                 args: () => [exported('png')],
                 check: () => assert.deepEqual([...readFileSync(exported('png')).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]),
+            },
+            // calibration.cascade's data come from supply 2 uM/min and clearance 0.5 /min (5 % noise).
+            'neurocascade.runFit': {
+                args: () => [workspaceUri('calibration.cascade'), 'Kinetics'],
+                check: (r) => {
+                    const fit = r as FitRunResult;
+                    const truth: Record<string, number> = { supply: 2, clearance: 0.5 };
+                    assert.deepEqual(fit.estimates.map((e) => e.property), ['supply', 'clearance']);
+                    for (const e of fit.estimates) {
+                        const [lo, hi] = e.interval;
+                        assert.ok(lo <= truth[e.property] && truth[e.property] <= hi, `${e.property}: ${truth[e.property]} within [${lo}, ${hi}]`);
+                    }
+                },
+            },
+            'neurocascade.writeFittedValues': {
+                args: () => [workspaceUri('calibration.cascade'), 'Kinetics'],
+                check: async () => {
+                    const written = (await vscode.workspace.openTextDocument(workspaceUri('calibration.cascade'))).getText();
+                    const supply = Number(/supply ([0-9.]+) uM\/min/.exec(written)?.[1]);
+                    assert.ok(Math.abs(supply - 2) < 0.2, `the fitted supply is written into the model: ${supply}`);
+                },
+            },
+            'neurocascade.runPopulation': {
+                args: () => [workspaceUri('calibration.cascade'), 'Spread'],
+                check: (r) => {
+                    const population = r as PopulationRunResult;
+                    assert.equal(population.size, 64);
+                    const bands = population.quantities.find((q) => q.name === 'A')!.percentiles;
+                    const last = population.time.length - 1;
+                    assert.ok(bands['5'][last]! < bands['50'][last]! && bands['50'][last]! < bands['95'][last]!, 'the bands spread around the median');
+                },
+            },
+            'neurocascade.runSobol': {
+                args: () => [workspaceUri('calibration.cascade'), 'Spread'],
+                check: (r) => {
+                    const { indices } = r as SobolRunResult;
+                    const supply = indices.find((i) => i.parameter === 'A.supply')!;
+                    // A(10 min) scales with the supply: its 30 % spread dominates the clearance's 10 %.
+                    assert.ok(supply.first! > 0.5, JSON.stringify(indices));
+                },
             },
             'neurocascade.importSbml': {
                 args: () => [workspaceUri('decay.xml'), workspaceUri('decay.cascade')],

@@ -14,6 +14,8 @@ export async function writeFittedValues(client: CascadeClient, uri: vscode.Uri, 
     const outline = await client.request('cascade/outline', { uri: uri.toString() });
     const entry = outline.fits.find(f => f.name === fit);
     if (!entry) throw new Error(`The model no longer declares fit ${fit}.`);
+    // The code-action command finds only open documents ("Illegal argument" otherwise).
+    await vscode.workspace.openTextDocument(uri);
     const at = new vscode.Range(entry.line, 0, entry.line, 0);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, at, vscode.CodeActionKind.QuickFix.value);
     const action = actions.find(a => a.title.startsWith(WRITE_FITTED_VALUES_TITLE));
