@@ -57,6 +57,9 @@ describe('fit view model', () => {
             ['A.supply', 2.01, 'µM/min', '[1.8, 2.3]', true],
             ['R.kd', 0.05, 'µM', '[0.02, ≥ bound 1]', false]
         ]);
+        const [, kd] = fitResult().estimates;
+        const openLow = fitViewModel({ ...fitResult(), estimates: [{ ...kd, closed: [false, true], interval: [0.01, 0.2] }] });
+        assert.equal(openLow.estimates[0].interval, '[≤ bound 0.01, 0.2]', 'an open low side reaches below its bound');
         assert.equal(model.summary, 'χ² 1.5 over 4 measurements, AIC -3.25, BIC -2.5');
         assert.match(fitViewModel({ ...fitResult(), converged: false, reason: 'iteration limit' }).summary, / — not converged \(iteration limit\)$/);
     });

@@ -56,8 +56,9 @@ function tableReport(model: ModelIR, r: FitResult, profiles: ParameterProfile[],
         const display = displayFor(p, [p.value, ...profiles[j].interval], units);
         const shown = (v: number) => inDisplay(v, display);
         const [low, high] = profiles[j].interval;
-        const side = (value: number, closed: boolean) => `${closed ? '' : '≥ bound '}${formatNumber(shown(value)!)}`;
-        return [p.label, shown(p.value), display?.unit ?? p.unit, `[${side(low, profiles[j].closed[0])}, ${side(high, profiles[j].closed[1])}]`,
+        // An open side stopped at the bound: the interval reaches at least that far (below it, or above it).
+        const side = (value: number, closed: boolean, open: string) => `${closed ? '' : `${open} bound `}${formatNumber(shown(value)!)}`;
+        return [p.label, shown(p.value), display?.unit ?? p.unit, `[${side(low, profiles[j].closed[0], '≤')}, ${side(high, profiles[j].closed[1], '≥')}]`,
             profiles[j].identifiable ? 'yes' : 'no (flat profile)', shown(p.written)];
     });
     const residualRows = r.residuals.map(x => {

@@ -32,7 +32,7 @@ export interface FitPanel {
 export interface EstimateRow {
     label: string;
     value: number;
-    /** The 95 % profile-likelihood interval; an open side is the bound, marked `≥ bound`. */
+    /** The 95 % profile-likelihood interval; an open side is the bound, marked `≤ bound` (low) or `≥ bound` (high). */
     interval: string;
     unit: string;
     identifiable: boolean;
@@ -82,7 +82,7 @@ export function fitViewModel(result: FitRunResult): FitViewModel {
         residuals: result.points.map(p => ({ label: labelOf(p), residual: p.residual })),
         estimates: result.estimates.map(e => ({
             label: e.label, value: e.value, unit: unitLabel(e.unit), identifiable: e.identifiable, written: e.written, atBound: e.atBound,
-            interval: `[${e.closed[0] ? '' : '≥ bound '}${format(e.interval[0])}, ${e.closed[1] ? '' : '≥ bound '}${format(e.interval[1])}]`
+            interval: `[${e.closed[0] ? '' : '≤ bound '}${format(e.interval[0])}, ${e.closed[1] ? '' : '≥ bound '}${format(e.interval[1])}]`
         }))
     };
 }
