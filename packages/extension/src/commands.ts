@@ -35,10 +35,11 @@ export function registerCommands({ client, previews, output }: CommandServices):
         const content = scenario ? await show(uri, { view, scenario }) : undefined;
         return content?.view === view ? content.result : undefined;
     };
-    const showPopulation = async (view: 'population' | 'sobol', document: unknown, name: unknown) => {
+    /** A declaration's view: the one named, else the only one of its kind, else the one the user picks. */
+    const showNamed = async (view: 'cascade' | 'scan' | 'fit' | 'population' | 'sobol', kind: 'cascades' | 'scans' | 'fits' | 'populations', document: unknown, name: unknown) => {
         const uri = targetDocument(document);
-        const population = typeof name === 'string' ? name : await pickOne(client, uri, 'populations');
-        const content = population ? await show(uri, { view, name: population }) : undefined;
+        const chosen = typeof name === 'string' ? name : await pickOne(client, uri, kind);
+        const content = chosen ? await show(uri, { view, name: chosen }) : undefined;
         return content?.view === view ? content.result : undefined;
     };
     const commands: Record<string, (...args: unknown[]) => Promise<unknown>> = {
@@ -48,28 +49,13 @@ export function registerCommands({ client, previews, output }: CommandServices):
             const content = scenario ? await show(uri, { view: 'scenarios', names: [scenario] }) : undefined;
             return content?.view === 'scenarios' ? content.results[0] : undefined;
         },
-        [RUN_CASCADE_COMMAND]: async (document, name) => {
-            const uri = targetDocument(document);
-            const cascade = typeof name === 'string' ? name : await pickOne(client, uri, 'cascades');
-            const content = cascade ? await show(uri, { view: 'cascade', name: cascade }) : undefined;
-            return content?.view === 'cascade' ? content.result : undefined;
-        },
-        [RUN_SCAN_COMMAND]: async (document, name) => {
-            const uri = targetDocument(document);
-            const scan = typeof name === 'string' ? name : await pickOne(client, uri, 'scans');
-            const content = scan ? await show(uri, { view: 'scan', name: scan }) : undefined;
-            return content?.view === 'scan' ? content.result : undefined;
-        },
-        [RUN_POPULATION_COMMAND]: (document, name) => showPopulation('population', document, name),
-        'neurocascade.runSobol': (document, name) => showPopulation('sobol', document, name),
+        [RUN_CASCADE_COMMAND]: (document, name) => showNamed('cascade', 'cascades', document, name),
+        [RUN_SCAN_COMMAND]: (document, name) => showNamed('scan', 'scans', document, name),
+        [RUN_POPULATION_COMMAND]: (document, name) => showNamed('population', 'populations', document, name),
+        'neurocascade.runSobol': (document, name) => showNamed('sobol', 'populations', document, name),
         'neurocascade.showSensitivities': (document, scenario) => showSteadyAnalysis('sensitivity', document, scenario),
         'neurocascade.showControlAnalysis': (document, scenario) => showSteadyAnalysis('control', document, scenario),
-        [RUN_FIT_COMMAND]: async (document, name) => {
-            const uri = targetDocument(document);
-            const fit = typeof name === 'string' ? name : await pickOne(client, uri, 'fits');
-            const content = fit ? await show(uri, { view: 'fit', name: fit }) : undefined;
-            return content?.view === 'fit' ? content.result : undefined;
-        },
+        [RUN_FIT_COMMAND]: (document, name) => showNamed('fit', 'fits', document, name),
         [WRITE_FITTED_VALUES_COMMAND]: async (document, name) => {
             const uri = targetDocument(document);
             const fit = typeof name === 'string' ? name : await pickOne(client, uri, 'fits');
