@@ -2,7 +2,7 @@ import path from 'node:path';
 import { exportPetab, importPetabFile, writePetabProblem } from '@neurocascade/sbml';
 import { parseArguments } from '../arguments.js';
 import { readInput } from '../files.js';
-import { loadCheckedModel } from '../simulation/load-model.js';
+import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
 import { UsageError } from '../usage.js';
 
 /**
@@ -24,7 +24,7 @@ async function petabExport(args: string[]): Promise<number> {
     const fits = model.fits ?? [];
     const name = values.name ?? (fits.length === 1 ? fits[0].name : undefined);
     if (name === undefined) throw new UsageError(`petab export needs --name F (the file has: ${fits.map(f => f.name).join(', ') || 'no fit'})`);
-    if (!fits.some(f => f.name === name)) throw new UsageError(`no fit '${name}' (the file has: ${fits.map(f => f.name).join(', ') || 'none'})`);
+    requireDeclared('fit', name, fits);
     const yaml = await writePetabProblem(path.resolve(values.out), name, exportPetab(model, name));
     process.stdout.write(`${path.relative(process.cwd(), yaml)}: written\n`);
     return 0;
