@@ -10,6 +10,7 @@ precursor X { supply 1 uM/min clearance 0.1 /min }
 precursor Y { supply 2 uM/min clearance 0.5 /min }
 scenario Base { simulate 60 min step 10 min observe X, Y }
 population P { from Base vary X supply lognormal(cv 30%) vary Y clearance normal(sd 10%) truncated size 60 seed 11 }
+scan Dose { from Base vary X supply from 0.1 uM/min to 10 uM/min in 30 steps log vary Y clearance from 0.1 /min to 1 /min in 2 steps measure X, Y at 30 min }
 `;
 
 describe('sweeps on a real single-node Slurm (slurm-wlm and munge, started here)', function () {
@@ -59,5 +60,17 @@ describe('sweeps on a real single-node Slurm (slurm-wlm and munge, started here)
         assert.deepEqual(shardFiles.map(f => statSync(path.join(folder, 'out', f)).mtimeMs), times);
         const logs = readdirSync(path.join(folder, 'out')).filter(f => f.startsWith('slurm-')).map(f => readFileSync(path.join(folder, 'out', f), 'utf8'));
         assert.equal(logs.filter(text => /already there/.test(text)).length, 4);
+    });
+
+    it('a scan through sbatch --array merges to the bytes of cascade scan --format json', async function () {
+        const submitted = cascade(['sweep', 'submit', 'model.cascade', '--name', 'Dose', '--slurm', '--shards', '3', '--out', 'scan']);
+        assert.equal(submitted.status, 0, submitted.stderr);
+        await waitForShards('scan');
+        const merged = cascade(['sweep', 'merge', 'scan']);
+        assert.equal(merged.status, 0, merged.stderr);
+        const local = cascade(['scan', 'model.cascade', '--name', 'Dose', '--format', 'json']);
+        assert.equal(local.status, 0, local.stderr);
+        assert.equal(merged.stdout, local.stdout);
+        assert.equal(JSON.parse(local.stdout).measures[0].values.length, 30);
     });
 });

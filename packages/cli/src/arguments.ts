@@ -37,6 +37,14 @@ export function positiveNumber(value: string | undefined, option: string): numbe
     return number;
 }
 
+/** A whole number of at least `least` (`--starts`, `--seed`, `--workers`). */
+export function wholeNumber(value: string | undefined, option: string, least: number): number | undefined {
+    if (value === undefined) return undefined;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < least) throw new UsageError(`${option} must be a whole number of at least ${least}, not '${value}'`);
+    return number;
+}
+
 /** A comma-separated list option (`--observe a,b`), without empty entries. */
 export function listOption(value: string | undefined): string[] {
     return (value ?? '').split(',').map(item => item.trim()).filter(Boolean);

@@ -84,10 +84,11 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
         ]
     },
     scan: {
-        synopsis: 'scan <file> [--name S] [--format table|json|csv] [--out F]',
+        synopsis: 'scan <file> [--name S] [--workers N] [--format table|json|csv] [--out F]',
         summary: 'a declared scan: dose–response (with a Hill fit and folds) or a 2-D grid',
         options: [
             ['--name S', 'the scan to run; required when the file declares several'],
+            ['--workers N', 'worker threads (default: the number of cores); the result is the same for any N'],
             ['--format table|json|csv', 'output format (default: table on a terminal)'], ['--out F', 'write to F instead of stdout'],
             ...SOLVER_HELP, HELP_OPTION
         ]
@@ -122,13 +123,15 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
     },
     sweep: {
         synopsis: 'sweep run|merge|submit|status …',
-        summary: 'a population, Sobol or Morris job split into shards, run anywhere (Slurm, Kubernetes) and merged',
+        summary: "a population, Sobol, Morris, scan or fit job split into shards, run anywhere (Slurm, Kubernetes) and merged",
         options: [
-            ['run <file> --name P --shard i/N --out DIR', 'run shard i of N into DIR (a file named by a hash of model, job and shard; a repeat does nothing)'],
-            ['merge DIR [-o F] [--members]', "combine the shards: the same bytes as 'cascade population|sobol|morris --format json'"],
-            ['submit <file> --name P --slurm|--kubernetes [--shards N] --out DIR', 'write (and with --slurm submit) an sbatch job array, or a Kubernetes Indexed Job (sweep-job.json)'],
+            ['run <file> --name X --shard i/N --out DIR', 'run shard i of N into DIR (a file named by a hash of model, job and shard; a repeat does nothing)'],
+            ['merge DIR [-o F] [--members]', "combine the shards: the same bytes as 'cascade population|sobol|morris|scan|fit --format json'"],
+            ['submit <file> --name X --slurm|--kubernetes [--shards N] --out DIR', 'write (and with --slurm submit) an sbatch job array, or a Kubernetes Indexed Job (sweep-job.json)'],
             ['status DIR', 'the shards done and missing (exit 1 while any is missing)'],
-            ['--analysis population|sobol|morris', 'the job (default: population)'],
+            ['--name X', 'a population, scan or fit (default: the first population)'],
+            ['--analysis population|sobol|morris|scan|fit', "the job (default: what X declares; sobol and morris use a population's distributions)"],
+            ['--starts N, --seed S', "a fit's starts and seed, as 'cascade fit' takes them"],
             ['--no-submit', 'with --slurm: write the script only'],
             ['--image I, --claim C, --parallelism K', 'with --kubernetes: the container image, the volume claim holding model and DIR, pods at once'],
             ['--cascade "CMD"', 'how the nodes start the CLI (default: this node and script for Slurm, cascade for Kubernetes)'],
@@ -136,12 +139,13 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
         ]
     },
     fit: {
-        synopsis: 'fit <file> [--name F] [--starts N] [--seed S] [--write] [--format table|json] [--out F]',
+        synopsis: 'fit <file> [--name F] [--starts N] [--seed S] [--workers N] [--write] [--format table|json] [--out F]',
         summary: 'a declared fit: estimates by weighted least squares, 95 % profile-likelihood intervals, the Fisher-information check',
         options: [
             ['--name F', 'the fit to run; required when the file declares several'],
             ['--starts N', "optimiser starts: the model's values, then Latin-hypercube points (default 5)"],
             ['--seed S', 'seed of the Latin hypercube (default 1): the same seed gives the same result'],
+            ['--workers N', 'worker threads for the starts (default: the number of cores); the result is the same for any N'],
             ['--write', 'write the fitted values into the model file, in the units written there'],
             ['--format table|json', 'output format (default: table on a terminal)'], UNITS_HELP, ['--out F', 'write to F instead of stdout'],
             ...SOLVER_HELP, HELP_OPTION

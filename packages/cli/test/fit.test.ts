@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cascade, folderWith } from './run-cli.js';
 
@@ -62,6 +62,25 @@ describe('cascade fit', function () {
             const level = LEVELS_NM[k] / 1000;
             assert.ok(Math.abs(x.fitted - level ** n / (kd ** n + level ** n)) < 1e-8);
         });
+    });
+
+    it('--workers 1 and 2, and sweep run × N then merge, print the same JSON; a merge after the model changed is refused', () => {
+        const folder = folderWith({ 'model.cascade': MODEL, 'occupancy.csv': occupancyCsv() });
+        const [one, two] = ['1', '2'].map(workers => cascade(['fit', 'model.cascade', '--format', 'json', '--starts', '4', '--seed', '2', '--workers', workers], folder));
+        assert.equal(one.status, 0, one.stderr);
+        assert.equal(two.stdout, one.stdout);
+        assert.equal(JSON.parse(one.stdout).starts.length, 4);
+        for (const i of [0, 1, 2]) {
+            const run = cascade(['sweep', 'run', 'model.cascade', '--name', 'Binding', '--starts', '4', '--seed', '2', '--shard', `${i}/3`, '--out', 'shards'], folder);
+            assert.equal(run.status, 0, run.stderr);
+        }
+        const merged = cascade(['sweep', 'merge', 'shards'], folder);
+        assert.equal(merged.status, 0, merged.stderr);
+        assert.equal(merged.stdout, one.stdout);
+        writeFileSync(path.join(folder, 'model.cascade'), MODEL.replace('hill 1 }', 'hill 1.1 }'));
+        const changed = cascade(['sweep', 'merge', 'shards'], folder);
+        assert.equal(changed.status, 2);
+        assert.match(changed.stderr, /model\.cascade has changed since shards of job [0-9a-f]{16} ran/);
     });
 
     it('table output; an unknown fit is a usage error; a model whose data file is broken is refused with the CSV line', () => {

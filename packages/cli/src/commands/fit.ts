@@ -1,35 +1,28 @@
 import { applyFittedValues, fittedValueEdits } from '@neurocascade/language';
 import {
-    analyseFit, formatNumber, type FisherCheck, type FitResult, type ModelIR, type ParameterProfile
+    analyseFitOnPool, formatNumber, type FisherCheck, type FitResult, type ModelIR, type ParameterProfile
 } from '@neurocascade/simulator';
-import { oneOf, parseArguments } from '../arguments.js';
+import { oneOf, parseArguments, wholeNumber } from '../arguments.js';
 import { writeFileAtomically } from '../files.js';
 import { UsageError } from '../usage.js';
 import { displayFor, inDisplay, UNITS_ARGUMENT, unitsChoice, type UnitsChoice } from '../simulation/display.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
 import { emit } from '../simulation/output.js';
 import { progressBar } from '../simulation/progress.js';
-import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
+import { SOLVER_ARGUMENTS, solverRunOptions, workerCount, WORKERS_ARGUMENT } from '../simulation/run-options.js';
 import { renderTable } from '../simulation/table.js';
 import { defaultFormat } from './sensitivity.js';
 
 const FORMATS = ['table', 'json'] as const;
 
-/** A whole number ≥ 1 (`--starts`) or ≥ 0 (`--seed`). */
-function wholeNumber(value: string | undefined, option: string, least: number): number | undefined {
-    if (value === undefined) return undefined;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < least) throw new UsageError(`${option} must be a whole number of at least ${least}, not '${value}'`);
-    return number;
-}
-
 /**
  * The issue's fixed JSON form — `fit`, `parameters` (`name`, `property`, `value`, `unit`, `interval`:
  * the 95 % profile-likelihood interval), `objective`, `aic`, `residuals` (`scenario`, `quantity`,
- * `time`, `value`, `fitted`) — in base units, with the rest of the analysis beside it.
+ * `time`, `value`, `fitted`) — in base units, with the rest of the analysis beside it; the one
+ * text of `cascade fit --format json` and of a fit's `cascade sweep merge`.
  */
-function jsonReport(r: FitResult, profiles: ParameterProfile[], fisher: FisherCheck): unknown {
-    return {
+export function fitJson(r: FitResult, profiles: ParameterProfile[], fisher: FisherCheck): string {
+    return JSON.stringify({
         fit: r.fit,
         parameters: r.parameters.map((p, j) => ({
             name: p.name, property: p.property, ...(p.substrate && { substrate: p.substrate }), value: p.value, unit: p.unit,
@@ -48,7 +41,7 @@ function jsonReport(r: FitResult, profiles: ParameterProfile[], fisher: FisherCh
         fisher: { eigenvalues: fisher.eigenvalues, rank: fisher.rank, condition: fisher.condition === Infinity ? null : fisher.condition, correlated: fisher.correlated },
         profiles: profiles.map(p => ({ parameter: p.label, values: p.values, rise: p.rise })),
         starts: r.starts
-    };
+    }, null, 2) + '\n';
 }
 
 function tableReport(model: ModelIR, r: FitResult, profiles: ParameterProfile[], fisher: FisherCheck, units: UnitsChoice): string {
@@ -79,24 +72,24 @@ function tableReport(model: ModelIR, r: FitResult, profiles: ParameterProfile[],
     return lines.join('\n') + '\n';
 }
 
-/** `cascade fit <file> [--name F] [--format table|json]`: a declared fit, its profile-likelihood intervals and the Fisher check. */
+/** `cascade fit <file> [--name F] [--workers N] [--format table|json]`: a declared fit (its starts on the worker pool), its profile-likelihood intervals and the Fisher check. */
 export async function fit(args: string[]): Promise<number> {
     const { values, positionals } = parseArguments(args, {
         name: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, starts: { type: 'string' }, seed: { type: 'string' }, write: { type: 'boolean' },
-        ...UNITS_ARGUMENT, ...SOLVER_ARGUMENTS
+        ...UNITS_ARGUMENT, ...WORKERS_ARGUMENT, ...SOLVER_ARGUMENTS
     });
     if (positionals.length !== 1) throw new UsageError('fit needs exactly one file');
     const format = oneOf(values.format, FORMATS, defaultFormat(values.out), '--format');
     const units = unitsChoice(values.units);
-    const starts = wholeNumber(values.starts, '--starts', 1), seed = wholeNumber(values.seed, '--seed', 0);
+    const starts = wholeNumber(values.starts, '--starts', 1), seed = wholeNumber(values.seed, '--seed', 0), workers = workerCount(values);
     const { model, loaded } = await loadCheckedModel(positionals[0]);
     requireDeclared('fit', values.name, model.fits ?? []);
     const options = solverRunOptions(values);
     const progress = progressBar('fit');
     try {
-        const { result, profiles, fisher } = analyseFit(model, values.name, { ...options, starts, seed, onProgress: progress.onProgress });
+        const { result, profiles, fisher } = await analyseFitOnPool(model, values.name, { ...options, starts, seed, workers, onProgress: progress.onProgress });
         progress.stop();
-        const text = format === 'json' ? JSON.stringify(jsonReport(result, profiles, fisher), null, 2) + '\n' : tableReport(model, result, profiles, fisher, units);
+        const text = format === 'json' ? fitJson(result, profiles, fisher) : tableReport(model, result, profiles, fisher, units);
         await emit(text, values.out);
         if (values.write) {
             // The fitted values replace the written ones in the model's own text; the rest is said, not guessed.

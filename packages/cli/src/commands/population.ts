@@ -1,15 +1,15 @@
 import { runSweepPool, sweepResult, type MorrisResult, type PopulationResult, type SobolResult, type SweepMethod } from '@neurocascade/simulator';
-import { listOption, oneOf, parseArguments, positiveNumber } from '../arguments.js';
+import { listOption, oneOf, parseArguments } from '../arguments.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
 import { emit } from '../simulation/output.js';
 import { progressBar } from '../simulation/progress.js';
-import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
+import { SOLVER_ARGUMENTS, solverRunOptions, workerCount, WORKERS_ARGUMENT } from '../simulation/run-options.js';
 import { morrisTable, onlyQuantities, populationTable, sobolTable, sweepJson } from '../simulation/sweep-output.js';
 import { UsageError } from '../usage.js';
 
 const OPTIONS = {
-    name: { type: 'string' }, workers: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
-    members: { type: 'boolean' }, of: { type: 'string' }, ...SOLVER_ARGUMENTS
+    name: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+    members: { type: 'boolean' }, of: { type: 'string' }, ...WORKERS_ARGUMENT, ...SOLVER_ARGUMENTS
 } as const;
 
 /** A declared population's runs on the task pool, and its result. */
@@ -18,8 +18,7 @@ async function runDeclared(args: string[], method: SweepMethod) {
     if (positionals.length !== 1) throw new UsageError(`${method} needs exactly one file`);
     const { model } = await loadCheckedModel(positionals[0]);
     requireDeclared('population', values.name, model.populations ?? []);
-    const workers = positiveNumber(values.workers, '--workers');
-    if (workers !== undefined && !Number.isInteger(workers)) throw new UsageError(`--workers must be a whole number, not '${values.workers}'`);
+    const workers = workerCount(values);
     const progress = progressBar(method);
     const population = values.name ?? model.populations?.[0]?.name;
     if (population === undefined) throw new UsageError('the file declares no population');

@@ -1,10 +1,12 @@
-import { formatNumber, runDeclaredScan, type ScanResult } from '@neurocascade/simulator';
+import { formatNumber, runSweepPool, sweepResult, type ScanResult } from '@neurocascade/simulator';
 import { oneOf, parseArguments } from '../arguments.js';
 import { UsageError } from '../usage.js';
 import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
 import { matrixCsv, matrixTable, type MatrixText } from '../simulation/matrix-output.js';
 import { emit } from '../simulation/output.js';
-import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
+import { progressBar } from '../simulation/progress.js';
+import { SOLVER_ARGUMENTS, solverRunOptions, workerCount, WORKERS_ARGUMENT } from '../simulation/run-options.js';
+import { sweepJson } from '../simulation/sweep-output.js';
 import { defaultFormat, FORMATS } from './sensitivity.js';
 
 const axisLabel = (v: ScanResult['vary'][number]) => `${v.name}.${v.property} (${v.unit})`;
@@ -31,15 +33,25 @@ function summary(r: ScanResult): string {
     return [...hills, ...folds, ...errors].map(line => line + '\n').join('');
 }
 
-/** `cascade scan <file> [--name S] [--format table|json|csv]`: a declared scan's dose–response or grid. */
+/** `cascade scan <file> [--name S] [--workers N] [--format table|json|csv]`: a declared scan's dose–response or grid, its runs on the worker pool. */
 export async function scan(args: string[]): Promise<number> {
-    const { values, positionals } = parseArguments(args, { name: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...SOLVER_ARGUMENTS });
+    const { values, positionals } = parseArguments(args, { name: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...WORKERS_ARGUMENT, ...SOLVER_ARGUMENTS });
     if (positionals.length !== 1) throw new UsageError('scan needs exactly one file');
     const format = oneOf(values.format, FORMATS, defaultFormat(values.out), '--format');
+    const workers = workerCount(values);
     const { model } = await loadCheckedModel(positionals[0]);
     requireDeclared('scan', values.name, model.scans ?? []);
-    const result = runDeclaredScan(model, values.name, solverRunOptions(values));
-    const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n'
+    const name = values.name ?? model.scans?.[0]?.name;
+    if (name === undefined) throw new UsageError('the file declares no scan');
+    const progress = progressBar('scan');
+    let result: ScanResult;
+    try {
+        const { plan, outcomes } = await runSweepPool(model, { method: 'scan', scan: name }, { ...solverRunOptions(values), workers, onProgress: progress.onProgress });
+        result = sweepResult(plan, outcomes) as ScanResult;
+    } finally {
+        progress.stop();
+    }
+    const text = format === 'json' ? sweepJson(result)
         : format === 'csv' ? matrices(result).map(m => matrixCsv(m.matrix, m.corner)).join('\n')
             : matrices(result).map(m => `${m.title}\n\n${matrixTable(m.matrix, m.corner)}`).join('\n') + summary(result);
     await emit(text, values.out);

@@ -15,13 +15,15 @@ export interface ShardCommand {
     file: string;
     name: string;
     analysis: string;
+    /** What else the job needs (a fit's --starts and --seed). */
+    options: readonly string[];
     out: string;
     shards: number;
 }
 
 /** The `cascade sweep run` command with the shard index left to the shell variable `index`. */
 function runCommand(c: ShardCommand, index: string): string {
-    const words = [...c.cascade, 'sweep', 'run', c.file, '--name', c.name, '--analysis', c.analysis, '--out', c.out].map(shellWord);
+    const words = [...c.cascade, 'sweep', 'run', c.file, '--name', c.name, '--analysis', c.analysis, ...c.options, '--out', c.out].map(shellWord);
     return `${words.join(' ')} --shard "$${index}/${c.shards}"`;
 }
 

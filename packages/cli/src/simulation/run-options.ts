@@ -1,5 +1,5 @@
 import type { RunOptions } from '@neurocascade/simulator';
-import { oneOf, positiveNumber } from '../arguments.js';
+import { oneOf, positiveNumber, wholeNumber } from '../arguments.js';
 
 /** The options shared by `simulate`, `steady` and `cascade`: method and tolerances. */
 export const SOLVER_ARGUMENTS = {
@@ -7,6 +7,11 @@ export const SOLVER_ARGUMENTS = {
     rtol: { type: 'string' },
     atol: { type: 'string' }
 } as const;
+
+/** `--workers N` of the commands that run on the worker pool (default: the number of cores; the result is the same for any N). */
+export const WORKERS_ARGUMENT = { workers: { type: 'string' } } as const;
+
+export const workerCount = (values: { workers?: string }): number | undefined => wholeNumber(values.workers, '--workers', 1);
 
 export function solverRunOptions(values: { method?: string; rtol?: string; atol?: string }): RunOptions {
     return {

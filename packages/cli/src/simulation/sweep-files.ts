@@ -18,6 +18,8 @@ export interface ShardFile {
     jobHash: string;
     shard: number;
     shards: number;
+    /** The model file the shard ran (absolute): a fit's merge finishes on it. */
+    model: string;
     plan: SweepPlan;
     outcomes: RunOutcome[];
 }

@@ -1,9 +1,20 @@
 import assert from 'node:assert/strict';
 import { fitHill } from '../../src/analysis/hill-fit.js';
-import { runScan, scanValues } from '../../src/analysis/parameter-scan.js';
+import { runDeclaredScan, runScan, scanResult, scanValues } from '../../src/analysis/parameter-scan.js';
+import { runSweep, runSweepPool, shardRange } from '../../src/analysis/population/sweep-run.js';
+import type { ModelIR, Scan } from '../../src/ir.js';
 import { compileModel } from '../../src/model/compiled-model.js';
 import { model, observe } from '../model/helpers/ir-builder.js';
 import { close } from '../model/helpers/numeric.js';
+
+/** The lower fold of X' = a + 3X²/(1 + X²) − X: a(X) = X − 3X²/(1 + X²) has its maximum where 1 = 6X/(1 + X²)². */
+function lowerFold(): number {
+    let lo = 0.01, hi = 0.5;
+    for (let k = 0; k < 100; k++) { const mid = (lo + hi) / 2; if (1 - 6 * mid / (1 + mid * mid) ** 2 > 0) lo = mid; else hi = mid; }
+    return lo - 3 * lo * lo / (1 + lo * lo);
+}
+
+const withScan = (ir: ModelIR, scan: Scan): ModelIR => ({ ...ir, scans: [scan] });
 
 describe('parameter scans', () => {
     it('grid values: linear and log spacing; a log scan from 0 is refused', () => {
@@ -48,12 +59,9 @@ describe('parameter scans', () => {
             model: compileModel(ir), name: 'Switch', from: 'Base', at: 'steady',
             vary: [{ target: 'a', property: 'value', values }], measure: [observe('X', '1')]
         });
-        // The lower fold of the branch: a(X) = X − 3X²/(1 + X²) has its maximum where 1 = 6X/(1 + X²)².
-        let lo = 0.01, hi = 0.5;
-        for (let k = 0; k < 100; k++) { const mid = (lo + hi) / 2; if (1 - 6 * mid / (1 + mid * mid) ** 2 > 0) lo = mid; else hi = mid; }
-        const aFold = lo - 3 * lo * lo / (1 + lo * lo);
         assert.equal(result.folds.length, 1);
         const [fold] = result.folds;
+        const aFold = lowerFold();
         assert.equal(fold.sweep, 'up');
         assert.ok(values[fold.between[0]] <= aFold && aFold < values[fold.between[1]], `fold at a = ${aFold} between ${values[fold.between[0]]} and ${values[fold.between[1]]}`);
         const x = result.measures[0].values as number[];
@@ -84,5 +92,39 @@ describe('parameter scans', () => {
         assert.equal(result.errors.length, 1);
         assert.deepEqual(result.errors[0].at, [0]);
         assert.match(result.errors[0].message, /no steady state: X grows without bound/);
+    });
+
+    it('a scan is runs by index: the pool with 1 or 2 workers and any shards give the thread\'s result; a steady 1-D scan still finds its fold', async function () {
+        this.timeout(60_000);
+        const bistable = withScan(model().parameter('a', 0).parameter('X', 0).rateRule('X', 'a + 3 * X^2 / (1 + X^2) - X').scenario('Base', 1).build(), {
+            name: 'Switch', from: 'Base', at: 'steady', measure: [observe('X', '1')], vary: [{ target: 'a', property: 'value', from: 0, to: 0.3, count: 31, log: false }]
+        });
+        const s = { target: 'X', property: 'supply', from: 1, to: 2, count: 2, log: false };
+        const k = { target: 'X', property: 'clearance', from: 0.5, to: 2, count: 7, log: false };
+        const chain = model().species('X', { supply: 1, clearance: 0.5 }).scenario('Base', 1).build();
+        const timed = withScan(chain, { name: 'Grid', from: 'Base', at: 3, measure: [observe('X')], vary: [s, k] });
+        const steady = withScan(chain, { name: 'Grid', from: 'Base', at: 'steady', measure: [observe('X')], vary: [s, k] });
+        // What one run is: the two sweeps of a 1-D steady scan, a continued row of a 2-D one, a point at a time.
+        for (const [ir, unit, runs] of [[bistable, 'sweep', 2], [steady, 'row', 2], [timed, 'point', 14]] as const) {
+            const job = { method: 'scan', scan: ir.scans![0].name } as const;
+            const inThread = JSON.stringify(runDeclaredScan(ir));
+            const one = await runSweepPool(ir, job, { workers: 1 }), two = await runSweepPool(ir, job, { workers: 2 });
+            assert.deepEqual([one.plan.unit, one.plan.runs], [unit, runs]);
+            assert.equal(JSON.stringify(scanResult(one.plan, one.outcomes)), inThread, `${unit}: 1 worker`);
+            assert.equal(JSON.stringify(scanResult(two.plan, two.outcomes)), inThread, `${unit}: 2 workers`);
+            const shards = [0, 1, 2].flatMap(i => runSweep(ir, job, { indices: shardRange(runs, i, 3) }).outcomes);
+            assert.equal(JSON.stringify(scanResult(one.plan, shards)), inThread, `${unit}: 3 shards`);
+        }
+        const pooled = await runSweepPool(bistable, { method: 'scan', scan: 'Switch' }, { workers: 2 });
+        const switched = scanResult(pooled.plan, pooled.outcomes);
+        const grid = scanValues(0, 0.3, 31, false);
+        assert.equal(switched.folds.length, 1);
+        assert.equal(switched.folds[0].sweep, 'up');
+        assert.ok(grid[switched.folds[0].between[0]] <= lowerFold() && lowerFold() < grid[switched.folds[0].between[1]]);
+        const [timedResult, steadyResult] = [timed, steady].map(ir => runDeclaredScan(ir).measures[0].values as number[][]);
+        scanValues(1, 2, 2, false).forEach((si, i) => scanValues(0.5, 2, 7, false).forEach((kj, j) => {
+            close(timedResult[i][j], si / kj * (1 - Math.exp(-kj * 3)), 1e-5);
+            close(steadyResult[i][j], si / kj, 1e-6);
+        }));
     });
 });

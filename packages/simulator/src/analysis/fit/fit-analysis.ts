@@ -2,13 +2,16 @@
  * A declared fit with what is reported beside it (docs/analysis.md#fitting, #identifiability): the
  * fit itself, every estimate's profile likelihood and the Fisher-information check, on one
  * compiled model, with one progress fraction over the whole (the fit's starts its first half,
- * the profiles the second).
+ * the profiles the second). The starts run in this thread or on the worker pool, with the
+ * same result.
  */
 import type { ModelIR } from '../../ir.js';
 import type { CompiledModel } from '../../model/compiled-model.js';
 import { compiled } from '../../run/simulate.js';
+import { runSweepPool } from '../population/sweep-run.js';
 import { fisherInformation, type FisherCheck } from './fisher-information.js';
-import { fitModel, type FitOptions, type FitResult } from './fit-model.js';
+import { FitObjective } from './fit-objective.js';
+import { findFit, fitFromStarts, fitJob, fitModel, type FitJob, type FitOptions, type FitResult, type FitStartOutcome } from './fit-model.js';
 import { profileLikelihood, type ParameterProfile } from './profile-likelihood.js';
 
 export interface FitAnalysis {
@@ -17,15 +20,46 @@ export interface FitAnalysis {
     fisher: FisherCheck;
 }
 
+export type FitAnalysisOptions = Omit<FitOptions, 'onFitProgress' | 'onProgress'> & { onProgress?(fraction: number): void };
+
 /** Iterations a start is expected to take, for its share of the progress. */
 const EXPECTED_ITERATIONS = 50;
 
-export function analyseFit(model: ModelIR | CompiledModel, name: string | undefined, options: Omit<FitOptions, 'onFitProgress' | 'onProgress'> & { onProgress?(fraction: number): void } = {}): FitAnalysis {
+/** In this thread. */
+export function analyseFit(model: ModelIR | CompiledModel, name: string | undefined, options: FitAnalysisOptions = {}): FitAnalysis {
     const m = compiled(model);
     const { onProgress, ...run } = options;
     const result = fitModel(m, name, {
         ...run, onFitProgress: p => onProgress?.((p.start + Math.min(1, p.iteration / EXPECTED_ITERATIONS)) / p.starts / 2)
     });
+    return identifiability(m, result, options);
+}
+
+/** The starts on the worker pool (`workers` threads, default: the number of cores), the rest in this thread. */
+export async function analyseFitOnPool(model: ModelIR | CompiledModel, name: string | undefined, options: FitAnalysisOptions & { workers?: number } = {}): Promise<FitAnalysis> {
+    const m = compiled(model);
+    const { onProgress, workers, ...run } = options;
+    const job = fitJob(findFit(m.ir, name).name, run);
+    const { outcomes } = await runSweepPool(m, job, { ...run, workers, onProgress: p => onProgress?.(p / 2) });
+    return analyseFitFromStarts(m, job, outcomes, { ...run, onProgress });
+}
+
+/** The analysis from the outcomes of every start of the job, in index order (run anywhere: the pool, shards). */
+export function analyseFitFromStarts(model: ModelIR | CompiledModel, job: FitJob, outcomes: readonly FitStartOutcome[], options: FitAnalysisOptions = {}): FitAnalysis {
+    const m = compiled(model);
+    if (outcomes.length !== job.starts || outcomes.some((o, i) => o.index !== i)) throw new Error(`a fit needs starts 0 to ${job.starts - 1} in order`);
+    const objective = new FitObjective(m, findFit(m.ir, job.fit));
+    let result: FitResult;
+    try {
+        result = fitFromStarts(objective, outcomes, options);
+    } finally {
+        objective.restore();
+    }
+    return identifiability(m, result, options);
+}
+
+function identifiability(m: CompiledModel, result: FitResult, options: FitAnalysisOptions): FitAnalysis {
+    const { onProgress, ...run } = options;
     const profiles = profileLikelihood(m, result, { ...run, onProfileProgress: p => onProgress?.(0.5 + (p.parameter + 1) / p.parameters / 2) });
     return { result, profiles, fisher: fisherInformation(m, result) };
 }

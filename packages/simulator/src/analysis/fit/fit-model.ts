@@ -1,8 +1,8 @@
 /**
  * `cascade fit`: a model's `fit` declaration solved by weighted least squares (docs/analysis.md#fitting).
  * Bounded Levenberg–Marquardt with exact gradients, from the model's own values and from
- * `starts − 1` more points of a seeded Latin hypercube; the best result is reported with χ²,
- * AIC, BIC and the residual of every measurement.
+ * `starts − 1` more points of a seeded Latin hypercube (each start a run of its own, for the
+ * worker pool); the best result is reported with χ², AIC, BIC and the residual of every measurement.
  */
 import type { Fit, ModelIR } from '../../ir.js';
 import type { CompiledModel } from '../../model/compiled-model.js';
@@ -142,41 +142,99 @@ export function evaluateFit(model: ModelIR | CompiledModel, name?: string, value
         const theta = values ? [...values] : objective.estimates.map(e => e.written);
         if (theta.length !== objective.estimates.length) throw new ModelError(`fit ${objective.fit.name} estimates ${objective.estimates.length} values, not ${theta.length}`, 'range');
         const value = objective.evaluate(theta, options);
-        return report(objective, theta, value, [{ from: theta }], { index: 0, cost: 0, converged: true, reason: 'evaluated, not optimised' });
+        return report(objective, theta, value, [{ from: theta }], { index: 0, converged: true, reason: 'evaluated, not optimised' });
     } finally {
         objective.restore();
     }
 }
 
-function solveFit(objective: FitObjective, options: FitOptions): FitResult {
-    const starts = Math.max(1, Math.floor(options.starts ?? 5));
+/**
+ * A fit's multistart as a many-run job (docs/analysis.md#fitting): start 0 is the model's own
+ * values, start k ≥ 1 the k-th point of the Latin hypercube of `starts − 1` points from `seed`.
+ */
+export interface FitJob {
+    method: 'fit';
+    fit: string;
+    starts: number;
+    seed: number;
+    maxIterations?: number;
+}
+
+export interface FitPlan {
+    job: FitJob;
+    runs: number;
+}
+
+/** One start: its record, and where it ended in the optimiser's coordinates (none when it could not run). */
+export interface FitStartOutcome {
+    index: number;
+    start: FitStart;
+    u?: number[];
+    reason?: string;
+}
+
+export function fitJob(name: string, options: Pick<FitOptions, 'starts' | 'seed' | 'maxIterations'>): FitJob {
+    return {
+        method: 'fit', fit: name, starts: Math.max(1, Math.floor(options.starts ?? 5)), seed: options.seed ?? 1,
+        ...(options.maxIterations !== undefined && { maxIterations: options.maxIterations })
+    };
+}
+
+/** The starts of a fit, each run on its own: a start depends on the model, the job and its index alone. */
+export function fitStartRunner(objective: FitObjective, job: FitJob, options: FitOptions = {}): { plan: FitPlan; run(index: number): FitStartOutcome } {
     const { lower, upper } = objective.bounds();
-    const points = [objective.toCoordinates(objective.estimates.map(e => e.written)), ...latinHypercube(starts - 1, lower, upper, options.seed ?? 1)];
+    const points = [objective.toCoordinates(objective.estimates.map(e => e.written)), ...latinHypercube(job.starts - 1, lower, upper, job.seed)];
     const problem = leastSquaresProblem(objective, options);
-    const record: FitStart[] = [];
-    let best: { index: number; u: number[]; cost: number; iterations: number; converged: boolean; reason: string } | undefined;
-    points.forEach((start, index) => {
-        const from = index === 0 ? objective.estimates.map(e => e.written) : objective.fromCoordinates(start);
+    const run = (index: number): FitStartOutcome => {
+        const from = index === 0 ? objective.estimates.map(e => e.written) : objective.fromCoordinates(points[index]);
         try {
-            const result = levenbergMarquardt(problem, start, {
-                maxIterations: options.maxIterations, signal: options.signal,
-                onIteration: (iteration, cost) => options.onFitProgress?.({ start: index, starts, iteration, objective: cost })
+            const result = levenbergMarquardt(problem, points[index], {
+                maxIterations: job.maxIterations, signal: options.signal,
+                onIteration: (iteration, cost) => options.onFitProgress?.({ start: index, starts: job.starts, iteration, objective: cost })
             });
-            record.push({ from, to: objective.fromCoordinates(result.u), objective: result.cost, iterations: result.iterations, converged: result.converged });
-            if (!best || result.cost < best.cost) best = { index, u: result.u, cost: result.cost, iterations: result.iterations, converged: result.converged, reason: result.reason };
+            return {
+                index, u: result.u, reason: result.reason,
+                start: { from, to: objective.fromCoordinates(result.u), objective: result.cost, iterations: result.iterations, converged: result.converged }
+            };
         } catch (e) {
             // A start where the model cannot run (no steady state, …) is reported; the others go on.
             if (!(e instanceof SimulationError) || e.reason === 'cancelled') throw e;
-            record.push({ from, error: e.message });
+            return { index, start: { from, error: e.message } };
+        } finally {
+            // The next run (on this thread or a worker) finds the model as written.
+            objective.restore();
         }
-    });
-    if (!best) throw new SimulationError(`fit ${objective.fit.name}: no start could be evaluated (${record[0]?.error ?? 'no start'})`, 'no-start');
-    const theta = objective.fromCoordinates(best.u);
-    const value = objective.evaluate(theta, options);
-    return report(objective, theta, value, record, best);
+    };
+    return { plan: { job, runs: job.starts }, run };
 }
 
-function report(objective: FitObjective, theta: number[], value: ObjectiveValue, starts: FitStart[], best: { index: number; cost: number; converged: boolean; reason: string }): FitResult {
+/** The starts of a declared fit on a model of its own (a worker's). */
+export function fitRunner(m: CompiledModel, job: FitJob, options: RunOptions = {}): { plan: FitPlan; run(index: number): FitStartOutcome } {
+    return fitStartRunner(new FitObjective(m, findFit(m.ir, job.fit)), job, options);
+}
+
+/**
+ * The fit from its starts' outcomes in index order, however they were run: the best is the
+ * lowest objective, the lower index on a tie.
+ */
+export function fitFromStarts(objective: FitObjective, outcomes: readonly FitStartOutcome[], options: RunOptions = {}): FitResult {
+    let best: FitStartOutcome | undefined;
+    for (const outcome of outcomes) {
+        if (outcome.u && (!best || outcome.start.objective! < best.start.objective!)) best = outcome;
+    }
+    const record = outcomes.map(o => o.start);
+    if (!best) throw new SimulationError(`fit ${objective.fit.name}: no start could be evaluated (${record[0]?.error ?? 'no start'})`, 'no-start');
+    const theta = objective.fromCoordinates(best.u!);
+    const value = objective.evaluate(theta, options);
+    return report(objective, theta, value, record, { index: best.index, converged: best.start.converged!, reason: best.reason! });
+}
+
+function solveFit(objective: FitObjective, options: FitOptions): FitResult {
+    const { plan, run } = fitStartRunner(objective, fitJob(objective.fit.name, options), options);
+    return fitFromStarts(objective, Array.from({ length: plan.runs }, (_, index) => run(index)), options);
+}
+
+function report(objective: FitObjective, theta: number[], value: ObjectiveValue, starts: FitStart[], best: { index: number; converged: boolean; reason: string }): FitResult {
     const n = objective.measurements.length, k = objective.estimates.length;
     const lognormal = objective.fit.residuals === 'lognormal';
     const data = Array.from(value.residuals.subarray(0, n));

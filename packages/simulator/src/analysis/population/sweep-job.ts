@@ -1,8 +1,8 @@
 /**
- * A many-run job over a population's distributions (docs/analysis.md#sweeps): its plan (what
- * every run measures, the varied properties and their base values) and the run of one index.
+ * Many-run jobs (docs/analysis.md#sweeps): a population, its Sobol or Morris design, a scan, or a
+ * fit's multistart; each has a plan (what its runs mean, as plain data) and the run of one index.
  * A run depends on the model, the job and its index alone, so any split of the indices into
- * shards, workers or machines gives the same values.
+ * shards, workers or machines gives the same values. This file holds the population's runs.
  */
 import type { Action, ModelIR, Observable, Population, PopulationVary, Scenario } from '../../ir.js';
 import type { CompiledModel } from '../../model/compiled-model.js';
@@ -15,17 +15,24 @@ import { findScenario, MAX_OUTPUT_VALUES, outputGrid, scenarioSteadyState } from
 import { integrateTrajectory } from '../../run/trajectory.js';
 import { propertyUnit } from '../analysis-parameters.js';
 import { termValues } from '../conservation.js';
+import { fitRunner, type FitJob, type FitPlan, type FitStartOutcome } from '../fit/fit-model.js';
+import { declaredScan, scanRunner, type ScanJob, type ScanPlan, type ScanRunOutcome } from '../parameter-scan.js';
 import { drawnValue, inRange, rangeOf } from './distributions.js';
 import { designOf, runCount, type SweepMethod } from './sampling-designs.js';
 
-export interface SweepJob {
+export interface PopulationJob {
     method: SweepMethod;
     population: string;
 }
 
+export type SweepJob = PopulationJob | ScanJob | FitJob;
+
+/** The declaration a job runs. */
+export const jobTarget = (job: SweepJob): string => (job.method === 'scan' ? job.scan : job.method === 'fit' ? job.fit : job.population);
+
 /** Everything a run's values mean, as plain data: shard files carry it so a merge needs no model. */
-export interface SweepPlan {
-    job: SweepJob;
+export interface PopulationPlan {
+    job: PopulationJob;
     size: number;
     seed: number;
     runs: number;
@@ -36,7 +43,7 @@ export interface SweepPlan {
 }
 
 /** One run's varied values (in the plan's order) and its measured values, values[time][quantity], or why it has none. */
-export type RunOutcome = { index: number; parameters: number[] } & ({ values: number[][] } | { error: string; values?: undefined });
+export type PopulationOutcome = { index: number; parameters: number[] } & ({ values: number[][] } | { error: string; values?: undefined });
 
 export function findPopulation(ir: ModelIR, name?: string): Population {
     const populations = ir.populations ?? [];
@@ -68,12 +75,25 @@ function baseValues(m: CompiledModel, scenario: Scenario, vary: readonly Populat
     return values;
 }
 
-export interface SweepRunner {
-    plan: SweepPlan;
-    run(index: number): RunOutcome;
+export type PlanOf<J extends SweepJob> = J extends ScanJob ? ScanPlan : J extends FitJob ? FitPlan : PopulationPlan;
+export type OutcomeOf<J extends SweepJob> = J extends ScanJob ? ScanRunOutcome : J extends FitJob ? FitStartOutcome : PopulationOutcome;
+export type SweepPlan = PlanOf<SweepJob>;
+export type RunOutcome = OutcomeOf<SweepJob>;
+
+export interface SweepRunner<J extends SweepJob = SweepJob> {
+    plan: PlanOf<J>;
+    run(index: number): OutcomeOf<J>;
 }
 
-export function sweepRunner(m: CompiledModel, job: SweepJob, options: RunOptions = {}): SweepRunner {
+export function sweepRunner<J extends SweepJob>(m: CompiledModel, job: J, options: RunOptions = {}): SweepRunner<J> {
+    const any: SweepJob = job;
+    const runner = any.method === 'scan' ? scanRunner(declaredScan(m, any.scan), options)
+        : any.method === 'fit' ? fitRunner(m, any, options)
+            : populationRunner(m, any, options);
+    return runner as SweepRunner<J>;
+}
+
+function populationRunner(m: CompiledModel, job: PopulationJob, options: RunOptions): SweepRunner<PopulationJob> {
     const population = findPopulation(m.ir, job.population);
     if (!(Number.isInteger(population.size) && population.size >= 1)) throw new ModelError(`population ${population.name}: size must be a whole number ≥ 1`, 'range');
     if (job.method !== 'population' && population.vary.length === 0) throw new ModelError(`population ${population.name} varies nothing`, 'range');
@@ -81,12 +101,12 @@ export function sweepRunner(m: CompiledModel, job: SweepJob, options: RunOptions
     const measure: readonly Observable[] = population.measure.length > 0 ? population.measure : defaultObservables(m.ir, scenario.observe);
     const observe = observer(m, measure);
     const at = population.at;
-    const time: SweepPlan['time'] = at === 'steady' ? ['steady'] : at !== undefined ? [at] : outputGrid(scenario.duration, scenario.step);
+    const time: PopulationPlan['time'] = at === 'steady' ? ['steady'] : at !== undefined ? [at] : outputGrid(scenario.duration, scenario.step);
     const vary = population.vary;
     const bases = baseValues(m, scenario, vary);
     const ranges = vary.map(v => rangeOf(v, m.ir.species.some(s => s.name === v.target)));
     const design = designOf(job.method, population.seed, vary.length);
-    const plan: SweepPlan = {
+    const plan: PopulationPlan = {
         job, size: population.size, seed: population.seed,
         runs: runCount(job.method, population.size, vary.length),
         time,
@@ -110,7 +130,7 @@ export function sweepRunner(m: CompiledModel, job: SweepJob, options: RunOptions
             return { value, factorOrValue };
         });
     };
-    const run = (index: number): RunOutcome => {
+    const run = (index: number): PopulationOutcome => {
         const values = drawn(index);
         const parameters = values.map(x => x.value);
         const outside = values.findIndex((x, k) => !inRange(x.value, ranges[k]));

@@ -2,8 +2,9 @@
  * A job's result from its runs' outcomes in index order (docs/analysis.md#populations): the
  * same function serves a local run and a merge of shards, so both give the same bytes.
  */
+import { scanResult, type ScanPlan, type ScanResult, type ScanRunOutcome } from '../parameter-scan.js';
 import { morrisEffects, sobolIndices } from './global-sensitivity.js';
-import type { RunOutcome, SweepPlan } from './sweep-job.js';
+import type { PopulationOutcome, PopulationPlan } from './sweep-job.js';
 
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
 
@@ -47,8 +48,15 @@ export interface MorrisResult {
 
 export type SweepResult = PopulationResult | SobolResult | MorrisResult;
 
-/** `outcomes` holds every run of the plan, in index order. */
-export function sweepResult(plan: SweepPlan, outcomes: readonly RunOutcome[], options: { members?: boolean } = {}): SweepResult {
+/**
+ * `outcomes` holds every run of the plan, in index order. A fit's starts are not a result on
+ * their own: the best is finished on the model (fit-analysis.ts).
+ */
+export function sweepResult(plan: PopulationPlan | ScanPlan, outcomes: readonly (PopulationOutcome | ScanRunOutcome)[], options: { members?: boolean } = {}): SweepResult | ScanResult {
+    return plan.job.method === 'scan' ? scanResult(plan as ScanPlan, outcomes as ScanRunOutcome[]) : populationJobResult(plan as PopulationPlan, outcomes as PopulationOutcome[], options);
+}
+
+function populationJobResult(plan: PopulationPlan, outcomes: readonly PopulationOutcome[], options: { members?: boolean }): SweepResult {
     if (outcomes.length !== plan.runs || outcomes.some((o, i) => o.index !== i)) throw new Error(`a sweep result needs runs 0 to ${plan.runs - 1} in order`);
     const last = plan.time.length - 1;
     if (plan.job.method !== 'population') {
@@ -71,7 +79,7 @@ export function sweepResult(plan: SweepPlan, outcomes: readonly RunOutcome[], op
             }))
         };
     }
-    const succeeded = outcomes.filter((o): o is RunOutcome & { values: number[][] } => o.values !== undefined);
+    const succeeded = outcomes.filter((o): o is PopulationOutcome & { values: number[][] } => o.values !== undefined);
     const band = (q: number, p: number) => plan.time.map((_, t) => {
         const sorted = Float64Array.from(succeeded, o => o.values[t][q]).sort();
         return sorted.length > 0 ? percentile(sorted, p) : null;

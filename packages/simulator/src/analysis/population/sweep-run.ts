@@ -1,6 +1,7 @@
 /**
- * Running a sweep's runs: all in this thread, on the task pool, or a shard of them
- * (docs/analysis.md#sweeps). Shard i of N holds the indices ⌊i·R/N⌋ to ⌊(i+1)·R/N⌋ − 1.
+ * Running a many-run job's runs (a population, Sobol or Morris design, a scan, a fit's starts):
+ * all in this thread, on the task pool, or a shard of them (docs/analysis.md#sweeps). Shard i of
+ * N holds the indices ⌊i·R/N⌋ to ⌊(i+1)·R/N⌋ − 1.
  */
 import { availableParallelism } from 'node:os';
 import type { ModelIR } from '../../ir.js';
@@ -9,7 +10,7 @@ import { ModelError } from '../../model/errors.js';
 import type { RunOptions } from '../../run/run-options.js';
 import { compiled } from '../../run/simulate.js';
 import { WorkerPool } from '../../pool/worker-pool.js';
-import { sweepRunner, type RunOutcome, type SweepJob, type SweepPlan } from './sweep-job.js';
+import { sweepRunner, type OutcomeOf, type PlanOf, type SweepJob, type SweepPlan } from './sweep-job.js';
 import type { SweepWorkerData } from './sweep-worker.js';
 
 export interface SweepOptions extends Pick<RunOptions, 'method' | 'rtol' | 'atol' | 'maxSteps' | 'signal' | 'onProgress'> {
@@ -30,7 +31,7 @@ export function shardRange(runs: number, shard: number, shards: number): number[
 const everyIndex = (plan: SweepPlan) => Array.from({ length: plan.runs }, (_, i) => i);
 
 /** In this thread: the plan and the outcomes of the chosen runs, in index order. */
-export function runSweep(model: ModelIR | CompiledModel, job: SweepJob, options: RunOptions & { indices?: readonly number[] } = {}): { plan: SweepPlan; outcomes: RunOutcome[] } {
+export function runSweep<J extends SweepJob>(model: ModelIR | CompiledModel, job: J, options: RunOptions & { indices?: readonly number[] } = {}): { plan: PlanOf<J>; outcomes: OutcomeOf<J>[] } {
     const m = compiled(model);
     const runner = sweepRunner(m, job, { ...options, onProgress: undefined });
     const indices = options.indices ?? everyIndex(runner.plan);
@@ -55,14 +56,15 @@ const BATCHES_PER_WORKER = 16;
  * min(runs, workers) threads. A run's failure is its outcome; a worker's crash or a
  * cancellation fails the whole sweep.
  */
-export async function runSweepPool(ir: ModelIR, job: SweepJob, options: SweepOptions = {}): Promise<{ plan: SweepPlan; outcomes: RunOutcome[] }> {
-    const { plan } = sweepRunner(compiled(ir), job, options);
+export async function runSweepPool<J extends SweepJob>(model: ModelIR | CompiledModel, job: J, options: SweepOptions = {}): Promise<{ plan: PlanOf<J>; outcomes: OutcomeOf<J>[] }> {
+    const m = compiled(model);
+    const { plan } = sweepRunner(m, job, options);
     const indices = options.indices ?? everyIndex(plan);
     const workers = Math.max(1, Math.min(indices.length, options.workers ?? availableParallelism()));
     const size = Math.max(1, Math.ceil(indices.length / (workers * BATCHES_PER_WORKER)));
     const batches = Array.from({ length: Math.ceil(indices.length / size) }, (_, b) => indices.slice(b * size, (b + 1) * size));
-    const workerData: SweepWorkerData = { ir, job, options: { method: options.method, rtol: options.rtol, atol: options.atol, maxSteps: options.maxSteps } };
-    const pool = new WorkerPool<number[], RunOutcome[]>({
+    const workerData: SweepWorkerData = { ir: m.ir, job, options: { method: options.method, rtol: options.rtol, atol: options.atol, maxSteps: options.maxSteps } };
+    const pool = new WorkerPool<number[], OutcomeOf<J>[]>({
         script: new URL('./sweep-worker.js', import.meta.url), size: workers, workerData, maxQueued: batches.length
     });
     let done = 0;

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fisherInformation } from '../../../src/analysis/fit/fisher-information.js';
-import { evaluateFit, fitModel, type FitResult } from '../../../src/analysis/fit/fit-model.js';
+import { analyseFit, analyseFitOnPool } from '../../../src/analysis/fit/fit-analysis.js';
+import { evaluateFit, fitFromStarts, fitJob, fitModel, type FitResult } from '../../../src/analysis/fit/fit-model.js';
+import { runSweep } from '../../../src/analysis/population/sweep-run.js';
 import { FitObjective } from '../../../src/analysis/fit/fit-objective.js';
 import { profileLikelihood, PROFILE_THRESHOLD } from '../../../src/analysis/fit/profile-likelihood.js';
 import type { Fit, Measurement, ModelIR } from '../../../src/ir.js';
@@ -151,6 +153,21 @@ describe('fitting (docs/analysis.md#fitting)', function () {
         // One start per stratum of each log-scaled coordinate: the three hypercube points fall in different thirds.
         const thirds = a.starts.slice(1).map(s => Math.floor((3 * (Math.log(s.from[0]) - Math.log(0.1))) / (Math.log(10) - Math.log(0.1))));
         assert.deepEqual([...thirds].sort(), [0, 1, 2]);
+    });
+
+    it('the starts run on the worker pool: 1 and 2 workers give the thread\'s analysis byte for byte; the best is the lowest objective, the lower index on a tie', async () => {
+        const ir = withFit(enzyme(1, 100), synthetic(enzyme(2, 40), 'Run', 'S', 7), ENZYME_FIT);
+        const options = { starts: 5, seed: 3 };
+        const inThread = analyseFit(ir, 'F', options);
+        for (const workers of [1, 2]) assert.equal(JSON.stringify(await analyseFitOnPool(ir, 'F', { ...options, workers })), JSON.stringify(inThread), `${workers} workers`);
+        const objectives = inThread.result.starts.map(s => s.objective ?? Infinity);
+        assert.equal(inThread.result.best, objectives.indexOf(Math.min(...objectives)));
+        // The best start's outcome copied to another index: on the tie the lower index wins.
+        const { outcomes } = runSweep(ir, fitJob('F', options));
+        const best = inThread.result.best;
+        const objective = new FitObjective(compileModel(ir), ir.fits![0]);
+        const tied = (at: number) => fitFromStarts(objective, outcomes.map(o => (o.index === at ? { ...outcomes[best], index: at } : o))).best;
+        for (const at of [0, 4]) if (at !== best) assert.equal(tied(at), Math.min(at, best));
     });
 
     it('a scenario that scales the estimated property: the gradient follows the scaling', () => {
