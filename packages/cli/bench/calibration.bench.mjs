@@ -4,7 +4,10 @@
  * the Baseline scenario's 24 h) on the worker pool with 1 and 2 workers (throughput per added
  * core), and the same population through a local single-node Slurm (test/slurm/slurm-cluster.ts)
  * as a job array of BENCH_SHARDS tasks (default 20), merged, against the pool: the engine's overhead
- * per task. Each row is one function in ROWS: a new workload (a fit) is one more entry.
+ * per task. Then a 100-point time-course scan of the same model (TH vmax over two decades, DA_ext
+ * at 24 h) and an 8-start fit (the 5-parameter, 50-point problem of the simulator's fit bench,
+ * its profiles and Fisher check included) with 1 and 2 workers: their runs (points, starts) on
+ * the pool. Each row is one function in ROWS.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +15,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModelFromFile } from '@neurocascade/language';
-import { runSweepPool, sweepResult } from '@neurocascade/simulator';
+import { analyseFitOnPool, runSweepPool, sweepResult } from '@neurocascade/simulator';
+import { ir as fitProblem } from '../../simulator/bench/fit-problem.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SIZE = Number(process.env.BENCH_SIZE ?? 1000);
@@ -24,6 +28,7 @@ const model = path.join(folder, 'dopamine.cascade');
 copyFileSync(path.join(ROOT, 'examples/dopamine.cascade'), model);
 appendFileSync(model, `
 population Bench { from Baseline  vary TH vmax lognormal(cv 30%)  vary DAT vmax lognormal(cv 20%)  vary MAOA vmax lognormal(cv 25%)  size ${SIZE}  seed 1  at 24 h }
+scan BenchScan { from Baseline  vary TH vmax from 0.3 mM/min to 30 mM/min in 100 steps log  measure DA_ext  at 24 h }
 `);
 const loaded = await loadModelFromFile(model);
 if (!loaded.model) throw new Error(`the benchmark model has errors: ${loaded.diagnostics.map(d => d.message).join('; ')}`);
@@ -43,6 +48,27 @@ async function pool(workers) {
     const failed = outcomes.filter(o => !o.values).length;
     results[`pool${workers}`] = { wall, used, json: JSON.stringify(sweepResult(plan, outcomes), null, 2) + '\n' };
     return { wall, note: `${failed} failed; ${(SIZE / wall).toFixed(1)} members/s; ${used.toFixed(1)} CPU s (${(used / wall).toFixed(2)} cores busy)` };
+}
+
+/** A row with more workers against the same row with one: the speed-up of the wall time and whether the results are the same. */
+const versusOne = (one, more) => (one ? `; ${(one.wall / more.wall).toFixed(2)}× the 1-worker speed; ${one.json === more.json ? 'the same JSON' : 'JSON DIFFERS'}` : '');
+
+async function scan(workers) {
+    const start = performance.now(), cpu = cpuSeconds();
+    const { plan, outcomes } = await runSweepPool(ir, { method: 'scan', scan: 'BenchScan' }, { workers });
+    const wall = seconds(start), used = cpuSeconds() - cpu;
+    const result = sweepResult(plan, outcomes);
+    results[`scan${workers}`] = { wall, used, json: JSON.stringify(result) };
+    return { wall, note: `${result.errors.length} failed; ${used.toFixed(1)} CPU s (${(used / wall).toFixed(2)} cores busy)${workers > 1 ? versusOne(results.scan1, results[`scan${workers}`]) : ''}` };
+}
+
+async function fit(workers) {
+    const start = performance.now(), cpu = cpuSeconds();
+    let starts;
+    const analysis = await analyseFitOnPool(fitProblem, 'F', { starts: 8, seed: 1, workers, onProgress: p => { if (p >= 0.5) starts ??= seconds(start); } });
+    const wall = seconds(start), used = cpuSeconds() - cpu;
+    results[`fit${workers}`] = { wall, used, json: JSON.stringify(analysis) };
+    return { wall, note: `the 8 starts ${starts.toFixed(1)} s, then 5 profiles in this thread; ${used.toFixed(1)} CPU s${workers > 1 ? versusOne(results.fit1, results[`fit${workers}`]) : ''}` };
 }
 
 async function slurm() {
@@ -69,11 +95,17 @@ async function slurm() {
 const ROWS = [
     [`population of ${SIZE} (dopamine, 24 h each), pool, 1 worker`, () => pool(1)],
     [`population of ${SIZE} (dopamine, 24 h each), pool, 2 workers`, () => pool(2)],
-    [`the same through local Slurm (sbatch --array, 2 CPUs), submit → merged`, slurm]
+    [`the same through local Slurm (sbatch --array, 2 CPUs), submit → merged`, slurm],
+    ['scan of 100 points (dopamine, TH vmax, DA_ext at 24 h), pool, 1 worker', () => scan(1)],
+    ['scan of 100 points, pool, 2 workers', () => scan(2)],
+    ['fit, 5 estimates, 50 points, 8 starts + profiles, pool, 1 worker', () => fit(1)],
+    ['fit, 8 starts + profiles, pool, 2 workers', () => fit(2)]
 ];
 
 const lines = [];
-for (const [label, run] of ROWS) {
+// BENCH_ONLY=scan,fit runs only the rows whose label starts with one of these words.
+const only = process.env.BENCH_ONLY?.split(',');
+for (const [label, run] of ROWS.filter(([label]) => !only || only.some(word => label.startsWith(word)))) {
     const before = loadavg()[0];
     const { wall, note } = await run();
     lines.push([label, wall.toFixed(1), before.toFixed(1), note]);
