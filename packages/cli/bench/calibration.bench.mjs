@@ -6,7 +6,7 @@
  * as a job array of BENCH_SHARDS tasks (default 20), merged, against the pool: the engine's overhead
  * per task. Then a 100-point time-course scan of the same model (TH vmax over two decades, DA_ext
  * at 24 h) and an 8-start fit (the 5-parameter, 50-point problem of the simulator's fit bench,
- * its profiles and Fisher check included) with 1 and 2 workers: their runs (points, starts) on
+ * its profiles and Fisher check included) with 1 and 2 workers: their runs (points, starts, profile sides) on
  * the pool. Each row is one function in ROWS.
  */
 import { spawnSync } from 'node:child_process';
@@ -68,7 +68,7 @@ async function fit(workers) {
     const analysis = await analyseFitOnPool(fitProblem, 'F', { starts: 8, seed: 1, workers, onProgress: p => { if (p >= 0.5) starts ??= seconds(start); } });
     const wall = seconds(start), used = cpuSeconds() - cpu;
     results[`fit${workers}`] = { wall, used, json: JSON.stringify(analysis) };
-    return { wall, note: `the 8 starts ${starts.toFixed(1)} s, then 5 profiles in this thread; ${used.toFixed(1)} CPU s${workers > 1 ? versusOne(results.fit1, results[`fit${workers}`]) : ''}` };
+    return { wall, note: `the 8 starts ${starts.toFixed(1)} s, then the 10 sides of the 5 profiles; ${used.toFixed(1)} CPU s${workers > 1 ? versusOne(results.fit1, results[`fit${workers}`]) : ''}` };
 }
 
 async function slurm() {

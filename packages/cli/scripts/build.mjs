@@ -1,7 +1,7 @@
 // Bundles the CLI with esbuild (run by `npm run build`): dist/cascade.js, which bin/cascade.js runs,
 // is the front (arguments, usage) and takes each command from dist/commands.cjs (CommonJS, run
 // from V8's code cache), beside which lie the workers its commands start: the language server's
-// simulation worker (`cascade lsp`), the cascade pool's and the sweep pool's (populations, Sobol, Morris).
+// simulation worker (`cascade lsp`), the cascade pool's and the sweep pool's (populations, Sobol, Morris, scans, fits).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdir, rename, rm } from 'node:fs/promises';

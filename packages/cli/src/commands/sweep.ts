@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
     analyseFitFromStarts, compileModel, fitJob, jobTarget, runSweep, shardRange, sweepResult, sweepRunner,
-    type FitPlan, type FitStartOutcome, type PopulationOutcome, type ScanRunOutcome, type SweepJob, type SweepMethod
+    type FitPlan, type FitStartOutcome, type PopulationOutcome, type PopulationPlan, type ScanPlan, type ScanRunOutcome, type SweepJob, type SweepMethod
 } from '@neurocascade/simulator';
 import { oneOf, parseArguments, positiveNumber, wholeNumber } from '../arguments.js';
 import { writeFileAtomically } from '../files.js';
@@ -109,7 +109,7 @@ async function merge(args: string[]): Promise<number> {
         return 0;
     }
     const outcomes = files.flatMap(f => f.outcomes as (PopulationOutcome | ScanRunOutcome)[]);
-    await emit(sweepJson(sweepResult(plan as Exclude<typeof plan, FitPlan>, outcomes, { members: values.members })), values.out);
+    await emit(sweepJson(sweepResult(plan as PopulationPlan | ScanPlan, outcomes, { members: values.members })), values.out);
     return 0;
 }
 

@@ -2,17 +2,17 @@
  * A declared fit with what is reported beside it (docs/analysis.md#fitting, #identifiability): the
  * fit itself, every estimate's profile likelihood and the Fisher-information check, on one
  * compiled model, with one progress fraction over the whole (the fit's starts its first half,
- * the profiles the second). The starts run in this thread or on the worker pool, with the
- * same result.
+ * the profiles the second). The starts and the profiles' sides run in this thread or on the
+ * worker pool, with the same result.
  */
 import type { ModelIR } from '../../ir.js';
 import type { CompiledModel } from '../../model/compiled-model.js';
 import { compiled } from '../../run/simulate.js';
-import { runSweepPool } from '../population/sweep-run.js';
+import { SweepPool } from '../population/sweep-run.js';
 import { fisherInformation, type FisherCheck } from './fisher-information.js';
 import { FitObjective } from './fit-objective.js';
 import { findFit, fitFromStarts, fitJob, fitModel, type FitJob, type FitOptions, type FitResult, type FitStartOutcome } from './fit-model.js';
-import { profileLikelihood, type ParameterProfile } from './profile-likelihood.js';
+import { profileJob, profileLikelihood, profilesFromSides, type ParameterProfile } from './profile-likelihood.js';
 
 export interface FitAnalysis {
     result: FitResult;
@@ -35,27 +35,38 @@ export function analyseFit(model: ModelIR | CompiledModel, name: string | undefi
     return identifiability(m, result, options);
 }
 
-/** The starts on the worker pool (`workers` threads, default: the number of cores), the rest in this thread. */
+/** The starts, then the profiles' sides, on the worker pool (`workers` threads, default: the number of cores); the Fisher check in this thread. */
 export async function analyseFitOnPool(model: ModelIR | CompiledModel, name: string | undefined, options: FitAnalysisOptions & { workers?: number } = {}): Promise<FitAnalysis> {
     const m = compiled(model);
     const { onProgress, workers, ...run } = options;
     const job = fitJob(findFit(m.ir, name).name, run);
-    const { outcomes } = await runSweepPool(m, job, { ...run, workers, onProgress: p => onProgress?.(p / 2) });
-    return analyseFitFromStarts(m, job, outcomes, { ...run, onProgress });
+    // One pool for both: its workers keep the compiled model and its optimised code.
+    const pool = new SweepPool(m, { ...run, workers });
+    try {
+        const { outcomes } = await pool.run(job, { signal: run.signal, onProgress: p => onProgress?.(p / 2) });
+        const result = resultOfStarts(m, job, outcomes, run);
+        const profiles = profileJob(m, result, run);
+        const sides = await pool.run(profiles, { signal: run.signal, onProgress: p => onProgress?.(0.5 + p / 2) });
+        return { result, profiles: profilesFromSides(m, profiles, sides.outcomes), fisher: fisherInformation(m, result) };
+    } finally {
+        pool.dispose();
+    }
 }
 
 /** The analysis from the outcomes of every start of the job, in index order (run anywhere: the pool, shards). */
 export function analyseFitFromStarts(model: ModelIR | CompiledModel, job: FitJob, outcomes: readonly FitStartOutcome[], options: FitAnalysisOptions = {}): FitAnalysis {
     const m = compiled(model);
+    return identifiability(m, resultOfStarts(m, job, outcomes, options), options);
+}
+
+function resultOfStarts(m: CompiledModel, job: FitJob, outcomes: readonly FitStartOutcome[], options: FitAnalysisOptions): FitResult {
     if (outcomes.length !== job.starts || outcomes.some((o, i) => o.index !== i)) throw new Error(`a fit needs starts 0 to ${job.starts - 1} in order`);
     const objective = new FitObjective(m, findFit(m.ir, job.fit));
-    let result: FitResult;
     try {
-        result = fitFromStarts(objective, outcomes, options);
+        return fitFromStarts(objective, outcomes, options);
     } finally {
         objective.restore();
     }
-    return identifiability(m, result, options);
 }
 
 function identifiability(m: CompiledModel, result: FitResult, options: FitAnalysisOptions): FitAnalysis {

@@ -8,6 +8,7 @@
 import type { ModelIR } from '../../ir.js';
 import type { CompiledModel } from '../../model/compiled-model.js';
 import { SimulationError } from '../../model/errors.js';
+import type { RunOptions } from '../../run/run-options.js';
 import { compiled } from '../../run/simulate.js';
 import { FitObjective } from './fit-objective.js';
 import { findFit, leastSquaresProblem, type FitOptions, type FitResult } from './fit-model.js';
@@ -36,35 +37,92 @@ export interface ProfileOptions extends FitOptions {
     onProfileProgress?: (progress: { parameter: number; parameters: number; points: number }) => void;
 }
 
-export function profileLikelihood(model: ModelIR | CompiledModel, fitted: FitResult, options: ProfileOptions = {}): ParameterProfile[] {
-    const m = compiled(model);
+/**
+ * A fit's profiles as a many-run job: run 2j walks estimate j downwards, run 2j + 1 upwards, from
+ * the optimum `best` (optimiser coordinates) whose objective is `minimum`; each side depends on
+ * these alone, so the sides can run on any worker (docs/analysis.md#identifiability).
+ */
+export interface ProfileJob {
+    method: 'profile';
+    fit: string;
+    best: number[];
+    minimum: number;
+    pointsPerSide?: number;
+    maxIterations?: number;
+}
+
+export interface ProfilePlan {
+    job: ProfileJob;
+    runs: number;
+}
+
+/** One side of one estimate's profile, walking away from the optimum. */
+export interface ProfileSide {
+    index: number;
+    values: number[];
+    rise: number[];
+    edge: number;
+    closed: boolean;
+}
+
+export function profileJob(m: CompiledModel, fitted: FitResult, options: Pick<ProfileOptions, 'pointsPerSide' | 'maxIterations'> = {}): ProfileJob {
     const objective = new FitObjective(m, findFit(m.ir, fitted.fit));
-    try {
-        const best = objective.toCoordinates(fitted.parameters.map(p => p.value));
-        const { lower, upper } = objective.bounds();
-        // Initial step per coordinate: the curvature's standard error (from JᵀJ at the optimum), within a tenth of the range.
-        const full = leastSquaresProblem(objective, options).evaluate(best);
-        return objective.estimates.map((estimate, j) => {
+    return {
+        method: 'profile', fit: fitted.fit, best: objective.toCoordinates(fitted.parameters.map(p => p.value)), minimum: fitted.objective,
+        ...(options.pointsPerSide !== undefined && { pointsPerSide: options.pointsPerSide }),
+        ...(options.maxIterations !== undefined && { maxIterations: options.maxIterations })
+    };
+}
+
+export function profileRunner(m: CompiledModel, job: ProfileJob, options: RunOptions = {}): { plan: ProfilePlan; run(index: number): ProfileSide } {
+    const objective = new FitObjective(m, findFit(m.ir, job.fit));
+    const walkOptions: ProfileOptions = { ...options, pointsPerSide: job.pointsPerSide, maxIterations: job.maxIterations };
+    const { lower, upper } = objective.bounds();
+    const run = (index: number): ProfileSide => {
+        const j = Math.floor(index / 2);
+        try {
+            // Initial step: the curvature's standard error (from JᵀJ at the optimum), within a tenth of the range.
+            const full = leastSquaresProblem(objective, walkOptions).evaluate(job.best);
             const curvature = full.jacobian.reduce((s, row) => s + row[j] * row[j], 0);
             const range = upper[j] - lower[j];
             const initialStep = Math.min(range / 10, Math.max(range * 1e-3, curvature > 0 ? Math.sqrt(PROFILE_THRESHOLD / curvature) / 2 : range / 10));
-            const sides = ([-1, 1] as const).map(direction => walk(objective, best, j, direction, initialStep, fitted.objective, options));
-            const values = [...sides[0].values.reverse(), best[j], ...sides[1].values];
-            const rise = [...sides[0].rise.reverse(), 0, ...sides[1].rise];
-            const interval: [number, number] = [sides[0].edge, sides[1].edge].map(u => (estimate.log ? Math.exp(u) : u)) as [number, number];
-            options.onProfileProgress?.({ parameter: j, parameters: objective.estimates.length, points: values.length });
-            return {
-                label: estimate.label,
-                values: values.map(u => (estimate.log ? Math.exp(u) : u)),
-                rise,
-                interval,
-                closed: [sides[0].closed, sides[1].closed],
-                identifiable: sides[0].closed && sides[1].closed
-            };
-        });
-    } finally {
-        objective.restore();
+            return { index, ...walk(objective, job.best, j, index % 2 === 0 ? -1 : 1, initialStep, job.minimum, walkOptions) };
+        } finally {
+            objective.restore();
+        }
+    };
+    return { plan: { job, runs: 2 * objective.estimates.length }, run };
+}
+
+/** The profiles from their sides in index order, however they were run. */
+export function profilesFromSides(m: CompiledModel, job: ProfileJob, sides: readonly ProfileSide[]): ParameterProfile[] {
+    const estimates = new FitObjective(m, findFit(m.ir, job.fit)).estimates;
+    if (sides.length !== 2 * estimates.length || sides.some((s, i) => s.index !== i)) throw new Error(`profiles need sides 0 to ${2 * estimates.length - 1} in order`);
+    return estimates.map((estimate, j) => {
+        const [low, high] = [sides[2 * j], sides[2 * j + 1]];
+        const natural = (u: number) => (estimate.log ? Math.exp(u) : u);
+        return {
+            label: estimate.label,
+            values: [...[...low.values].reverse(), job.best[j], ...high.values].map(natural),
+            rise: [...[...low.rise].reverse(), 0, ...high.rise],
+            interval: [natural(low.edge), natural(high.edge)],
+            closed: [low.closed, high.closed],
+            identifiable: low.closed && high.closed
+        };
+    });
+}
+
+/** Every estimate's profile, in this thread. */
+export function profileLikelihood(model: ModelIR | CompiledModel, fitted: FitResult, options: ProfileOptions = {}): ParameterProfile[] {
+    const m = compiled(model);
+    const job = profileJob(m, fitted, options);
+    const { plan, run } = profileRunner(m, job, options);
+    const sides: ProfileSide[] = [];
+    for (let index = 0; index < plan.runs; index++) {
+        sides.push(run(index));
+        if (index % 2 === 1) options.onProfileProgress?.({ parameter: (index - 1) / 2, parameters: plan.runs / 2, points: sides[index - 1].values.length + sides[index].values.length + 1 });
     }
+    return profilesFromSides(m, job, sides);
 }
 
 /** One side of a profile: steps that grow while the rise is small, until the threshold or the bound. */

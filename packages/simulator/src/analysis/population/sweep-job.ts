@@ -1,6 +1,6 @@
 /**
- * Many-run jobs (docs/analysis.md#sweeps): a population, its Sobol or Morris design, a scan, or a
- * fit's multistart; each has a plan (what its runs mean, as plain data) and the run of one index.
+ * Many-run jobs (docs/analysis.md#sweeps): a population, its Sobol or Morris design, a scan, a
+ * fit's multistart or its profiles; each has a plan (what its runs mean, as plain data) and the run of one index.
  * A run depends on the model, the job and its index alone, so any split of the indices into
  * shards, workers or machines gives the same values. This file holds the population's runs.
  */
@@ -16,6 +16,7 @@ import { integrateTrajectory } from '../../run/trajectory.js';
 import { propertyUnit } from '../analysis-parameters.js';
 import { termValues } from '../conservation.js';
 import { fitRunner, type FitJob, type FitPlan, type FitStartOutcome } from '../fit/fit-model.js';
+import { profileRunner, type ProfileJob, type ProfilePlan, type ProfileSide } from '../fit/profile-likelihood.js';
 import { declaredScan, scanRunner, type ScanJob, type ScanPlan, type ScanRunOutcome } from '../parameter-scan.js';
 import { drawnValue, inRange, rangeOf } from './distributions.js';
 import { designOf, runCount, type SweepMethod } from './sampling-designs.js';
@@ -25,10 +26,10 @@ export interface PopulationJob {
     population: string;
 }
 
-export type SweepJob = PopulationJob | ScanJob | FitJob;
+export type SweepJob = PopulationJob | ScanJob | FitJob | ProfileJob;
 
 /** The declaration a job runs. */
-export const jobTarget = (job: SweepJob): string => (job.method === 'scan' ? job.scan : job.method === 'fit' ? job.fit : job.population);
+export const jobTarget = (job: SweepJob): string => (job.method === 'scan' ? job.scan : job.method === 'fit' || job.method === 'profile' ? job.fit : job.population);
 
 /** Everything a run's values mean, as plain data: shard files carry it so a merge needs no model. */
 export interface PopulationPlan {
@@ -75,8 +76,8 @@ function baseValues(m: CompiledModel, scenario: Scenario, vary: readonly Populat
     return values;
 }
 
-export type PlanOf<J extends SweepJob> = J extends ScanJob ? ScanPlan : J extends FitJob ? FitPlan : PopulationPlan;
-export type OutcomeOf<J extends SweepJob> = J extends ScanJob ? ScanRunOutcome : J extends FitJob ? FitStartOutcome : PopulationOutcome;
+export type PlanOf<J extends SweepJob> = J extends ScanJob ? ScanPlan : J extends FitJob ? FitPlan : J extends ProfileJob ? ProfilePlan : PopulationPlan;
+export type OutcomeOf<J extends SweepJob> = J extends ScanJob ? ScanRunOutcome : J extends FitJob ? FitStartOutcome : J extends ProfileJob ? ProfileSide : PopulationOutcome;
 export type SweepPlan = PlanOf<SweepJob>;
 export type RunOutcome = OutcomeOf<SweepJob>;
 
@@ -89,7 +90,8 @@ export function sweepRunner<J extends SweepJob>(m: CompiledModel, job: J, option
     const any: SweepJob = job;
     const runner = any.method === 'scan' ? scanRunner(declaredScan(m, any.scan), options)
         : any.method === 'fit' ? fitRunner(m, any, options)
-            : populationRunner(m, any, options);
+            : any.method === 'profile' ? profileRunner(m, any, options)
+                : populationRunner(m, any, options);
     return runner as SweepRunner<J>;
 }
 

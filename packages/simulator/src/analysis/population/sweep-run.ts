@@ -10,8 +10,8 @@ import { ModelError } from '../../model/errors.js';
 import type { RunOptions } from '../../run/run-options.js';
 import { compiled } from '../../run/simulate.js';
 import { WorkerPool } from '../../pool/worker-pool.js';
-import { sweepRunner, type OutcomeOf, type PlanOf, type SweepJob, type SweepPlan } from './sweep-job.js';
-import type { SweepWorkerData } from './sweep-worker.js';
+import { sweepRunner, type OutcomeOf, type PlanOf, type RunOutcome, type SweepJob, type SweepPlan } from './sweep-job.js';
+import type { SweepBatch, SweepWorkerData } from './sweep-worker.js';
 
 export interface SweepOptions extends Pick<RunOptions, 'method' | 'rtol' | 'atol' | 'maxSteps' | 'signal' | 'onProgress'> {
     /** Pool size (default: the number of cores). */
@@ -52,29 +52,50 @@ export function runSweep<J extends SweepJob>(model: ModelIR | CompiledModel, job
 const BATCHES_PER_WORKER = 16;
 
 /**
- * On the worker pool; the plan is made here (cheap: one start state), the runs in
- * min(runs, workers) threads. A run's failure is its outcome; a worker's crash or a
- * cancellation fails the whole sweep.
+ * Worker threads for many-run jobs, one after another (a fit's starts, then its profiles): each
+ * worker compiles the model once and keeps it, and the code V8 has optimised, for every job.
+ * A job's plan is made here (cheap: one start state), its runs in min(runs, workers) threads. A
+ * run's failure is its outcome; a worker's crash or a cancellation fails the whole job.
  */
-export async function runSweepPool<J extends SweepJob>(model: ModelIR | CompiledModel, job: J, options: SweepOptions = {}): Promise<{ plan: PlanOf<J>; outcomes: OutcomeOf<J>[] }> {
-    const m = compiled(model);
-    const { plan } = sweepRunner(m, job, options);
-    const indices = options.indices ?? everyIndex(plan);
-    const workers = Math.max(1, Math.min(indices.length, options.workers ?? availableParallelism()));
-    const size = Math.max(1, Math.ceil(indices.length / (workers * BATCHES_PER_WORKER)));
-    const batches = Array.from({ length: Math.ceil(indices.length / size) }, (_, b) => indices.slice(b * size, (b + 1) * size));
-    const workerData: SweepWorkerData = { ir: m.ir, job, options: { method: options.method, rtol: options.rtol, atol: options.atol, maxSteps: options.maxSteps } };
-    const pool = new WorkerPool<number[], OutcomeOf<J>[]>({
-        script: new URL('./sweep-worker.js', import.meta.url), size: workers, workerData, maxQueued: batches.length
-    });
-    let done = 0;
-    try {
-        const outcomes = await Promise.all(batches.map(batch => pool.run(batch, { signal: options.signal }).then(outcome => {
+export class SweepPool {
+    private readonly model: CompiledModel;
+    private readonly workers: number;
+    private readonly pool: WorkerPool<SweepBatch, RunOutcome[]>;
+
+    constructor(model: ModelIR | CompiledModel, private readonly options: SweepOptions = {}) {
+        this.model = compiled(model);
+        this.workers = Math.max(1, options.workers ?? availableParallelism());
+        const workerData: SweepWorkerData = { ir: this.model.ir, options: { method: options.method, rtol: options.rtol, atol: options.atol, maxSteps: options.maxSteps } };
+        this.pool = new WorkerPool({
+            script: new URL('./sweep-worker.js', import.meta.url), size: this.workers, workerData, maxQueued: this.workers * BATCHES_PER_WORKER
+        });
+    }
+
+    async run<J extends SweepJob>(job: J, options: Pick<SweepOptions, 'indices' | 'signal' | 'onProgress'> = {}): Promise<{ plan: PlanOf<J>; outcomes: OutcomeOf<J>[] }> {
+        const { plan } = sweepRunner(this.model, job, this.options);
+        const indices = options.indices ?? everyIndex(plan);
+        const workers = Math.max(1, Math.min(indices.length, this.workers));
+        const size = Math.max(1, Math.ceil(indices.length / (workers * BATCHES_PER_WORKER)));
+        const batches = Array.from({ length: Math.ceil(indices.length / size) }, (_, b) => indices.slice(b * size, (b + 1) * size));
+        let done = 0;
+        const outcomes = await Promise.all(batches.map(batch => this.pool.run({ job, indices: batch }, { signal: options.signal }).then(outcome => {
             done += batch.length;
             options.onProgress?.(done / indices.length);
-            return outcome;
+            return outcome as OutcomeOf<J>[];
         })));
         return { plan, outcomes: outcomes.flat() };
+    }
+
+    dispose(): void {
+        this.pool.dispose();
+    }
+}
+
+/** One job on a pool of its own. */
+export async function runSweepPool<J extends SweepJob>(model: ModelIR | CompiledModel, job: J, options: SweepOptions = {}): Promise<{ plan: PlanOf<J>; outcomes: OutcomeOf<J>[] }> {
+    const pool = new SweepPool(model, options);
+    try {
+        return await pool.run(job, options);
     } finally {
         pool.dispose();
     }
