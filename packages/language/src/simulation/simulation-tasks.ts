@@ -8,10 +8,11 @@ import { pathToFileURL } from 'node:url';
 import {
     CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, runSweep, scenarioControlAnalysis,
     scenarioSensitivities, scenarioSteadyState, stabilityAt, stabilitySummary, sweepResult,
-    type CompiledModel, type DisplayUnit, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
+    type CompiledModel, type DisplayUnit, type ModelIR, type SweepMethod, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from '../diagram/network-model.js';
 import { fitOutcome } from './fit-task.js';
+import { timeCourseSensitivityOutcome } from './time-course-sensitivity-task.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
 import type { WorkerDocuments } from './worker-documents.js';
 import type { ModelSource, SimulationJob, WorkerOutcome } from './worker-protocol.js';
@@ -46,7 +47,9 @@ export async function runTask(job: SimulationJob, { shouldStop, onProgress }: Jo
         case 'scan': return scanOutcome(model, required(name, 'scan'), run);
         case 'fit': return fitOutcome(compiledModels.compile(model), required(name, 'fit'), run);
         case 'population':
-        case 'sobol': return sweepOutcome(model, job.task, required(name, 'population'), run);
+        case 'sobol':
+        case 'morris': return sweepOutcome(model, job.task, required(name, 'population'), job.members ?? 0, run);
+        case 'time-course-sensitivity': return timeCourseSensitivityOutcome(compiledModels.compile(model), name, job.quantity, run);
     }
 }
 
@@ -197,12 +200,16 @@ function scanOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOutco
 }
 
 /**
- * A population's members (or its Sobol design) run one after another in this worker, so a
- * long job leaves the other workers to the preview; the result is the CLI's (same function).
+ * A population's members (or its Sobol or Morris design) run one after another in this worker, so a
+ * long job leaves the other workers to the preview; the result is the CLI's (same function), with
+ * the own values of the first `members` members that ran, and Morris effects with their quantities' units.
  */
-function sweepOutcome(model: ModelIR, method: 'population' | 'sobol', population: string, run: RunOptions): WorkerOutcome {
+function sweepOutcome(model: ModelIR, method: SweepMethod, population: string, members: number, run: RunOptions): WorkerOutcome {
     const { plan, outcomes } = runSweep(compiledModels.compile(model), { method, population }, run);
-    return sweepResult(plan, outcomes) as WorkerOutcome;
+    const result = sweepResult(plan, outcomes, { members: members > 0 });
+    if ('method' in result && result.method === 'morris') return { ...result, quantities: plan.quantities };
+    if ('members' in result && result.members) return { ...result, members: result.members.slice(0, members) };
+    return result as WorkerOutcome;
 }
 
 /** A source reference as a document URI and an LSP range (its file may be a path or a URI). */

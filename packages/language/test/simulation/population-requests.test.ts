@@ -66,6 +66,23 @@ describe('population requests', function () {
         assert.deepEqual(JSON.parse(JSON.stringify(result)), cli(['sobol', '--name', 'S']));
     });
 
+    it('returns the first members\' own values on request, those of `cascade population --members`, beside the same bands', async () => {
+        const { uri: _uri, elapsedMs: _elapsed, members, ...bands } = await simulations.runPopulation({ uri, population: 'P', members: 5 });
+        const { members: all, ...printed } = cli(['population', '--name', 'P', '--members']) as { members: unknown[] };
+        assert.deepEqual(JSON.parse(JSON.stringify(bands)), printed);
+        assert.deepEqual(JSON.parse(JSON.stringify(members)), all.slice(0, 5));
+    });
+
+    it('computes Morris elementary effects in a worker: those of `cascade morris --format json`, with each quantity\'s unit', async () => {
+        const { uri: _uri, elapsedMs: _elapsed, quantities, ...result } = await simulations.runMorris({ uri, population: 'S' });
+        assert.deepEqual(JSON.parse(JSON.stringify(result)), cli(['morris', '--name', 'S']));
+        assert.deepEqual(quantities, [{ name: 'Total', unit: 'uM' }]);
+        // Total = 10 sX + 2 sY at steady, linear in uniform factors: EE = slope × (B − A), the same on every trajectory.
+        const effect = (parameter: string) => result.effects.find(e => e.parameter === parameter)!;
+        assert.ok(Math.abs(effect('X.supply').muStar! - 10) < 1e-6 && Math.abs(effect('Y.supply').muStar! - 4) < 1e-6, JSON.stringify(result.effects));
+        assert.ok(effect('X.supply').sigma! < 1e-6 && effect('Y.supply').sigma! < 1e-6);
+    });
+
     it('names a population the model does not have', async () => {
         await assert.rejects(simulations.runPopulation({ uri, population: 'Nope' }), /no population 'Nope'/);
     });
