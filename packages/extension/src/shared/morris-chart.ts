@@ -5,7 +5,7 @@
  * unit of quantile. A point's colour and marker are its parameter's, the same in every panel,
  * no pair used twice; every name is escaped.
  */
-import type { MorrisRunResult } from '@neurocascade/language/protocol';
+import type { MorrisResult, MorrisRunResult } from '@neurocascade/language/protocol';
 import { escapeXml } from '@neurocascade/language/xml-text';
 import { displayUnitFor, largestMagnitude, type DisplayUnit } from './display-units.js';
 import { colourOf, PALETTE } from './palette.js';
@@ -44,7 +44,7 @@ export function markerOf(index: number): Marker {
     return MARKERS[Math.floor(index / PALETTE.length) % MARKERS.length];
 }
 
-export function morrisChart(result: Omit<MorrisRunResult, 'uri' | 'elapsedMs'>): MorrisChart {
+export function morrisChart(result: MorrisResult & Pick<MorrisRunResult, 'quantities'>): MorrisChart {
     const parameters = [...new Set(result.effects.map(e => e.parameter))];
     return {
         population: result.population, trajectories: result.trajectories, parameters,

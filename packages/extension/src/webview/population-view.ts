@@ -14,6 +14,8 @@ import type { Theme } from './theme.js';
 
 const PANEL_HEIGHT = 220;
 
+const threads = (count: number) => (count === 1 ? 'on one thread' : `on ${count} threads`);
+
 interface Figure { name: string; svg: string; csv: string }
 
 type PopulationViewName = 'population' | 'sobol' | 'morris';
@@ -62,7 +64,7 @@ export class PopulationView {
         const style = this.style();
         this.whole = populationSvg(chart, style);
         this.offer('population', result.population, result.members !== undefined);
-        this.page.summary.textContent = `${chart.succeeded} of ${result.size} members ran; the median line in the 25–75 % and 5–95 % bands`
+        this.page.summary.textContent = `${chart.succeeded} of ${result.size} members ran (${threads(result.threads)}); the median line in the 25–75 % and 5–95 % bands`
             + (chart.members ? `, with the own ${chart.timeUnit ? 'curves' : 'values'} of ${chart.members.length === chart.succeeded ? 'every member' : `the first ${chart.members.length}`}.` : '.')
             + (result.failed.length > 0 ? ` Member ${result.failed[0].member} failed: ${result.failed[0].message}` : '');
         return this.draw(chart.panels.map((panel, q) => ({
@@ -74,7 +76,7 @@ export class PopulationView {
 
     /** Draws the indices; returns the number of figures (one). */
     showSobol(result: SobolRunResult): number {
-        this.page.summary.textContent = `${result.rows} of ${result.samples} rows of the Saltelli design ran.`;
+        this.page.summary.textContent = `${result.rows} of ${result.samples} rows of the Saltelli design ran (${threads(result.threads)}).`;
         this.whole = sobolSvg(sobolChart(result), this.style());
         this.offer('sobol', result.population);
         return this.draw([{ name: `${result.population}-sobol`, svg: this.whole, csv: sobolCsv(result) }]);
@@ -84,7 +86,7 @@ export class PopulationView {
     showMorris(result: MorrisRunResult): number {
         const chart = morrisChart(result);
         const { width, ...theme } = this.style();
-        this.page.summary.textContent = `${result.trajectories} Morris trajectories ran, each moving every varied property once by half its distribution (4 levels, Δ = 2).`
+        this.page.summary.textContent = `${result.trajectories} Morris trajectories ran (${threads(result.threads)}), each moving every varied property once by half its distribution (4 levels, Δ = 2).`
             + ' μ* (mean |elementary effect|) ranks the properties, σ shows non-linearity or interaction.';
         this.whole = morrisSvg(chart, theme, width);
         this.offer('morris', result.population);

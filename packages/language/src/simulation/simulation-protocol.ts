@@ -227,18 +227,24 @@ export const WRITE_FITTED_VALUES_TITLE = 'Write fitted values into the model';
 
 /** A population's percentile bands (docs/analysis.md, Populations), as `cascade population --format json` gives them. */
 export interface PopulationRunResult extends PopulationResult {
+    /** The threads the runs were spread over (the cores). */
+    threads: number;
     uri: string;
     elapsedMs: number;
 }
 
 /** A population's Sobol indices, as `cascade sobol --format json` gives them. */
 export interface SobolRunResult extends SobolResult {
+    /** The threads the runs were spread over (the cores). */
+    threads: number;
     uri: string;
     elapsedMs: number;
 }
 
 /** A population's Morris elementary effects, as `cascade morris --format json` gives them, with each measured quantity's unit (that of μ* and σ). */
 export interface MorrisRunResult extends MorrisResult {
+    /** The threads the runs were spread over (the cores). */
+    threads: number;
     quantities: { name: string; unit: string }[];
     uri: string;
     elapsedMs: number;
