@@ -65,6 +65,7 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
     <section id="analysis-view" hidden>
         <div id="sensitivity-part">
             <label>Quantity <select id="sensitivity-quantity"></select></label>
+            <button id="sensitivity-over-time" type="button" title="The chosen quantity's sensitivities to its largest parameters along the scenario's run">Over time</button>
             <div id="tornado" class="figure"></div>
         </div>
         <div id="control-part">

@@ -35,7 +35,8 @@ const cascade = new CascadeView({
     perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network'), networkExport: byId('network-export')
 }, () => theme, layouts, post);
 const analysis = new AnalysisView({
-    sensitivityPart: byId('sensitivity-part'), quantity: byId<HTMLSelectElement>('sensitivity-quantity'), tornado: byId('tornado'),
+    sensitivityPart: byId('sensitivity-part'), quantity: byId<HTMLSelectElement>('sensitivity-quantity'), overTime: byId<HTMLButtonElement>('sensitivity-over-time'),
+    tornado: byId('tornado'),
     controlPart: byId('control-part'), matrix: byId<HTMLSelectElement>('control-matrix'), heatmap: byId('control-heatmap'),
     flux: byId<HTMLSelectElement>('control-flux'), network: byId<SVGSVGElement>('control-network'), networkExport: byId('control-network-export'),
     stability: byId('stability'), eigenvalues: byId<HTMLTableElement>('eigenvalues')

@@ -258,7 +258,7 @@ export interface TimeCourseSensitivityResult {
     uri: string;
     scenario: string;
     quantity: string;
-    /** The quantities the scenario observes (the ones a reader may choose). */
+    /** The quantities the scenario observes (the ones a reader may choose), and `quantity` if it does not observe it. */
     quantities: string[];
     unit: string;
     /** Minutes. */

@@ -23,9 +23,11 @@ export function timeCourseSensitivityOutcome(
     model: CompiledModel, scenarioName: string | undefined, quantity: string | undefined, run: RunOptions
 ): Omit<TimeCourseSensitivityResult, 'uri' | 'elapsedMs'> {
     const scenario = findScenario(model.ir, scenarioName);
-    const quantities = scenario.observe.length > 0 ? scenario.observe.map(o => o.name) : model.ir.species.map(s => s.name);
-    const chosen = quantity ?? quantities[0];
+    const observed = scenario.observe.length > 0 ? scenario.observe.map(o => o.name) : model.ir.species.map(s => s.name);
+    const chosen = quantity ?? observed[0];
     if (chosen === undefined) throw new Error(`Scenario ${scenario.name} observes nothing to differentiate.`);
+    // A quantity the scenario does not observe (a flux chosen in the tornado) stays among the choices.
+    const quantities = observed.includes(chosen) ? observed : [...observed, chosen];
     const request = { scenario: scenarioName, of: [chosen] };
     const shaped = (report: TimeCourseSensitivityReport, chosenBy: TimeCourseSensitivityResult['chosenBy'], of: number) => ({
         scenario: report.scenario, quantity: chosen, quantities, unit: report.quantities[0].unit, time: report.time, values: report.quantities[0].values,

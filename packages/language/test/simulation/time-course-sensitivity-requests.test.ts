@@ -95,6 +95,11 @@ describe('time-course sensitivity requests', function () {
         const a = await simulations.timeCourseSensitivities({ uri: await open(WIDE, 'wide'), quantity: 'A' });
         assert.equal(a.quantity, 'A');
         assert.deepEqual(labels(a).slice(0, 2), ['A.clearance', 'A.supply']);
+        // A quantity the scenario does not observe (from the tornado's choice): B = 8 µM at steady depends on B's supply and clearance alone.
+        const b = await simulations.timeCourseSensitivities({ uri: await open(WIDE, 'wide'), quantity: 'B' });
+        assert.deepEqual(b.quantities, ['Total', 'A', 'B']);
+        assert.deepEqual(labels(b).slice(0, 2), ['B.clearance', 'B.supply']);
+        close(b.parameters[1].coefficients.at(-1)!, 1, 1e-5, 'R of B to its supply at 30 min');
     });
 
     it('ranks by the largest |R(t)| over the run when there is no steady state, the values of cascade sensitivity --time-course', async () => {
