@@ -7,12 +7,19 @@
  * the largest |R| at the scenario's steady state, else (no steady state) the largest |R(t)| over the run.
  */
 import {
-    findScenario, scenarioSensitivities, timeCourseSensitivities, type CompiledModel, type RunOptions, type TimeCourseSensitivityReport
+    findScenario, modelParameters, scenarioSensitivities, timeCourseSensitivities, type CompiledModel, type RunOptions, type TimeCourseSensitivityReport
 } from '@neurocascade/simulator';
 import type { TimeCourseSensitivityResult } from './simulation-protocol.js';
 
 /** One line per parameter, each in its own colour of the charts' eight-colour palette. */
 export const TIME_COURSE_PARAMETERS = 8;
+
+/**
+ * Where there is no steady state, the parameters are ranked over a run with all of them: at most
+ * this many sensitivities (states × parameters) — a 64-parameter model of 30 states over 3 days
+ * takes about a second.
+ */
+export const MAX_RANKING_SIZE = 100_000;
 
 type Parameter = TimeCourseSensitivityReport['parameters'][number];
 
@@ -41,6 +48,11 @@ export function timeCourseSensitivityOutcome(
         return shaped(timeCourseSensitivities(model, { ...request, wrt }, run), few ? 'all' : 'steady', ranking.ranked.length);
     }
     // No steady state to rank by: the run with every parameter, of which the largest |R(t)| are kept.
+    const count = modelParameters(model).length;
+    if (count > TIME_COURSE_PARAMETERS && count * model.stateNames.length > MAX_RANKING_SIZE) {
+        throw new Error(`Scenario ${scenario.name} has no steady state to rank the model's ${count} parameters by, and following all of them along the run `
+            + `(${model.stateNames.length} states × ${count} parameters) is too large for the preview: name the parameters with cascade sensitivity --time-course --wrt.`);
+    }
     const all = timeCourseSensitivities(model, request, run);
     if (all.parameters.length <= TIME_COURSE_PARAMETERS) return shaped(all, 'all', all.parameters.length);
     const largest = all.coefficients[0].map(row => Math.max(0, ...row.map(r => (r === null || !Number.isFinite(r) ? 0 : Math.abs(r)))));

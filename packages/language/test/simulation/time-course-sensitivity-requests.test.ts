@@ -8,7 +8,7 @@ import { EmptyFileSystem } from 'langium';
 import { parseHelper } from 'langium/test';
 import { createCascadeServices } from '../../src/cascade-module.js';
 import { CascadeSimulations } from '../../src/simulation/cascade-simulations.js';
-import { TIME_COURSE_PARAMETERS } from '../../src/simulation/time-course-sensitivity-task.js';
+import { MAX_RANKING_SIZE, TIME_COURSE_PARAMETERS } from '../../src/simulation/time-course-sensitivity-task.js';
 import type { TimeCourseSensitivityResult } from '../../src/simulation/simulation-protocol.js';
 
 // X' = s − kX from 0: X = (s/k)(1 − e^(−kt)), so (dX/X)/(ds/s) = 1 and (dX/X)/(dk/k) = −1 + kt·e^(−kt)/(1 − e^(−kt)).
@@ -118,6 +118,16 @@ describe('time-course sensitivity requests', function () {
         }));
         // G = t·1 µM/min: its supply's coefficient is G/Total.
         assert.ok(line(result, 'G.supply').slice(1).every(r => r! > 0 && r! < 1));
+    });
+
+    it('refuses, with what to do instead, to rank more sensitivities than MAX_RANKING_SIZE along a run without a steady state', async () => {
+        // 250 pools that grow without bound: 250 states × 501 parameters (each supply and clearance, the volume).
+        const many = `${Array.from({ length: 250 }, (_, i) => `precursor G${i} { supply ${i + 1} uM/min }`).join('\n')}
+scenario Grow { simulate 10 min observe G0 }
+`;
+        assert.ok(250 * 501 > MAX_RANKING_SIZE);
+        await assert.rejects(simulations.timeCourseSensitivities({ uri: await open(many, 'many') }),
+            /Scenario Grow has no steady state to rank the model's 501 parameters by.*250 states × 501 parameters.*--wrt/);
     });
 
     it('names a quantity the scenario cannot differentiate', async () => {
