@@ -96,9 +96,12 @@ describe('Populations in code-server', function () {
 
     it('shows the time-course sensitivities of the scenario from the palette: a line per parameter, saying which', async () => {
         const preview = editor.workbench.preview;
+        // The last test left the focus in the preview, where the palette offers no Cascade command: back to the model's group.
+        await editor.workbench.runCommand('View: Focus First Editor Group');
         await editor.workbench.runCommand('NeuroCascade: Show Time-Course Sensitivities');
         const svg = preview.locator('#time-sensitivity-plot svg');
-        await svg.locator('polyline[data-line="X.supply"]').waitFor({ timeout: 60_000 });
+        // Attached, not visible: a flat line has an empty bounding box, which Playwright counts as hidden.
+        await svg.locator('polyline[data-line="X.supply"]').waitFor({ state: 'attached', timeout: 60_000 });
         assert.equal(await preview.locator('#title').textContent(), 'Time-course sensitivities of X along Base');
         assert.match((await preview.locator('#time-sensitivity-choice').textContent()) ?? '', /^Every parameter of the model \(\d+\)\.$/);
         // X = 10 s (1 − e^(−t/10)) is proportional to its supply: that line is flat (at 1).
