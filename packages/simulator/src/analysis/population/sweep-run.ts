@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import type { ModelIR } from '../../ir.js';
 import type { CompiledModel } from '../../model/compiled-model.js';
-import { ModelError } from '../../model/errors.js';
+import { ModelError, SimulationError } from '../../model/errors.js';
 import type { RunOptions } from '../../run/run-options.js';
 import { compiled } from '../../run/simulate.js';
 import { WorkerPool } from '../../pool/worker-pool.js';
@@ -52,10 +52,12 @@ export function runSweep<J extends SweepJob>(model: ModelIR | CompiledModel, job
 const BATCHES_PER_WORKER = 16;
 
 /**
+/**
  * Worker threads for many-run jobs, one after another (a fit's starts, then its profiles): each
  * worker compiles the model once and keeps it, and the code V8 has optimised, for every job.
- * A job's plan is made here (cheap: one start state), its runs in min(runs, workers) threads. A
- * run's failure is its outcome; a worker's crash or a cancellation fails the whole job.
+ * A job's plan is made here (cheap: one start state), its runs in min(runs, workers) threads
+ * (`workers` of the result). A run's failure is its outcome; a worker's crash or a cancellation
+ * fails the whole job.
  */
 export class SweepPool {
     private readonly model: CompiledModel;
@@ -71,19 +73,27 @@ export class SweepPool {
         });
     }
 
-    async run<J extends SweepJob>(job: J, options: Pick<SweepOptions, 'indices' | 'signal' | 'onProgress'> = {}): Promise<{ plan: PlanOf<J>; outcomes: OutcomeOf<J>[] }> {
+    async run<J extends SweepJob>(job: J, options: Pick<SweepOptions, 'indices' | 'signal' | 'onProgress'> = {}): Promise<{ plan: PlanOf<J>; outcomes: OutcomeOf<J>[]; workers: number }> {
         const { plan } = sweepRunner(this.model, job, this.options);
         const indices = options.indices ?? everyIndex(plan);
         const workers = Math.max(1, Math.min(indices.length, this.workers));
         const size = Math.max(1, Math.ceil(indices.length / (workers * BATCHES_PER_WORKER)));
         const batches = Array.from({ length: Math.ceil(indices.length / size) }, (_, b) => indices.slice(b * size, (b + 1) * size));
         let done = 0;
-        const outcomes = await Promise.all(batches.map(batch => this.pool.run({ job, indices: batch }, { signal: options.signal }).then(outcome => {
-            done += batch.length;
-            options.onProgress?.(done / indices.length);
-            return outcome as OutcomeOf<J>[];
-        })));
-        return { plan, outcomes: outcomes.flat() };
+        // One listener cancels every batch: one per batch would be hundreds on the signal.
+        const cancel = () => this.pool.cancel(() => true, 'Cancelled.');
+        options.signal?.addEventListener('abort', cancel);
+        try {
+            if (options.signal?.aborted) throw new SimulationError('Cancelled.', 'cancelled');
+            const outcomes = await Promise.all(batches.map(batch => this.pool.run({ job, indices: batch }).then(outcome => {
+                done += batch.length;
+                options.onProgress?.(done / indices.length);
+                return outcome as OutcomeOf<J>[];
+            })));
+            return { plan, outcomes: outcomes.flat(), workers };
+        } finally {
+            options.signal?.removeEventListener('abort', cancel);
+        }
     }
 
     dispose(): void {
@@ -92,7 +102,7 @@ export class SweepPool {
 }
 
 /** One job on a pool of its own. */
-export async function runSweepPool<J extends SweepJob>(model: ModelIR | CompiledModel, job: J, options: SweepOptions = {}): Promise<{ plan: PlanOf<J>; outcomes: OutcomeOf<J>[] }> {
+export async function runSweepPool<J extends SweepJob>(model: ModelIR | CompiledModel, job: J, options: SweepOptions = {}): Promise<{ plan: PlanOf<J>; outcomes: OutcomeOf<J>[]; workers: number }> {
     const pool = new SweepPool(model, options);
     try {
         return await pool.run(job, options);
