@@ -6,8 +6,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, runSweepPool, scenarioControlAnalysis,
-    sweepRunner, type PopulationOutcome,
+    CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runScenario, runSweepPool, scanResult, scenarioControlAnalysis,
+    sweepRunner, type OutcomeOf, type PlanOf, type SweepJob,
     scenarioSensitivities, scenarioSteadyState, stabilityAt, stabilitySummary, sweepResult,
     type CompiledModel, type DisplayUnit, type ModelIR, type SweepMethod, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
@@ -50,7 +50,7 @@ export async function runTask(job: SimulationJob, { shouldStop, onProgress }: Jo
         case 'steady-state': return steadyStateOutcome(model, name, job.skipTimeDependent ?? false, run);
         case 'cascade': return cascadeOutcome(model, required(name, 'cascade'), run);
         case 'steady-analysis': return steadyAnalysisOutcome(model, name, run);
-        case 'scan': return scanOutcome(model, required(name, 'scan'), run);
+        case 'scan': return await scanOutcome(model, required(name, 'scan'), run);
         case 'fit': return fitOutcome(compiledModels.compile(model), required(name, 'fit'), run);
         case 'population':
         case 'sobol':
@@ -193,9 +193,11 @@ function steadyAnalysisOutcome(model: ModelIR, name: string | undefined, run: Ru
     };
 }
 
-function scanOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOutcome {
+/** A declared scan, its runs as a population's (here first, then the pool), the result the CLI's (same functions). */
+async function scanOutcome(model: ModelIR, name: string, run: RunOptions): Promise<WorkerOutcome> {
     const declared = model.scans?.find(s => s.name === name);
-    const result = runDeclaredScan(compiledModels.compile(model), name, run);
+    const { plan, outcomes } = await runHereThenOnPool(model, { method: 'scan', scan: name }, run);
+    const result = scanResult(plan, outcomes);
     return {
         ...result, ...(declared?.title ? { title: declared.title } : {}),
         measures: result.measures.map((m, i) => {
@@ -206,18 +208,16 @@ function scanOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOutco
 }
 
 /**
- * A population's members (or its Sobol or Morris design) run here first; those not done after
- * IN_THREAD_MS go to the worker pool, on as many threads as there are cores, while this worker
- * waits (starting the pool's threads costs a few hundred milliseconds, more than a short
- * sweep takes). An edit's stop flag stops both. Each run depends on its index alone, so the
- * result is the CLI's (same functions), with the own values of the first `members` members
- * that ran, Morris effects with their quantities' units, and the number of threads.
+ * A many-run job's runs (a population's members, its Sobol or Morris design, a scan's points)
+ * run here first; those not done after IN_THREAD_MS go to the worker pool, on as many threads
+ * as there are cores, while this worker waits (starting the pool's threads costs a few hundred
+ * milliseconds, more than a short job takes). An edit's stop flag stops both. Each run depends
+ * on its index alone, so the outcomes are the CLI's.
  */
-async function sweepOutcome(model: ModelIR, method: SweepMethod, population: string, members: number, run: RunOptions): Promise<WorkerOutcome> {
-    const job = { method, population };
+async function runHereThenOnPool<J extends SweepJob>(model: ModelIR, job: J, run: RunOptions): Promise<{ plan: PlanOf<J>; outcomes: OutcomeOf<J>[]; threads: number }> {
     const compiled = compiledModels.compile(model);
     const { plan, run: runOne } = sweepRunner(compiled, job, { ...run, onProgress: undefined });
-    const outcomes: PopulationOutcome[] = [];
+    const outcomes: OutcomeOf<J>[] = [];
     const started = performance.now();
     try {
         while (outcomes.length < plan.runs && performance.now() - started < IN_THREAD_MS) {
@@ -244,6 +244,16 @@ async function sweepOutcome(model: ModelIR, method: SweepMethod, population: str
             clearInterval(watch);
         }
     }
+    return { plan, outcomes, threads };
+}
+
+/**
+ * A population's members (or its Sobol or Morris design), here first then on the pool: the
+ * CLI's result with the own values of the first `members` members that ran, Morris effects
+ * with their quantities' units, and the number of threads.
+ */
+async function sweepOutcome(model: ModelIR, method: SweepMethod, population: string, members: number, run: RunOptions): Promise<WorkerOutcome> {
+    const { plan, outcomes, threads } = await runHereThenOnPool(model, { method, population }, run);
     const result = sweepResult(plan, outcomes, { members: members > 0 });
     if ('method' in result && result.method === 'morris') return { ...result, quantities: plan.quantities, threads };
     if ('members' in result && result.members) return { ...result, members: result.members.slice(0, members), threads };

@@ -22,6 +22,7 @@ population P { from Base vary X supply lognormal(cv 30%) vary Y clearance normal
 population S { from Base vary X supply uniform(from 0.5 uM/min to 1.5 uM/min) vary Y supply uniform(from 1 uM/min to 3 uM/min) size 500 measure Total at steady }
 population Big { from Base vary X supply lognormal(cv 30%) size 20000 seed 3 }
 population Many { from Base vary X supply lognormal(cv 30%) vary Y clearance normal(sd 10%) truncated size 20000 seed 5 }
+scan Grid { from Base vary X supply from 0.5 uM/min to 1.5 uM/min in 400 steps vary X clearance from 0.05 /min to 0.5 /min in 100 steps measure X at 30 min }
 `;
 
 /** `cascade <command> … --format json` on the model, as a user runs it. */
@@ -30,7 +31,7 @@ function cli(args: string[]): unknown {
     const folder = mkdtempSync(path.join(tmpdir(), 'cascade-population-'));
     try {
         writeFileSync(path.join(folder, 'model.cascade'), MODEL);
-        return JSON.parse(execFileSync(process.execPath, [bin, ...args, path.join(folder, 'model.cascade'), '--format', 'json'], { encoding: 'utf8' }));
+        return JSON.parse(execFileSync(process.execPath, [bin, ...args, path.join(folder, 'model.cascade'), '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 }));
     } finally {
         rmSync(folder, { recursive: true, force: true });
     }
@@ -95,6 +96,18 @@ describe('population requests', function () {
         assert.equal(threads, availableParallelism());
         assert.deepEqual(JSON.parse(JSON.stringify(result)), cli(['population', '--name', 'Many']));
         assert.ok(fractions.every((f, i) => f > 0 && f <= 1 && (i === 0 || f >= fractions[i - 1])), `progress ${fractions.join(' ')}`);
+    });
+
+    it('a scan\'s points go the same way: one that takes longer than IN_THREAD_MS ends on the pool, with the JSON of cascade scan', async () => {
+        const fractions: number[] = [];
+        const { uri: _uri, elapsedMs, ...result } = await simulations.runScan({ uri, scan: 'Grid' }, { onProgress: f => fractions.push(f) });
+        assert.ok(elapsedMs > IN_THREAD_MS, `${elapsedMs} ms: the scan ran in the worker's thread alone`);
+        assert.deepEqual(JSON.parse(JSON.stringify(result)), cli(['scan', '--name', 'Grid']));
+        // X(30 min) = (s/k)(1 − e^(−30k)) at every point.
+        const [supplies, clearances] = result.vary.map(v => v.values);
+        const grid = result.measures[0].values as number[][];
+        supplies.forEach((sx, i) => clearances.forEach((k, j) => assert.ok(Math.abs(grid[i][j] - sx / k * (1 - Math.exp(-30 * k))) < 1e-5 * grid[i][j])));
+        assert.ok(fractions.length > 1 && fractions.every((f, i) => f > 0 && f <= 1 && (i === 0 || f >= fractions[i - 1])), `progress ${fractions.join(' ')}`);
     });
 
     it('names a population the model does not have', async () => {
