@@ -14,7 +14,7 @@ import type { NetworkGraph } from '../diagram/network-model.js';
 export type { PopulationResult, Series, SobolResult, SteadyValue };
 export type { NetworkEdgeKind, NetworkGraph, NetworkNodeCategory, NetworkNodeKind } from '../diagram/network-model.js';
 
-export type SimulationMethod = 'auto' | 'rk45' | 'stiff';
+export type SimulationMethod = 'auto' | 'rk45' | 'stiff' | 'bdf';
 
 /** Solver settings a client passes along (its user settings). */
 export interface SimulationOptions {
