@@ -102,6 +102,14 @@ for (const method of ['bdf', 'stiff'] as const) describe(`time-course sensitivit
 });
 
 describe('time-course sensitivities', () => {
+    it('are integrated by BDF by default and under auto, by the Rosenbrock method under stiff', () => {
+        const request = { wrt: ['E.vmax', 'k0'] };
+        const byDefault = timeCourseSensitivities(feedback(), request);
+        assert.deepEqual(timeCourseSensitivities(feedback(), request, { method: 'auto' }), byDefault);
+        assert.deepEqual(timeCourseSensitivities(feedback(), request, { method: 'bdf' }), byDefault);
+        assert.notDeepEqual(timeCourseSensitivities(feedback(), request, { method: 'stiff' }).unscaled, byDefault.unscaled);
+    });
+
     it('refuse an event that changes a parameter they are taken with respect to, or a `when` that sets a property from the state', () => {
         const changes = withEvents();
         changes.scenarios[0].events.push(at(30, scale('E', 'vmax', 1.2)));

@@ -146,7 +146,8 @@ print(json.dumps(s.y.T.tolist()))`);
         const period = Math.log(5) / 0.4;
         const expected = result.time.map(t => 5 * Math.exp(-0.4 * (t % period)));
         assert.equal(result.time.length, 41);
-        // Four doses in 20 min; each restart begins again at order 1 from the dosed state.
-        assertWithin(result.series[0].values, expected, 1e-10, 1e-12, 'A', 1e4);
+        // Four doses in 20 min; each restart begins again at order 1 from the dosed state. The
+        // global error after four restarts reaches 78 times the local tolerance: allowed 200.
+        assertWithin(result.series[0].values, expected, 1e-10, 1e-12, 'A', 200);
     });
 });
