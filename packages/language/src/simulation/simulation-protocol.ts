@@ -171,9 +171,8 @@ export interface SteadyAnalysisResult {
     elapsedMs: number;
 }
 
-/** A declared scan as the simulator runs it (values in base units); a measured species carries the unit its author wrote. */
-export interface ScanRunResult extends Omit<ScanResult, 'measures'> {
-    measures: (ScanResult['measures'][number] & { display?: DisplayUnit })[];
+/** A declared scan as the simulator runs it (values in base units, each axis and measure with the unit its author wrote, if any). */
+export interface ScanRunResult extends ScanResult {
     uri: string;
     title?: string;
     elapsedMs: number;

@@ -185,15 +185,8 @@ function steadyAnalysisOutcome(model: ModelIR, name: string | undefined, run: Ru
 }
 
 function scanOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOutcome {
-    const declared = model.scans?.find(s => s.name === name);
-    const result = runDeclaredScan(compiledModels.compile(model), name, run);
-    return {
-        ...result, ...(declared?.title ? { title: declared.title } : {}),
-        measures: result.measures.map((m, i) => {
-            const display = declared?.measure[i]?.display;
-            return display ? { ...m, display } : m;
-        })
-    };
+    const title = model.scans?.find(s => s.name === name)?.title;
+    return { ...runDeclaredScan(compiledModels.compile(model), name, run), ...(title ? { title } : {}) };
 }
 
 /**

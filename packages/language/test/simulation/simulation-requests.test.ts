@@ -186,6 +186,21 @@ scan Occupancy {
         assert.ok(Math.abs(hill.ec50 - 0.5) < 1e-4 && Math.abs(hill.n - 1.5) < 1e-4 && hill.emax < 0, JSON.stringify(hill));
     });
 
+    it('gives the scan view each axis in the unit its range was written in and each measure in its species\' unit', async () => {
+        const written = (await parse(`modulator Cort { level 12 ug/dL  increases E activity max 100% ec50 20 ug/dL }
+precursor A { supply 1 uM/min }
+metabolite B { initial 0 nM  clearance 0.1 /min }
+enzyme E { converts A -> B  vmax 3 uM/min  km 5 uM }
+scenario Base { simulate 60 min }
+scan Dose { from Base  vary Cort level from 0 ug/dL to 40 ug/dL in 5 steps  measure A, B }
+`, { documentUri: 'file:///scan-units.cascade', validation: true })).uri.toString();
+        const result = await simulations.runScan({ uri: written, scan: 'Dose' });
+        // Values in base units (g/L; 1 ug/dL = 1e-5 g/L), the written unit beside them.
+        assert.equal(result.vary[0].display?.unit, 'ug/dL');
+        assert.ok(Math.abs(result.vary[0].display!.scale - 1e-5) < 1e-18 && Math.abs(result.vary[0].values[4] - 40e-5) < 1e-15);
+        assert.deepEqual(result.measures.map(m => [m.name, m.display?.unit]), [['A', undefined], ['B', 'nM']]);
+    });
+
     it('carries a concentration driven below zero to the preview and the editor as a warning', async () => {
         const empty = await parse('precursor A { initial 1 uM }\nmetabolite B { clearance 1 /min }\nreaction R { A -> B  rate 5 uM/min }\nscenario S { simulate 1 min }',
             { documentUri: 'file:///emptied.cascade', validation: true });
