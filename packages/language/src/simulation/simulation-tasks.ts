@@ -72,14 +72,12 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
     const extended: Scenario = { ...scenario, observe: withBalance ? [...observed, BALANCE] : observed };
     const compiled = compiledModels.compile({ ...model, scenarios: model.scenarios.map(s => s === written ? extended : s) });
     const { result, steady } = runScenario(compiled, name, run);
-    const balance = result.series.find(s => s.name === 'balance');
     return {
         scenario: name,
         title: scenario.title,
-        times: result.time,
+        time: result.time,
         // The simulator's series follow the observables' order; each carries its author's unit.
-        series: result.series.slice(0, observed.length).map((series, i) => observed[i].display ? { ...series, display: observed[i].display } : series),
-        balance: balance?.values,
+        series: result.series.map((series, i) => extended.observe[i].display ? { ...series, display: extended.observe[i].display } : series),
         ...steadyTable(compiled, steady, run),
         warnings: result.warnings.map(warning => ({ ...warning, ...firstLine(scenario.source) })),
         expects: result.expects.map((judged, i): ExpectOutcome => {
@@ -148,21 +146,15 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
     const result = runCascadeSequential(compiledModels.compile({ ...model, cascades: model.cascades.map(c => c === cascade ? extended : c) }), name, run);
     const nodeOf = new Map(nodes.map(n => [n.name, n.node]));
     return {
-        cascade: name,
+        ...result,
         title: cascade.title,
         from: cascade.from,
-        at: cascade.at,
         network: cascadeNetwork(model),
-        perturbations: result.perturbations.map(p => ({
-            label: p.change, target: p.target, property: p.property, error: p.error,
-            responses: p.responses.slice(0, cascade.measure.length).map(r => ({
-                name: r.name, unit: r.unit, base: r.base, perturbed: r.perturbed, delta: r.change,
-                percent: r.percent ?? undefined, coefficient: r.coefficient ?? undefined, localCoefficient: r.localCoefficient ?? undefined
-            })),
-            nodeResponses: Object.fromEntries(p.responses
-                .filter(r => nodeOf.has(r.name) && r.coefficient !== null)
-                .map(r => [nodeOf.get(r.name)!, r.coefficient!]))
-        }))
+        // The responses the cascade measures; the other nodes' only colour the network.
+        perturbations: result.perturbations.map(p => ({ ...p, responses: p.responses.slice(0, cascade.measure.length) })),
+        nodeResponses: result.perturbations.map(p => Object.fromEntries(p.responses
+            .filter(r => nodeOf.has(r.name) && r.coefficient !== null)
+            .map(r => [nodeOf.get(r.name)!, r.coefficient!])))
     };
 }
 

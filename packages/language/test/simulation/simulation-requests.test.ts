@@ -53,15 +53,19 @@ describe('simulation requests', function () {
 
     it('runs a scenario over its simulated time, with the E/I balance and the steady state', async () => {
         const result = await simulations.runScenario({ uri, scenario: 'Base' });
-        assert.equal(result.times.at(-1), 10);
-        assert.deepEqual(result.series.map(s => s.name), ['A']);
+        assert.equal(result.time.at(-1), 10);
+        // The observed A, then the E/I balance the server adds for a model with both kinds of receptor.
+        assert.deepEqual(result.series.map(s => s.name), ['A', 'balance']);
         const a = result.series[0].values;
         assert.ok(a[0] === 1 && a.at(-1)! > 1.9 && a.at(-1)! < 2, `A rises from 1 toward supply/clearance = 2: ${a.at(-1)}`);
         const occupancy = (kd: number, i: number) => a[i] / (kd + a[i]);
-        result.balance!.forEach((b, i) => assert.ok(Math.abs(b - occupancy(1, i) / occupancy(2, i)) < 1e-9));
+        result.series[1].values.forEach((b, i) => assert.ok(Math.abs(b - occupancy(1, i) / occupancy(2, i)) < 1e-9));
         assert.ok(Math.abs(result.steadyState!.find(v => v.name === 'A')!.value - 2) < 1e-6);
         assert.deepEqual(result.expects.map(e => e.passed), [true]);
         assert.deepEqual(result.warnings, []);
+        // A scenario that observes the balance has it once, where it is written.
+        const observing = (await parse(MODEL.replace('observe A', 'observe balance, A'), { documentUri: 'file:///observes-balance.cascade', validation: true })).uri.toString();
+        assert.deepEqual((await simulations.runScenario({ uri: observing, scenario: 'Base' })).series.map(s => s.name), ['balance', 'A']);
     });
 
     it('runs a model whose species come from an imported file, with the text the editor has for that file', async () => {
@@ -104,7 +108,7 @@ scenario Run { simulate 10 min  observe S, E.rate }
         const result = await simulations.runScenario({ uri: fluxes, scenario: 'Run' });
         assert.deepEqual(result.series.map(s => [s.name, s.unit]), [['S', 'uM'], ['E.rate', 'uM/min']]);
         const [s, rate] = result.series.map(series => series.values);
-        rate.forEach((v, i) => assert.ok(Math.abs(v - 2 * s[i] / (4 + s[i])) < 1e-9, `E.rate at ${result.times[i]}: ${v}`));
+        rate.forEach((v, i) => assert.ok(Math.abs(v - 2 * s[i] / (4 + s[i])) < 1e-9, `E.rate at ${result.time[i]}: ${v}`));
     });
 
     it('gives the preview each series in the unit its author wrote: pg/mL through the molar mass, nM, or none', async () => {
@@ -239,7 +243,7 @@ scan Dose { from Base  vary Cort level from 0 ug/dL to 40 ug/dL in 5 steps  meas
         const response = result.perturbations[0].responses[0];
         assert.equal(response.name, 'A');
         assert.ok(Math.abs(response.coefficient! - 1) < 1e-6, String(response.coefficient));
-        assert.ok(Math.abs(result.perturbations[0].nodeResponses.Rex) > 0, 'receptor nodes are coloured too');
+        assert.ok(Math.abs(result.nodeResponses[0].Rex) > 0, 'receptor nodes are coloured too');
         assert.deepEqual(result.network.edges.filter(e => e.kind === 'binding').map(e => `${e.source}->${e.target}`), ['A->Rex', 'A->Rin']);
     });
 
