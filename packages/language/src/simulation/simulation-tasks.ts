@@ -6,11 +6,12 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, runSweep, scenarioControlAnalysis,
+    CompiledModels, type JobContext, observer, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, runSweep, scenarioControlAnalysis,
     scenarioSensitivities, scenarioSteadyState, stabilityAt, stabilitySummary, sweepResult,
-    type CompiledModel, type DisplayUnit, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
+    type CompiledModel, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from '../diagram/network-model.js';
+import { reportableQuantities } from '../results/reportable-quantities.js';
 import { fitOutcome } from './fit-task.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
 import type { WorkerDocuments } from './worker-documents.js';
@@ -78,7 +79,7 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
         time: result.time,
         // The simulator's series follow the observables' order; each carries its author's unit.
         series: result.series.map((series, i) => extended.observe[i].display ? { ...series, display: extended.observe[i].display } : series),
-        ...steadyTable(compiled, steady, run),
+        ...steadyTable(compiled, reportableQuantities(model, scenario), steady, run),
         warnings: result.warnings.map(warning => ({ ...warning, ...firstLine(scenario.source) })),
         expects: result.expects.map((judged, i): ExpectOutcome => {
             const expectation = scenario.expects[i];
@@ -92,12 +93,12 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
  * reads the time may still settle, but searching costs more than the run, so the preview
  * leaves that to Find Steady State.
  */
-function steadyTable(compiled: CompiledModel, search: () => SteadyState, run: RunOptions): { steadyState?: SteadyValue[]; steadyStateMessage?: string; steadyStateStability?: string } {
+function steadyTable(compiled: CompiledModel, quantities: readonly Observable[], search: () => SteadyState, run: RunOptions): { steadyState?: SteadyValue[]; steadyStateMessage?: string; steadyStateStability?: string } {
     if (compiled.dependsOnTime) {
         return { steadyStateMessage: 'The model depends on time (t or a time course); use Find Steady State to search for a steady state.' };
     }
     try {
-        const steady = steadyValues(compiled, search());
+        const steady = steadyValues(compiled, quantities, search());
         return steady.converged ? { steadyState: steady.values, steadyStateStability: steady.stability } : { steadyStateMessage: steady.message };
     } catch (error) {
         if (run.shouldStop?.()) throw error;
@@ -105,18 +106,13 @@ function steadyTable(compiled: CompiledModel, search: () => SteadyState, run: Ru
     }
 }
 
-function steadyValues(compiled: CompiledModel, steady: SteadyState): { converged: boolean; message?: string; values: SteadyValue[]; stability?: string } {
+/** Every quantity `cascade steady` lists (reportableQuantities), at the steady state, each with the unit its author wrote. */
+function steadyValues(compiled: CompiledModel, quantities: readonly Observable[], steady: SteadyState): { converged: boolean; message?: string; values: SteadyValue[]; stability?: string } {
     if (!steady.converged) return { converged: false, message: `No steady state: ${steady.reason ?? 'the search did not converge'}.`, values: [] };
-    const units = new Map<string, { unit: string; display?: DisplayUnit }>([
-        ...compiled.ir.parameters.map(p => [p.name, { unit: p.unit }] as const),
-        ...compiled.ir.species.map(s => [s.name, { unit: s.unit, display: s.display }] as const)
-    ]);
+    const values = observer(compiled, quantities)(steady.time, steady.state);
     return {
         converged: true,
-        values: compiled.stateNames.map((stateName, i) => {
-            const { unit = '', display } = units.get(stateName) ?? {};
-            return { name: stateName, unit, ...(display ? { display } : {}), value: steady.state[i] };
-        }),
+        values: quantities.map(({ name, unit, display }, k) => ({ name, unit, ...(display ? { display } : {}), value: values[k] })),
         stability: stabilitySummary(stabilityAt(compiled, steady.state, steady.time))
     };
 }
@@ -129,7 +125,7 @@ function steadyStateOutcome(model: ModelIR, name: string | undefined, skipTimeDe
     if (skipTimeDependent && compiled.dependsOnTime) {
         return { scenario: name, converged: false, message: 'The model depends on time; no steady state was searched for.', values: [] };
     }
-    return { scenario: name, ...steadyValues(compiled, scenarioSteadyState(compiled, scenario, run)) };
+    return { scenario: name, ...steadyValues(compiled, reportableQuantities(model, scenario), scenarioSteadyState(compiled, scenario, run)) };
 }
 
 /** Runs the cascade measuring every species and receptor occupancy too, to colour the whole network. */
