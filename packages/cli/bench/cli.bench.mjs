@@ -2,8 +2,9 @@
  * `npm run bench:cli`: the CLI from process start to exit, as a shell runs it (median of 10 runs):
  * `cascade --help`, `check` of a 100-line model, `simulate` of a 10-species model, and the first
  * diagnostics of `cascade lsp --stdio` on 300 and 3,000 lines, from process start. Cold rows
- * delete the bundle's code cache before each run (a user's first run after an install or build);
- * warm rows start from it. `node -e 0` and `python3 -c "import scipy.integrate"` run beside them.
+ * delete the bundle's code cache before each run (a first run whose cache is missing: a new Node
+ * version, or `lsp` and the analyses after an install); warm rows start from it, as `check`,
+ * `simulate` and `steady` do at their first run after an install or build, which writes their caches. `node -e 0` and `python3 -c "import scipy.integrate"` run beside them.
  * Targets and results are in docs/performance.md.
  */
 import { spawn, spawnSync } from 'node:child_process';

@@ -72,11 +72,15 @@ export function compileModel(ir: ModelIR): CompiledModel {
     const baseSlots = slots.slice();
     const w = new Float64Array(variables.length);
     const sources: string[] = [];
+    const distinctSources = new Set<string>();
     const variableStatements = (needed: readonly number[]) =>
         needed.map((i): Statement => ({ space: 'w', index: i, term: variables[i] }));
     const compile = (statements: Statement[], g = new Float64Array(0)): Program => {
         const program = programSource(statements);
-        if (!sources.includes(program.source)) sources.push(program.source);
+        if (!distinctSources.has(program.source)) {
+            distinctSources.add(program.source);
+            sources.push(program.source);
+        }
         return buildProgram(program, slots, w, g);
     };
     const program = (terms: readonly Term[]) => compile([
@@ -139,6 +143,9 @@ export function compileModel(ir: ModelIR): CompiledModel {
         program,
         resolve: e => system.resolve(e),
         evaluate(e, t, y) {
+            // Runs of a sweep, scan or fit build their actions' numbers afresh each run: compiling
+            // each would cost a program per run and keep every source.
+            if (e.kind === 'number') return e.value;
             let run = scalars.get(e);
             if (!run) scalars.set(e, run = program([system.resolve(e)]));
             run(t, y, scalar);
