@@ -12,7 +12,7 @@ export interface CommandHelp {
 }
 
 const SOLVER_HELP = [
-    ['--method auto|rk45|stiff', 'the integrator (auto: stiff when the model is stiff)'],
+    ['--method auto|rk45|stiff|bdf', 'the integrator (auto: stiff when the model is stiff)'],
     ['--rtol x', 'relative tolerance'],
     ['--atol x', 'absolute tolerance']
 ] as const;
@@ -84,12 +84,12 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
         ]
     },
     scan: {
-        synopsis: 'scan <file> [--name S] [--workers N] [--format table|json|csv] [--out F]',
+        synopsis: 'scan <file> [--name S] [--workers N] [--format table|json|csv] [--units display|base] [--out F]',
         summary: 'a declared scan: dose–response (with a Hill fit and folds) or a 2-D grid',
         options: [
             ['--name S', 'the scan to run; required when the file declares several'],
             ['--workers N', 'worker threads (default: the number of cores); the result is the same for any N'],
-            ['--format table|json|csv', 'output format (default: table on a terminal)'], ['--out F', 'write to F instead of stdout'],
+            ['--format table|json|csv', 'output format (default: table on a terminal)'], UNITS_HELP, ['--out F', 'write to F instead of stdout'],
             ...SOLVER_HELP, HELP_OPTION
         ]
     },

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-    analyseFitFromStarts, compileModel, fitJob, jobTarget, runSweep, shardRange, sweepResult, sweepRunner,
+    analyseFitFromStarts, compileModel, fitJob, jobTarget, runSweep, scanResult, shardRange, sweepResult, sweepRunner, type SweepResult,
     type FitPlan, type FitStartOutcome, type PopulationOutcome, type PopulationPlan, type ScanPlan, type ScanRunOutcome, type SweepJob, type SweepMethod
 } from '@neurocascade/simulator';
 import { oneOf, parseArguments, positiveNumber, wholeNumber } from '../arguments.js';
@@ -18,6 +18,7 @@ import {
 import { sweepJson } from '../simulation/sweep-output.js';
 import { InputError, UsageError } from '../usage.js';
 import { fitJson } from './fit.js';
+import { scanJsonText } from './scan.js';
 
 const ANALYSES = ['population', 'sobol', 'morris', 'scan', 'fit'] as const;
 
@@ -108,8 +109,12 @@ async function merge(args: string[]): Promise<number> {
         await emit(await mergedFit(files[0].model, hash, plan as FitPlan, files.flatMap(f => f.outcomes as FitStartOutcome[])), values.out);
         return 0;
     }
-    const outcomes = files.flatMap(f => f.outcomes as (PopulationOutcome | ScanRunOutcome)[]);
-    await emit(sweepJson(sweepResult(plan as PopulationPlan | ScanPlan, outcomes, { members: values.members })), values.out);
+    if (plan.job.method === 'scan') {
+        await emit(scanJsonText(scanResult(plan as ScanPlan, files.flatMap(f => f.outcomes as ScanRunOutcome[]))), values.out);
+        return 0;
+    }
+    const outcomes = files.flatMap(f => f.outcomes as PopulationOutcome[]);
+    await emit(sweepJson(sweepResult(plan as PopulationPlan, outcomes, { members: values.members }) as SweepResult), values.out);
     return 0;
 }
 

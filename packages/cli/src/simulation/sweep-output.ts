@@ -1,12 +1,12 @@
 /**
  * How sweep results are printed (docs/analysis.md#populations): one JSON text shared by
- * `cascade population|sobol|morris|scan --format json` and `cascade sweep merge`, so the two are
+ * `cascade population|sobol|morris --format json` and `cascade sweep merge`, so the two are
  * byte for byte the same; percentile bands and indices as tables or CSV.
  */
-import { PERCENTILES, type MorrisResult, type PopulationResult, type ScanResult, type SobolResult, type SweepResult } from '@neurocascade/simulator';
+import { PERCENTILES, type MorrisResult, type PopulationResult, type SobolResult, type SweepResult } from '@neurocascade/simulator';
 import { renderTable, type TableFormat } from './table.js';
 
-export function sweepJson(result: SweepResult | ScanResult): string {
+export function sweepJson(result: SweepResult): string {
     return JSON.stringify(result, null, 2) + '\n';
 }
 

@@ -7,7 +7,7 @@
  * Hill curve to each measured quantity (docs/analysis.md). A scan is a list of independent runs
  * by index (points, continued rows or the two sweeps), so it runs on the worker pool and in shards.
  */
-import type { Action, ModelIR, Observable, PropertyRef } from '../ir.js';
+import type { Action, DisplayUnit, ModelIR, Observable, PropertyRef } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { ModelError, SimulationError } from '../model/errors.js';
 import { startState } from '../run/actions.js';
@@ -23,6 +23,8 @@ import { fitHill, type HillFit } from './hill-fit.js';
 
 export interface ScanAxis extends PropertyRef {
     values: readonly number[];
+    /** The unit the axis was written in, carried to the result for presentation. */
+    display?: DisplayUnit;
 }
 
 export interface ScanProblem {
@@ -46,8 +48,9 @@ export interface ScanFold {
 export interface ScanResult {
     scan: string;
     at: 'steady' | { value: number; unit: 'min' };
-    vary: { name: string; property: string; unit: string; values: number[] }[];
-    measures: { name: string; unit: string; values: (number | null)[] | (number | null)[][]; hill?: HillFit }[];
+    /** Values in base units (`unit`); `display`: the unit its author wrote, to show them in. */
+    vary: { name: string; property: string; unit: string; display?: DisplayUnit; values: number[] }[];
+    measures: { name: string; unit: string; display?: DisplayUnit; values: (number | null)[] | (number | null)[][]; hill?: HillFit }[];
     /** Steady-state 1-D scans: where a branch ends (bistability between the two sweeps). */
     folds: ScanFold[];
     /** Points without a result, with the reason (1-D: [i]; 2-D: [i, j]). */
@@ -97,7 +100,7 @@ export interface ScanPlan {
     unit: ScanRunUnit;
     at: ScanResult['at'];
     vary: ScanResult['vary'];
-    measures: { name: string; unit: string }[];
+    measures: Omit<ScanResult['measures'][number], 'values' | 'hill'>[];
 }
 
 export interface ScanRunOutcome {
@@ -163,8 +166,11 @@ export function scanRunner(problem: ScanProblem, options: RunOptions = {}): { pl
         runs: unit === 'point' ? first.length * (vary.length === 2 ? last.length : 1) : unit === 'row' ? first.length : 2,
         unit,
         at: at === 'steady' ? 'steady' : { value: at, unit: 'min' },
-        vary: vary.map(axis => ({ name: axis.target, property: axis.property, unit: propertyUnit(m.ir, axis.target, axis.property, m.properties(axis)[0]?.sub ?? ''), values: [...axis.values] })),
-        measures: measure.map(o => ({ name: o.name, unit: o.unit }))
+        vary: vary.map(axis => ({
+            name: axis.target, property: axis.property, unit: propertyUnit(m.ir, axis.target, axis.property, m.properties(axis)[0]?.sub ?? ''),
+            ...(axis.display ? { display: axis.display } : {}), values: [...axis.values]
+        })),
+        measures: measure.map(o => ({ name: o.name, unit: o.unit, ...(o.display ? { display: o.display } : {}) }))
     };
     const run = (index: number): ScanRunOutcome => {
         if (unit === 'row') return { index, points: line([first[index]], up, false) };
@@ -203,11 +209,11 @@ export function scanResult(plan: ScanPlan, outcomes: readonly ScanRunOutcome[]):
         scan: plan.job.scan,
         at: plan.at,
         vary: plan.vary,
-        measures: plan.measures.map((o, q) => {
+        measures: plan.measures.map((quantity, q) => {
             const values = grid.map(row => row.map(p => p.values?.[q] ?? null));
-            if (plan.vary.length === 2) return { name: o.name, unit: o.unit, values };
+            if (plan.vary.length === 2) return { ...quantity, values };
             const hill = fitHill(plan.vary[0].values, values[0]);
-            return { name: o.name, unit: o.unit, values: values[0], ...(hill ? { hill } : {}) };
+            return { ...quantity, values: values[0], ...(hill ? { hill } : {}) };
         }),
         folds, errors
     };
@@ -228,7 +234,7 @@ export function declaredScan(m: CompiledModel, name?: string): ScanProblem {
     if (!scan) throw new ModelError(name === undefined ? 'the model declares no scan' : `no scan '${name}'`, 'unresolved');
     return {
         model: m, name: scan.name, from: scan.from, measure: scan.measure, at: scan.at,
-        vary: scan.vary.map(v => ({ target: v.target, property: v.property, substrate: v.substrate, values: scanValues(v.from, v.to, v.count, v.log) }))
+        vary: scan.vary.map(v => ({ target: v.target, property: v.property, substrate: v.substrate, display: v.display, values: scanValues(v.from, v.to, v.count, v.log) }))
     };
 }
 
