@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, runSweep, scenarioControlAnalysis,
+    CompiledModelCache, CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, runSweep, scenarioControlAnalysis,
     scenarioSensitivities, scenarioSteadyState, stabilityAt, stabilitySummary, sweepResult,
     type CompiledModel, type DisplayUnit, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
@@ -16,8 +16,11 @@ import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './sim
 import type { WorkerDocuments } from './worker-documents.js';
 import type { ModelSource, SimulationJob, WorkerOutcome } from './worker-protocol.js';
 
-/** A repeated run (Run again, the preview coming back to a file) skips compiling its model. */
-const compiledModels = new CompiledModels();
+/**
+ * A repeated run (Run again, the preview coming back to a file) skips compiling its model; so
+ * does the first run of a model this user compiled before, from the disk cache.
+ */
+const compiledModels = new CompiledModels(4, CompiledModelCache.forUser());
 
 const BALANCE: Observable = { name: 'balance', expression: { kind: 'balance' }, unit: '1' };
 
