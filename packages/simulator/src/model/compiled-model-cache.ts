@@ -21,7 +21,6 @@ import { writeFileAtomic } from '../output/atomic-write.js';
 import { assembleModel, compileModel, modelPrograms, type CompiledModel } from './compiled-model.js';
 import { modelSnapshot, restoreModel, type ModelSnapshot } from './compiled-model-snapshot.js';
 import { EquationBuilder } from './equation-builder.js';
-import { exactNumber } from './term-table.js';
 
 const FORMAT = 'neurocascade compiled model 1';
 /** The folder's bound: a 1,000-species network's file is about 2 MB. */
@@ -32,11 +31,8 @@ const SUFFIX = '.model';
 
 /** A model's content as text: its IR written out in full, −0, NaN and ±Infinity told apart (JSON writes them as 0 and null). */
 export function modelKey(ir: ModelIR): string {
-    return JSON.stringify(ir, (_key, value: unknown) => {
-        if (typeof value !== 'number') return value;
-        const exact = exactNumber(value);
-        return typeof exact === 'number' ? exact : { number: exact };
-    });
+    return JSON.stringify(ir, (_key, value: unknown) =>
+        typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)) ? { number: Object.is(value, -0) ? '-0' : String(value) } : value);
 }
 
 /**

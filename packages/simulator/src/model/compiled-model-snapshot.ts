@@ -1,8 +1,8 @@
 /**
- * A compiled model as plain data (JSON), and the model again from it and an equal IR without
- * building or differentiating anything: the equation system's terms (term-table.ts), its slots
- * and addressable properties, and the generated programs' sources with their index and number
- * tables. Read back, the programs are the very sources and tables a fresh compile writes, so runs
+ * A compiled model as plain data (JSON, its long lists as typed arrays in base64), and the model
+ * again from it and an equal IR without building or differentiating anything: the equation
+ * system's terms (term-table.ts), its slots and addressable properties, and the generated
+ * programs' sources with their index and number tables. Read back, the programs are the very sources and tables a fresh compile writes, so runs
  * are bit for bit the same; anything a file holds that a snapshot cannot is an error (the cache
  * then compiles afresh).
  */
@@ -14,7 +14,7 @@ import { EquationBuilder, varyingSets, type EquationSystem } from './equation-bu
 import type { ProgramSource } from './program.js';
 import type { AddressableProperty, PropertySlot } from './slots.js';
 import type { Term } from './terms.js';
-import { exactNumber, numberOf, readTerms, TermWriter, type ExactNumber, type TermRow } from './term-table.js';
+import { readTerms, TermWriter } from './term-table.js';
 
 /** A typed array as its type and its bytes (base64, this machine's byte order: see the cache's build key). */
 interface TableData {
@@ -32,17 +32,19 @@ type SlotData =
     | { kind: 'expression'; weight: number; offset: number; replacements: { set: number; switch: number }[] };
 
 export interface ModelSnapshot {
-    terms: TermRow[];
-    derivatives: number[];
-    initialValues: number[];
-    variables: number[];
+    /** The term table (term-table.ts): its structure (i32) and numbers (f64). */
+    terms: { structure: TableData; numbers: TableData };
+    /** Term numbers, each list an i32 table. */
+    derivatives: TableData;
+    initialValues: TableData;
+    variables: TableData;
     variableNames: string[];
-    slotValues: ExactNumber[];
+    slotValues: TableData;
     properties: { target: string; property: string; sub: string; slot: SlotData; value: number }[];
-    breakpoints: ExactNumber[];
-    fluxes: number[];
+    breakpoints: TableData;
+    fluxes: TableData;
     exchanges: { species: string; supply: number; clearance: number }[];
-    memos: [string, string, number][];
+    memos: { owners: string[]; aspects: string[]; terms: TableData };
     rhs: ProgramData;
     initialValueProgram: ProgramData;
     jacobian: ProgramData & { rowStart: TableData; colIndex: TableData; temporaries: number };
@@ -68,6 +70,12 @@ function intTable(data: TableData): Int32Array {
     return t;
 }
 
+function floatTable(data: TableData): Float64Array {
+    const t = table(data);
+    if (!(t instanceof Float64Array)) throw new TypeError('bad number table');
+    return t;
+}
+
 const programData = (p: ProgramSource): ProgramData => ({ source: p.source, tables: p.tables.map(tableData) });
 
 function program(data: ProgramData): ProgramSource {
@@ -78,7 +86,7 @@ function program(data: ProgramData): ProgramSource {
 /** The snapshot of a model compiled from `system` into `programs`. */
 export function modelSnapshot(system: EquationSystem, programs: ModelPrograms): ModelSnapshot {
     const writer = new TermWriter();
-    const rows = (terms: readonly Term[]) => terms.map(t => writer.row(t));
+    const rows = (terms: readonly Term[]) => tableData(Int32Array.from(terms, t => writer.number(t)));
     const sets = new Map<Expr, number>(varyingSets(system.ir).map((a, i) => [a.value, i]));
     const slot = (s: PropertySlot): SlotData => s.kind !== 'expression' ? s : {
         kind: 'expression', weight: s.weight, offset: s.offset,
@@ -88,18 +96,18 @@ export function modelSnapshot(system: EquationSystem, programs: ModelPrograms): 
             return { set, switch: r.switch };
         })
     };
+    // Every term is numbered before the table is taken.
+    const derivatives = rows(system.derivatives), initialValues = rows(system.initialValues), variables = rows(system.variables), fluxes = rows(system.fluxes);
+    const properties = system.properties.map(p => ({ target: p.target, property: p.property, sub: p.sub, slot: slot(p.slot), value: writer.number(p.value) }));
+    const exchanges = system.exchanges.map(x => ({ species: x.species, supply: writer.number(x.supply), clearance: writer.number(x.clearance) }));
+    const memos = { owners: system.memos.map(m => m[0]), aspects: system.memos.map(m => m[1]), terms: rows(system.memos.map(m => m[2])) };
+    const { structure, numbers } = writer.table();
     return {
-        derivatives: rows(system.derivatives),
-        initialValues: rows(system.initialValues),
-        variables: rows(system.variables),
+        terms: { structure: tableData(structure), numbers: tableData(numbers) },
+        derivatives, initialValues, variables, fluxes, properties, exchanges, memos,
         variableNames: system.variableNames,
-        slotValues: system.slotValues.map(exactNumber),
-        properties: system.properties.map(p => ({ target: p.target, property: p.property, sub: p.sub, slot: slot(p.slot), value: writer.row(p.value) })),
-        breakpoints: system.breakpoints.map(exactNumber),
-        fluxes: rows(system.fluxes),
-        exchanges: system.exchanges.map(x => ({ species: x.species, supply: writer.row(x.supply), clearance: writer.row(x.clearance) })),
-        memos: system.memos.map(([owner, aspect, term]) => [owner, aspect, writer.row(term)]),
-        terms: writer.rows,
+        slotValues: tableData(Float64Array.from(system.slotValues)),
+        breakpoints: tableData(Float64Array.from(system.breakpoints)),
         rhs: programData(programs.rhs),
         initialValueProgram: programData(programs.initialValues),
         jacobian: {
@@ -113,11 +121,12 @@ export function modelSnapshot(system: EquationSystem, programs: ModelPrograms): 
 
 /** The model `snapshot` was taken of, for `ir` (equal to the IR it was compiled from); throws on a malformed snapshot. */
 export function restoreModel(ir: ModelIR, snapshot: ModelSnapshot): CompiledModel {
-    const terms = readTerms(snapshot.terms);
-    const term = (row: unknown) => {
-        if (typeof row !== 'number' || !Object.hasOwn(terms, row)) throw new TypeError('bad term row');
-        return terms[row];
+    const terms = readTerms({ structure: intTable(snapshot.terms.structure), numbers: floatTable(snapshot.terms.numbers) });
+    const term = (n: unknown) => {
+        if (typeof n !== 'number' || !(n >= 0 && n < terms.length && Number.isInteger(n))) throw new TypeError('bad term number');
+        return terms[n];
     };
+    const termList = (data: TableData) => Array.from(intTable(data), term);
     const sets = varyingSets(ir);
     const slot = (s: SlotData): PropertySlot => s.kind !== 'expression' ? s : {
         kind: 'expression', weight: s.weight, offset: s.offset,
@@ -129,16 +138,16 @@ export function restoreModel(ir: ModelIR, snapshot: ModelSnapshot): CompiledMode
     const properties = snapshot.properties.map((p): AddressableProperty => ({ target: p.target, property: p.property, sub: p.sub, slot: slot(p.slot), value: term(p.value) }));
     const exchanges = snapshot.exchanges.map((x): Exchange => ({ species: x.species, supply: term(x.supply), clearance: term(x.clearance) }));
     const system = EquationBuilder.restore(ir, {
-        derivatives: snapshot.derivatives.map(term),
-        initialValues: snapshot.initialValues.map(term),
-        variables: snapshot.variables.map(term),
+        derivatives: termList(snapshot.derivatives),
+        initialValues: termList(snapshot.initialValues),
+        variables: termList(snapshot.variables),
         variableNames: snapshot.variableNames,
-        slotValues: snapshot.slotValues.map(numberOf),
+        slotValues: [...floatTable(snapshot.slotValues)],
         properties,
-        breakpoints: snapshot.breakpoints.map(numberOf),
-        fluxes: snapshot.fluxes.map(term),
+        breakpoints: [...floatTable(snapshot.breakpoints)],
+        fluxes: termList(snapshot.fluxes),
         exchanges,
-        memos: snapshot.memos.map(([owner, aspect, row]) => [owner, aspect, term(row)])
+        memos: termList(snapshot.memos.terms).map((t, i): [string, string, Term] => [snapshot.memos.owners[i], snapshot.memos.aspects[i], t])
     });
     if (system.derivatives.length !== system.stateNames.length) throw new TypeError('the snapshot is of another model');
     const { jacobian } = snapshot;
