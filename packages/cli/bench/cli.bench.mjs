@@ -3,8 +3,10 @@
  * `cascade --help`, `check` of a 100-line model, `simulate` of a 10-species model, and the first
  * diagnostics of `cascade lsp --stdio` on 300 and 3,000 lines, from process start. Cold rows
  * delete the bundle's code cache and the cache of compiled models (in a folder of this benchmark's,
- * NEUROCASCADE_CACHE_DIR) before each run (a user's first run after an install or build); warm
- * rows start from both (a second run of the same model). `node -e 0` and `python3 -c "import scipy.integrate"` run beside them.
+ * NEUROCASCADE_CACHE_DIR) before each run (a first run whose caches are missing: a new Node
+ * version, `lsp` and the analyses after an install, a model run for the first time); warm rows start
+ * from both, as `check`, `simulate` and `steady` do at their first run after an install or build,
+ * which writes their code caches, and a second run of the same model. `node -e 0` and `python3 -c "import scipy.integrate"` run beside them.
  * Targets and results are in docs/performance.md.
  */
 import { spawn, spawnSync } from 'node:child_process';

@@ -57,6 +57,12 @@ describe('the bundled CLI', function () {
         ['--help', () => ['--help'], 0],
         ['a usage error', () => ['simulate'], 2]
     ];
+    it('comes from the build with the code caches of check, simulate and steady, so a first run after an install starts from them', () => {
+        for (const command of ['check', 'simulate', 'steady']) {
+            assert.equal(caches(command).length, 1, `no code cache of ${command} in ${dist}: \`npm run build\` writes it (this file's last tests delete them)`);
+        }
+    });
+
     for (const [name, args, status] of cases) {
         it(`prints what the unbundled CLI prints: ${name}`, () => {
             const bundled = run(cliPackage, args());

@@ -149,8 +149,12 @@ export function assembleModel(system: EquationSystem, programs: ModelPrograms): 
     const baseSlots = slots.slice();
     const w = new Float64Array(variables.length);
     const sources: string[] = [];
+    const distinctSources = new Set<string>();
     const build = (program: ProgramSource, g = new Float64Array(0)): Program => {
-        if (!sources.includes(program.source)) sources.push(program.source);
+        if (!distinctSources.has(program.source)) {
+            distinctSources.add(program.source);
+            sources.push(program.source);
+        }
         return buildProgram(program, slots, w, g);
     };
     const program = (terms: readonly Term[]) => build(programSource(programStatements(terms, variables)));
@@ -182,6 +186,9 @@ export function assembleModel(system: EquationSystem, programs: ModelPrograms): 
         program,
         resolve: e => system.resolve(e),
         evaluate(e, t, y) {
+            // Runs of a sweep, scan or fit build their actions' numbers afresh each run: compiling
+            // each would cost a program per run and keep every source.
+            if (e.kind === 'number') return e.value;
             let run = scalars.get(e);
             if (!run) scalars.set(e, run = program([system.resolve(e)]));
             run(t, y, scalar);

@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { ModelIR, Population, PopulationVary } from '../../../src/ir.js';
 import { normalCdf } from '../../../src/analysis/population/normal-distribution.js';
+import { sweepRunner } from '../../../src/analysis/population/sweep-job.js';
 import { runSweep, runSweepPool, shardRange } from '../../../src/analysis/population/sweep-run.js';
+import { compileModel } from '../../../src/model/compiled-model.js';
 import { percentile, sweepResult, type PopulationResult, type SobolResult } from '../../../src/analysis/population/sweep-results.js';
 import { model, observe } from '../../model/helpers/ir-builder.js';
 
@@ -116,5 +118,15 @@ describe('populations: members drawn per (seed, index), percentile bands, reprod
         result.indices.forEach((index, i) => {
             assert.ok(Math.abs(index.first! - shares[i]) < 0.01 && Math.abs(index.total! - shares[i]) < 0.01, `${index.parameter}: ${index.first}, ${index.total}, share ${shares[i]}`);
         });
+    });
+
+    it('members compile no program of their own, so the 3,000th run costs what the 10th does', function () {
+        const m = compileModel(withPopulation([supply({ kind: 'lognormal', cv: 0.3 })], { size: 4000 }));
+        const runner = sweepRunner(m, { method: 'population', population: 'P' });
+        runner.run(0);
+        const programs = m.sources.length;
+        for (let i = 1; i < 3000; i++) runner.run(i);
+        // Each member's drawn factor was compiled as a program and its source kept: the time per run grew with the runs before it.
+        assert.equal(m.sources.length, programs, `${m.sources.length - programs} programs compiled by later members`);
     });
 });
