@@ -63,12 +63,53 @@ describe('Populations in code-server', function () {
         assert.equal(await figure.locator('rect.total').count(), 4);
     });
 
-    it('switches back to the percentile bands with the view\'s button', async () => {
+    it('shows Morris screening from the view\'s button: μ* against σ per quantity, each point labelled, axes with units', async () => {
         const preview = editor.workbench.preview;
-        const button = preview.locator('#population-switch');
-        assert.equal(await button.textContent(), 'Percentile bands');
-        await button.click();
+        const switches = preview.locator('#population-switches');
+        assert.deepEqual(await switches.locator('button:visible').allTextContents(), ['Percentile bands', 'Morris screening']);
+        await switches.locator('button[data-view="morris"]').click();
+        const figure = preview.locator('#population-plots .figure[data-chart="P-morris-X"] svg');
+        await figure.waitFor({ timeout: 60_000 });
+        assert.equal(await preview.locator('#title').textContent(), 'Morris screening of P');
+        assert.equal(await figure.locator('.x-label').textContent(), 'μ* of X (µM)');
+        assert.equal(await figure.locator('.y-label').textContent(), 'σ of X (µM)');
+        assert.deepEqual(await figure.locator('g.point').evaluateAll((points) => points.map((p) => p.getAttribute('data-parameter'))), ['X.supply', 'Y.clearance']);
+        // X(60 min) = 10 s (1 − e^(−6)) does not depend on Y's clearance: its μ* is 0 (to the solver's tolerance), the supply's is not.
+        const muStar = async (parameter: string) => Number(await figure.locator(`g.point[data-parameter="${parameter}"]`).getAttribute('data-mu-star'));
+        assert.ok(await muStar('X.supply') > 1 && await muStar('Y.clearance') < 1e-4, `${await muStar('X.supply')} ${await muStar('Y.clearance')}`);
+        assert.deepEqual(await preview.locator('#population-plots .figure').first().locator('.chart-export button').allTextContents(), ['CSV', 'SVG', 'PNG']);
+    });
+
+    it('switches back to the percentile bands with the view\'s button, and draws the first 50 members\' own curves when asked', async () => {
+        const preview = editor.workbench.preview;
+        await preview.locator('#population-switches button[data-view="population"]').click();
         await preview.locator('#population-plots .figure[data-chart="P-Y"] svg polygon[data-band="5-95"]').waitFor({ timeout: 60_000 });
-        assert.equal(await button.textContent(), 'Sobol indices');
+        assert.deepEqual(await preview.locator('#population-switches button:visible').allTextContents(), ['Sobol indices', 'Morris screening']);
+        assert.equal(await preview.locator('#population-plots polyline.member').count(), 0);
+        await preview.locator('#population-members').check();
+        const svg = preview.locator('#population-plots .figure[data-chart="P-X"] svg');
+        await svg.locator('polyline.member').first().waitFor({ timeout: 60_000 });
+        assert.equal(await svg.locator('polyline.member').count(), 50);
+        assert.equal(await svg.locator('.members-note').textContent(), 'thin lines: the first 50 of 200 members’ own values');
+        assert.ok(await preview.locator('#population-members').isChecked());
+    });
+
+    it('shows the time-course sensitivities of the scenario from the palette: a line per parameter, saying which', async () => {
+        const preview = editor.workbench.preview;
+        // The last test left the focus in the preview, where the palette offers no Cascade command: back to the model's group.
+        await editor.workbench.runCommand('View: Focus First Editor Group');
+        await editor.workbench.runCommand('NeuroCascade: Show Time-Course Sensitivities');
+        const svg = preview.locator('#time-sensitivity-plot svg');
+        // Attached, not visible: a flat line has an empty bounding box, which Playwright counts as hidden.
+        await svg.locator('polyline[data-line="X.supply"]').waitFor({ state: 'attached', timeout: 60_000 });
+        assert.equal(await preview.locator('#title').textContent(), 'Time-course sensitivities of X along Base');
+        assert.match((await preview.locator('#time-sensitivity-choice').textContent()) ?? '', /^Every parameter of the model \(\d+\)\.$/);
+        // X = 10 s (1 − e^(−t/10)) is proportional to its supply: that line is flat (at 1).
+        const ys = pairs(await svg.locator('polyline[data-line="X.supply"]').getAttribute('points')).map(([, y]) => y);
+        assert.ok(ys.every((y) => Math.abs(y - ys[0]) < 0.5), ys.join(' '));
+        // Choosing Y runs again for Y.
+        await preview.locator('#time-sensitivity-quantity').selectOption('Y');
+        await preview.locator('#title', { hasText: 'Time-course sensitivities of Y along Base' }).waitFor({ timeout: 60_000 });
+        assert.deepEqual(await preview.locator('#time-sensitivity-plot .chart-export button').allTextContents(), ['CSV', 'SVG', 'PNG']);
     });
 });

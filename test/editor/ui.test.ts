@@ -156,6 +156,16 @@ describe('The editor UI in code-server', function () {
         assert.deepEqual(coefficients, [...coefficients].sort((a, b) => b - a), 'largest first');
         assert.match((await preview.locator('#tornado .axis-label').textContent()) ?? '', /^response coefficient of Serotonin_ext/);
         assert.match(await preview.locator('#stability').innerText(), /^Stable: .*slowest time scale/);
+        // Over time: the same quantity along the scenario, to the tornado's first 8 parameters, in its order.
+        const tornadoOrder = await bars.evaluateAll((drawn) => drawn.slice(0, 8).map((b) => (b as SVGElement).dataset.parameter));
+        await preview.locator('#sensitivity-over-time').click();
+        await preview.locator('#title', { hasText: 'Time-course sensitivities of Serotonin_ext along Baseline' }).waitFor({ timeout: 60_000 });
+        assert.match((await preview.locator('#time-sensitivity-choice').textContent()) ?? '',
+            /^The 8 of \d+ parameters with the largest \|response coefficient\| of Serotonin_ext at the steady state of Baseline\.$/);
+        const lines = preview.locator('#time-sensitivity-plot svg polyline');
+        assert.deepEqual(await lines.evaluateAll((drawn) => drawn.map((l) => l.getAttribute('data-line'))), tornadoOrder);
+        // The click left the focus in the preview, where the palette offers no Cascade command: back to the model's group.
+        await editor.workbench.runCommand('View: Focus First Editor Group');
     });
 
     it('shows the control analysis: the heatmap with its scale and the network coloured by a flux', async () => {

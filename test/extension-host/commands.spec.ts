@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { CascadeRunResult, FitRunResult, PopulationRunResult, ScanRunResult, ScenarioRunResult, SobolRunResult, SteadyAnalysisResult, SteadyStateResult } from '../../packages/language/src/simulation/simulation-protocol.js';
+import type {
+    CascadeRunResult, FitRunResult, MorrisRunResult, PopulationRunResult, ScanRunResult, ScenarioRunResult, SobolRunResult, SteadyAnalysisResult, SteadyStateResult,
+    TimeCourseSensitivityResult
+} from '../../packages/language/src/simulation/simulation-protocol.js';
 import { cascadeExtension, nonEmpty, openCascade, positionAfter, until, workspaceUri } from './workspace-helpers.js';
 
 const minutesPer: Record<string, number> = { min: 1, h: 60, d: 1440 };
@@ -163,6 +166,26 @@ describe('NeuroCascade commands', () => {
                     const supply = indices.find((i) => i.parameter === 'A.supply')!;
                     // A(10 min) scales with the supply: its 30 % spread dominates the clearance's 10 %.
                     assert.ok(supply.first! > 0.5, JSON.stringify(indices));
+                },
+            },
+            'neurocascade.runMorris': {
+                args: () => [workspaceUri('calibration.cascade'), 'Spread'],
+                check: (r) => {
+                    const { effects, quantities } = r as MorrisRunResult;
+                    assert.deepEqual(quantities, [{ name: 'A', unit: 'uM' }]);
+                    const muStar = (parameter: string) => effects.find((e) => e.parameter === parameter)!.muStar!;
+                    // The same reason: the supply's elementary effects on A(10 min) are the larger.
+                    assert.ok(muStar('A.supply') > muStar('A.clearance') && muStar('A.clearance') > 0, JSON.stringify(effects));
+                },
+            },
+            'neurocascade.showTimeCourseSensitivities': {
+                args: () => [workspaceUri('calibration.cascade'), 'Rise'],
+                check: (r) => {
+                    const result = r as TimeCourseSensitivityResult;
+                    assert.equal(result.quantity, 'A');
+                    // A' = s − kA from 0: A = (s/k)(1 − e^(−kt)) is proportional to s, (dA/A)/(ds/s) = 1 at every time after 0.
+                    const supply = result.parameters.find((p) => p.name === 'A' && p.property === 'supply')!;
+                    assert.ok(supply.coefficients.slice(1).every((c) => Math.abs(c! - 1) < 1e-6), JSON.stringify(supply.coefficients));
                 },
             },
             'neurocascade.importSbml': {

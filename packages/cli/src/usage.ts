@@ -12,7 +12,7 @@ export interface CommandHelp {
 }
 
 const SOLVER_HELP = [
-    ['--method auto|rk45|stiff', 'the integrator (auto: stiff when the model is stiff)'],
+    ['--method auto|rk45|stiff|bdf', 'the integrator (auto: stiff when the model is stiff)'],
     ['--rtol x', 'relative tolerance'],
     ['--atol x', 'absolute tolerance']
 ] as const;

@@ -1,6 +1,6 @@
 // Bundles the extension with esbuild: the client (CommonJS, as VS Code loads it), the language
-// server (CommonJS, so that its launcher, dist/server.js, can run it from V8's code cache) and its
-// simulation worker (ESM; the Object.groupBy polyfill is the server's first import),
+// server (CommonJS, so that its launcher, dist/server.js, can run it from V8's code cache), its
+// simulation worker and the population workers that one starts (ESM; the Object.groupBy polyfill is the server's first import),
 // and the preview webview (an ES module with uPlot; elkjs a module of its own it loads for the first cascade).
 // `--production` minifies.
 import { build } from 'esbuild';
@@ -44,6 +44,8 @@ try {
         build({ ...esmNode, entryPoints: [`${here}src/server-launcher.ts`], outfile: `${dist}/server.js` }),
         build({ ...codeCacheBundle, entryPoints: [`${root}packages/language/src/server.ts`], outfile: `${dist}/language-server.cjs` }),
         build({ ...esmNode, entryPoints: [`${root}packages/language/src/simulation/simulation-worker.ts`], outfile: `${dist}/simulation-worker.js` }),
+        // The simulation worker spreads a population's runs over these (the simulator's pool finds them beside it).
+        build({ ...esmNode, entryPoints: [`${root}packages/simulator/src/analysis/population/sweep-worker.ts`], outfile: `${dist}/sweep-worker.js` }),
         // Two self-contained modules: the preview's (inlined into its page) and elkjs (imported by URL for the first cascade).
         build({ ...common, platform: 'browser', format: 'esm', target: 'es2022',
             entryPoints: { preview: `${here}src/webview/main.ts`, elk: `${root}node_modules/elkjs/lib/elk.bundled.js` }, outdir: `${dist}/webview` }),

@@ -10,7 +10,9 @@ import type { PreviewRequest } from './preview-panel.js';
 import { WRITE_FITTED_VALUES_COMMAND, writeFittedValues } from './fitted-values.js';
 import { basename, pickMany, pickOne, targetDocument } from './run-picker.js';
 import { savePath } from './save-path.js';
-import { cascadeCsv, controlCsv, fitCsv, populationCsv, scanCsv, scenariosCsv, sensitivityCsv, sobolCsv, steadyStateCsv } from './shared/csv.js';
+import {
+    cascadeCsv, controlCsv, fitCsv, morrisCsv, populationCsv, scanCsv, scenariosCsv, sensitivityCsv, sobolCsv, steadyStateCsv, timeCourseSensitivityCsv
+} from './shared/csv.js';
 import { pngBytes, type ExportFormat, type PreviewContent } from './shared/protocol.js';
 import { mayRun } from './trust.js';
 
@@ -28,15 +30,15 @@ export interface CommandServices {
 
 export function registerCommands({ client, previews, output }: CommandServices): vscode.Disposable[] {
     const show = async (uri: vscode.Uri, request: PreviewRequest) => (await mayRun()) ? previews.open(uri).show(request) : undefined;
-    /** At the steady state of the scenario named, else the only one, else the one the user picks. */
-    const showSteadyAnalysis = async (view: 'sensitivity' | 'control', document: unknown, name: unknown) => {
+    /** Of the scenario named, else the only one, else the one the user picks (at its steady state, or along its run). */
+    const showScenarioAnalysis = async (view: 'sensitivity' | 'control' | 'time-sensitivity', document: unknown, name: unknown) => {
         const uri = targetDocument(document);
         const scenario = typeof name === 'string' ? name : await pickOne(client, uri, 'scenarios');
         const content = scenario ? await show(uri, { view, scenario }) : undefined;
         return content?.view === view ? content.result : undefined;
     };
     /** A declaration's view: the one named, else the only one of its kind, else the one the user picks. */
-    const showNamed = async (view: 'cascade' | 'scan' | 'fit' | 'population' | 'sobol', kind: 'cascades' | 'scans' | 'fits' | 'populations', document: unknown, name: unknown) => {
+    const showNamed = async (view: 'cascade' | 'scan' | 'fit' | 'population' | 'sobol' | 'morris', kind: 'cascades' | 'scans' | 'fits' | 'populations', document: unknown, name: unknown) => {
         const uri = targetDocument(document);
         const chosen = typeof name === 'string' ? name : await pickOne(client, uri, kind);
         const content = chosen ? await show(uri, { view, name: chosen }) : undefined;
@@ -53,8 +55,10 @@ export function registerCommands({ client, previews, output }: CommandServices):
         [RUN_SCAN_COMMAND]: (document, name) => showNamed('scan', 'scans', document, name),
         [RUN_POPULATION_COMMAND]: (document, name) => showNamed('population', 'populations', document, name),
         'neurocascade.runSobol': (document, name) => showNamed('sobol', 'populations', document, name),
-        'neurocascade.showSensitivities': (document, scenario) => showSteadyAnalysis('sensitivity', document, scenario),
-        'neurocascade.showControlAnalysis': (document, scenario) => showSteadyAnalysis('control', document, scenario),
+        'neurocascade.runMorris': (document, name) => showNamed('morris', 'populations', document, name),
+        'neurocascade.showSensitivities': (document, scenario) => showScenarioAnalysis('sensitivity', document, scenario),
+        'neurocascade.showControlAnalysis': (document, scenario) => showScenarioAnalysis('control', document, scenario),
+        'neurocascade.showTimeCourseSensitivities': (document, scenario) => showScenarioAnalysis('time-sensitivity', document, scenario),
         [RUN_FIT_COMMAND]: (document, name) => showNamed('fit', 'fits', document, name),
         [WRITE_FITTED_VALUES_COMMAND]: async (document, name) => {
             const uri = targetDocument(document);
@@ -132,6 +136,8 @@ function csvOf(content: PreviewContent): string {
         case 'fit': return fitCsv(content.result);
         case 'population': return populationCsv(content.result);
         case 'sobol': return sobolCsv(content.result);
+        case 'morris': return morrisCsv(content.result);
+        case 'time-sensitivity': return timeCourseSensitivityCsv(content.result);
     }
 }
 
@@ -147,5 +153,7 @@ function subjectOf(content: PreviewContent): string {
         case 'fit': return content.result.fit;
         case 'population': return content.result.population;
         case 'sobol': return `${content.result.population}-sobol`;
+        case 'morris': return `${content.result.population}-morris`;
+        case 'time-sensitivity': return `time-sensitivity-${content.result.scenario}-${content.result.quantity}`;
     }
 }

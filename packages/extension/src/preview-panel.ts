@@ -18,6 +18,7 @@ import { previewSources } from './preview-sources.js';
 import { savePath } from './save-path.js';
 import { basename } from './run-picker.js';
 import { WRITE_FITTED_VALUES_COMMAND } from './fitted-values.js';
+import { MEMBER_CURVES } from './shared/population-chart.js';
 import { mayRun } from './trust.js';
 import { previewHtml } from './webview-html.js';
 
@@ -189,10 +190,16 @@ export class PreviewPanel implements vscode.Disposable {
                 return { view: 'scan', result: await client.request('cascade/runScan', { ...base, scan: request.name }, token) };
             case 'fit':
                 return { view: 'fit', result: await client.request('cascade/runFit', { ...base, fit: request.name }, token) };
-            case 'population':
-                return { view: 'population', result: await client.request('cascade/runPopulation', { ...base, population: request.name }, token) };
+            case 'population': {
+                const params = { ...base, population: request.name, ...(request.members ? { members: MEMBER_CURVES } : {}) };
+                return { view: 'population', result: await client.request('cascade/runPopulation', params, token) };
+            }
             case 'sobol':
                 return { view: 'sobol', result: await client.request('cascade/runSobol', { ...base, population: request.name }, token) };
+            case 'morris':
+                return { view: 'morris', result: await client.request('cascade/runMorris', { ...base, population: request.name }, token) };
+            case 'time-sensitivity':
+                return { view: 'time-sensitivity', result: await client.request('cascade/timeCourseSensitivities', { ...base, scenario: request.scenario, quantity: request.quantity }, token) };
         }
     }
 
@@ -218,7 +225,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (message.type === 'write-fitted' && this.content?.view === 'fit') {
             void vscode.commands.executeCommand(WRITE_FITTED_VALUES_COMMAND, this.documentUri, this.content.result.fit);
         }
-        // The button is in a preview that already ran this population; an untrusted workspace still asks.
+        // The button is in a preview that already ran this population or scenario; an untrusted workspace still asks.
         if (message.type === 'switch') void mayRun().then(allowed => (allowed ? this.show(message.request) : undefined)).catch(() => undefined);
         for (const waiter of this.waiters.splice(0)) {
             if (!waiter(message)) this.waiters.push(waiter);
@@ -253,6 +260,8 @@ export function describe(request: PreviewRequest): string {
         case 'fit': return `Fit ${request.name}`;
         case 'population': return `Population ${request.name}`;
         case 'sobol': return `Sobol indices of ${request.name}`;
+        case 'morris': return `Morris screening of ${request.name}`;
+        case 'time-sensitivity': return `Time-course sensitivities${request.scenario ? ` of ${request.scenario}` : ''}`;
     }
 }
 

@@ -65,6 +65,7 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
     <section id="analysis-view" hidden>
         <div id="sensitivity-part">
             <label>Quantity <select id="sensitivity-quantity"></select></label>
+            <button id="sensitivity-over-time" type="button" title="The chosen quantity's sensitivities to its largest parameters along the scenario's run">Over time</button>
             <div id="tornado" class="figure"></div>
         </div>
         <div id="control-part">
@@ -81,8 +82,18 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
     </section>
     <section id="population-view" hidden>
         <p id="population-summary"></p>
-        <button id="population-switch" type="button"></button>
+        <div id="population-switches">
+            <button type="button" data-view="population">Percentile bands</button>
+            <button type="button" data-view="sobol">Sobol indices</button>
+            <button type="button" data-view="morris">Morris screening</button>
+            <label id="population-members-choice"><input type="checkbox" id="population-members"> <span id="population-members-label"></span></label>
+        </div>
         <div id="population-plots"></div>
+    </section>
+    <section id="time-sensitivity-view" hidden>
+        <label>Quantity <select id="time-sensitivity-quantity"></select></label>
+        <p id="time-sensitivity-choice"></p>
+        <div id="time-sensitivity-plot" class="figure"></div>
     </section>
     <section id="scan-view" hidden>
         <div id="scan-plots"></div>

@@ -4,9 +4,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PopulationResult, SobolResult } from '../../language/src/simulation/simulation-protocol.js';
-import { populationCsv, sobolCsv } from '../src/shared/csv.js';
-import { BAND_PERCENTILES, populationChart, quantityLabel, sobolChart } from '../src/shared/population-chart.js';
+import type { MorrisResult, PopulationResult, SobolResult } from '../../language/src/simulation/simulation-protocol.js';
+import { morrisCsv, populationCsv, sobolCsv } from '../src/shared/csv.js';
+import { MARKERS, markerOf, morrisAxisLabel, morrisChart, morrisSvg } from '../src/shared/morris-chart.js';
+import { PALETTE } from '../src/shared/palette.js';
+import { BAND_PERCENTILES, bandRange, MEMBER_CURVES, populationChart, quantityLabel, sobolChart } from '../src/shared/population-chart.js';
 import { populationSvg, sobolSvg, type PlotStyle } from '../src/shared/population-svg.js';
 
 // X' = s − 0.1·X from 0: X(t) = 10 s (1 − e^(−t/10)); Total = X + Y at steady = 10 sX + 2 sY.
@@ -117,8 +119,69 @@ describe('population view model', function () {
         assert.match(svg, />X\.supply</);
     });
 
-    it('writes the bands and the indices as CSV, as cascade population|sobol --format csv does', () => {
+    it('writes the bands, the indices and the effects as CSV, as cascade population|sobol|morris --format csv does', () => {
         assert.equal(populationCsv(population), cliText(['population', '--name', 'P', '--format', 'csv']));
         assert.equal(sobolCsv(cli<SobolResult>(['sobol', '--name', 'S'])), cliText(['sobol', '--name', 'S', '--format', 'csv']));
+        assert.equal(morrisCsv(cli<MorrisResult>(['morris', '--name', 'P'])), cliText(['morris', '--name', 'P', '--format', 'csv']));
+    });
+
+    it('draws the first members\' own curves among the bands on request, the values of cascade population --members, and says so', () => {
+        const { members } = cli<Required<PopulationResult>>(['population', '--name', 'P', '--members']);
+        const chart = populationChart({ ...population, members: members.slice(0, MEMBER_CURVES) });
+        assert.deepEqual(chart.members, members.slice(0, MEMBER_CURVES).map(m => m.member));
+        const svg = populationSvg(chart, style);
+        chart.panels.forEach((panel, q) => {
+            assert.equal(panel.members.length, MEMBER_CURVES);
+            panel.members.forEach((values, m) => values.forEach((v, t) => assert.equal(v, members[m].values[t][q] * panel.unit.factor)));
+            // Members outside the 5–95 % band stay on the axes.
+            const [low, high] = bandRange(panel);
+            assert.ok(panel.members.flat().every(v => v! >= low && v! <= high));
+            const part = svg.split('<g data-quantity=').find(p => p.startsWith(`"${panel.quantity}"`))!;
+            const curves = [...part.matchAll(/class="member" data-member="(\d+)"[^>]*points="([^"]*)"/g)];
+            assert.equal(curves.length, MEMBER_CURVES);
+            assert.ok(curves.every(c => c[2].split(' ').length === chart.times.length));
+            assert.match(part, new RegExp(`class="members-note"[^>]*>thin lines: the first ${MEMBER_CURVES} of 300 members’ own values<`));
+        });
+        // Without the request: no curves, no note.
+        assert.doesNotMatch(populationSvg(populationChart(population), style), /class="member/);
+    });
+
+    it('draws Morris screening as μ* against σ per quantity: a linear output of uniform factors at μ* = slope × range, σ = 0', () => {
+        const result = cli<MorrisResult>(['morris', '--name', 'S']);
+        const chart = morrisChart({ ...result, quantities: [{ name: 'Total', unit: 'uM' }] });
+        const [panel] = chart.panels;
+        assert.equal(morrisAxisLabel(panel, 'μ*'), 'μ* of Total (µM)');
+        // Total = 10 min × sX + 2 min × sY: EE = 10 × (1.5 − 0.5) µM and 2 × (0.003 − 0.001) µM on every trajectory.
+        const point = (parameter: string) => panel.points.find(p => p.parameter === parameter)!;
+        assert.ok(Math.abs(point('X.supply').muStar! - 10) < 1e-6 && Math.abs(point('Y.supply').muStar! - 0.004) < 1e-6);
+        assert.ok(point('X.supply').sigma! < 1e-6 && point('Y.supply').sigma! < 1e-6);
+        const svg = morrisSvg(chart, style, 600);
+        assert.match(svg, /class="x-label"[^>]*>μ\* of Total \(µM\)</);
+        assert.match(svg, /class="y-label"[^>]*>σ of Total \(µM\)</);
+        const drawn = (parameter: string) => {
+            const found = new RegExp(`data-parameter="${parameter.replace('.', '\\.')}"[^>]*>.*?<circle[^>]*cx="([^"]*)" cy="([^"]*)" r="[^"]*" fill="([^"]*)"`).exec(svg);
+            assert.ok(found, `no point of ${parameter}`);
+            return { x: Number(found[1]), y: Number(found[2]), colour: found[3] };
+        };
+        const x = drawn('X.supply'), y = drawn('Y.supply');
+        // σ = 0: both on the plot's floor; μ* = 10 at 10/11 of the axis (the largest value, padded by 10 %), 0.004 by the σ axis.
+        const plotLeft = 80, plotRight = 600 - 20, floor = 300 - 44;
+        assert.ok(Math.abs(x.y - floor) < 0.01 && Math.abs(y.y - floor) < 0.01, `${x.y} ${y.y}`);
+        assert.ok(Math.abs(x.x - (plotLeft + (plotRight - plotLeft) * 10 / 11)) < 0.01, `${x.x}`);
+        assert.ok(y.x - plotLeft < 0.5, `${y.x}`);
+        assert.notEqual(x.colour, y.colour);
+        assert.match(svg, />X\.supply</);
+    });
+
+    it('gives every Morris parameter its own colour and marker', () => {
+        const pairs = Array.from({ length: PALETTE.length * MARKERS.length }, (_, i) => `${PALETTE[i % PALETTE.length]}/${markerOf(i)}`);
+        assert.equal(new Set(pairs).size, pairs.length);
+        const effects = Array.from({ length: 10 }, (_, i) => ({ quantity: 'Q', parameter: `p${i}`, muStar: i + 1, mu: i + 1, sigma: 1 }));
+        const chart = morrisChart({ population: 'P', method: 'morris', trajectories: 4, at: 60, effects, quantities: [{ name: 'Q', unit: '1' }] });
+        const svg = morrisSvg(chart, style, 600);
+        const markers = [...svg.matchAll(/data-marker="(\w+)"[^>]*fill="([^"]*)"/g)].map(m => `${m[2]}/${m[1]}`);
+        assert.equal(markers.length, 10);
+        assert.equal(new Set(markers).size, 10);
+        assert.match(svg, /class="x-label"[^>]*>μ\* of Q</);
     });
 });

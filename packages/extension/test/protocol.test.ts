@@ -6,9 +6,16 @@ describe('webview message protocol', () => {
         assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
         assert.deepEqual(parseFromWebview({ type: 'rendered', view: 'scenarios', series: 3 }), { type: 'rendered', view: 'scenarios', series: 3 });
         assert.deepEqual(parseFromWebview({ type: 'rendered', view: 'population', series: 2 }), { type: 'rendered', view: 'population', series: 2 });
-        // The population view's button switches between a population's bands and its Sobol indices, nothing else.
+        // The population view's buttons switch between a population's bands (with or without members), Sobol indices and Morris
+        // effects, the time-course sensitivities' select between quantities; nothing else.
         assert.deepEqual(parseFromWebview({ type: 'switch', request: { view: 'sobol', name: 'P', extra: 1 } }), { type: 'switch', request: { view: 'sobol', name: 'P' } });
-        for (const request of [{ view: 'scenarios', names: ['A'] }, { view: 'population' }, { view: 'sobol', name: 7 }, undefined]) {
+        assert.deepEqual(parseFromWebview({ type: 'switch', request: { view: 'morris', name: 'P' } }), { type: 'switch', request: { view: 'morris', name: 'P' } });
+        assert.deepEqual(parseFromWebview({ type: 'switch', request: { view: 'population', name: 'P', members: true } }),
+            { type: 'switch', request: { view: 'population', name: 'P', members: true } });
+        assert.deepEqual(parseFromWebview({ type: 'switch', request: { view: 'population', name: 'P', members: 'yes' } }), { type: 'switch', request: { view: 'population', name: 'P' } });
+        assert.deepEqual(parseFromWebview({ type: 'switch', request: { view: 'time-sensitivity', scenario: 'Base', quantity: 7 } }),
+            { type: 'switch', request: { view: 'time-sensitivity', scenario: 'Base' } });
+        for (const request of [{ view: 'scenarios', names: ['A'] }, { view: 'population' }, { view: 'sobol', name: 7 }, { view: 'morris' }, { view: 'fit', name: 'F' }, undefined]) {
             assert.equal(parseFromWebview({ type: 'switch', request }), undefined, JSON.stringify(request));
         }
         assert.deepEqual(parseFromWebview({ type: 'exported', format: 'svg', data: '<svg/>' }), { type: 'exported', format: 'svg', data: '<svg/>' });
@@ -39,8 +46,11 @@ describe('webview message protocol', () => {
         ]) assert.equal(parseFromWebview(message), undefined, JSON.stringify(message));
     });
 
-    it('restores the sensitivity, control and scan views', () => {
-        for (const request of [{ view: 'sensitivity' }, { view: 'control', scenario: 'SSRI' }, { view: 'scan', name: 'Dose' }]) {
+    it('restores the sensitivity, control, scan, Morris, members and time-course sensitivity views', () => {
+        for (const request of [
+            { view: 'sensitivity' }, { view: 'control', scenario: 'SSRI' }, { view: 'scan', name: 'Dose' }, { view: 'morris', name: 'P' },
+            { view: 'population', name: 'P', members: true }, { view: 'time-sensitivity', scenario: 'Base', quantity: 'X' }, { view: 'time-sensitivity' }
+        ]) {
             assert.deepEqual(parsePreviewState({ documentUri: 'file:///w/a.cascade', request })?.request, request);
         }
         assert.equal(parsePreviewState({ documentUri: 'file:///w/a.cascade', request: { view: 'scan' } })?.request, undefined);

@@ -9,11 +9,16 @@
 //  2. A 100-point steady-state scan of the 100-species network (Conv0's vmax from 1 to 10
 //     uM/min), swept up and down (fold detection), warm.
 //  3. Time course (24 h as the network is written): sensitivities to 10 parameters (the
-//     forward sensitivity equations, in the error test and then on the state's steps alone)
-//     against one plain solve and against central differences (two more solves per parameter).
+//     forward sensitivity equations, in the error test; by the Rosenbrock method on the whole
+//     extended system and by BDF staggered, then BDF on the state's steps alone) against one
+//     plain solve (auto, the default; BDF's beside it) and against central differences (two
+//     more solves per parameter), wall and CPU time; each method's counters on one solve;
+//     the coefficients' accuracy against a tight reference.
 //   node packages/simulator/bench/sensitivity.bench.mjs [--sizes=100,1000]
 import { compileModel, findSteadyState, steadySensitivities } from '../out/src/index.js';
-import { modelParameters } from '../out/src/analysis/analysis-parameters.js';
+import { modelParameters, namedParameters } from '../out/src/analysis/analysis-parameters.js';
+import { sensitivitySystem } from '../out/src/analysis/sensitivity-equations.js';
+import { solve } from '../out/src/solvers/registry.js';
 import { modelQuantities } from '../out/src/analysis/analysis-quantities.js';
 import { timeCourseSensitivities } from '../out/src/analysis/time-course-sensitivities.js';
 import { runScan, scanValues } from '../out/src/analysis/parameter-scan.js';
@@ -85,28 +90,59 @@ console.log(table(['species', 'parameters', 'steady solve ms', 'exact (all) ms',
     console.log(table(['first ms', 'warm ms', 'failed points', 'folds'], [[ms(scan.firstSeconds), ms(scan.seconds), scan.result.errors.length, scan.result.folds.length]]));
 }
 
-const courseRows = [];
+const courseRows = [], costRows = [], accuracyRows = [];
+const cpu = run => ms(run.cpuSeconds);
 for (const n of sizes) {
     const ir = networkModel(n, 'stiff');
     const m = compileModel(ir);
     const wrt = modelParameters(m).filter(p => p.property === 'vmax' || p.property === 'rate').slice(0, 10).map(p => `${p.name}.${p.property}`);
-    const options = { rtol: 1e-6, atol: 1e-9, method: 'stiff' };
-    const plain = timeRuns(() => simulateScenario(m, 'Run', options), RUNS);
-    const exact = timeRuns(() => timeCourseSensitivities(m, { wrt, of: [m.ir.species[n - 1].name] }, options), RUNS);
-    const stateSteps = timeRuns(() => timeCourseSensitivities(m, { wrt, of: [m.ir.species[n - 1].name], sensitivityErrorControl: false }, options), RUNS);
+    const of = [m.ir.species[n - 1].name];
+    const tolerances = { rtol: 1e-6, atol: 1e-9 };
+    // "plain" is the solve a user gets by default (auto); BDF's own plain solve beside it.
+    const plain = timeRuns(() => simulateScenario(m, 'Run', tolerances), RUNS);
+    const plainBdf = timeRuns(() => simulateScenario(m, 'Run', { ...tolerances, method: 'bdf' }), RUNS);
+    const sensitivities = method => timeRuns(() => timeCourseSensitivities(m, { wrt, of }, { ...tolerances, method }), RUNS);
+    const rosenbrock = sensitivities('stiff'), bdf = sensitivities('bdf');
+    const bdfStateSteps = timeRuns(() => timeCourseSensitivities(m, { wrt, of, sensitivityErrorControl: false }, { ...tolerances, method: 'bdf' }), RUNS);
     const started = performance.now();
     for (const name of wrt) {
         const [target, property] = name.split('.');
         for (const factor of [1 + STEP, 1 - STEP]) {
             // The compiled model's own scenario gets the t = 0 action: no recompilation.
             m.ir.scenarios[0].actions.push({ kind: 'scale', target, property, factor: { kind: 'number', value: factor } });
-            simulateScenario(m, 'Run', options);
+            simulateScenario(m, 'Run', tolerances);
             m.ir.scenarios[0].actions.pop();
         }
     }
     const naiveSeconds = (performance.now() - started) / 1000;
-    courseRows.push([n, wrt.length, ms(plain.seconds), ms(exact.seconds), format(exact.seconds / plain.seconds),
-        ms(stateSteps.seconds), format(stateSteps.seconds / plain.seconds), ms(naiveSeconds), format(naiveSeconds / exact.seconds)]);
+    const ratio = (run, base) => format(run.cpuSeconds / base.cpuSeconds);
+    courseRows.push([n, wrt.length, `${ms(plain.seconds)} (${cpu(plain)})`, `${ms(plainBdf.seconds)} (${cpu(plainBdf)})`,
+        `${ms(rosenbrock.seconds)} (${cpu(rosenbrock)})`, ratio(rosenbrock, plain),
+        `${ms(bdf.seconds)} (${cpu(bdf)})`, ratio(bdf, plain), ratio(bdf, plainBdf),
+        `${ms(bdfStateSteps.seconds)} (${cpu(bdfStateSteps)})`, ratio(bdfStateSteps, plain), ms(naiveSeconds), format(naiveSeconds / bdf.seconds)]);
+
+    // Where the time goes: one solve of the extended problem by each method, its counters.
+    const parameters = namedParameters(m, wrt, { state: startState(m, [], initialState), time: 0 });
+    const system = sensitivitySystem(m, parameters);
+    const problem = {
+        rhs: system.rhs, jacobian: system.jacobian, forwardSensitivities: system.forwardSensitivities,
+        y0: system.initialState(startState(m, [], initialState)), t0: 0, tEnd: m.ir.scenarios[0].duration
+    };
+    for (const method of ['stiff', 'bdf']) {
+        const { stats } = solve(problem, method, { ...tolerances, keepDenseOutput: false });
+        costRows.push([n, method, stats.steps, stats.rejectedSteps, stats.rhsEvaluations, format(stats.rhsEvaluations / stats.steps),
+            stats.jacobianEvaluations, stats.factorizations]);
+    }
+    // Accuracy of both at rtol 1e-6 against the Rosenbrock method at rtol 1e-10: the largest difference of a response coefficient.
+    const reference = timeCourseSensitivities(m, { wrt, of }, { rtol: 1e-10, atol: 1e-13, method: 'stiff' }).coefficients;
+    const worst = report => Math.max(...report.coefficients.flatMap((rows, i) => rows.flatMap((row, j) => row.map((c, k) =>
+        c === null ? 0 : Math.abs(c - reference[i][j][k])))));
+    accuracyRows.push([n, format(worst(rosenbrock.result), 2), format(worst(bdf.result), 2), format(worst(bdfStateSteps.result), 2)]);
 }
-console.log('\nTime course (24 h): sensitivities to 10 parameters (in the error test; then on the state\'s steps)\n');
-console.log(table(['species', 'parameters', 'plain solve ms', 'sensitivities ms', 'sens. / solve', 'on state steps ms', 'state steps / solve', 'naive central FD ms', 'naive / exact'], courseRows));
+console.log('\nTime course (24 h): sensitivities to 10 parameters, wall ms (CPU ms); ratios of CPU time\n');
+console.log(table(['species', 'parameters', 'plain (auto) ms', 'plain bdf ms', 'sens. stiff ms', 'stiff / plain', 'sens. bdf ms', 'bdf / plain',
+    'bdf / plain bdf', 'bdf on state steps ms', 'state steps / plain', 'naive central FD ms', 'naive / bdf'], courseRows));
+console.log('\nOne solve of the extended system: steps, rejected, right-hand sides (stiff: extended; bdf: the state\'s), Jacobians, factorisations\n');
+console.log(table(['species', 'method', 'steps', 'rejected', 'rhs evaluations', 'per step', 'Jacobians', 'factorisations'], costRows));
+console.log('\nLargest |coefficient − reference| at rtol 1e-6 (reference: stiff at rtol 1e-10)\n');
+console.log(table(['species', 'stiff', 'bdf', 'bdf on state steps'], accuracyRows));

@@ -31,6 +31,7 @@ export { eigenvalues, type Eigenvalue } from "./analysis/eigenvalues.js";
 export { linearise, type SteadyLinearisation } from "./analysis/steady-linearisation.js";
 export { conservationLaws, type ConservationLaw } from "./analysis/conservation.js";
 export { timeCourseSensitivities, type TimeCourseSensitivityReport } from "./analysis/time-course-sensitivities.js";
+export { modelParameters } from "./analysis/analysis-parameters.js";
 export { runScan, runDeclaredScan, scanValues, type ScanProblem, type ScanResult, type ScanAxis, type ScanFold } from "./analysis/parameter-scan.js";
 export { fitHill, type HillFit } from "./analysis/hill-fit.js";
 export { POSITIVE_PROPERTIES, NON_NEGATIVE_PROPERTIES, propertyRange, type PropertyRange } from "./model/property-ranges.js";

@@ -10,7 +10,7 @@ export const SOLVER_ARGUMENTS = {
 
 export function solverRunOptions(values: { method?: string; rtol?: string; atol?: string }): RunOptions {
     return {
-        method: oneOf(values.method, ['auto', 'rk45', 'stiff'] as const, 'auto', '--method'),
+        method: oneOf(values.method, ['auto', 'rk45', 'stiff', 'bdf'] as const, 'auto', '--method'),
         rtol: positiveNumber(values.rtol, '--rtol'),
         atol: positiveNumber(values.atol, '--atol')
     };

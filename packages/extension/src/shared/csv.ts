@@ -2,12 +2,13 @@
  * Results as CSV (RFC 4180): scenario runs as one row per scenario and output time with a
  * column per observed quantity, cascades as one row per perturbation and measured quantity,
  * the steady-state analyses and scans as their matrices, a fit as one row per measurement with
- * its fitted value and residual, populations and Sobol indices as `cascade population|sobol
- * --format csv` writes them.
+ * its fitted value and residual, populations, Sobol indices and Morris effects as `cascade
+ * population|sobol|morris --format csv` writes them, time-course sensitivities a row per output time.
  */
 import { toCsv, type CsvCell } from '@neurocascade/language/csv';
 import type {
-    CascadeRunResult, FitRunResult, PopulationResult, ScanRunResult, ScenarioRunResult, SobolResult, SteadyAnalysisResult, SteadyStateResult
+    CascadeRunResult, FitRunResult, MorrisResult, PopulationResult, ScanRunResult, ScenarioRunResult, SobolResult, SteadyAnalysisResult, SteadyStateResult,
+    TimeCourseSensitivityResult
 } from '@neurocascade/language/protocol';
 import { drawnValues, type ChartLine, type ChartModel, type ChartPanel, type PanelView } from './chart-model.js';
 import { controlHeatmap } from './control-charts.js';
@@ -82,6 +83,17 @@ export function populationCsv(result: PopulationResult): string {
 /** As `cascade sobol --format csv`. */
 export function sobolCsv(result: SobolResult): string {
     return toCsv([['quantity', 'parameter', 'first', 'total'], ...result.indices.map(i => [i.quantity, i.parameter, i.first, i.total])]);
+}
+
+/** As `cascade morris --format csv`. */
+export function morrisCsv(result: MorrisResult): string {
+    return toCsv([['quantity', 'parameter', 'mu*', 'mu', 'sigma'], ...result.effects.map(e => [e.quantity, e.parameter, e.muStar, e.mu, e.sigma])]);
+}
+
+/** Base units: a row per output time with the quantity's value, then its scaled sensitivity to each parameter drawn. */
+export function timeCourseSensitivityCsv(result: TimeCourseSensitivityResult): string {
+    return toCsv([['time (min)', columnName(result.quantity, result.unit), ...result.parameters.map(p => `${parameterLabel(p)}: (d${result.quantity}/${result.quantity})/(dp/p)`)],
+        ...result.time.map((time, k) => [time, result.values[k], ...result.parameters.map(p => p.coefficients[k])])]);
 }
 
 /** One time-course panel as drawn: time in the chart's unit, a column per line in the panel's unit (or ÷ its first value). */

@@ -2,7 +2,8 @@
  * What the population view draws (docs/analysis.md, Populations in the editor), independent of
  * how: per measured quantity a panel in its display unit with the 5, 25, 50, 75 and 95 %
  * percentiles — over time as a median line inside a 25–75 % and a 5–95 % ribbon, or, for a
- * population `at steady`, as one percentile strip — and Sobol indices as bars per parameter.
+ * population `at steady`, as one percentile strip — with, on request, the first members' own
+ * values as thin lines (or dots on the strip); and Sobol indices as bars per parameter.
  */
 import type { PopulationResult, SobolResult } from '@neurocascade/language/protocol';
 import { timeUnitFor, type TimeUnit } from './chart-model.js';
@@ -11,6 +12,9 @@ import { displayUnitFor, largestMagnitude, type DisplayUnit } from './display-un
 export const BAND_PERCENTILES = ['5', '25', '50', '75', '95'] as const;
 export type BandPercentile = typeof BAND_PERCENTILES[number];
 
+/** Members whose own curves the view draws on request: enough to see their spread, few enough to see each. */
+export const MEMBER_CURVES = 50;
+
 export interface PopulationPanel {
     quantity: string;
     unit: DisplayUnit;
@@ -18,6 +22,8 @@ export interface PopulationPanel {
     colour: number;
     /** Per percentile, one value per time in the panel's unit; null where no member ran. */
     bands: Record<BandPercentile, (number | null)[]>;
+    /** The drawn members' values, one list per member, one value per time in the panel's unit (empty unless asked for). */
+    members: (number | null)[][];
 }
 
 export interface PopulationChart {
@@ -30,6 +36,8 @@ export interface PopulationChart {
     /** In `timeUnit`; empty at steady state. */
     times: number[];
     panels: PopulationPanel[];
+    /** The member numbers whose own values are drawn (the first members that ran), when asked for. */
+    members?: number[];
 }
 
 export function populationChart(result: PopulationResult): PopulationChart {
@@ -40,13 +48,16 @@ export function populationChart(result: PopulationResult): PopulationChart {
         population: result.population, size: result.size, succeeded: result.size - result.failed.length,
         timeUnit, times: timeUnit ? minutes.map(t => t / timeUnit.minutes) : [],
         panels: result.quantities.map((quantity, colour) => {
-            const unit = displayUnitFor(quantity.unit, largestMagnitude(BAND_PERCENTILES.flatMap(p => quantity.percentiles[p])));
+            const own = (result.members ?? []).map(m => m.values.map(row => row[colour]));
+            const unit = displayUnitFor(quantity.unit, largestMagnitude([...BAND_PERCENTILES.flatMap(p => quantity.percentiles[p]), ...own.flat()]));
             const shown = (values: (number | null)[]) => values.map(v => (v === null || !Number.isFinite(v) ? null : v * unit.factor));
             return {
                 quantity: quantity.name, unit, colour,
-                bands: Object.fromEntries(BAND_PERCENTILES.map(p => [p, shown(quantity.percentiles[p])])) as PopulationPanel['bands']
+                bands: Object.fromEntries(BAND_PERCENTILES.map(p => [p, shown(quantity.percentiles[p])])) as PopulationPanel['bands'],
+                members: own.map(shown)
             };
-        })
+        }),
+        ...(result.members && { members: result.members.map(m => m.member) })
     };
 }
 
@@ -59,9 +70,9 @@ export function timeLabel(chart: PopulationChart): string {
     return chart.timeUnit ? `time (${chart.timeUnit.label})` : 'at steady state';
 }
 
-/** The panel's value range over all its percentiles, padded by 5 %, from 0 when every value is positive. */
+/** The panel's value range over all its percentiles and drawn members, padded by 5 %, from 0 when every value is positive. */
 export function bandRange(panel: PopulationPanel): [number, number] {
-    const values = BAND_PERCENTILES.flatMap(p => panel.bands[p]).filter((v): v is number => v !== null);
+    const values = [...BAND_PERCENTILES.flatMap(p => panel.bands[p]), ...panel.members.flat()].filter((v): v is number => v !== null);
     if (values.length === 0) return [0, 1];
     const low = Math.min(0, ...values), high = Math.max(...values);
     if (high === low) return [low - (Math.abs(low) * 0.05 || 1), high + (Math.abs(high) * 0.05 || 1)];

@@ -1,7 +1,8 @@
 /**
  * The population view as SVG, on screen and for Export Plot as SVG: a panel per quantity with
  * the 5–95 % ribbon, the 25–75 % ribbon over it and the median line (or, at steady state, a
- * strip: whiskers 5–95 %, box 25–75 %, median tick), labelled axes; Sobol indices as bars.
+ * strip: whiskers 5–95 %, box 25–75 %, median tick), labelled axes, and on request the first
+ * members' own curves under the ribbons (or values, as dots above the strip), said so above the plot; Sobol indices as bars.
  * Every model-provided name is escaped.
  */
 import { escapeXml } from '@neurocascade/language/xml-text';
@@ -18,6 +19,16 @@ export interface PlotStyle extends ChartTheme {
 /** Opacity of the outer (5–95 %) and inner (25–75 %) ribbons. */
 const OUTER = 0.18, INNER = 0.38;
 const STRIP_HEIGHT = 90;
+/** Members are drawn faint in the theme's text colour, apart from the quantity's coloured bands. */
+const MEMBER_OPACITY = 0.3;
+
+/** Above the plot, right-aligned: whose own values the thin lines (or dots) are. */
+function membersNote(chart: PopulationChart, style: PlotStyle): string {
+    const drawn = chart.members!.length;
+    const what = chart.timeUnit ? 'thin lines' : 'dots';
+    return text(style.width - MARGIN.right, 16, 'end', drawn === chart.succeeded
+        ? `${what}: every member’s own values (${drawn})` : `${what}: the first ${drawn} of ${chart.succeeded} members’ own values`, 'class="members-note"');
+}
 
 /** Every quantity's panel, one under the other (Export Plot as SVG); `only` draws one quantity's panel alone. */
 export function populationSvg(chart: PopulationChart, style: PlotStyle, only?: PopulationPanel): string {
@@ -57,6 +68,13 @@ function ribbonPanel(chart: PopulationChart, panel: PopulationPanel, style: Plot
     const defined = xs.map((_, i) => i).filter(i => panel.bands['5'][i] !== null);
     const ribbon = (low: BandPercentile, high: BandPercentile, opacity: number) =>
         `<polygon class="ribbon" data-band="${low}-${high}" fill="${colour}" fill-opacity="${opacity}" stroke="none" points="${[...defined.map(i => point(i, high)), ...[...defined].reverse().map(i => point(i, low))].join(' ')}"/>`;
+    // The members under the ribbons, which stay readable over them, and the median on top.
+    if (chart.members) {
+        parts.push(membersNote(chart, style), '<g class="members">', ...panel.members.map((values, m) => {
+            const drawn = values.flatMap((v, i) => (v === null ? [] : [`${px(xs[i]).toFixed(2)},${py(v).toFixed(2)}`]));
+            return `<polyline class="member" data-member="${chart.members![m]}" fill="none" stroke="${escapeXml(style.foreground)}" stroke-opacity="${MEMBER_OPACITY}" stroke-width="0.7" points="${drawn.join(' ')}"/>`;
+        }), '</g>');
+    }
     parts.push(ribbon('5', '95', OUTER), ribbon('25', '75', INNER));
     parts.push(`<polyline class="median" data-band="50" fill="none" stroke="${colour}" stroke-width="1.75" points="${defined.map(i => point(i, '50')).join(' ')}"/>`);
     parts.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" fill="none" stroke="${escapeXml(style.foreground)}"/>`);
@@ -82,6 +100,11 @@ function stripPanel(chart: PopulationChart, panel: PopulationPanel, style: PlotS
         parts.push(`<line class="ribbon" data-band="5-95" x1="${px(p5).toFixed(2)}" x2="${px(p95).toFixed(2)}" y1="${y}" y2="${y}" stroke="${colour}" stroke-width="2"/>`);
         parts.push(`<rect class="ribbon" data-band="25-75" x="${px(p25).toFixed(2)}" y="${y - half}" width="${(px(p75) - px(p25)).toFixed(2)}" height="${2 * half}" fill="${colour}" fill-opacity="${INNER}" stroke="${colour}"/>`);
         parts.push(`<line class="median" data-band="50" x1="${px(p50).toFixed(2)}" x2="${px(p50).toFixed(2)}" y1="${y - half}" y2="${y + half}" stroke="${colour}" stroke-width="2.5"/>`);
+    }
+    if (chart.members) {
+        parts.push(membersNote(chart, style), '<g class="members">', ...panel.members.flatMap((values, m) => (values[0] === null ? [] : [
+            `<circle class="member" data-member="${chart.members![m]}" cx="${px(values[0]).toFixed(2)}" cy="${y - half - 5}" r="2.5" fill="${escapeXml(style.foreground)}" fill-opacity="${MEMBER_OPACITY}"/>`
+        ])), '</g>');
     }
     return parts.join('');
 }

@@ -3,7 +3,8 @@
  * anything is posted to it; everything it sends back is checked before use.
  */
 import type {
-    CascadeRunResult, FitRunResult, ModelError, PopulationRunResult, ScanRunResult, ScenarioRunResult, SobolRunResult, SteadyAnalysisResult, SteadyStateResult
+    CascadeRunResult, FitRunResult, ModelError, MorrisRunResult, PopulationRunResult, ScanRunResult, ScenarioRunResult, SobolRunResult, SteadyAnalysisResult,
+    SteadyStateResult, TimeCourseSensitivityResult
 } from '@neurocascade/language/protocol';
 
 /** What a preview shows of its document. */
@@ -15,12 +16,19 @@ export type PreviewRequest =
     | { view: 'sensitivity' | 'control'; scenario?: string }
     | { view: 'scan'; name: string }
     | { view: 'fit'; name: string }
-    /** A population's percentile ribbons, or its Sobol indices. */
-    | { view: 'population' | 'sobol'; name: string };
+    /** A population's percentile ribbons, with the first members' own curves (`members`). */
+    | { view: 'population'; name: string; members?: boolean }
+    /** A population's Sobol indices or Morris elementary effects. */
+    | { view: 'sobol' | 'morris'; name: string }
+    /** One quantity's scaled sensitivities along a scenario (the first scenario, its first observed quantity by default). */
+    | { view: 'time-sensitivity'; scenario?: string; quantity?: string };
 
 export type PreviewView = PreviewRequest['view'];
 
-const VIEWS: readonly PreviewView[] = ['scenarios', 'cascade', 'steady-state', 'sensitivity', 'control', 'scan', 'fit', 'population', 'sobol'];
+/** What the preview's own buttons and choices may ask for: another view of the population shown, or another quantity. */
+export type SwitchRequest = Extract<PreviewRequest, { view: 'population' | 'sobol' | 'morris' | 'time-sensitivity' }>;
+
+const VIEWS: readonly PreviewView[] = ['scenarios', 'cascade', 'steady-state', 'sensitivity', 'control', 'scan', 'fit', 'population', 'sobol', 'morris', 'time-sensitivity'];
 
 /** What a preview keeps in its webview's state, so that it comes back after a reload. */
 export interface PreviewState {
@@ -38,7 +46,9 @@ export type PreviewContent =
     | { view: 'scan'; result: ScanRunResult }
     | { view: 'fit'; result: FitRunResult }
     | { view: 'population'; result: PopulationRunResult }
-    | { view: 'sobol'; result: SobolRunResult };
+    | { view: 'sobol'; result: SobolRunResult }
+    | { view: 'morris'; result: MorrisRunResult }
+    | { view: 'time-sensitivity'; result: TimeCourseSensitivityResult };
 
 export type ToWebview =
     | { type: 'show'; content: PreviewContent }
@@ -66,8 +76,8 @@ export type FromWebview =
     /** An export button of one chart: the extension asks where to save it. `name` says which chart (a file name's stem). */
     | { type: 'save'; format: SaveFormat; name: string; data: string }
     | { type: 'log'; message: string }
-    /** The population view's button: the same population's bands or Sobol indices. */
-    | { type: 'switch'; request: { view: 'population' | 'sobol'; name: string } };
+    /** The population view's buttons (the same population's bands, members, Sobol indices or Morris effects), the time-course sensitivities' quantity. */
+    | { type: 'switch'; request: SwitchRequest };
 
 const PNG_PREFIX = 'data:image/png;base64,';
 
@@ -97,7 +107,8 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
             return typeof m.message === 'string' ? { type: m.type, message: m.message } : undefined;
         case 'switch': {
             const request = parsePreviewRequest(m.request);
-            return request?.view === 'population' || request?.view === 'sobol' ? { type: 'switch', request } : undefined;
+            return request?.view === 'population' || request?.view === 'sobol' || request?.view === 'morris' || request?.view === 'time-sensitivity'
+                ? { type: 'switch', request } : undefined;
         }
         default:
             return undefined;
@@ -132,8 +143,15 @@ function parsePreviewRequest(request: unknown): PreviewRequest | undefined {
         case 'fit':
             return typeof r.name === 'string' ? { view: 'fit', name: r.name } : undefined;
         case 'population':
+            return typeof r.name === 'string' ? { view: 'population', name: r.name, ...(r.members === true ? { members: true } : {}) } : undefined;
         case 'sobol':
+        case 'morris':
             return typeof r.name === 'string' ? { view: r.view, name: r.name } : undefined;
+        case 'time-sensitivity':
+            return {
+                view: 'time-sensitivity',
+                ...(typeof r.scenario === 'string' ? { scenario: r.scenario } : {}), ...(typeof r.quantity === 'string' ? { quantity: r.quantity } : {})
+            };
         default:
             return undefined;
     }

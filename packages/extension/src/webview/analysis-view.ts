@@ -2,7 +2,8 @@
  * The sensitivity and control views of a steady state: the tornado chart of the chosen
  * quantity's largest response coefficients; the control-coefficient matrix as a heatmap and
  * the network coloured by the chosen flux's control coefficients; the stability (eigenvalues,
- * slowest time scale) under both. Every chart has its CSV, SVG and PNG export.
+ * slowest time scale) under both. Every chart has its CSV, SVG and PNG export; *Over time*
+ * switches to the chosen quantity's time-course sensitivities along the scenario.
  */
 import type { SteadyAnalysisResult } from '@neurocascade/language/protocol';
 import { networkSvgElement } from '@neurocascade/language/diagram/network-svg';
@@ -15,7 +16,7 @@ import { drawInto, NetworkLayouts, standaloneSvg } from './network-drawing.js';
 import type { Theme } from './theme.js';
 
 export interface AnalysisPage {
-    sensitivityPart: HTMLElement; quantity: HTMLSelectElement; tornado: HTMLElement;
+    sensitivityPart: HTMLElement; quantity: HTMLSelectElement; overTime: HTMLButtonElement; tornado: HTMLElement;
     controlPart: HTMLElement; matrix: HTMLSelectElement; heatmap: HTMLElement; flux: HTMLSelectElement; network: SVGSVGElement; networkExport: HTMLElement;
     stability: HTMLElement; eigenvalues: HTMLTableElement;
 }
@@ -29,6 +30,9 @@ export class AnalysisView {
 
     constructor(private readonly page: AnalysisPage, private readonly theme: () => Theme, private readonly layouts: NetworkLayouts, private readonly post: Post) {
         page.quantity.addEventListener('change', () => this.renderTornado());
+        page.overTime.addEventListener('click', () => {
+            if (this.result) post({ type: 'switch', request: { view: 'time-sensitivity', scenario: this.result.scenario, quantity: page.quantity.value } });
+        });
         page.matrix.addEventListener('change', () => this.renderHeatmap());
         page.flux.addEventListener('change', () => void this.renderNetwork());
     }

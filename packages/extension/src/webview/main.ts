@@ -13,6 +13,7 @@ import { renderExpects, renderSteadyState, renderWarnings } from './result-table
 import { ScanView } from './scan-view.js';
 import { currentTheme, onThemeChange } from './theme.js';
 import { TimeCourseView } from './time-course-view.js';
+import { TimeSensitivityView } from './time-sensitivity-view.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; setState(state: PreviewState): void };
 
@@ -21,7 +22,7 @@ const byId = <T extends Element = HTMLElement>(id: string) => document.getElemen
 const page = {
     title: byId('title'), status: byId('status'), error: byId('error'),
     scenarioView: byId('scenario-view'), cascadeView: byId('cascade-view'), analysisView: byId('analysis-view'), scanView: byId('scan-view'), fitView: byId('fit-view'),
-    populationView: byId('population-view'),
+    populationView: byId('population-view'), timeSensitivityView: byId('time-sensitivity-view'),
     warnings: byId('warnings'), expects: byId('expects'), steadyState: byId<HTMLTableElement>('steady-state'), steadyStateMessage: byId('steady-state-message')
 };
 let theme = currentTheme();
@@ -34,7 +35,8 @@ const cascade = new CascadeView({
     perturbation: byId<HTMLSelectElement>('perturbation'), responses: byId('responses'), network: byId<SVGSVGElement>('network'), networkExport: byId('network-export')
 }, () => theme, layouts, post);
 const analysis = new AnalysisView({
-    sensitivityPart: byId('sensitivity-part'), quantity: byId<HTMLSelectElement>('sensitivity-quantity'), tornado: byId('tornado'),
+    sensitivityPart: byId('sensitivity-part'), quantity: byId<HTMLSelectElement>('sensitivity-quantity'), overTime: byId<HTMLButtonElement>('sensitivity-over-time'),
+    tornado: byId('tornado'),
     controlPart: byId('control-part'), matrix: byId<HTMLSelectElement>('control-matrix'), heatmap: byId('control-heatmap'),
     flux: byId<HTMLSelectElement>('control-flux'), network: byId<SVGSVGElement>('control-network'), networkExport: byId('control-network-export'),
     stability: byId('stability'), eigenvalues: byId<HTMLTableElement>('eigenvalues')
@@ -44,7 +46,13 @@ const fit = new FitView({
     summary: byId('fit-summary'), charts: byId('fit-charts'), residuals: byId('fit-residuals'),
     estimates: byId<HTMLTableElement>('fit-estimates'), write: byId<HTMLButtonElement>('write-fitted')
 }, () => theme, () => post({ type: 'write-fitted' }));
-const population = new PopulationView({ summary: byId('population-summary'), plots: byId('population-plots'), switch: byId<HTMLButtonElement>('population-switch') }, () => theme, post);
+const population = new PopulationView({
+    summary: byId('population-summary'), plots: byId('population-plots'), switches: byId('population-switches'),
+    members: byId<HTMLInputElement>('population-members'), membersChoice: byId('population-members-choice'), membersLabel: byId('population-members-label')
+}, () => theme, post);
+const timeSensitivity = new TimeSensitivityView({
+    quantity: byId<HTMLSelectElement>('time-sensitivity-quantity'), choice: byId('time-sensitivity-choice'), plot: byId('time-sensitivity-plot')
+}, () => theme, post);
 let shown: PreviewContent | undefined;
 
 function setState(state: 'running' | 'ready' | 'error' | 'stale', status: string, detail = ''): void {
@@ -63,7 +71,8 @@ async function show(content: PreviewContent): Promise<void> {
     page.analysisView.hidden = content.view !== 'sensitivity' && content.view !== 'control';
     page.scanView.hidden = content.view !== 'scan';
     page.fitView.hidden = content.view !== 'fit';
-    page.populationView.hidden = content.view !== 'population' && content.view !== 'sobol';
+    page.populationView.hidden = content.view !== 'population' && content.view !== 'sobol' && content.view !== 'morris';
+    page.timeSensitivityView.hidden = content.view !== 'time-sensitivity';
     for (const id of ['legend', 'time-course', 'reset-zoom']) byId(id).hidden = content.view !== 'scenarios';
     let series = 0;
     if (content.view === 'scenarios') {
@@ -109,6 +118,14 @@ async function show(content: PreviewContent): Promise<void> {
         page.title.textContent = `Sobol indices of ${content.result.population}`;
         series = population.showSobol(content.result);
         setState('ready', `${content.result.elapsedMs} ms`);
+    } else if (content.view === 'morris') {
+        page.title.textContent = `Morris screening of ${content.result.population}`;
+        series = population.showMorris(content.result);
+        setState('ready', `${content.result.elapsedMs} ms`);
+    } else if (content.view === 'time-sensitivity') {
+        page.title.textContent = `Time-course sensitivities of ${content.result.quantity} along ${content.result.scenario}`;
+        series = timeSensitivity.show(content.result);
+        setState('ready', `${content.result.elapsedMs} ms`);
     } else {
         const result = content.result;
         page.title.textContent = `${content.view === 'sensitivity' ? 'Sensitivities' : 'Control analysis'} at the steady state of ${result.scenario}`;
@@ -125,7 +142,8 @@ async function exportPlot(format: 'svg' | 'png'): Promise<void> {
     try {
         if (!shown || shown.view === 'steady-state') throw new Error('There is no plot to export in this view.');
         const plot = shown.view === 'cascade' ? cascade : shown.view === 'scan' ? scan : shown.view === 'scenarios' ? timeCourse : shown.view === 'fit' ? fit
-            : shown.view === 'population' || shown.view === 'sobol' ? population : analysis;
+            : shown.view === 'population' || shown.view === 'sobol' || shown.view === 'morris' ? population
+                : shown.view === 'time-sensitivity' ? timeSensitivity : analysis;
         vscode.postMessage({ type: 'exported', format, data: format === 'svg' ? plot.svg() : await plot.png() });
     } catch (error) {
         vscode.postMessage({ type: 'export-failed', message: error instanceof Error ? error.message : String(error) });

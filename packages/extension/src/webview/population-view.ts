@@ -1,34 +1,61 @@
 /**
- * The population view: a figure per measured quantity with its percentile ribbons, or one
- * figure of a population's Sobol indices as bars, each with its CSV, SVG and PNG exports,
- * drawn in the theme's colours (the SVG on screen is the exported one).
+ * The population view: a figure per measured quantity with its percentile ribbons (and, on
+ * request, the first members' own curves), one figure of a population's Sobol indices as bars,
+ * or a Morris screening plot per quantity; each with its CSV, SVG and PNG exports, drawn in the
+ * theme's colours (the SVG on screen is the exported one). Buttons switch between the three.
  */
-import type { PopulationRunResult, SobolRunResult } from '@neurocascade/language/protocol';
-import { populationCsv, sobolCsv } from '../shared/csv.js';
-import { populationChart, sobolChart } from '../shared/population-chart.js';
+import type { MorrisRunResult, PopulationRunResult, SobolRunResult } from '@neurocascade/language/protocol';
+import { morrisCsv, populationCsv, sobolCsv } from '../shared/csv.js';
+import { morrisChart, morrisSvg } from '../shared/morris-chart.js';
+import { MEMBER_CURVES, populationChart, sobolChart } from '../shared/population-chart.js';
 import { populationSvg, sobolSvg, type PlotStyle } from '../shared/population-svg.js';
 import { showFigures, svgPng, type Post } from './chart-export.js';
 import type { Theme } from './theme.js';
 
 const PANEL_HEIGHT = 220;
 
+const threads = (count: number) => (count === 1 ? 'on one thread' : `on ${count} threads`);
+
 interface Figure { name: string; svg: string; csv: string }
+
+type PopulationViewName = 'population' | 'sobol' | 'morris';
+
+export interface PopulationPage {
+    summary: HTMLElement;
+    plots: HTMLElement;
+    /** One button per view, `data-view` naming it. */
+    switches: HTMLElement;
+    members: HTMLInputElement;
+    membersChoice: HTMLElement;
+    membersLabel: HTMLElement;
+}
 
 export class PopulationView {
     /** Every figure in one SVG document, for Export Plot. */
     private whole?: string;
 
-    /** What the switch button shows next: the Sobol indices of the bands' population, or back. */
-    private other?: { view: 'population' | 'sobol'; name: string };
+    /** The population shown, for the buttons. */
+    private population?: string;
 
-    constructor(private readonly page: { summary: HTMLElement; plots: HTMLElement; switch: HTMLButtonElement }, private readonly theme: () => Theme, private readonly post: Post) {
-        page.switch.addEventListener('click', () => { if (this.other) post({ type: 'switch', request: this.other }); });
+    constructor(private readonly page: PopulationPage, private readonly theme: () => Theme, private readonly post: Post) {
+        page.membersLabel.textContent = `Members’ own curves (the first ${MEMBER_CURVES})`;
+        for (const button of Array.from(page.switches.querySelectorAll<HTMLButtonElement>('button[data-view]'))) {
+            button.addEventListener('click', () => {
+                const view = button.dataset.view as PopulationViewName;
+                if (this.population) post({ type: 'switch', request: { view, name: this.population } });
+            });
+        }
+        page.members.addEventListener('change', () => {
+            if (this.population) post({ type: 'switch', request: { view: 'population', name: this.population, ...(page.members.checked ? { members: true } : {}) } });
+        });
     }
 
-    private offer(view: 'population' | 'sobol', name: string): void {
-        this.other = { view, name };
-        this.page.switch.textContent = view === 'sobol' ? 'Sobol indices' : 'Percentile bands';
-        this.page.switch.title = view === 'sobol' ? `First- and total-order Sobol indices over ${name}'s distributions` : `The percentile bands of ${name}`;
+    /** The buttons of the other views; the members' choice with the bands only. */
+    private offer(view: PopulationViewName, population: string, members = false): void {
+        this.population = population;
+        for (const button of Array.from(this.page.switches.querySelectorAll<HTMLButtonElement>('button[data-view]'))) button.hidden = button.dataset.view === view;
+        this.page.membersChoice.hidden = view !== 'population';
+        this.page.members.checked = members;
     }
 
     /** Draws the ribbons; returns the number of figures (one per quantity). */
@@ -36,8 +63,9 @@ export class PopulationView {
         const chart = populationChart(result);
         const style = this.style();
         this.whole = populationSvg(chart, style);
-        this.offer('sobol', result.population);
-        this.page.summary.textContent = `${chart.succeeded} of ${result.size} members ran; the median line in the 25–75 % and 5–95 % bands.`
+        this.offer('population', result.population, result.members !== undefined);
+        this.page.summary.textContent = `${chart.succeeded} of ${result.size} members ran (${threads(result.threads)}); the median line in the 25–75 % and 5–95 % bands`
+            + (chart.members ? `, with the own ${chart.timeUnit ? 'curves' : 'values'} of ${chart.members.length === chart.succeeded ? 'every member' : `the first ${chart.members.length}`}.` : '.')
             + (result.failed.length > 0 ? ` Member ${result.failed[0].member} failed: ${result.failed[0].message}` : '');
         return this.draw(chart.panels.map((panel, q) => ({
             name: `${result.population}-${panel.quantity}`,
@@ -48,10 +76,25 @@ export class PopulationView {
 
     /** Draws the indices; returns the number of figures (one). */
     showSobol(result: SobolRunResult): number {
-        this.page.summary.textContent = `${result.rows} of ${result.samples} rows of the Saltelli design ran.`;
+        this.page.summary.textContent = `${result.rows} of ${result.samples} rows of the Saltelli design ran (${threads(result.threads)}).`;
         this.whole = sobolSvg(sobolChart(result), this.style());
-        this.offer('population', result.population);
+        this.offer('sobol', result.population);
         return this.draw([{ name: `${result.population}-sobol`, svg: this.whole, csv: sobolCsv(result) }]);
+    }
+
+    /** Draws μ* against σ per quantity; returns the number of figures (one per quantity). */
+    showMorris(result: MorrisRunResult): number {
+        const chart = morrisChart(result);
+        const { width, ...theme } = this.style();
+        this.page.summary.textContent = `${result.trajectories} Morris trajectories ran (${threads(result.threads)}), each moving every varied property once by half its distribution (4 levels, Δ = 2).`
+            + ' μ* (mean |elementary effect|) ranks the properties, σ shows non-linearity or interaction.';
+        this.whole = morrisSvg(chart, theme, width);
+        this.offer('morris', result.population);
+        return this.draw(chart.panels.map(panel => ({
+            name: `${result.population}-morris-${panel.quantity}`,
+            svg: morrisSvg(chart, theme, width, panel),
+            csv: morrisCsv({ ...result, effects: result.effects.filter(e => e.quantity === panel.quantity) })
+        })));
     }
 
     /** Every figure one under the other, for the export commands. */

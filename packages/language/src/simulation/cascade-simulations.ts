@@ -13,9 +13,9 @@ import { ExpectDiagnostics } from './expect-diagnostics.js';
 import { LastFits } from './last-fits.js';
 import { modelSource } from './model-lowering.js';
 import type {
-    CascadeRunResult, FitRunResult, OutlineEntry, OutlineResult, PopulationRunResult, RunCascadeParams, RunFitParams, RunPopulationParams, RunScanParams,
-    RunScenarioParams, ScanRunResult, ScenarioRunResult, SimulationOptions, SobolRunResult, SteadyAnalysisParams, SteadyAnalysisResult, SteadyStateParams,
-    SteadyStateResult
+    CascadeRunResult, FitRunResult, MorrisRunResult, OutlineEntry, OutlineResult, PopulationRunResult, RunCascadeParams, RunFitParams, RunPopulationParams,
+    RunScanParams, RunScenarioParams, ScanRunResult, ScenarioRunResult, SimulationOptions, SobolRunResult, SteadyAnalysisParams, SteadyAnalysisResult,
+    SteadyStateParams, SteadyStateResult, TimeCourseSensitivityParams, TimeCourseSensitivityResult
 } from './simulation-protocol.js';
 import type { SimulationJob, SimulationTask, WorkerOutcome } from './worker-protocol.js';
 
@@ -110,12 +110,21 @@ export class CascadeSimulations {
         return await this.run('sobol', params, params.population, hooks) as SobolRunResult;
     }
 
+    async runMorris(params: RunPopulationParams, hooks: RunHooks = {}): Promise<MorrisRunResult> {
+        return await this.run('morris', params, params.population, hooks) as MorrisRunResult;
+    }
+
+    async timeCourseSensitivities(params: TimeCourseSensitivityParams, hooks: RunHooks = {}): Promise<TimeCourseSensitivityResult> {
+        return await this.run('time-course-sensitivity', params, params.scenario, hooks) as TimeCourseSensitivityResult;
+    }
+
     dispose(): void {
         this.pool.dispose();
     }
 
     private async run(
-        task: SimulationTask, params: RunScenarioParams | RunCascadeParams | SteadyStateParams | SteadyAnalysisParams | RunScanParams | RunFitParams | RunPopulationParams,
+        task: SimulationTask,
+        params: RunScenarioParams | RunCascadeParams | SteadyStateParams | SteadyAnalysisParams | RunScanParams | RunFitParams | RunPopulationParams | TimeCourseSensitivityParams,
         name: string | undefined, hooks: RunHooks
     ) {
         const started = performance.now();
@@ -123,7 +132,12 @@ export class CascadeSimulations {
         if (hooks.editorText) await this.editorTextBuilt(document, hooks.token);
         this.runTrees.set(params.uri, document.parseResult.value);
         const outcome: WorkerOutcome = await this.pool.run(
-            { task, source: modelSource(document, this.shared), name, options: params.options ?? await this.configuredOptions(), skipTimeDependent: 'skipTimeDependent' in params ? params.skipTimeDependent : undefined },
+            {
+                task, source: modelSource(document, this.shared), name, options: params.options ?? await this.configuredOptions(),
+                skipTimeDependent: 'skipTimeDependent' in params ? params.skipTimeDependent : undefined,
+                members: 'members' in params ? params.members : undefined,
+                quantity: 'quantity' in params ? params.quantity : undefined
+            },
             { key: `${task}:${params.uri}:${name ?? ''}`, group: params.uri, signal: abortSignal(hooks.token), timeoutMs: hooks.budgetMs, onProgress: hooks.onProgress });
         return { ...outcome, uri: params.uri, elapsedMs: Math.round(performance.now() - started) };
     }

@@ -6,15 +6,15 @@
  * with what a request adds: the document, the scenario, where an expect is written.
  */
 import type {
-    ControlAnalysis, DisplayUnit, ExpectResult, FitResidual, FittedParameter, PopulationResult, RunWarning, ScanResult, SensitivityReport, Series, SobolResult,
-    StabilityReport, SteadyValue
+    ControlAnalysis, DisplayUnit, ExpectResult, FitResidual, FittedParameter, MorrisResult, PopulationResult, RunWarning, ScanResult, SensitivityReport, Series,
+    SobolResult, StabilityReport, SteadyValue
 } from '@neurocascade/simulator';
 import type { NetworkGraph } from '../diagram/network-model.js';
 
-export type { PopulationResult, Series, SobolResult, SteadyValue };
+export type { MorrisResult, PopulationResult, Series, SobolResult, SteadyValue };
 export type { NetworkEdgeKind, NetworkGraph, NetworkNodeCategory, NetworkNodeKind } from '../diagram/network-model.js';
 
-export type SimulationMethod = 'auto' | 'rk45' | 'stiff';
+export type SimulationMethod = 'auto' | 'rk45' | 'stiff' | 'bdf';
 
 /** Solver settings a client passes along (its user settings). */
 export interface SimulationOptions {
@@ -60,6 +60,14 @@ export interface RunScanParams extends DocumentRunParams {
 
 export interface RunPopulationParams extends DocumentRunParams {
     population: string;
+    /** Percentile bands only: also the own values of the first this many members that ran (`members` of the result). */
+    members?: number;
+}
+
+/** Without a scenario: the first one; without a quantity: the scenario's first observed quantity. */
+export interface TimeCourseSensitivityParams extends DocumentRunParams {
+    scenario?: string;
+    quantity?: string;
 }
 
 /** The simulator's verdict on an expect (`value` null when it could not be evaluated), located in its document. */
@@ -219,13 +227,53 @@ export const WRITE_FITTED_VALUES_TITLE = 'Write fitted values into the model';
 
 /** A population's percentile bands (docs/analysis.md, Populations), as `cascade population --format json` gives them. */
 export interface PopulationRunResult extends PopulationResult {
+    /** The threads the runs were spread over (the cores). */
+    threads: number;
     uri: string;
     elapsedMs: number;
 }
 
 /** A population's Sobol indices, as `cascade sobol --format json` gives them. */
 export interface SobolRunResult extends SobolResult {
+    /** The threads the runs were spread over (the cores). */
+    threads: number;
     uri: string;
+    elapsedMs: number;
+}
+
+/** A population's Morris elementary effects, as `cascade morris --format json` gives them, with each measured quantity's unit (that of μ* and σ). */
+export interface MorrisRunResult extends MorrisResult {
+    /** The threads the runs were spread over (the cores). */
+    threads: number;
+    quantities: { name: string; unit: string }[];
+    uri: string;
+    elapsedMs: number;
+}
+
+/**
+ * The scaled sensitivities (dY/Y)/(dp/p) of one quantity along a scenario's run
+ * (docs/analysis.md, Time-course sensitivities) to a bounded set of parameters.
+ */
+export interface TimeCourseSensitivityResult {
+    uri: string;
+    scenario: string;
+    quantity: string;
+    /** The quantities the scenario observes (the ones a reader may choose), and `quantity` if it does not observe it. */
+    quantities: string[];
+    unit: string;
+    /** Minutes. */
+    time: number[];
+    /** The quantity along the run, in `unit`. */
+    values: number[];
+    /** `coefficients[j][k]`: with respect to parameter j at time[k]; null where Y = 0. */
+    parameters: (Omit<SensitivityReport['parameters'][number], 'value'> & { value: number; coefficients: (number | null)[] })[];
+    /**
+     * How the parameters were chosen: all of them (`all`, a small model), the largest |R| at the
+     * scenario's steady state (`steady`), or the largest |R| over the run where there is no steady state (`run`).
+     */
+    chosenBy: 'all' | 'steady' | 'run';
+    /** Of how many numeric properties. */
+    of: number;
     elapsedMs: number;
 }
 
@@ -265,6 +313,8 @@ export interface SimulationRequests {
     'cascade/runFit': [RunFitParams, FitRunResult];
     'cascade/runPopulation': [RunPopulationParams, PopulationRunResult];
     'cascade/runSobol': [RunPopulationParams, SobolRunResult];
+    'cascade/runMorris': [RunPopulationParams, MorrisRunResult];
+    'cascade/timeCourseSensitivities': [TimeCourseSensitivityParams, TimeCourseSensitivityResult];
 }
 
 export type SimulationMethodName = keyof SimulationRequests;

@@ -41,6 +41,8 @@ export function registerSimulationRequests(shared: LangiumSharedServices): void 
     on('cascade/runFit', 'Fitting', (params, hooks) => simulations.runFit(params, hooks));
     on('cascade/runPopulation', 'Running population', (params, hooks) => simulations.runPopulation(params, hooks));
     on('cascade/runSobol', 'Computing Sobol indices', (params, hooks) => simulations.runSobol(params, hooks));
+    on('cascade/runMorris', 'Computing Morris elementary effects', (params, hooks) => simulations.runMorris(params, hooks));
+    on('cascade/timeCourseSensitivities', 'Computing time-course sensitivities', (params, hooks) => simulations.timeCourseSensitivities(params, hooks));
     connection.onShutdown(() => simulations.dispose());
     // Live mode (or the solver settings) changed: the steady-state hints on screen are stale.
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {

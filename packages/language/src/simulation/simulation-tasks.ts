@@ -6,12 +6,14 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    CompiledModelCache, CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, runSweep, scenarioControlAnalysis,
+    CompiledModelCache, CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, runSweepPool, scenarioControlAnalysis,
+    sweepRunner, type RunOutcome,
     scenarioSensitivities, scenarioSteadyState, stabilityAt, stabilitySummary, sweepResult,
-    type CompiledModel, type DisplayUnit, type ModelIR, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
+    type CompiledModel, type DisplayUnit, type ModelIR, type SweepMethod, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from '../diagram/network-model.js';
 import { fitOutcome } from './fit-task.js';
+import { timeCourseSensitivityOutcome } from './time-course-sensitivity-task.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
 import type { WorkerDocuments } from './worker-documents.js';
 import type { ModelSource, SimulationJob, WorkerOutcome } from './worker-protocol.js';
@@ -21,6 +23,11 @@ import type { ModelSource, SimulationJob, WorkerOutcome } from './worker-protoco
  * does the first run of a model this user compiled before, from the disk cache.
  */
 const compiledModels = new CompiledModels(4, CompiledModelCache.forUser());
+
+/** How long a sweep runs in this thread before the rest goes to the pool's threads. */
+export const IN_THREAD_MS = 1000;
+/** How often a sweep's wait looks at the job's stop flag (the pool's threads read theirs between solver steps). */
+const STOP_POLL_MS = 20;
 
 const BALANCE: Observable = { name: 'balance', expression: { kind: 'balance' }, unit: '1' };
 
@@ -49,7 +56,9 @@ export async function runTask(job: SimulationJob, { shouldStop, onProgress }: Jo
         case 'scan': return scanOutcome(model, required(name, 'scan'), run);
         case 'fit': return fitOutcome(compiledModels.compile(model), required(name, 'fit'), run);
         case 'population':
-        case 'sobol': return sweepOutcome(model, job.task, required(name, 'population'), run);
+        case 'sobol':
+        case 'morris': return await sweepOutcome(model, job.task, required(name, 'population'), job.members ?? 0, run);
+        case 'time-course-sensitivity': return timeCourseSensitivityOutcome(compiledModels.compile(model), name, job.quantity, run);
     }
 }
 
@@ -200,12 +209,48 @@ function scanOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOutco
 }
 
 /**
- * A population's members (or its Sobol design) run one after another in this worker, so a
- * long job leaves the other workers to the preview; the result is the CLI's (same function).
+ * A population's members (or its Sobol or Morris design) run here first; those not done after
+ * IN_THREAD_MS go to the worker pool, on as many threads as there are cores, while this worker
+ * waits (starting the pool's threads costs a few hundred milliseconds, more than a short
+ * sweep takes). An edit's stop flag stops both. Each run depends on its index alone, so the
+ * result is the CLI's (same functions), with the own values of the first `members` members
+ * that ran, Morris effects with their quantities' units, and the number of threads.
  */
-function sweepOutcome(model: ModelIR, method: 'population' | 'sobol', population: string, run: RunOptions): WorkerOutcome {
-    const { plan, outcomes } = runSweep(compiledModels.compile(model), { method, population }, run);
-    return sweepResult(plan, outcomes) as WorkerOutcome;
+async function sweepOutcome(model: ModelIR, method: SweepMethod, population: string, members: number, run: RunOptions): Promise<WorkerOutcome> {
+    const job = { method, population };
+    const compiled = compiledModels.compile(model);
+    const { plan, run: runOne } = sweepRunner(compiled, job, { ...run, onProgress: undefined });
+    const outcomes: RunOutcome[] = [];
+    const started = performance.now();
+    try {
+        while (outcomes.length < plan.runs && performance.now() - started < IN_THREAD_MS) {
+            outcomes.push(runOne(outcomes.length));
+            run.onProgress?.(outcomes.length / plan.runs);
+        }
+    } finally {
+        compiled.reset();
+    }
+    let threads = 1;
+    if (outcomes.length < plan.runs) {
+        const done = outcomes.length;
+        const indices = Array.from({ length: plan.runs - done }, (_, k) => done + k);
+        const stop = new AbortController();
+        const watch = setInterval(() => { if (run.shouldStop?.()) stop.abort(); }, STOP_POLL_MS);
+        try {
+            const pooled = await runSweepPool(model, job, {
+                method: run.method, rtol: run.rtol, atol: run.atol, indices, signal: stop.signal,
+                onProgress: fraction => run.onProgress?.((done + fraction * indices.length) / plan.runs)
+            });
+            outcomes.push(...pooled.outcomes);
+            threads = pooled.workers;
+        } finally {
+            clearInterval(watch);
+        }
+    }
+    const result = sweepResult(plan, outcomes, { members: members > 0 });
+    if ('method' in result && result.method === 'morris') return { ...result, quantities: plan.quantities, threads };
+    if ('members' in result && result.members) return { ...result, members: result.members.slice(0, members), threads };
+    return { ...result, threads } as WorkerOutcome;
 }
 
 /** A source reference as a document URI and an LSP range (its file may be a path or a URI). */

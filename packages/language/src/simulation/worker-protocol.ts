@@ -1,10 +1,11 @@
 /** The jobs the language server posts to its simulation workers (through the simulator's worker pool). */
 import type { ModelIR } from '@neurocascade/simulator';
 import type {
-    CascadeRunResult, FitRunResult, PopulationRunResult, ScanRunResult, ScenarioRunResult, SimulationOptions, SobolRunResult, SteadyAnalysisResult, SteadyStateResult
+    CascadeRunResult, FitRunResult, MorrisRunResult, PopulationRunResult, ScanRunResult, ScenarioRunResult, SimulationOptions, SobolRunResult, SteadyAnalysisResult,
+    SteadyStateResult, TimeCourseSensitivityResult
 } from './simulation-protocol.js';
 
-export type SimulationTask = 'scenario' | 'steady-state' | 'cascade' | 'steady-analysis' | 'scan' | 'fit' | 'population' | 'sobol';
+export type SimulationTask = 'scenario' | 'steady-state' | 'cascade' | 'steady-analysis' | 'scan' | 'fit' | 'population' | 'sobol' | 'morris' | 'time-course-sensitivity';
 
 /** A document as the server has it (an open editor's text, which may differ from the file). */
 export interface DocumentText {
@@ -26,6 +27,10 @@ export interface SimulationJob {
     options: SimulationOptions;
     /** Steady state only: see SteadyStateParams.skipTimeDependent. */
     skipTimeDependent?: boolean;
+    /** Population only: see RunPopulationParams.members. */
+    members?: number;
+    /** Time-course sensitivities only: the quantity (see TimeCourseSensitivityParams). */
+    quantity?: string;
 }
 
 /** What the worker computes; the host adds the document URI and the elapsed time. */
@@ -37,4 +42,6 @@ export type WorkerOutcome =
     | Omit<ScanRunResult, 'uri' | 'elapsedMs'>
     | Omit<FitRunResult, 'uri' | 'elapsedMs'>
     | Omit<PopulationRunResult, 'uri' | 'elapsedMs'>
-    | Omit<SobolRunResult, 'uri' | 'elapsedMs'>;
+    | Omit<SobolRunResult, 'uri' | 'elapsedMs'>
+    | Omit<MorrisRunResult, 'uri' | 'elapsedMs'>
+    | Omit<TimeCourseSensitivityResult, 'uri' | 'elapsedMs'>;

@@ -4,7 +4,8 @@
  * terms (J's entries and ∂f/∂pⱼ become shared intermediates), so the stiff solver gets its
  * exact Jacobian symbolically like any model's, block lower-triangular with J on the
  * diagonal; it factors J alone, once per step, and solves the blocks in turn by block
- * forward substitution (BlockTriangularLU; docs/analysis.md).
+ * forward substitution (BlockTriangularLU; docs/analysis.md). The BDF method instead corrects
+ * the state alone and then the sensitivities (staggered), from f, J and ∂f/∂pⱼ.
  */
 import type { CompiledModel } from '../model/compiled-model.js';
 import { neededVariables } from '../model/compiled-model.js';
@@ -13,7 +14,7 @@ import { ModelError } from '../model/errors.js';
 import { jacobianCode } from '../model/jacobian.js';
 import { buildProgram, programSource, type Program, type Statement } from '../model/program.js';
 import { mul, ref, sum, type Space, type Term } from '../model/terms.js';
-import type { JacobianFunction, RightHandSide, SparsityPattern } from '../solvers/problem.js';
+import type { ForwardSensitivities, JacobianFunction, RightHandSide, SparsityPattern } from '../solvers/problem.js';
 import type { AnalysisParameter } from './analysis-parameters.js';
 
 export interface SensitivitySystem {
@@ -22,6 +23,8 @@ export interface SensitivitySystem {
     readonly rhs: RightHandSide;
     /** Block lower-triangular, [[J, 0], [Bⱼ, J]]: `blocks` = 1 + parameters. */
     readonly jacobian: { pattern: SparsityPattern; evaluate: JacobianFunction; blocks: number };
+    /** The model's f and J with ∂f/∂pⱼ, for a method that solves the sensitivities after the state (staggered). */
+    readonly forwardSensitivities: ForwardSensitivities;
     /** The extended initial state: x₀ and ∂x₀/∂pⱼ. */
     initialState(x0: Float64Array): Float64Array;
 }
@@ -123,6 +126,14 @@ function buildSensitivitySystem(m: CompiledModel, parameters: readonly AnalysisP
         stateNames: [...m.stateNames, ...parameters.flatMap(p => m.stateNames.map(s => `∂${s}/∂${p.name}.${p.property}`))],
         rhs,
         jacobian: { pattern: code.pattern, evaluate, blocks: 1 + parameters.length },
+        forwardSensitivities: {
+            states: n, rhs: m.rhs, jacobian: m.jacobian,
+            parameterDerivatives(t, y, out) {
+                out.fill(0);
+                fpProgram(t, y, fpValues);
+                for (let e = 0; e < fpIndex.length; e++) out[fpIndex[e] - n] += fpValues[e];
+            }
+        },
         initialState(x0) {
             const y = new Float64Array(n * (1 + parameters.length));
             y.set(x0);

@@ -1,13 +1,14 @@
 /**
  * `cascade sensitivity --time-course`: how each observed quantity's whole time course moves
  * with each parameter, dY(t)/dp = ∂Y/∂x·s(t) + ∂Y/∂p, from the forward sensitivity
- * equations integrated with the state by the stiff solver.
+ * equations integrated with the state (BDF, staggered, by default).
  */
 import type { ModelIR } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { startState } from '../run/actions.js';
 import { initialState } from '../run/initial-state.js';
 import type { RunOptions } from '../run/run-options.js';
+import type { MethodName } from '../solvers/problem.js';
 import { compiled, findScenario, outputGrid } from '../run/simulate.js';
 import { integrateTrajectory } from '../run/trajectory.js';
 import { modelParameters, namedParameters, reportedParameter, type ReportedParameter } from './analysis-parameters.js';
@@ -27,6 +28,15 @@ export interface TimeCourseSensitivityReport {
     coefficients: (number | null)[][][];
     /** unscaled[i][j][k] = dYᵢ/dpⱼ at time[k], base units. */
     unscaled: number[][][];
+}
+
+/**
+ * BDF, staggered, unless a method is named: `auto` (the default everywhere) chooses it too, since
+ * the extended system is as stiff as the state and BDF solves the sensitivities in one pass per
+ * step (docs/analysis.md#time-course-sensitivities); `stiff` keeps the Rosenbrock method.
+ */
+function sensitivityMethod(method: RunOptions['method']): MethodName {
+    return method === undefined || method === 'auto' ? 'bdf' : method;
 }
 
 export function timeCourseSensitivities(model: ModelIR | CompiledModel, request: SensitivityRequest = {}, options: RunOptions = {}): TimeCourseSensitivityReport {
@@ -53,9 +63,9 @@ export function timeCourseSensitivities(model: ModelIR | CompiledModel, request:
     const pValues = new Float64Array(parameters.length);
     const parameterSeries = parameters.map(() => [] as number[]);
     const unscaled = quantities.map(() => parameters.map(() => [] as number[]));
-    const extended: CompiledModel = { ...m, rhs: system.rhs, jacobian: system.jacobian, stateNames: system.stateNames };
+    const extended: CompiledModel = { ...m, rhs: system.rhs, jacobian: system.jacobian, stateNames: system.stateNames, forwardSensitivities: system.forwardSensitivities };
     integrateTrajectory(extended, y0, scenario.duration, time, scenario.events, {
-        ...options, method: options.method ?? 'stiff', errorComponents: request.sensitivityErrorControl === false ? n : undefined
+        ...options, method: sensitivityMethod(options.method), errorComponents: request.sensitivityErrorControl === false ? n : undefined
     }, (t, y) => {
         const x = y.subarray(0, n);
         observe(t, x, values);

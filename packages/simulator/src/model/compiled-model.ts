@@ -5,7 +5,7 @@
  * actions write into it and every program reads it, so nothing is recompiled per run.
  */
 import type { Expr, ModelIR, PropertyRef } from '../ir.js';
-import type { JacobianFunction, RightHandSide, SparsityPattern } from '../solvers/problem.js';
+import type { ForwardSensitivities, JacobianFunction, RightHandSide, SparsityPattern } from '../solvers/problem.js';
 import { buildProgram, programSource, type Program, type ProgramSource, type Statement } from './program.js';
 import { EquationBuilder, type EquationSystem } from './equation-builder.js';
 import { ModelError } from './errors.js';
@@ -24,6 +24,8 @@ export interface CompiledModel {
     readonly baseSlots: Float64Array;
     readonly rhs: RightHandSide;
     readonly jacobian: { pattern: SparsityPattern; evaluate: JacobianFunction };
+    /** Set on a model extended by its forward sensitivities (time-course sensitivities): how the solver may stagger them. */
+    readonly forwardSensitivities?: ForwardSensitivities;
     /** Whether the right-hand side reads the time (time courses, `t`), with the `set`s now in force. */
     readonly dependsOnTime: boolean;
     /** Every distinct generated source, for inspection. */

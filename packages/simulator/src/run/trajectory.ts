@@ -187,7 +187,7 @@ export function integrateTrajectory(
             ];
             const problem: OdeProblem = clockOnly
                 ? { ...CLOCK, y0: new Float64Array(1), t0: t, tEnd: end, events }
-                : { rhs: m.rhs, jacobian: m.jacobian, y0: y, t0: t, tEnd: end, names: m.stateNames, events };
+                : { rhs: m.rhs, jacobian: m.jacobian, forwardSensitivities: m.forwardSensitivities, y0: y, t0: t, tEnd: end, names: m.stateNames, events };
             let solution;
             try {
                 solution = solve(problem, options.method ?? 'auto', solverOptions(options, t, end, duration, outputTimes));

@@ -11,16 +11,17 @@ export interface Tolerances {
 
 /**
  * Hairer's weighted RMS norm of a local error estimate: each component is scaled by
- * atol + rtol·max(|y_before|, |y_after|), so an error of 1 is exactly the tolerance.
+ * atol + rtol·max(|y_before|, |y_after|), so an error of 1 is exactly the tolerance. Over the
+ * components `from` on (a staggered method tests the sensitivities apart from the state).
  */
-export function errorNorm(error: Float64Array, before: Float64Array, after: Float64Array, tol: Tolerances): number {
+export function errorNorm(error: Float64Array, before: Float64Array, after: Float64Array, tol: Tolerances, from = 0): number {
     const count = tol.components ?? error.length;
     let sum = 0;
-    for (let i = 0; i < count; i++) {
+    for (let i = from; i < count; i++) {
         const scaled = error[i] / (tol.atol + tol.rtol * Math.max(Math.abs(before[i]), Math.abs(after[i])));
         sum += scaled * scaled;
     }
-    return Math.sqrt(sum / count);
+    return Math.sqrt(sum / (count - from));
 }
 
 /** The component with the largest scaled error (NaN counts as largest), to blame in a failure. */

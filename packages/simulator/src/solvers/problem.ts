@@ -46,13 +46,29 @@ export interface OdeProblem {
      * differences then perturb columns that share no row together. Ignored when `jacobian` is given.
      */
     sparsity?: SparsityPattern;
+    /**
+     * Declares y = [x, s₁ … s_P], a state x of `states` components extended by its forward
+     * sensitivities sⱼ' = ∂f/∂x·sⱼ + bⱼ(t, x): x' = f(t, x) is `rhs`, ∂f/∂x is `jacobian` and
+     * bⱼ = ∂f/∂pⱼ comes from `parameterDerivatives` (bⱼ at j·states of its output). All three
+     * read the first `states` components of the y they are given. A method may then correct
+     * the state alone and solve each step's sensitivities after it (staggered, 'bdf'); the
+     * problem's own `rhs` and `jacobian` stay those of the whole extended system.
+     */
+    forwardSensitivities?: ForwardSensitivities;
     /** Names of the state components, for error messages. */
     names?: readonly string[];
     /** Root functions: integration stops at the first crossing, reported in the solution. */
     events?: readonly EventFunction[];
 }
 
-export type MethodName = 'rk45' | 'stiff' | 'auto';
+export interface ForwardSensitivities {
+    states: number;
+    rhs: RightHandSide;
+    jacobian: { pattern: SparsityPattern; evaluate: JacobianFunction };
+    parameterDerivatives: (t: number, y: Float64Array, out: Float64Array) => void;
+}
+
+export type MethodName = 'rk45' | 'stiff' | 'auto' | 'bdf';
 
 export interface SolverOptions {
     rtol?: number;

@@ -1,4 +1,5 @@
 import { AutoSwitching } from './auto-switching.js';
+import { Bdf } from './bdf.js';
 import { DormandPrince45 } from './dormand-prince.js';
 import type { MethodName, OdeProblem, OdeSolution, OdeSolver, SolverOptions } from './problem.js';
 import { Rodas } from './rodas.js';
@@ -7,7 +8,8 @@ import { Rodas } from './rodas.js';
 export const solvers: Readonly<Record<MethodName, new () => OdeSolver>> = {
     rk45: DormandPrince45,
     stiff: Rodas,
-    auto: AutoSwitching
+    auto: AutoSwitching,
+    bdf: Bdf
 };
 
 /** Solves `problem` with the named method (default 'auto'), as SciPy's solve_ivp does. */

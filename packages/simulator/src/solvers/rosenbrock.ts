@@ -1,8 +1,7 @@
 import type { Interpolant } from './dense-output.js';
 import { errorNorm, firstNonFinite, type Tolerances } from './error-norm.js';
 import { jacobianSource, type JacobianSource } from './jacobian.js';
-import { BlockTriangularLU, type IterationMatrixSolver } from './linear/block-triangular-lu.js';
-import { SparseLU } from './linear/sparse-lu.js';
+import { iterationMatrixSolver, type IterationMatrixSolver } from './linear/block-triangular-lu.js';
 import type { SolverStats } from './problem.js';
 import type { RosenbrockTableau } from './rodas-tableaus.js';
 import { PredictiveController } from './step-size-control.js';
@@ -76,8 +75,7 @@ export class RosenbrockStepper implements Stepper {
         this.controller = new PredictiveController(tableau.order);
         this.jacobian = jacobianSource(context.problem, context.rhs, context.tol);
         this.jacobianValues = new Float64Array(this.jacobian.pattern.colIndex.length);
-        const blocks = context.problem.jacobian?.blocks ?? 1;
-        this.lu = blocks > 1 ? new BlockTriangularLU(this.jacobian.pattern, blocks) : new SparseLU(this.jacobian.pattern);
+        this.lu = iterationMatrixSolver(this.jacobian.pattern, context.problem.jacobian?.blocks);
         this.kViews = Array.from({ length: stages }, () => new Float64Array(n));
         const rows = [...tableau.a, tableau.b];
         this.trailing = rows.map((row, s) => s > 1 && row[s - 1] === 1 && rows[s - 1].every((v, j) => row[j] === v));

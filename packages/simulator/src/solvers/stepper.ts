@@ -43,7 +43,11 @@ export interface Stepper {
     readonly failure: AttemptFailure | undefined;
     /** Tries the step (t, y) → (t + h, yNew) where f = f(t, y); returns the error norm (≤ 1 passes). */
     attempt(t: number, y: Float64Array, f: Float64Array, h: number, yNew: Float64Array): number;
-    /** Completes the last attempt: fNew = f(t + h, yNew), dense coefficients into `dense`. */
+    /**
+     * Completes the last attempt: fNew = f(t + h, yNew), dense coefficients into `dense`. A
+     * multistep method, whose history carries the slope, reads f only at the run's start and
+     * leaves fNew as it is.
+     */
     accept(t: number, y: Float64Array, f: Float64Array, h: number, yNew: Float64Array, fNew: Float64Array, dense: Float64Array): Interpolant;
     /** The next step size after an attempt with this error norm. */
     nextStep(h: number, error: number, accepted: boolean): number;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { timeCourseSensitivities, type TimeCourseSensitivityReport } from '../../src/analysis/time-course-sensitivities.js';
 import type { ModelIR } from '../../src/ir.js';
+import type { MethodName } from '../../src/solvers/problem.js';
 import { simulateScenario } from '../../src/run/simulate.js';
 import { at, dose, model, observe, scale, set, when } from '../model/helpers/ir-builder.js';
 import { close } from '../model/helpers/numeric.js';
@@ -41,8 +42,8 @@ const withEvents = (): ModelIR => {
  * scaled by 1 ± h at t = 0), Richardson-extrapolated from h = 2e-3 and 1e-3: the truncation
  * error of each falls as h², so (4·D(h/2) − D(h))/3 is good to O(h⁴).
  */
-function agreesWithFiniteDifferences(build: () => ModelIR, wrt: string[], sensitivityErrorControl = true): TimeCourseSensitivityReport {
-    const report = timeCourseSensitivities(build(), { wrt, sensitivityErrorControl }, TIGHT);
+function agreesWithFiniteDifferences(build: () => ModelIR, wrt: string[], method: MethodName, sensitivityErrorControl = true): TimeCourseSensitivityReport {
+    const report = timeCourseSensitivities(build(), { wrt, sensitivityErrorControl }, { ...TIGHT, method });
     const run = (name: string, factor: number) => {
         const [target, property = 'value'] = name.split('.');
         const ir = build();
@@ -63,10 +64,11 @@ function agreesWithFiniteDifferences(build: () => ModelIR, wrt: string[], sensit
     return report;
 }
 
-describe('time-course sensitivities (forward sensitivity equations)', () => {
+// BDF corrects the state and then the sensitivities (staggered); the Rosenbrock method integrates the extended system whole.
+for (const method of ['bdf', 'stiff'] as const) describe(`time-course sensitivities (forward sensitivity equations, ${method})`, () => {
     for (const sensitivityErrorControl of [false, true]) it(`agree with Richardson-extrapolated central differences to 1e-6 relative (sensitivities ${sensitivityErrorControl ? 'in' : 'out of'} the error test)`, () => {
         // R.hill: ∂(S1/Kd)^hill/∂hill = (S1/Kd)^hill·ln(S1/Kd), taken as 0 at S1 = 0 (its limit), not NaN.
-        const report = agreesWithFiniteDifferences(feedback, ['E.vmax', 'E.km', 'S1.clearance', 'R.kd', 'S0.supply', 'k0', 'R.hill'], sensitivityErrorControl);
+        const report = agreesWithFiniteDifferences(feedback, ['E.vmax', 'E.km', 'S1.clearance', 'R.kd', 'S0.supply', 'k0', 'R.hill'], method, sensitivityErrorControl);
         assert.deepEqual(report.time, [0, 10, 20, 30, 40]);
         // S0(0) = k0: its sensitivity starts at 1, every other at 0.
         assert.equal(report.unscaled[0][5][0], 1);
@@ -78,13 +80,13 @@ describe('time-course sensitivities (forward sensitivity equations)', () => {
             const ir = feedback();
             ir.species.find(s => s.name === 'S1')!.initial = { kind: 'number', value: 0.5 };
             return ir;
-        }, ['S0.initial', 'S1.initial']);
+        }, ['S0.initial', 'S1.initial'], method);
         assert.deepEqual(report.parameters.map(p => [p.name, p.property, p.value]), [['S0', 'initial', 2], ['S1', 'initial', 0.5]]);
         assert.deepEqual([report.unscaled[0][0][0], report.unscaled[1][0][0], report.unscaled[0][1][0], report.unscaled[1][1][0]], [1, 0, 0, 1]);
     });
 
     it('across events (a state set at t = 0, a `when` whose time moves, a dose of a parameter, a scaled state, a dose schedule) agree with central differences to 1e-6', () => {
-        const report = agreesWithFiniteDifferences(withEvents, ['E.vmax', 'E.km', 'S1.clearance', 'R.kd', 'S0.supply', 'k0', 'S0.initial']);
+        const report = agreesWithFiniteDifferences(withEvents, ['E.vmax', 'E.km', 'S1.clearance', 'R.kd', 'S0.supply', 'k0', 'S0.initial'], method);
         // S1(0) = k0/4 after the t = 0 `set`: ∂S1(0)/∂k0 = 1/4, and S1's own initial value no longer counts.
         assert.equal(report.unscaled[1][5][0], 0.25);
     });
@@ -94,8 +96,18 @@ describe('time-course sensitivities (forward sensitivity equations)', () => {
             const ir = feedback();
             ir.scenarios[0].actions.push(set('E', 'vmax', 2.5));
             return ir;
-        }, ['E.vmax']);
+        }, ['E.vmax'], method);
         assert.equal(report.parameters[0].value, 2.5);
+    });
+});
+
+describe('time-course sensitivities', () => {
+    it('are integrated by BDF by default and under auto, by the Rosenbrock method under stiff', () => {
+        const request = { wrt: ['E.vmax', 'k0'] };
+        const byDefault = timeCourseSensitivities(feedback(), request);
+        assert.deepEqual(timeCourseSensitivities(feedback(), request, { method: 'auto' }), byDefault);
+        assert.deepEqual(timeCourseSensitivities(feedback(), request, { method: 'bdf' }), byDefault);
+        assert.notDeepEqual(timeCourseSensitivities(feedback(), request, { method: 'stiff' }).unscaled, byDefault.unscaled);
     });
 
     it('refuse an event that changes a parameter they are taken with respect to, or a `when` that sets a property from the state', () => {

@@ -2,18 +2,23 @@ import { strict as assert } from 'node:assert';
 import { solve } from '../../src/solvers/registry.js';
 import type { MethodName, OdeProblem } from '../../src/solvers/problem.js';
 
-const methods: MethodName[] = ['rk45', 'stiff', 'auto'];
+const methods: MethodName[] = ['rk45', 'stiff', 'auto', 'bdf'];
 const rtol = 1e-8;
 const atol = 1e-10;
 const times = Array.from({ length: 21 }, (_, i) => i * 0.5);
 
-/** Global error stays within a small multiple of the local tolerance on these smooth problems. */
+/**
+ * Global error stays within a small multiple of the local tolerance on these smooth problems:
+ * 10, and 50 for BDF, whose many low-cost steps add up more (SciPy's BDF reaches 16× on the
+ * first-order decay at these tolerances; ours 12×).
+ */
 function assertFollows(problem: OdeProblem, method: MethodName, exact: (t: number) => number[]): void {
     const solution = solve(problem, method, { rtol, atol, outputTimes: times });
     assert.deepEqual(solution.times, times);
+    const factor = method === 'bdf' ? 50 : 10;
     solution.values.forEach((y, k) => {
         exact(times[k]).forEach((expected, i) => {
-            const allowed = 10 * (rtol * Math.abs(expected) + atol);
+            const allowed = factor * (rtol * Math.abs(expected) + atol);
             assert.ok(Math.abs(y[i] - expected) <= allowed, `${method} ${problem.names?.[i]} at t=${times[k]}: ${y[i]} vs ${expected}`);
         });
     });
@@ -54,7 +59,7 @@ describe('solvers against analytic solutions', () => {
         });
     }
 
-    for (const method of ['stiff', 'auto'] as const) {
+    for (const method of ['stiff', 'auto', 'bdf'] as const) {
         it(`${method}: a stiff forced relaxation y' = −k(y − sin t) (exercises ∂f/∂t)`, () => {
             const k = 1000;
             const problem: OdeProblem = {
@@ -71,7 +76,7 @@ describe('solvers against analytic solutions', () => {
             t0: 0, tEnd: 6, y0: Float64Array.of(0, 1), names: ['sin', 'cos'],
             rhs: (_t, y, d) => { d[0] = y[1]; d[1] = -y[0]; }
         };
-        for (const method of ['rk45', 'stiff'] as const) {
+        for (const method of ['rk45', 'stiff', 'bdf'] as const) {
             const solution = solve(problem, method, { rtol: 1e-9, atol: 1e-12 });
             for (let t = 0.013; t < 6; t += 0.37) {
                 const y = solution.at(t);

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { solve } from '../../src/solvers/registry.js';
 import type { MethodName, OdeProblem } from '../../src/solvers/problem.js';
 
-const methods: MethodName[] = ['rk45', 'stiff', 'auto'];
+const methods: MethodName[] = ['rk45', 'stiff', 'auto', 'bdf'];
 
 /** A = 5·e^(−0.4t) falls through 1 at t = ln(5)/0.4; B = 0.2t rises through 1 at t = 5. */
 function crossings(events: OdeProblem['events']): OdeProblem {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { solve } from '../../src/solvers/registry.js';
 import { SolverError, type MethodName, type OdeProblem } from '../../src/solvers/problem.js';
 
-const methods: MethodName[] = ['rk45', 'stiff', 'auto'];
+const methods: MethodName[] = ['rk45', 'stiff', 'auto', 'bdf'];
 
 function rejectsWith(run: () => unknown, check: (error: SolverError) => void): void {
     assert.throws(run, (error: unknown) => {
@@ -94,7 +94,7 @@ describe('solver failures', () => {
         assert.throws(() => solve(decay, 'rk45', { rtol: -1 }), /rtol must be positive/);
         assert.throws(() => solve({ ...decay, tEnd: -1 }, 'stiff'), /ascending/);
         assert.throws(() => solve({ ...decay, names: ['a', 'b'] }, 'stiff'), /2 names given for 1/);
-        assert.throws(() => solve(decay, 'bdf' as MethodName), /Unknown method 'bdf'/);
+        assert.throws(() => solve(decay, 'radau' as MethodName), /Unknown method 'radau'/);
         const twice = { n: 1, rowStart: Int32Array.of(0, 2), colIndex: Int32Array.of(0, 0) };
         assert.throws(() => solve({ ...decay, sparsity: twice }, 'stiff'), /row 0 must list distinct columns/);
         const short = { n: 2, rowStart: Int32Array.of(0, 1, 2), colIndex: Int32Array.of(0, 1) };

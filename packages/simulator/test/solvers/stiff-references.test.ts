@@ -21,12 +21,13 @@ const ROBERTSON_1E11 = [0.2083340149701255e-7, 0.8333360770334713e-13, 0.9999999
 const VAN_DER_POL_2 = [0.1706167732170469e1, -0.8928097010248125];
 
 describe('stiff reference problems', () => {
-    for (const method of ['stiff', 'auto'] as MethodName[]) {
+    for (const method of ['stiff', 'auto', 'bdf'] as MethodName[]) {
         for (const analytic of [true, false]) {
             it(`${method}: Robertson to t = 1e11 (${analytic ? 'analytic' : 'finite-difference'} Jacobian)`, () => {
                 const solution = solve(robertson(1e11, analytic), method, { rtol: 1e-8, atol: 1e-14, outputTimes: [40, 1e11] });
                 assertRelative(solution.values[0], ROBERTSON_40, 1e-6, 't=40');
-                assertRelative(solution.values[1], ROBERTSON_1E11, 1e-6, 't=1e11');
+                // BDF ends 1.9e-6 off in y1 and y2 there, as SciPy's BDF does at these tolerances (1.92e-6).
+                assertRelative(solution.values[1], ROBERTSON_1E11, method === 'bdf' ? 5e-6 : 1e-6, 't=1e11');
                 assert.ok(solution.stats.jacobianEvaluations > 0);
                 assert.ok(solution.stats.steps < 5000, `${solution.stats.steps} steps`);
             });

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { ModelIR } from '../../ir.js';
 import type { CompiledModel } from '../../model/compiled-model.js';
-import { ModelError } from '../../model/errors.js';
+import { ModelError, SimulationError } from '../../model/errors.js';
 import type { RunOptions } from '../../run/run-options.js';
 import { compiled } from '../../run/simulate.js';
 import { WorkerPool } from '../../pool/worker-pool.js';
@@ -52,10 +52,10 @@ const BATCHES_PER_WORKER = 16;
 
 /**
  * On the worker pool; the plan is made here (cheap: one start state), the runs in
- * min(runs, workers) threads. A run's failure is its outcome; a worker's crash or a
- * cancellation fails the whole sweep.
+ * min(runs, workers) threads (`workers` of the result). A run's failure is its outcome; a
+ * worker's crash or a cancellation fails the whole sweep.
  */
-export async function runSweepPool(ir: ModelIR, job: SweepJob, options: SweepOptions = {}): Promise<{ plan: SweepPlan; outcomes: RunOutcome[] }> {
+export async function runSweepPool(ir: ModelIR, job: SweepJob, options: SweepOptions = {}): Promise<{ plan: SweepPlan; outcomes: RunOutcome[]; workers: number }> {
     const { plan } = sweepRunner(compiled(ir), job, options);
     const indices = options.indices ?? everyIndex(plan);
     const workers = Math.max(1, Math.min(indices.length, options.workers ?? availableParallelism()));
@@ -66,14 +66,19 @@ export async function runSweepPool(ir: ModelIR, job: SweepJob, options: SweepOpt
         script: new URL('./sweep-worker.js', import.meta.url), size: workers, workerData, maxQueued: batches.length
     });
     let done = 0;
+    // One listener cancels every batch: one per batch would be hundreds on the signal.
+    const cancel = () => pool.cancel(() => true, 'Cancelled.');
+    options.signal?.addEventListener('abort', cancel);
     try {
-        const outcomes = await Promise.all(batches.map(batch => pool.run(batch, { signal: options.signal }).then(outcome => {
+        if (options.signal?.aborted) throw new SimulationError('Cancelled.', 'cancelled');
+        const outcomes = await Promise.all(batches.map(batch => pool.run(batch).then(outcome => {
             done += batch.length;
             options.onProgress?.(done / indices.length);
             return outcome;
         })));
-        return { plan, outcomes: outcomes.flat() };
+        return { plan, outcomes: outcomes.flat(), workers };
     } finally {
+        options.signal?.removeEventListener('abort', cancel);
         pool.dispose();
     }
 }

@@ -100,3 +100,8 @@ export class BlockTriangularLU implements IterationMatrixSolver {
         }
     }
 }
+
+/** The factorisation of a stiff method's iteration matrix: block by block where the Jacobian declares blocks. */
+export function iterationMatrixSolver(pattern: SparsityPattern, blocks = 1): IterationMatrixSolver {
+    return blocks > 1 ? new BlockTriangularLU(pattern, blocks) : new SparseLU(pattern);
+}

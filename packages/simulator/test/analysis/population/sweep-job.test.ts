@@ -4,6 +4,7 @@ import { normalCdf } from '../../../src/analysis/population/normal-distribution.
 import { sweepRunner } from '../../../src/analysis/population/sweep-job.js';
 import { runSweep, runSweepPool, shardRange } from '../../../src/analysis/population/sweep-run.js';
 import { compileModel } from '../../../src/model/compiled-model.js';
+import { SimulationError } from '../../../src/model/errors.js';
 import { percentile, sweepResult, type PopulationResult, type SobolResult } from '../../../src/analysis/population/sweep-results.js';
 import { model, observe } from '../../model/helpers/ir-builder.js';
 
@@ -65,8 +66,20 @@ describe('populations: members drawn per (seed, index), percentile bands, reprod
         const two = await runSweepPool(ir, job, { workers: 2 });
         assert.deepEqual(one.outcomes, whole);
         assert.deepEqual(two.outcomes, whole);
+        assert.deepEqual([one.workers, two.workers], [1, 2]);
         const other = runSweep({ ...ir, populations: [{ ...ir.populations![0], seed: 8 }] }, job).outcomes;
         assert.notDeepEqual(other[0].parameters, whole[0].parameters);
+    });
+
+    it('the pool stops every batch of a sweep when its signal aborts, and refuses one already aborted', async function () {
+        const ir = withPopulation([supply({ kind: 'lognormal', cv: 0.5 })], { size: 20000 });
+        const job = { method: 'population', population: 'P' } as const;
+        const stop = new AbortController();
+        const began = performance.now();
+        const run = runSweepPool(ir, job, { workers: 2, signal: stop.signal, onProgress: () => stop.abort() });
+        await assert.rejects(run, (e: unknown) => e instanceof SimulationError && e.reason === 'cancelled');
+        assert.ok(performance.now() - began < 10000, 'stopped long before the 20 000 members were done');
+        await assert.rejects(runSweepPool(ir, job, { workers: 1, signal: stop.signal }), (e: unknown) => e instanceof SimulationError && e.reason === 'cancelled');
     });
 
     it('an untruncated normal reaching below 0 fails those members with the reason; truncated draws stay above 0', function () {
