@@ -23,10 +23,10 @@ function assertScenarioRun(result: ScenarioRunResult | undefined, text: string, 
     assert.equal(result.scenario, scenario);
     assert.deepEqual(result.series.map((s) => s.name), names(declared(text, 'scenario Baseline', 'observe')));
     const [duration, unit] = declared(text, 'scenario Baseline', 'simulate').split(/\s+/);
-    assert.equal(result.times[0], 0);
-    assert.ok(Math.abs(result.times.at(-1)! - Number(duration) * minutesPer[unit]) < 1e-6, `the run ends at ${result.times.at(-1)} min`);
+    assert.equal(result.time[0], 0);
+    assert.ok(Math.abs(result.time.at(-1)! - Number(duration) * minutesPer[unit]) < 1e-6, `the run ends at ${result.time.at(-1)} min`);
     for (const series of result.series) {
-        assert.equal(series.values.length, result.times.length, `${series.name} has a value at every output time`);
+        assert.equal(series.values.length, result.time.length, `${series.name} has a value at every output time`);
         assert.ok(series.values.every(Number.isFinite), `${series.name} is finite`);
     }
 }
@@ -54,10 +54,10 @@ describe('NeuroCascade commands', () => {
         assert.equal(result.perturbations.length, text.match(/^\s*perturb\s/gm)?.length);
         const responses = result.perturbations[0].responses;
         assert.deepEqual(responses.map((r) => r.name), measured);
-        assert.ok(responses.every((r) => Number.isFinite(r.delta)));
+        assert.ok(responses.every((r) => Number.isFinite(r.change)));
         // Every measured quantity is non-zero at base here, so each has a coefficient.
         const serotonin = responses.find((r) => r.name === 'Serotonin')!;
-        assert.ok(serotonin.coefficient !== undefined && serotonin.coefficient > 0, `more tryptophan supply raises serotonin (coefficient ${serotonin.coefficient})`);
+        assert.ok(serotonin.coefficient !== null && serotonin.coefficient > 0, `more tryptophan supply raises serotonin (coefficient ${serotonin.coefficient})`);
     });
 
     it('Export Results as CSV writes the shown run to the file', async () => {
@@ -66,7 +66,7 @@ describe('NeuroCascade commands', () => {
         const path = await vscode.commands.executeCommand<string>('neurocascade.exportCsv', exported('csv'));
         assert.equal(path, exported('csv'));
         const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
-        assert.equal(lines.length, run.times.length + 1, 'a header and one row per output time');
+        assert.equal(lines.length, run.time.length + 1, 'a header and one row per output time');
         for (const series of run.series) assert.ok(lines[0].includes(series.name), `the header names ${series.name}: ${lines[0]}`);
     });
 

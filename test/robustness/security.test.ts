@@ -141,7 +141,7 @@ describe('security', function () {
             const { timeCourseChart } = await shared('chart-model.js');
             const { chartSvg } = await shared('svg-plot.js');
             const payload = PAYLOADS[7] + PAYLOADS[3];
-            const chart = timeCourseChart([{ uri: 'file:///m.cascade', scenario: payload, title: payload, times: [0, 1], series: [{ name: payload, unit: `uM${PAYLOADS[3]}`, values: [1, 2] }], expects: [], warnings: [], elapsedMs: 1 }]);
+            const chart = timeCourseChart([{ uri: 'file:///m.cascade', scenario: payload, title: payload, time: [0, 1], series: [{ name: payload, unit: `uM${PAYLOADS[3]}`, values: [1, 2] }], expects: [], warnings: [], elapsedMs: 1 }]);
             const svg: string = chartSvg(chart, { width: 400, height: 300, foreground: '#000', background: '#fff', grid: '#ccc', font: 'sans-serif', views: new Map(), hidden: new Set() });
             assert.ok(!/<(script|img)/i.test(svg), 'the payload is escaped');
             assert.ok(svg.includes('&lt;img src=x onerror='), 'and still shown as text');

@@ -84,11 +84,11 @@ export const COMMANDS_HELP: Readonly<Record<string, CommandHelp>> = {
         ]
     },
     scan: {
-        synopsis: 'scan <file> [--name S] [--format table|json|csv] [--out F]',
+        synopsis: 'scan <file> [--name S] [--format table|json|csv] [--units display|base] [--out F]',
         summary: 'a declared scan: dose–response (with a Hill fit and folds) or a 2-D grid',
         options: [
             ['--name S', 'the scan to run; required when the file declares several'],
-            ['--format table|json|csv', 'output format (default: table on a terminal)'], ['--out F', 'write to F instead of stdout'],
+            ['--format table|json|csv', 'output format (default: table on a terminal)'], UNITS_HELP, ['--out F', 'write to F instead of stdout'],
             ...SOLVER_HELP, HELP_OPTION
         ]
     },

@@ -115,6 +115,42 @@ scenario Dosed {
         close(r.stability.slowestTimeScale, 10, 1e-9, 'slowest');
     });
 
+    it('scan shows each axis in the unit its range was written in and each measure in its author\'s unit; JSON keeps base units', () => {
+        // f = 1 + L/(20 ug/dL + L) scales E's activity: A* = Km·s/(V·f − s) = 5/(3f − 1) uM; B* = s/k = 10 uM, written in nM.
+        const folder = folderWith({ 'model.cascade': `model Cortisol
+modulator Cort { level 12 ug/dL  increases E activity max 100% ec50 20 ug/dL }
+precursor A { supply 1 uM/min }
+metabolite B { initial 0 nM  clearance 0.1 /min }
+enzyme E { converts A -> B  vmax 3 uM/min  km 5 uM }
+scenario Base { simulate 60 min }
+scan Dose {
+    from Base
+    vary Cort level from 0 ug/dL to 40 ug/dL in 5 steps
+    measure A, B
+}
+` });
+        const expected = [0, 10, 20, 30, 40].map(level => [level, 5 / (3 * (1 + level / (20 + level)) - 1), 10_000]);
+        const csv = cascade(['scan', 'model.cascade', '--format', 'csv'], folder);
+        assert.equal(csv.status, 0, csv.stderr);
+        const [header, ...rows] = csv.stdout.trim().split('\n');
+        assert.equal(header, 'Cort.level (ug/dL),A (uM),B (nM)');
+        rows.map(row => row.split(',').map(Number)).forEach((row, i) => row.forEach((v, j) => close(v, expected[i][j], 1e-6, `${header.split(',')[j]} at point ${i}`)));
+        const table = cascade(['scan', 'model.cascade', '--format', 'table'], folder).stdout;
+        // A* = 1 + 12/(8 + L): a Hill curve of base 2.5 uM, Emax −1.5 uM, n 1, IC50 8 ug/dL — read on the shown axis.
+        const hill = /^A: EC50 (\S+) ug\/dL, n (\S+), Emax (\S+) uM$/m.exec(table);
+        assert.ok(hill, table);
+        [8, 1, -1.5].forEach((v, k) => close(Number(hill[k + 1]), v, 1e-3, ['EC50', 'n', 'Emax'][k]));
+        const json = JSON.parse(cascade(['scan', 'model.cascade', '--format', 'json'], folder).stdout);
+        assert.deepEqual([json.vary[0].unit, json.vary[0].displayUnit, json.measures.map((m: { unit: string; displayUnit: string }) => [m.unit, m.displayUnit])],
+            ['g/L', 'ug/dL', [['uM', 'uM'], ['uM', 'nM']]]);
+        // 1 ug/dL is 1e-5 g/L.
+        json.vary[0].values.forEach((v: number, i: number) => close(v, expected[i][0] * 1e-5, 1e-9, `level ${i}`));
+        close(json.measures[1].values[0], 10, 1e-6, 'B in uM');
+        assert.ok(!('display' in json.vary[0]), 'JSON names the shown unit once, as displayUnit');
+        const base = cascade(['scan', 'model.cascade', '--format', 'csv', '--units', 'base'], folder).stdout;
+        assert.equal(base.split('\n')[0], 'Cort.level (g/L),A (uM),B (uM)');
+    });
+
     it('scan --format json: the issue\'s shape; a Hill fit recovers Kd and n of an occupancy curve', () => {
         const folder = folderWith({ 'model.cascade': `model Dose
 precursor L { initial 1 uM }

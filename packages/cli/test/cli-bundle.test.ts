@@ -98,17 +98,17 @@ describe('the bundled CLI', function () {
                 client.open(uri, text, 1);
                 const clean = (await diagnostics).diagnostics;
                 const outline = await client.request('cascade/outline', { uri }) as { scenarios: { name: string }[] };
-                const run = await client.request('cascade/runScenario', { uri, scenario: outline.scenarios[0].name }) as { times: number[]; series: { name: string; values: number[] }[] };
+                const run = await client.request('cascade/runScenario', { uri, scenario: outline.scenarios[0].name }) as { time: number[]; series: { name: string; values: number[] }[] };
                 const broken = client.diagnostics(uri, 2);
                 client.change(uri, text + '\nreaction Extra { Nowhere -> Nowhere rate 1 /min }\n', 2);
-                return { clean, broken: (await broken).diagnostics, run: { times: run.times, series: run.series } };
+                return { clean, broken: (await broken).diagnostics, run: { time: run.time, series: run.series } };
             } finally {
                 await client.close();
             }
         };
         const bundled = await session(cliPackage);
         assert.ok(bundled.broken.some(d => /Nowhere/.test(d.message)), 'the edit with an error is reported');
-        assert.ok(bundled.run.times.length > 10 && bundled.run.series.length > 0, 'the scenario ran');
+        assert.ok(bundled.run.time.length > 10 && bundled.run.series.length > 0, 'the scenario ran');
         assert.deepEqual(bundled, await session(unbundled));
     });
 

@@ -51,7 +51,7 @@ export function previewHtml({ cspSource, nonce, script, styles, layoutModule }: 
         <ul id="expects"></ul>
         <h2>Steady state</h2>
         <p id="steady-state-message" hidden></p>
-        <table id="steady-state"><thead><tr><th>quantity</th><th>value</th><th>unit</th></tr></thead><tbody></tbody></table>
+        <table id="steady-state"><thead></thead><tbody></tbody></table>
     </section>
     <section id="cascade-view" hidden>
         <label>Perturbation <select id="perturbation"></select></label>

@@ -190,6 +190,23 @@ describe('scan charts', function () {
         assert.equal(scanPlots(result)[1].yLabel, 'L (µM)');
     });
 
+    it('1-D and 2-D: a varied property is shown in the unit its range was written in, its EC50 too', () => {
+        const result = occupancyScan();
+        // `vary L initial from 50 nM to 50000 nM`: the same base values, written in nM.
+        const written: ScanRunResult = { ...result, vary: [{ ...result.vary[0], display: { unit: 'nM', scale: 1e-3 } }] };
+        const [plot] = scanPlots(written);
+        assert.equal(plot.xLabel, 'L.initial (nM)');
+        plot.points.forEach((p, i) => assert.ok(Math.abs(p.x / (result.vary[0].values[i] * 1000) - 1) < 1e-12, `point ${i} at ${p.x} nM`));
+        assert.ok(Math.abs(plot.marker!.x - 2000) < 0.1, `EC50 ${plot.marker!.x} nM`);
+        assert.match(plot.marker!.label, /^EC50 2000 nM,/);
+        assert.match(scanPlotSvg(plot, theme), /class="x-label"[^>]*>L\.initial \(nM\)</);
+        assert.equal(scanPlotCsv(plot).split('\n')[0], 'L.initial (nM),R.occupancy,fitted Hill curve');
+        const grid = occupancyScan('vary k from 1 /min to 2 /min in 3 steps');
+        const [heatmap] = scanHeatmaps({ ...grid, vary: [{ ...grid.vary[0], display: { unit: 'nM', scale: 1e-3 } }, grid.vary[1]] });
+        assert.equal(heatmap.rowAxis, 'L.initial (nM)');
+        heatmap.rows.forEach((row, i) => assert.ok(Math.abs(Number(row) / (grid.vary[0].values[i] * 1000) - 1) < 1e-12, `row ${i} at ${row} nM`));
+    });
+
     it('1-D: a scan whose every point failed draws its axes, no points and no curve', () => {
         const result = occupancyScan();
         const failed: ScanRunResult = {

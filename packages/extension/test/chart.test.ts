@@ -12,15 +12,14 @@ const style: SvgStyle = {
 };
 const LINEAR: PanelView = { log: false, normalised: false };
 
-/** The example's scenario as the simulator runs it (through the CLI), in the shape the preview receives: it observes `balance`, which also comes apart. */
+/** The example's scenario as the simulator runs it (through the CLI), in the shape the preview receives (it observes `balance`). */
 function serotonin(scenario: string): ScenarioRunResult {
     const cli = fileURLToPath(new URL('../../../cli/bin/cascade.js', import.meta.url));
     const model = fileURLToPath(new URL('../../../../examples/serotonin.cascade', import.meta.url));
     const run = JSON.parse(execFileSync(process.execPath, [cli, 'simulate', model, '--scenario', scenario, '--format', 'json'], { encoding: 'utf8' })) as
         { time: number[]; series: { name: string; unit: string; values: number[] }[] };
     return {
-        uri: 'file:///serotonin.cascade', scenario, times: run.time, series: run.series,
-        balance: run.series.find(s => s.name === 'balance')?.values, expects: [], warnings: [], elapsedMs: 0
+        uri: 'file:///serotonin.cascade', scenario, time: run.time, series: run.series, expects: [], warnings: [], elapsedMs: 0
     };
 }
 
@@ -113,10 +112,8 @@ describe('time-course chart model', function () {
         assert.deepEqual(chart.panels[0].lines.map(l => l.values), [[1, 2, 3], [4, null, 5]]);
     });
 
-    it('draws the E/I balance once in its own panel, observed or not', () => {
-        const observed = scenarioResult('A', [0, 1], { X: [1, 1] }, [0.9, 1.1]);
-        observed.series.push({ name: 'balance', unit: '1', values: [0.9, 1.1] });
-        const chart = timeCourseChart([observed]);
+    it('draws the E/I balance in its own panel', () => {
+        const chart = timeCourseChart([scenarioResult('A', [0, 1], { X: [1, 1] }, [0.9, 1.1])]);
         assert.deepEqual(chart.panels.map(p => [p.title, p.lines.length]), [['Concentration', 1], ['E/I balance', 1]]);
         assert.equal(chart.legend.length, 2);
     });

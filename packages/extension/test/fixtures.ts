@@ -1,26 +1,30 @@
 /** Small protocol results for the pure modules' tests. */
 import type { CascadeRunResult, ScenarioRunResult } from '../../language/src/simulation/simulation-protocol.js';
 
-export function scenarioResult(scenario: string, times: number[], series: Record<string, number[]>, balance?: number[]): ScenarioRunResult {
+/** A run's result; `balance`: the E/I balance the server adds after the observed series. */
+export function scenarioResult(scenario: string, time: number[], series: Record<string, number[]>, balance?: number[]): ScenarioRunResult {
     return {
-        uri: 'file:///model.cascade', scenario, times,
-        series: Object.entries(series).map(([name, values]) => ({ name, unit: name.includes('.') ? '1' : 'uM', values })),
-        balance, expects: [], warnings: [], elapsedMs: 5
+        uri: 'file:///model.cascade', scenario, time,
+        series: [
+            ...Object.entries(series).map(([name, values]) => ({ name, unit: name.includes('.') ? '1' : 'uM', values })),
+            ...(balance ? [{ name: 'balance', unit: '1', values: balance }] : [])
+        ],
+        expects: [], warnings: [], elapsedMs: 5
     };
 }
 
 export function cascadeResult(): CascadeRunResult {
     return {
         uri: 'file:///model.cascade', cascade: 'Loading', from: 'Baseline', at: 'steady', elapsedMs: 7,
-        network: { nodes: [], edges: [] },
+        network: { nodes: [], edges: [] }, nodeResponses: [{}, {}],
         perturbations: [{
-            label: 'Trp supply +50%', target: 'Trp', property: 'supply', nodeResponses: {},
+            change: 'Trp supply +50%', target: 'Trp', property: 'supply',
             responses: [
-                { name: 'Serotonin', unit: 'uM', base: 2, perturbed: 3, delta: 1, percent: 50, coefficient: 1, localCoefficient: 1.2 },
-                { name: 'HT1A.occupancy', unit: '1', base: 0, perturbed: 0.1, delta: 0.1 }
+                { name: 'Serotonin', unit: 'uM', base: 2, perturbed: 3, change: 1, percent: 50, coefficient: 1, localCoefficient: 1.2 },
+                { name: 'HT1A.occupancy', unit: '1', base: 0, perturbed: 0.1, change: 0.1, percent: null, coefficient: null, localCoefficient: null }
             ]
         }, {
-            label: 'MAO activity 0', target: 'MAO', property: 'activity', nodeResponses: {}, responses: [],
+            change: 'MAO activity 0', target: 'MAO', property: 'activity', responses: [],
             error: 'Cascade Loading: no steady state with MAO activity 0: Serotonin grows without bound'
         }]
     };

@@ -15,6 +15,7 @@ export { simulateScenario, runScenario, scenarioSteadyState, findScenario, type 
 export { MAX_SCHEDULED_DOSES, resolveScenario } from "./run/scenario-chain.js";
 export { findSteadyState, type SteadyState } from "./run/steady-state.js";
 export type { RunWarning } from "./run/negative-concentrations.js";
+export { observer } from "./run/observables.js";
 export type { ExpectResult } from "./run/expects.js";
 export { formatNumber, formatQuantity } from "./run/quantity-format.js";
 export type { RunOptions } from "./run/run-options.js";

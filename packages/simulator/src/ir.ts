@@ -416,6 +416,8 @@ export interface ScanVary extends PropertyRef {
     to: number;
     count: number;
     log: boolean;
+    /** The unit its range was written in, to show the axis in. */
+    display?: DisplayUnit;
     source?: SourceRef;
 }
 

@@ -67,11 +67,9 @@ interface Quantity { name: string; unit: string; display?: Series['display']; va
 
 const BALANCE = 'E/I balance';
 
-/** The observed series, then the E/I balance once (a scenario that observes `balance` has it among its series too). */
+/** The series, the E/I balance (observed, or added by the server) in a panel of its own. */
 function quantitiesOf(result: ScenarioRunResult): Quantity[] {
-    const series: Quantity[] = result.series.map(s => s.name === 'balance' ? { ...s, dimension: BALANCE } : s);
-    return result.balance && !series.some(s => s.name === 'balance')
-        ? [...series, { name: 'balance', unit: '1', values: result.balance, dimension: BALANCE }] : series;
+    return result.series.map(s => s.name === 'balance' ? { ...s, dimension: BALANCE } : s);
 }
 
 const DIMENSIONS: Readonly<Record<string, string>> = {
@@ -109,13 +107,13 @@ export function timeCourseChart(results: readonly ScenarioRunResult[]): ChartMod
 }
 
 function alignTimes(results: readonly ScenarioRunResult[]) {
-    const end = Math.max(0, ...results.flatMap(r => r.times.slice(-1)));
+    const end = Math.max(0, ...results.flatMap(r => r.time.slice(-1)));
     const timeUnit = timeUnitFor(end);
-    const allTimes = [...new Set(results.flatMap(r => r.times))].sort((a, b) => a - b);
+    const allTimes = [...new Set(results.flatMap(r => r.time))].sort((a, b) => a - b);
     const index = new Map(allTimes.map((t, i) => [t, i]));
     const aligned = (result: ScenarioRunResult, values: readonly number[]) => {
         const out: (number | null)[] = new Array(allTimes.length).fill(null);
-        result.times.forEach((t, i) => { out[index.get(t)!] = finiteOrNull(values[i]); });
+        result.time.forEach((t, i) => { out[index.get(t)!] = finiteOrNull(values[i]); });
         return out;
     };
     return { timeUnit, times: allTimes.map(t => t / timeUnit.minutes), aligned };

@@ -21,7 +21,7 @@ export function scenariosCsv(results: readonly ScenarioRunResult[]): string {
     const rows: CsvCell[][] = [['scenario', 'time (min)', ...columns]];
     for (const result of results) {
         const byColumn = new Map(result.series.map(s => [columnName(s.name, s.unit), s.values]));
-        result.times.forEach((time, i) => rows.push([result.scenario, time, ...columns.map(c => byColumn.get(c)?.[i])]));
+        result.time.forEach((time, i) => rows.push([result.scenario, time, ...columns.map(c => byColumn.get(c)?.[i])]));
     }
     return toCsv(rows);
 }
@@ -29,8 +29,8 @@ export function scenariosCsv(results: readonly ScenarioRunResult[]): string {
 export function cascadeCsv(result: CascadeRunResult): string {
     const rows: CsvCell[][] = [['perturbation', 'quantity', 'unit', 'base', 'perturbed', 'change', 'change (%)', 'response coefficient', 'local coefficient', 'error']];
     for (const p of result.perturbations) {
-        if (p.error !== undefined) rows.push([p.label, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, p.error]);
-        for (const r of p.responses) rows.push([p.label, r.name, r.unit, r.base, r.perturbed, r.delta, r.percent, r.coefficient, r.localCoefficient, undefined]);
+        if (p.error !== undefined) rows.push([p.change, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, p.error]);
+        for (const r of p.responses) rows.push([p.change, r.name, r.unit, r.base, r.perturbed, r.change, r.percent, r.coefficient, r.localCoefficient, undefined]);
     }
     return toCsv(rows);
 }

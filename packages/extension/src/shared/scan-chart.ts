@@ -2,8 +2,8 @@
  * What the scan view draws: for a 1-D scan, one dose–response plot per measured quantity with
  * the fitted Hill curve Y = base + Emax·xⁿ/(EC50ⁿ + xⁿ), its EC50 (IC50 when Y falls) marked
  * and the folds of a steady-state scan shaded; for a 2-D scan, one heatmap per quantity.
- * Values are shown in readable units (docs/reference.md, Display units); a geometric grid
- * (`log`) gets a logarithmic dose axis.
+ * Values are shown in the units their author wrote, else readable ones (docs/reference.md,
+ * Display units); a geometric grid (`log`) gets a logarithmic dose axis.
  */
 import { toCsv } from '@neurocascade/language/csv';
 import type { ScanRunResult } from '@neurocascade/language/protocol';
@@ -53,7 +53,7 @@ export function isGeometric(values: readonly number[]): boolean {
 export function scanPlots(result: ScanRunResult): ScanPlot[] {
     if (result.vary.length !== 1) return [];
     const axis = result.vary[0];
-    const xUnit = displayUnitFor(axis.unit, largestMagnitude(axis.values));
+    const xUnit = displayUnitFor(axis.unit, largestMagnitude(axis.values), axis.display);
     const log = isGeometric(axis.values);
     return result.measures.map(measure => scanPlot(result, axis, measure, xUnit, log));
 }
@@ -91,8 +91,8 @@ function scanPlot(result: ScanRunResult, axis: Axis, measure: Measure, xUnit: Di
 export function scanHeatmaps(result: ScanRunResult): HeatmapChart[] {
     if (result.vary.length !== 2) return [];
     const [first, second] = result.vary;
-    const rowUnit = displayUnitFor(first.unit, largestMagnitude(first.values));
-    const columnUnit = displayUnitFor(second.unit, largestMagnitude(second.values));
+    const rowUnit = displayUnitFor(first.unit, largestMagnitude(first.values), first.display);
+    const columnUnit = displayUnitFor(second.unit, largestMagnitude(second.values), second.display);
     return result.measures.map(measure => {
         const grid = measure.values as (number | null)[][];
         const unit = displayUnitFor(measure.unit, largestMagnitude(grid.flat()), measure.display);

@@ -31,7 +31,7 @@ export class CascadeView {
         this.page.perturbation.replaceChildren(...result.perturbations.map((p, i) => {
             const option = document.createElement('option');
             option.value = String(i);
-            option.textContent = p.label;
+            option.textContent = p.change;
             return option;
         }));
         if (previous !== '' && Number(previous) < result.perturbations.length) this.page.perturbation.value = previous;
@@ -40,12 +40,13 @@ export class CascadeView {
 
     async render(): Promise<number> {
         const result = this.result;
-        const perturbation = result?.perturbations[Number(this.page.perturbation.value) || 0];
+        const index = Number(this.page.perturbation.value) || 0;
+        const perturbation = result?.perturbations[index];
         if (!result || !perturbation) return 0;
         const run = ++this.renderRun;
         this.renderBars(result, perturbation);
         const layout = await this.layouts.layoutOf(result.network);
-        if (run === this.renderRun) this.renderNetwork(result, perturbation, layout);
+        if (run === this.renderRun) this.renderNetwork(result, index, layout);
         return perturbation.responses.length;
     }
 
@@ -58,7 +59,7 @@ export class CascadeView {
             this.page.responses.replaceChildren(message);
             return;
         }
-        const coefficients = (p: PerturbationResult) => p.responses.flatMap(r => r.coefficient === undefined ? [] : [r.coefficient]);
+        const coefficients = (p: PerturbationResult) => p.responses.flatMap(r => r.coefficient === null ? [] : [r.coefficient]);
         const { limit } = cascadeScale(result.perturbations.map(coefficients), coefficients(perturbation), '', format);
         this.page.responses.replaceChildren(...perturbation.responses.map(response => {
             const row = document.createElement('div');
@@ -73,29 +74,30 @@ export class CascadeView {
             track.className = 'track';
             const bar = document.createElement('span');
             bar.className = 'bar';
-            const share = coefficient === undefined ? 0 : Math.min(1, Math.abs(coefficient) / limit) * 50;
-            bar.style.left = `${coefficient !== undefined && coefficient < 0 ? 50 - share : 50}%`;
+            const share = coefficient === null ? 0 : Math.min(1, Math.abs(coefficient) / limit) * 50;
+            bar.style.left = `${coefficient !== null && coefficient < 0 ? 50 - share : 50}%`;
             bar.style.width = `${share}%`;
-            bar.style.background = coefficient === undefined ? 'transparent' : divergingColour(coefficient / limit);
+            bar.style.background = coefficient === null ? 'transparent' : divergingColour(coefficient / limit);
             track.append(bar);
             const value = document.createElement('span');
             value.className = 'coefficient';
-            value.textContent = coefficient === undefined ? 'n/a' : format(coefficient);
-            const local = response.localCoefficient === undefined ? '' : `; exact local coefficient ${format(response.localCoefficient)}`;
+            value.textContent = coefficient === null ? 'n/a' : format(coefficient);
+            const local = response.localCoefficient === null ? '' : `; exact local coefficient ${format(response.localCoefficient)}`;
             value.title = `base ${format(response.base)}, perturbed ${format(response.perturbed)} ${response.unit}${local}`;
             row.append(name, track, value);
             return row;
         }));
     }
 
-    private renderNetwork(result: CascadeRunResult, perturbation: PerturbationResult, layout: NetworkLayout): void {
-        const values = new Map(Object.entries(perturbation.nodeResponses));
-        const scale: ResponseScale = cascadeScale(result.perturbations.map(p => Object.values(p.nodeResponses)), values.values(),
+    private renderNetwork(result: CascadeRunResult, index: number, layout: NetworkLayout): void {
+        const perturbation = result.perturbations[index];
+        const values = new Map(Object.entries(result.nodeResponses[index]));
+        const scale: ResponseScale = cascadeScale(result.nodeResponses.map(nodes => Object.values(nodes)), values.values(),
             'Response coefficient (same scale for every perturbation)', format);
         const when = result.at === 'steady' ? 'at steady state' : `at ${result.at} min`;
         const markup = networkSvgElement(layout, {
             heading: result.title ? `${result.cascade} — ${result.title}` : result.cascade,
-            subheading: `${perturbation.label}: each node's response coefficient ${when}`
+            subheading: `${perturbation.change}: each node's response coefficient ${when}`
         }, { target: perturbation.target, values, scale });
         drawInto(this.page.network, markup.text);
         this.page.networkExport.replaceChildren(exportButtons({

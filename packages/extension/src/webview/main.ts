@@ -82,8 +82,7 @@ async function show(content: PreviewContent): Promise<void> {
         renderExpects(page.expects, results.flatMap(r => r.expects));
         const prefix = (scenario: string, name: string) => results.length > 1 ? `${scenario}: ${name}` : name;
         renderWarnings(page.warnings, results.flatMap(r => r.warnings.map(warning => prefix(r.scenario, warning.message))));
-        renderSteadyState(page.steadyState, page.steadyStateMessage,
-            results.flatMap(r => (r.steadyState ?? []).map(v => ({ ...v, name: prefix(r.scenario, v.name) }))),
+        renderSteadyState(page.steadyState, page.steadyStateMessage, results.map(r => ({ scenario: r.scenario, values: r.steadyState ?? [] })),
             results.map(r => (r.steadyStateMessage ?? r.steadyStateStability) && prefix(r.scenario, (r.steadyStateMessage ?? r.steadyStateStability)!))
                 .filter(Boolean).join('\n') || undefined);
         setState('ready', `${results.map(r => `${r.elapsedMs} ms`).join(', ')}`);
@@ -92,7 +91,8 @@ async function show(content: PreviewContent): Promise<void> {
         page.title.textContent = 'Steady state';
         renderExpects(page.expects, []);
         renderWarnings(page.warnings, []);
-        renderSteadyState(page.steadyState, page.steadyStateMessage, result.values, result.converged ? result.stability : result.message ?? 'No steady state was found.');
+        renderSteadyState(page.steadyState, page.steadyStateMessage, [{ scenario: result.scenario ?? 'initial state', values: result.values }],
+            result.converged ? result.stability : result.message ?? 'No steady state was found.');
         series = result.values.length;
         setState('ready', `${result.elapsedMs} ms`);
     } else if (content.view === 'fit') {

@@ -1,6 +1,8 @@
 /** The steady-state table and the list of expectations, built with textContent only. */
-import type { ExpectOutcome, SteadyValue } from '@neurocascade/language/protocol';
-import { displayUnitFor, format } from '../shared/display-units.js';
+import { inDisplay } from '@neurocascade/language/display-units';
+import type { ExpectOutcome } from '@neurocascade/language/protocol';
+import { steadyRows, type SteadyColumn } from '@neurocascade/language/results/steady-table';
+import { format, unitLabel } from '../shared/display-units.js';
 
 export function cell(text: string, className?: string): HTMLTableCellElement {
     const td = document.createElement('td');
@@ -9,17 +11,27 @@ export function cell(text: string, className?: string): HTMLTableCellElement {
     return td;
 }
 
-export function renderSteadyState(table: HTMLTableElement, message: HTMLElement, values: SteadyValue[] | undefined, why?: string): void {
-    const rows = (values ?? []).map(value => {
+/**
+ * The table `cascade steady` prints (the same rows, one column per scenario), each row in the
+ * unit its author wrote, else a readable prefix (docs/reference.md, Display units).
+ */
+export function renderSteadyState(table: HTMLTableElement, message: HTMLElement, columns: readonly SteadyColumn[], why?: string): void {
+    const rows = steadyRows(columns).map(steady => {
         const row = document.createElement('tr');
-        row.dataset.name = value.name;
-        row.dataset.value = String(value.value);
-        // In its author's unit when the model writes one, else a readable prefix (docs/reference.md, Display units).
-        const unit = displayUnitFor(value.unit, Math.abs(value.value), value.display);
-        row.dataset.unit = unit.label;
-        row.append(cell(value.name), cell(format(value.value * unit.factor), 'value'), cell(unit.label));
+        row.dataset.name = steady.name;
+        row.dataset.value = String(steady.values[0] ?? '');
+        const unit = unitLabel(steady.display?.unit ?? steady.unit);
+        row.dataset.unit = unit;
+        row.append(cell(steady.name), cell(unit), ...steady.values.map(value => cell(value === null ? '' : format(inDisplay(value, steady.display)!), 'value')));
         return row;
     });
+    const header = document.createElement('tr');
+    header.append(...['quantity', 'unit', ...columns.map(column => column.scenario)].map(text => {
+        const th = document.createElement('th');
+        th.textContent = text;
+        return th;
+    }));
+    table.tHead?.replaceChildren(header);
     table.tBodies[0].replaceChildren(...rows);
     table.hidden = rows.length === 0;
     message.hidden = !why;

@@ -42,15 +42,16 @@ export function lowerObservable(item: Expression, observables: Observables, cont
 
 /**
  * Display units follow the author: a species without a unit on its `initial` takes the one of
- * its first expect; every observable, measured quantity and expect of a species without a unit
- * of its own takes the species'.
+ * its first expect; every observable, quantity a cascade or scan measures and expect of a species
+ * without a unit of its own takes the species'.
  */
 export function assignDisplayUnits(model: IR.ModelIR): void {
     const expects = model.scenarios.flatMap(scenario => scenario.expects);
     const species = new Map(model.species.map(s => [s.name, s]));
     for (const s of model.species) s.display ??= expects.find(e => e.label === s.name && e.display)?.display;
     const ofSpecies = (expression: IR.Expr) => expression.kind === 'name' ? species.get(expression.name)?.display : undefined;
-    for (const observable of [...model.scenarios.flatMap(s => s.observe), ...model.cascades.flatMap(c => c.measure)]) observable.display ??= ofSpecies(observable.expression);
+    const observed = [model.scenarios.flatMap(s => s.observe), model.cascades.flatMap(c => c.measure), (model.scans ?? []).flatMap(s => s.measure)];
+    for (const observable of observed.flat()) observable.display ??= ofSpecies(observable.expression);
     // An expect of one reading of a species shows that species' unit; a relative change is a percentage.
     for (const expect of expects) {
         if (!expect.relativeTo && expect.readings.length === 1 && expect.value.kind === 'name') expect.display ??= ofSpecies(expect.readings[0].expression);

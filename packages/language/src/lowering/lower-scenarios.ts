@@ -177,12 +177,14 @@ export function lowerScan(node: Scan, observables: Observables, context: Lowerin
         from: node.items.find(isCascadeFrom)?.scenario.$refText ?? '',
         vary: node.items.filter(isVary).map(vary => {
             const target = vary.target.$refText, property = vary.property ?? 'value';
+            const from = constantOf(propertyValue(vary.target.ref, property, vary.low, context));
+            const to = constantOf(propertyValue(vary.target.ref, property, vary.high, context));
+            const display = context.rangeUnitOf([{ written: vary.low, lowered: from }, { written: vary.high, lowered: to }]);
             return {
-                target, property,
-                from: constantOf(propertyValue(vary.target.ref, property, vary.low, context)),
-                to: constantOf(propertyValue(vary.target.ref, property, vary.high, context)),
+                target, property, from, to,
                 count: constantOf(context.expression(vary.steps)),
                 log: vary.log,
+                ...(display ? { display } : {}),
                 source: context.sourceOf(vary, file)
             };
         }),

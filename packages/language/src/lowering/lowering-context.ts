@@ -96,6 +96,22 @@ export class LoweringContext {
     }
 
     /**
+     * The unit a range was written in (`from 0 ug/dL to 40 ug/dL`), to show its values in: that
+     * of its first bound written as a non-zero number with a unit. A base value is `scale` of it,
+     * the bound's lowered value over its written number, so a molar mass or a rate converts
+     * exactly as lowering converted the bound.
+     */
+    rangeUnitOf(bounds: readonly { written: Expression | undefined; lowered: number }[]): DisplayUnit | undefined {
+        if (!this.unitsChecked) return undefined;
+        for (const { written, lowered } of bounds) {
+            if (isQuantity(written) && written.unit && written.value !== 0 && Number.isFinite(lowered) && lowered !== 0) {
+                return { unit: written.unit.trim(), scale: lowered / written.value };
+            }
+        }
+        return undefined;
+    }
+
+    /**
      * The factor from a number written in `unit` (a measurement, a CSV cell) to base units: a mass
      * concentration of a species in µM goes through its molar mass, as concentrationOf does.
      * 1 under `units unchecked` or for an empty or unknown unit (checks report those).

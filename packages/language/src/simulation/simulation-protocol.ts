@@ -2,16 +2,16 @@
  * The custom LSP requests that run simulations, shared by the server and every client.
  * Only types and method names: clients import it without pulling in the server.
  * Every quantity is in base units (µM, minutes, fractions) with its unit named beside it.
- * Results are the simulator's own types (`Series`, `SteadyValue`, `ExpectResult`, `RunWarning`)
+ * Results are the simulator's own types (`Series`, `SteadyValue`, `ExpectResult`, `RunWarning`, `CascadeResult`)
  * with what a request adds: the document, the scenario, where an expect is written.
  */
 import type {
-    ControlAnalysis, DisplayUnit, ExpectResult, FitResidual, FittedParameter, MorrisResult, PopulationResult, RunWarning, ScanResult, SensitivityReport, Series,
-    SobolResult, StabilityReport, SteadyValue
+    CascadeResponse, CascadeResult, ControlAnalysis, DisplayUnit, ExpectResult, FitResidual, FittedParameter, MorrisResult, PerturbationResult, PopulationResult,
+    RunWarning, ScanResult, SensitivityReport, Series, SimulationResult, SobolResult, StabilityReport, SteadyValue
 } from '@neurocascade/simulator';
 import type { NetworkGraph } from '../diagram/network-model.js';
 
-export type { MorrisResult, PopulationResult, Series, SobolResult, SteadyValue };
+export type { CascadeResponse, CascadeResult, MorrisResult, PerturbationResult, PopulationResult, Series, SobolResult, SteadyValue };
 export type { NetworkEdgeKind, NetworkGraph, NetworkNodeCategory, NetworkNodeKind } from '../diagram/network-model.js';
 
 export type SimulationMethod = 'auto' | 'rk45' | 'stiff' | 'bdf';
@@ -94,15 +94,14 @@ export interface Range {
     end: { line: number; character: number };
 }
 
-export interface ScenarioRunResult {
+/**
+ * A scenario's run as the simulator returns it (`time` in minutes, `series` in base units):
+ * the observed quantities, then the E/I `balance` when the model has excitatory and inhibitory
+ * receptors and the scenario does not observe it.
+ */
+export interface ScenarioRunResult extends Pick<SimulationResult, 'scenario' | 'time' | 'series'> {
     uri: string;
-    scenario: string;
     title?: string;
-    /** Minutes. */
-    times: number[];
-    series: Series[];
-    /** `balance` over time, when the model has excitatory and inhibitory receptors. */
-    balance?: number[];
     steadyState?: SteadyValue[];
     /** Why the steady-state table is missing, when it is. */
     steadyStateMessage?: string;
@@ -125,40 +124,19 @@ export interface SteadyStateResult {
     elapsedMs: number;
 }
 
-export interface Response {
-    name: string;
-    unit: string;
-    base: number;
-    perturbed: number;
-    delta: number;
-    /** ΔY/Y as a percentage; absent when the base value is 0. */
-    percent?: number;
-    /** (ΔY/Y)/(ΔP/P); absent when Y or P is 0 at base. */
-    coefficient?: number;
-    /** The exact (dY/Y)/(dP/P) at the base steady state; absent at a time T or where Y = 0. */
-    localCoefficient?: number;
-}
-
-export interface PerturbationResult {
-    label: string;
-    target: string;
-    property: string;
-    /** The measured quantities, in the order the cascade lists them. */
-    responses: Response[];
-    /** Response coefficient of every network node that has one, for colouring the graph. */
-    nodeResponses: Record<string, number>;
-    /** Why this perturbation has no result (its responses are then empty). */
-    error?: string;
-}
-
-export interface CascadeRunResult {
+/**
+ * A cascade's responses as the simulator returns them (`CascadeResult`), with what the
+ * request adds: the document, the cascade's title and scenario, the network to colour and,
+ * per perturbation, each network node's response coefficient.
+ */
+export interface CascadeRunResult extends CascadeResult {
     uri: string;
-    cascade: string;
     title?: string;
+    /** The scenario every perturbation starts from. */
     from: string;
-    at: 'steady' | number;
-    perturbations: PerturbationResult[];
     network: NetworkGraph;
+    /** In the order of `perturbations`: the response coefficient of every network node that has one (empty for a failed perturbation). */
+    nodeResponses: Record<string, number>[];
     elapsedMs: number;
 }
 
@@ -179,9 +157,8 @@ export interface SteadyAnalysisResult {
     elapsedMs: number;
 }
 
-/** A declared scan as the simulator runs it (values in base units); a measured species carries the unit its author wrote. */
-export interface ScanRunResult extends Omit<ScanResult, 'measures'> {
-    measures: (ScanResult['measures'][number] & { display?: DisplayUnit })[];
+/** A declared scan as the simulator runs it (values in base units, each axis and measure with the unit its author wrote, if any). */
+export interface ScanRunResult extends ScanResult {
     uri: string;
     title?: string;
     elapsedMs: number;

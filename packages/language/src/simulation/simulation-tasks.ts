@@ -6,12 +6,13 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    CompiledModelCache, CompiledModels, type JobContext, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, runSweepPool, scenarioControlAnalysis,
+    CompiledModelCache, CompiledModels, type JobContext, observer, resolveScenario, runCascadeSequential, runDeclaredScan, runScenario, runSweepPool, scenarioControlAnalysis,
     sweepRunner, type RunOutcome,
     scenarioSensitivities, scenarioSteadyState, stabilityAt, stabilitySummary, sweepResult,
-    type CompiledModel, type DisplayUnit, type ModelIR, type SweepMethod, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
+    type CompiledModel, type ModelIR, type SweepMethod, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from '../diagram/network-model.js';
+import { reportableQuantities } from '../results/reportable-quantities.js';
 import { fitOutcome } from './fit-task.js';
 import { timeCourseSensitivityOutcome } from './time-course-sensitivity-task.js';
 import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './simulation-protocol.js';
@@ -84,15 +85,13 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
     const extended: Scenario = { ...scenario, observe: withBalance ? [...observed, BALANCE] : observed };
     const compiled = compiledModels.compile({ ...model, scenarios: model.scenarios.map(s => s === written ? extended : s) });
     const { result, steady } = runScenario(compiled, name, run);
-    const balance = result.series.find(s => s.name === 'balance');
     return {
         scenario: name,
         title: scenario.title,
-        times: result.time,
+        time: result.time,
         // The simulator's series follow the observables' order; each carries its author's unit.
-        series: result.series.slice(0, observed.length).map((series, i) => observed[i].display ? { ...series, display: observed[i].display } : series),
-        balance: balance?.values,
-        ...steadyTable(compiled, steady, run),
+        series: result.series.map((series, i) => extended.observe[i].display ? { ...series, display: extended.observe[i].display } : series),
+        ...steadyTable(compiled, reportableQuantities(model, scenario), steady, run),
         warnings: result.warnings.map(warning => ({ ...warning, ...firstLine(scenario.source) })),
         expects: result.expects.map((judged, i): ExpectOutcome => {
             const expectation = scenario.expects[i];
@@ -106,12 +105,12 @@ function scenarioOutcome(model: ModelIR, name: string, options: SimulationOption
  * reads the time may still settle, but searching costs more than the run, so the preview
  * leaves that to Find Steady State.
  */
-function steadyTable(compiled: CompiledModel, search: () => SteadyState, run: RunOptions): { steadyState?: SteadyValue[]; steadyStateMessage?: string; steadyStateStability?: string } {
+function steadyTable(compiled: CompiledModel, quantities: readonly Observable[], search: () => SteadyState, run: RunOptions): { steadyState?: SteadyValue[]; steadyStateMessage?: string; steadyStateStability?: string } {
     if (compiled.dependsOnTime) {
         return { steadyStateMessage: 'The model depends on time (t or a time course); use Find Steady State to search for a steady state.' };
     }
     try {
-        const steady = steadyValues(compiled, search());
+        const steady = steadyValues(compiled, quantities, search());
         return steady.converged ? { steadyState: steady.values, steadyStateStability: steady.stability } : { steadyStateMessage: steady.message };
     } catch (error) {
         if (run.shouldStop?.()) throw error;
@@ -119,18 +118,13 @@ function steadyTable(compiled: CompiledModel, search: () => SteadyState, run: Ru
     }
 }
 
-function steadyValues(compiled: CompiledModel, steady: SteadyState): { converged: boolean; message?: string; values: SteadyValue[]; stability?: string } {
+/** Every quantity `cascade steady` lists (reportableQuantities), at the steady state, each with the unit its author wrote. */
+function steadyValues(compiled: CompiledModel, quantities: readonly Observable[], steady: SteadyState): { converged: boolean; message?: string; values: SteadyValue[]; stability?: string } {
     if (!steady.converged) return { converged: false, message: `No steady state: ${steady.reason ?? 'the search did not converge'}.`, values: [] };
-    const units = new Map<string, { unit: string; display?: DisplayUnit }>([
-        ...compiled.ir.parameters.map(p => [p.name, { unit: p.unit }] as const),
-        ...compiled.ir.species.map(s => [s.name, { unit: s.unit, display: s.display }] as const)
-    ]);
+    const values = observer(compiled, quantities)(steady.time, steady.state);
     return {
         converged: true,
-        values: compiled.stateNames.map((stateName, i) => {
-            const { unit = '', display } = units.get(stateName) ?? {};
-            return { name: stateName, unit, ...(display ? { display } : {}), value: steady.state[i] };
-        }),
+        values: quantities.map(({ name, unit, display }, k) => ({ name, unit, ...(display ? { display } : {}), value: values[k] })),
         stability: stabilitySummary(stabilityAt(compiled, steady.state, steady.time))
     };
 }
@@ -143,7 +137,7 @@ function steadyStateOutcome(model: ModelIR, name: string | undefined, skipTimeDe
     if (skipTimeDependent && compiled.dependsOnTime) {
         return { scenario: name, converged: false, message: 'The model depends on time; no steady state was searched for.', values: [] };
     }
-    return { scenario: name, ...steadyValues(compiled, scenarioSteadyState(compiled, scenario, run)) };
+    return { scenario: name, ...steadyValues(compiled, reportableQuantities(model, scenario), scenarioSteadyState(compiled, scenario, run)) };
 }
 
 /** Runs the cascade measuring every species and receptor occupancy too, to colour the whole network. */
@@ -160,21 +154,15 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
     const result = runCascadeSequential(compiledModels.compile({ ...model, cascades: model.cascades.map(c => c === cascade ? extended : c) }), name, run);
     const nodeOf = new Map(nodes.map(n => [n.name, n.node]));
     return {
-        cascade: name,
+        ...result,
         title: cascade.title,
         from: cascade.from,
-        at: cascade.at,
         network: cascadeNetwork(model),
-        perturbations: result.perturbations.map(p => ({
-            label: p.change, target: p.target, property: p.property, error: p.error,
-            responses: p.responses.slice(0, cascade.measure.length).map(r => ({
-                name: r.name, unit: r.unit, base: r.base, perturbed: r.perturbed, delta: r.change,
-                percent: r.percent ?? undefined, coefficient: r.coefficient ?? undefined, localCoefficient: r.localCoefficient ?? undefined
-            })),
-            nodeResponses: Object.fromEntries(p.responses
-                .filter(r => nodeOf.has(r.name) && r.coefficient !== null)
-                .map(r => [nodeOf.get(r.name)!, r.coefficient!]))
-        }))
+        // The responses the cascade measures; the other nodes' only colour the network.
+        perturbations: result.perturbations.map(p => ({ ...p, responses: p.responses.slice(0, cascade.measure.length) })),
+        nodeResponses: result.perturbations.map(p => Object.fromEntries(p.responses
+            .filter(r => nodeOf.has(r.name) && r.coefficient !== null)
+            .map(r => [nodeOf.get(r.name)!, r.coefficient!])))
     };
 }
 
@@ -197,15 +185,8 @@ function steadyAnalysisOutcome(model: ModelIR, name: string | undefined, run: Ru
 }
 
 function scanOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOutcome {
-    const declared = model.scans?.find(s => s.name === name);
-    const result = runDeclaredScan(compiledModels.compile(model), name, run);
-    return {
-        ...result, ...(declared?.title ? { title: declared.title } : {}),
-        measures: result.measures.map((m, i) => {
-            const display = declared?.measure[i]?.display;
-            return display ? { ...m, display } : m;
-        })
-    };
+    const title = model.scans?.find(s => s.name === name)?.title;
+    return { ...runDeclaredScan(compiledModels.compile(model), name, run), ...(title ? { title } : {}) };
 }
 
 /**

@@ -30,3 +30,16 @@ export function largestMagnitude(values: Iterable<number | null | undefined>): n
     for (const v of values) if (typeof v === 'number' && Number.isFinite(v)) largest = Math.max(largest, Math.abs(v));
     return largest;
 }
+
+/**
+ * The unit to show a quantity's values in: the one its author wrote (`display`), else the
+ * readable prefix for the largest of `values`; undefined: its base unit.
+ */
+export function shownUnit(quantity: { unit: string; display?: DisplayUnit }, values: Iterable<number | null | undefined>): DisplayUnit | undefined {
+    return quantity.display ?? readableDisplayUnit(quantity.unit, largestMagnitude(values));
+}
+
+/** A base value in the unit it is shown in (as it is without one). */
+export function inDisplay(value: number | null, shown: DisplayUnit | undefined): number | null {
+    return value === null || !shown ? value : value / shown.scale;
+}

@@ -266,6 +266,29 @@ describe('lowering to the model IR', () => {
         assert.deepEqual(scan.measure.map(m => m.name), ['Trp']);
     });
 
+    it('keeps the unit a scan\'s range was written in, through the molar mass, and its measured species\' units', async () => {
+        const model = await lower(`
+            modulator Cortisol { level 12 ug/dL }
+            metabolite Mel { initial 80 pg/mL  molar_mass 232.28 g/mol  clearance 0.1 /min }
+            precursor Ser { initial 500 nM  clearance 0.1 /min }
+            scenario Base { simulate 1 h }
+            scan Dose {
+                from Base
+                vary Cortisol level from 0 ug/dL to 40 ug/dL in 5 steps
+                vary Mel initial from 10 pg/mL to 100 pg/mL in 3 steps
+                measure Ser, Mel
+            }
+        `);
+        const [cortisol, melatonin] = model.scans![0].vary;
+        // 0 ug/dL has no scale to read: the unit is taken from 40 ug/dL = 4e-4 g/L, so 1 ug/dL is 1e-5 g/L.
+        assert.equal(cortisol.display?.unit, 'ug/dL');
+        near(cortisol.display!.scale, 1e-5);
+        // 1 pg/mL of a 232.28 g/mol substance is 1e-9 g/L ÷ 232.28 g/mol, in µM ×1e6.
+        assert.equal(melatonin.display?.unit, 'pg/mL');
+        near(melatonin.display!.scale, 1e-9 / 232.28 * 1e6);
+        assert.deepEqual(model.scans![0].measure.map(m => [m.name, m.display?.unit]), [['Ser', 'nM'], ['Mel', 'pg/mL']]);
+    });
+
     it('merges imported declarations, each once, and keeps the implicit compartment', async () => {
         const model = await lowerFiles({
             'main.cascade': 'import "./a.cascade"\nimport "./b.cascade"\nprecursor Main { initial 1 uM }',

@@ -53,15 +53,19 @@ describe('simulation requests', function () {
 
     it('runs a scenario over its simulated time, with the E/I balance and the steady state', async () => {
         const result = await simulations.runScenario({ uri, scenario: 'Base' });
-        assert.equal(result.times.at(-1), 10);
-        assert.deepEqual(result.series.map(s => s.name), ['A']);
+        assert.equal(result.time.at(-1), 10);
+        // The observed A, then the E/I balance the server adds for a model with both kinds of receptor.
+        assert.deepEqual(result.series.map(s => s.name), ['A', 'balance']);
         const a = result.series[0].values;
         assert.ok(a[0] === 1 && a.at(-1)! > 1.9 && a.at(-1)! < 2, `A rises from 1 toward supply/clearance = 2: ${a.at(-1)}`);
         const occupancy = (kd: number, i: number) => a[i] / (kd + a[i]);
-        result.balance!.forEach((b, i) => assert.ok(Math.abs(b - occupancy(1, i) / occupancy(2, i)) < 1e-9));
+        result.series[1].values.forEach((b, i) => assert.ok(Math.abs(b - occupancy(1, i) / occupancy(2, i)) < 1e-9));
         assert.ok(Math.abs(result.steadyState!.find(v => v.name === 'A')!.value - 2) < 1e-6);
         assert.deepEqual(result.expects.map(e => e.passed), [true]);
         assert.deepEqual(result.warnings, []);
+        // A scenario that observes the balance has it once, where it is written.
+        const observing = (await parse(MODEL.replace('observe A', 'observe balance, A'), { documentUri: 'file:///observes-balance.cascade', validation: true })).uri.toString();
+        assert.deepEqual((await simulations.runScenario({ uri: observing, scenario: 'Base' })).series.map(s => s.name), ['balance', 'A']);
     });
 
     it('runs a model whose species come from an imported file, with the text the editor has for that file', async () => {
@@ -104,7 +108,7 @@ scenario Run { simulate 10 min  observe S, E.rate }
         const result = await simulations.runScenario({ uri: fluxes, scenario: 'Run' });
         assert.deepEqual(result.series.map(s => [s.name, s.unit]), [['S', 'uM'], ['E.rate', 'uM/min']]);
         const [s, rate] = result.series.map(series => series.values);
-        rate.forEach((v, i) => assert.ok(Math.abs(v - 2 * s[i] / (4 + s[i])) < 1e-9, `E.rate at ${result.times[i]}: ${v}`));
+        rate.forEach((v, i) => assert.ok(Math.abs(v - 2 * s[i] / (4 + s[i])) < 1e-9, `E.rate at ${result.time[i]}: ${v}`));
     });
 
     it('gives the preview each series in the unit its author wrote: pg/mL through the molar mass, nM, or none', async () => {
@@ -186,6 +190,21 @@ scan Occupancy {
         assert.ok(Math.abs(hill.ec50 - 0.5) < 1e-4 && Math.abs(hill.n - 1.5) < 1e-4 && hill.emax < 0, JSON.stringify(hill));
     });
 
+    it('gives the scan view each axis in the unit its range was written in and each measure in its species\' unit', async () => {
+        const written = (await parse(`modulator Cort { level 12 ug/dL  increases E activity max 100% ec50 20 ug/dL }
+precursor A { supply 1 uM/min }
+metabolite B { initial 0 nM  clearance 0.1 /min }
+enzyme E { converts A -> B  vmax 3 uM/min  km 5 uM }
+scenario Base { simulate 60 min }
+scan Dose { from Base  vary Cort level from 0 ug/dL to 40 ug/dL in 5 steps  measure A, B }
+`, { documentUri: 'file:///scan-units.cascade', validation: true })).uri.toString();
+        const result = await simulations.runScan({ uri: written, scan: 'Dose' });
+        // Values in base units (g/L; 1 ug/dL = 1e-5 g/L), the written unit beside them.
+        assert.equal(result.vary[0].display?.unit, 'ug/dL');
+        assert.ok(Math.abs(result.vary[0].display!.scale - 1e-5) < 1e-18 && Math.abs(result.vary[0].values[4] - 40e-5) < 1e-15);
+        assert.deepEqual(result.measures.map(m => [m.name, m.display?.unit]), [['A', undefined], ['B', 'nM']]);
+    });
+
     it('carries a concentration driven below zero to the preview and the editor as a warning', async () => {
         const empty = await parse('precursor A { initial 1 uM }\nmetabolite B { clearance 1 /min }\nreaction R { A -> B  rate 5 uM/min }\nscenario S { simulate 1 min }',
             { documentUri: 'file:///emptied.cascade', validation: true });
@@ -224,7 +243,7 @@ scan Occupancy {
         const response = result.perturbations[0].responses[0];
         assert.equal(response.name, 'A');
         assert.ok(Math.abs(response.coefficient! - 1) < 1e-6, String(response.coefficient));
-        assert.ok(Math.abs(result.perturbations[0].nodeResponses.Rex) > 0, 'receptor nodes are coloured too');
+        assert.ok(Math.abs(result.nodeResponses[0].Rex) > 0, 'receptor nodes are coloured too');
         assert.deepEqual(result.network.edges.filter(e => e.kind === 'binding').map(e => `${e.source}->${e.target}`), ['A->Rex', 'A->Rin']);
     });
 

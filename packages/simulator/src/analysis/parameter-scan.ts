@@ -6,7 +6,7 @@
  * fold (a real eigenvalue crossing zero, where the branch followed ends). A 1-D scan fits a
  * Hill curve to each measured quantity (docs/analysis.md).
  */
-import type { Action, ModelIR, Observable, PropertyRef } from '../ir.js';
+import type { Action, DisplayUnit, ModelIR, Observable, PropertyRef } from '../ir.js';
 import type { CompiledModel } from '../model/compiled-model.js';
 import { ModelError, SimulationError } from '../model/errors.js';
 import { startState } from '../run/actions.js';
@@ -22,6 +22,8 @@ import { fitHill, type HillFit } from './hill-fit.js';
 
 export interface ScanAxis extends PropertyRef {
     values: readonly number[];
+    /** The unit the axis was written in, carried to the result for presentation. */
+    display?: DisplayUnit;
 }
 
 export interface ScanProblem {
@@ -45,8 +47,9 @@ export interface ScanFold {
 export interface ScanResult {
     scan: string;
     at: 'steady' | { value: number; unit: 'min' };
-    vary: { name: string; property: string; unit: string; values: number[] }[];
-    measures: { name: string; unit: string; values: (number | null)[] | (number | null)[][]; hill?: HillFit }[];
+    /** Values in base units (`unit`); `display`: the unit its author wrote, to show them in. */
+    vary: { name: string; property: string; unit: string; display?: DisplayUnit; values: number[] }[];
+    measures: { name: string; unit: string; display?: DisplayUnit; values: (number | null)[] | (number | null)[][]; hill?: HillFit }[];
     /** Steady-state 1-D scans: where a branch ends (bistability between the two sweeps). */
     folds: ScanFold[];
     /** Points without a result, with the reason (1-D: [i]; 2-D: [i, j]). */
@@ -155,12 +158,13 @@ export function runScan(problem: ScanProblem, options: RunOptions = {}): ScanRes
     return {
         scan: problem.name,
         at: at === 'steady' ? 'steady' : { value: at, unit: 'min' },
-        vary: vary.map(axis => ({ name: axis.target, property: axis.property, unit: unitOf(axis), values: [...axis.values] })),
+        vary: vary.map(axis => ({ name: axis.target, property: axis.property, unit: unitOf(axis), ...(axis.display ? { display: axis.display } : {}), values: [...axis.values] })),
         measures: measure.map((o, q) => {
             const values = grid.map(row => row.map(p => p.values?.[q] ?? null));
-            if (vary.length === 2) return { name: o.name, unit: o.unit, values };
+            const quantity = { name: o.name, unit: o.unit, ...(o.display ? { display: o.display } : {}) };
+            if (vary.length === 2) return { ...quantity, values };
             const hill = fitHill(vary[0].values, values[0]);
-            return { name: o.name, unit: o.unit, values: values[0], ...(hill ? { hill } : {}) };
+            return { ...quantity, values: values[0], ...(hill ? { hill } : {}) };
         }),
         folds, errors
     };
@@ -174,6 +178,6 @@ export function runDeclaredScan(model: ModelIR | CompiledModel, name?: string, o
     if (!scan) throw new ModelError(name === undefined ? 'the model declares no scan' : `no scan '${name}'`, 'unresolved');
     return runScan({
         model: m, name: scan.name, from: scan.from, measure: scan.measure, at: scan.at,
-        vary: scan.vary.map(v => ({ target: v.target, property: v.property, substrate: v.substrate, values: scanValues(v.from, v.to, v.count, v.log) }))
+        vary: scan.vary.map(v => ({ target: v.target, property: v.property, substrate: v.substrate, display: v.display, values: scanValues(v.from, v.to, v.count, v.log) }))
     }, options);
 }
