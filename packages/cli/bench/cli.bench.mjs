@@ -2,9 +2,11 @@
  * `npm run bench:cli`: the CLI from process start to exit, as a shell runs it (median of 10 runs):
  * `cascade --help`, `check` of a 100-line model, `simulate` of a 10-species model, and the first
  * diagnostics of `cascade lsp --stdio` on 300 and 3,000 lines, from process start. Cold rows
- * delete the bundle's code cache before each run (a first run whose cache is missing: a new Node
- * version, or `lsp` and the analyses after an install); warm rows start from it, as `check`,
- * `simulate` and `steady` do at their first run after an install or build, which writes their caches. `node -e 0` and `python3 -c "import scipy.integrate"` run beside them.
+ * delete the bundle's code cache and the cache of compiled models (in a folder of this benchmark's,
+ * NEUROCASCADE_CACHE_DIR) before each run (a first run whose caches are missing: a new Node
+ * version, `lsp` and the analyses after an install, a model run for the first time); warm rows start
+ * from both, as `check`, `simulate` and `steady` do at their first run after an install or build,
+ * which writes their code caches, and a second run of the same model. `node -e 0` and `python3 -c "import scipy.integrate"` run beside them.
  * Targets and results are in docs/performance.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -21,6 +23,8 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 if (!existsSync(path.join(dist, 'commands.cjs'))) throw new Error('the CLI is not bundled: run `npm run build` first');
 
 const folder = mkdtempSync(path.join(tmpdir(), 'cascade-cli-bench-'));
+const modelCache = path.join(folder, 'cache');
+const environment = { ...process.env, NEUROCASCADE_CACHE_DIR: modelCache };
 const model = lines => {
     const file = path.join(folder, `model-${lines}.cascade`);
     writeFileSync(file, generateModel(lines, 'M'));
@@ -30,14 +34,17 @@ const checked = model(100);
 const simulated = model(90);
 const species = (generateModel(90, 'M').match(/^(precursor|intermediate|transmitter) /gm) ?? []).length;
 
-const dropCodeCache = () => readdirSync(dist).filter(name => name.endsWith('.cache')).forEach(name => rmSync(path.join(dist, name)));
+const dropCaches = () => {
+    readdirSync(dist).filter(name => name.endsWith('.cache')).forEach(name => rmSync(path.join(dist, name)));
+    rmSync(modelCache, { recursive: true, force: true });
+};
 const median = values => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 /** Milliseconds from spawning the process to its exit. */
 function wholeProcess(command, args) {
     return new Promise((resolve, reject) => {
         const start = performance.now();
-        const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: environment });
         let stderr = '';
         child.stderr.on('data', chunk => (stderr += chunk));
         child.on('error', reject);
@@ -63,7 +70,7 @@ async function firstDiagnostics(lines) {
 async function measure(run, cold) {
     const times = [];
     for (let i = 0; i < RUNS; i++) {
-        if (cold) dropCodeCache();
+        if (cold) dropCaches();
         times.push(await run());
     }
     return median(times);

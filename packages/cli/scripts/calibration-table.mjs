@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ModelLoader } from '@neurocascade/language';
-import { writeFileAtomic } from '@neurocascade/language/atomic-write';
+import { writeFileAtomic } from '@neurocascade/simulator/atomic-write';
 import { evaluateFit, fitModel, formatNumber, profileLikelihood } from '@neurocascade/simulator';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,5 +1,5 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
-import { writeFileAtomic, type FileContent } from '@neurocascade/language/atomic-write';
+import { writeFileAtomic, type FileContent } from '@neurocascade/simulator/atomic-write';
 import path from 'node:path';
 import { InputError } from './usage.js';
 

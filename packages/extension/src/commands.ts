@@ -3,7 +3,7 @@
  * path) so code lenses and tests can drive it without dialogs, and returns what it produced.
  */
 import * as vscode from 'vscode';
-import { writeFileAtomic } from '@neurocascade/language/atomic-write';
+import { writeFileAtomic } from '@neurocascade/simulator/atomic-write';
 import type { CascadeClient } from './language-client.js';
 import type { PreviewManager } from './preview-manager.js';
 import type { PreviewRequest } from './preview-panel.js';

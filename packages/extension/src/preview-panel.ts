@@ -6,7 +6,7 @@
  * state so that `PreviewSerializer` brings it back after a reload.
  */
 import * as vscode from 'vscode';
-import { writeFileAtomic } from '@neurocascade/language/atomic-write';
+import { writeFileAtomic } from '@neurocascade/simulator/atomic-write';
 import type { CascadeClient } from './language-client.js';
 import type { RunStatus } from './status-bar.js';
 import { liveMode, simulationOptions } from './settings.js';

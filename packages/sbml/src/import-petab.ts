@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { writeFileAtomic } from '@neurocascade/language/atomic-write';
+import { writeFileAtomic } from '@neurocascade/simulator/atomic-write';
 import { title } from './cascade-writer.js';
 import { num } from './expression-building.js';
 import { printExpression } from './expression-printer.js';

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from '@neurocascade/language/atomic-write';
+import { writeFileAtomic } from '@neurocascade/simulator/atomic-write';
 import { writeCascade } from './cascade-writer.js';
 import { readSbmlDocument } from './sbml-document.js';
 import type { SbmlMapping } from './sbml-mapping.js';

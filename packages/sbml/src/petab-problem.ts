@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { dump, load } from 'js-yaml';
-import { writeFileAtomic } from '@neurocascade/language/atomic-write';
+import { writeFileAtomic } from '@neurocascade/simulator/atomic-write';
 import { choiceCell, numberCell, PetabError, readTable, requiredCell, writeTable, type Table } from './petab-table.js';
 import { MAX_DOCUMENT_LENGTH, megabytes } from './xml-tree.js';
 

@@ -13,14 +13,23 @@ const timed = run => {
     return { ...result, processMs: performance.now() - started };
 };
 
-/** Medians over `processes` fresh node processes of cold-solve.mjs: process wall and its phases, in ms. */
-export function coldSolves(kind, species, processes) {
-    const runs = Array.from({ length: processes }, () => timed(() => {
-        const child = spawnSync(process.execPath, [script, kind, String(species)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+/**
+ * Medians over `processes` fresh node processes of cold-solve.mjs (run with `nodeFlags`): process
+ * wall and its phases, in ms. With `cacheFolder`, through the disk cache there, warmed by one
+ * process first (a user's second run of the same model): every measured process must read the
+ * model from it. With `warmRuns`, each process solves that many times more (warmMs).
+ */
+export function coldSolves(kind, species, processes, { cacheFolder, nodeFlags = [], warmRuns = 0 } = {}) {
+    const solve = () => {
+        const args = [...nodeFlags, script, kind, String(species), ...(cacheFolder ? [cacheFolder] : []), ...(warmRuns ? [`--warm=${warmRuns}`] : [])];
+        const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
         if (child.status !== 0) throw new Error(`cold solve of the ${kind} network of ${species} species failed: ${child.stderr.trim().split('\n').pop()}`);
         return JSON.parse(child.stdout);
-    }));
-    const fields = ['processMs', 'startMs', 'loadMs', 'compileMs', 'solveMs', 'totalMs'];
+    };
+    if (cacheFolder) solve();
+    const runs = Array.from({ length: processes }, () => timed(solve));
+    if (cacheFolder && runs.some(r => r.cache !== 'read')) throw new Error(`the ${species}-species network was not read from the disk cache in every process`);
+    const fields = ['processMs', 'startMs', 'loadMs', 'compileMs', 'solveMs', 'totalMs', 'compileCpuMs', 'solveCpuMs', 'warmMs'];
     return { ...Object.fromEntries(fields.map(f => [f, median(runs.map(r => r[f]))])), method: runs[0].method, steps: runs[0].steps };
 }
 

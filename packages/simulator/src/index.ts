@@ -9,6 +9,7 @@ export * from "./solvers/auto-switching.js";
 export * from "./solvers/linear/sparse-lu.js";
 export { compileModel, type CompiledModel } from "./model/compiled-model.js";
 export { CompiledModels } from "./model/compiled-models.js";
+export { CompiledModelCache, compiledModelFolder, compileModelCached, useCompiledModelCache, COMPILED_MODEL_CACHE_BYTES } from "./model/compiled-model-cache.js";
 export { ModelError, SimulationError } from "./model/errors.js";
 export { simulateScenario, runScenario, scenarioSteadyState, findScenario, type ScenarioRun, type SimulationResult, type Series } from "./run/simulate.js";
 export { MAX_SCHEDULED_DOSES, resolveScenario } from "./run/scenario-chain.js";

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-    analyseFitFromStarts, compileModel, fitJob, jobTarget, runSweep, scanResult, shardRange, sweepResult, sweepRunner, type SweepResult,
+    analyseFitFromStarts, compileModelCached, fitJob, jobTarget, runSweep, scanResult, shardRange, sweepResult, sweepRunner, type SweepResult,
     type FitPlan, type FitStartOutcome, type PopulationOutcome, type PopulationPlan, type ScanPlan, type ScanRunOutcome, type SweepJob, type SweepMethod
 } from '@neurocascade/simulator';
 import { oneOf, parseArguments, positiveNumber, wholeNumber } from '../arguments.js';
@@ -64,7 +64,7 @@ async function run(args: string[]): Promise<number> {
     } catch {
         // Not there (or unreadable): run it.
     }
-    const m = compileModel(model);
+    const m = compileModelCached(model);
     const { plan } = sweepRunner(m, job);
     const { outcomes } = runSweep(m, job, { ...solverRunOptions(values), indices: shardRange(plan.runs, shard, shards) });
     const content: ShardFile = { format: SHARD_FORMAT, jobHash: hash, shard, shards, model: path.resolve(positionals[0]), plan, outcomes };
@@ -138,7 +138,7 @@ async function submit(args: string[]): Promise<number> {
     if (positionals.length !== 1 || !values.out) throw new UsageError('sweep submit needs <file> --out DIR');
     if (values.slurm === values.kubernetes) throw new UsageError('sweep submit needs one of --slurm and --kubernetes');
     const { model, job, hash } = await loadJob(positionals[0], values);
-    const { plan } = sweepRunner(compileModel(model), job);
+    const { plan } = sweepRunner(compileModelCached(model), job);
     const shards = positiveNumber(values.shards, '--shards') ?? Math.min(plan.runs, 100);
     if (!Number.isInteger(shards) || shards > plan.runs) throw new UsageError(`--shards must be a whole number from 1 to ${plan.runs} (the job's runs), not ${shards}`);
     const out = path.resolve(values.out);

@@ -1,5 +1,6 @@
-import { compileModel, resolveScenario, simulateScenario, type ModelIR, type SourceRef } from '@neurocascade/simulator';
+import { compileModelCached, resolveScenario, simulateScenario, type ModelIR, type SourceRef } from '@neurocascade/simulator';
 import type { CascadeDiagnostic } from '@neurocascade/language';
+import { compileThroughUserCache } from './load-model.js';
 
 /**
  * `check --simulate`: runs every scenario and reports each failed `expect` as an
@@ -9,7 +10,8 @@ import type { CascadeDiagnostic } from '@neurocascade/language';
 export async function simulateExpectations(model: ModelIR, file: string): Promise<CascadeDiagnostic[]> {
     const diagnostics: CascadeDiagnostic[] = [];
     // Compiled once: every scenario starts from the model's own values (runs reset the slots).
-    const compiled = compileModel(model);
+    compileThroughUserCache();
+    const compiled = compileModelCached(model);
     for (const written of model.scenarios) {
         // With what it inherits: the expects of the run are the whole chain's.
         const scenario = resolveScenario(model, written);

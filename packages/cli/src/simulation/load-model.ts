@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ModelLoader, type LoadedModel } from '@neurocascade/language';
-import type { ModelIR } from '@neurocascade/simulator';
+import { CompiledModelCache, useCompiledModelCache, type ModelIR } from '@neurocascade/simulator';
 import { InputError, UsageError } from '../usage.js';
 import { readInput, workspaceRoots } from '../files.js';
 
@@ -10,6 +10,7 @@ import { readInput, workspaceRoots } from '../files.js';
  * imports `../dopamine.cascade`).
  */
 export async function loadCheckedModel(file: string): Promise<{ model: ModelIR; loaded: LoadedModel }> {
+    compileThroughUserCache();
     await readInput(file);
     const loader = new ModelLoader();
     workspaceRoots([file]).forEach(root => loader.addWorkspaceRoot(root));
@@ -26,4 +27,9 @@ export async function loadCheckedModel(file: string): Promise<{ model: ModelIR; 
 export function requireDeclared(kind: 'scenario' | 'cascade' | 'scan' | 'population' | 'fit', name: string | undefined, declared: readonly { name: string }[]): void {
     if (name === undefined || declared.some(item => item.name === name)) return;
     throw new UsageError(`no ${kind} '${name}' (the file has: ${declared.map(item => item.name).join(', ') || 'none'})`);
+}
+
+/** The command's runs compile through the user's cache of compiled models: a second run of an unchanged model skips its compile. */
+export function compileThroughUserCache(): void {
+    useCompiledModelCache(CompiledModelCache.forUser());
 }

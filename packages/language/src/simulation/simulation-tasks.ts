@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-    CompiledModels, type JobContext, observer, resolveScenario, runCascadeSequential, runScenario, runSweepPool, scanResult, scenarioControlAnalysis,
+    CompiledModelCache, CompiledModels, type JobContext, observer, resolveScenario, runCascadeSequential, runScenario, runSweepPool, scanResult, scenarioControlAnalysis,
     sweepRunner, type OutcomeOf, type PlanOf, type SweepJob,
     scenarioSensitivities, scenarioSteadyState, stabilityAt, stabilitySummary, sweepResult,
     type CompiledModel, type ModelIR, type SweepMethod, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
@@ -19,8 +19,11 @@ import type { ExpectOutcome, Range, SimulationOptions, SteadyValue } from './sim
 import type { WorkerDocuments } from './worker-documents.js';
 import type { ModelSource, SimulationJob, WorkerOutcome } from './worker-protocol.js';
 
-/** A repeated run (Run again, the preview coming back to a file) skips compiling its model. */
-const compiledModels = new CompiledModels();
+/**
+ * A repeated run (Run again, the preview coming back to a file) skips compiling its model; so
+ * does the first run of a model this user compiled before, from the disk cache.
+ */
+const compiledModels = new CompiledModels(4, CompiledModelCache.forUser());
 
 /** How long a sweep runs in this thread before the rest goes to the pool's threads. */
 export const IN_THREAD_MS = 1000;

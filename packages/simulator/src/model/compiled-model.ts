@@ -6,7 +6,7 @@
  */
 import type { Expr, ModelIR, PropertyRef } from '../ir.js';
 import type { ForwardSensitivities, JacobianFunction, RightHandSide, SparsityPattern } from '../solvers/problem.js';
-import { buildProgram, programSource, type Program, type Statement } from './program.js';
+import { buildProgram, programSource, type Program, type ProgramSource, type Statement } from './program.js';
 import { EquationBuilder, type EquationSystem } from './equation-builder.js';
 import { ModelError } from './errors.js';
 import { jacobianCode } from './jacobian.js';
@@ -67,43 +67,56 @@ export function neededVariables(terms: readonly Term[], variables: readonly Term
     return needed;
 }
 
+/**
+ * The derived parts of a compiled model, as plain data: the right-hand side's, the initial values'
+ * and the Jacobian's program sources, and where the right-hand side reads the time. With the
+ * equation system they are all a CompiledModel is made of (compiled-model-cache.ts keeps them on disk).
+ */
+export interface ModelPrograms {
+    rhs: ProgramSource;
+    initialValues: ProgramSource;
+    jacobian: ProgramSource & { pattern: SparsityPattern; temporaries: number };
+    /** Whether a derivative reads the time outside switched `set` values. */
+    readsTimeAlways: boolean;
+    /** The switches of the `set` values that read the time (the model depends on time while one is on). */
+    timeSwitches: number[];
+}
+
 export function compileModel(ir: ModelIR): CompiledModel {
     const system = new EquationBuilder(ir).build();
-    const { variables, derivatives } = system;
-    const slots = Float64Array.from(system.slotValues);
-    const baseSlots = slots.slice();
-    const w = new Float64Array(variables.length);
-    const sources: string[] = [];
-    const distinctSources = new Set<string>();
-    const variableStatements = (needed: readonly number[]) =>
-        needed.map((i): Statement => ({ space: 'w', index: i, term: variables[i] }));
-    const compile = (statements: Statement[], g = new Float64Array(0)): Program => {
-        const program = programSource(statements);
-        if (!distinctSources.has(program.source)) {
-            distinctSources.add(program.source);
-            sources.push(program.source);
-        }
-        return buildProgram(program, slots, w, g);
-    };
-    const program = (terms: readonly Term[]) => compile([
-        ...variableStatements(neededVariables(terms, variables)),
-        ...terms.map((term, index): Statement => ({ space: 'o', index, term }))
-    ]);
+    return assembleModel(system, modelPrograms(system));
+}
 
-    const rhs = program(derivatives);
-    const initialValues = program(system.initialValues);
-    const scalars = new WeakMap<Expr, Program>();
-    const scalar = new Float64Array(1);
-    const differentiate = (terms: readonly Term[], wrt: 'y' | 'p', diagonal = false) => {
-        const uses = neededVariables(terms, variables);
-        const code = jacobianCode(terms, variables, uses, wrt, diagonal);
-        return { pattern: code.pattern, evaluate: compile([...variableStatements(uses), ...code.statements], new Float64Array(code.temporaries)) };
+const variableStatements = (needed: readonly number[], variables: readonly Term[]) =>
+    needed.map((i): Statement => ({ space: 'w', index: i, term: variables[i] }));
+
+/** The statements writing `terms` (in order) into a program's output, after the intermediates they need. */
+function programStatements(terms: readonly Term[], variables: readonly Term[]): Statement[] {
+    return [
+        ...variableStatements(neededVariables(terms, variables), variables),
+        ...terms.map((term, index): Statement => ({ space: 'o', index, term }))
+    ];
+}
+
+/** The sparse derivatives of `terms` (see CompiledModel.derivatives) as a program's source. */
+function derivativeSource(terms: readonly Term[], variables: readonly Term[], wrt: 'y' | 'p', diagonal: boolean) {
+    const uses = neededVariables(terms, variables);
+    const code = jacobianCode(terms, variables, uses, wrt, diagonal);
+    return { ...programSource([...variableStatements(uses, variables), ...code.statements]), pattern: code.pattern, temporaries: code.temporaries };
+}
+
+export function modelPrograms(system: EquationSystem): ModelPrograms {
+    const { variables, derivatives } = system;
+    return {
+        rhs: programSource(programStatements(derivatives, variables)),
+        initialValues: programSource(programStatements(system.initialValues, variables)),
+        jacobian: derivativeSource(derivatives, variables, 'y', true),
+        ...timeDependence(system)
     };
-    const jacobian = differentiate(derivatives, 'y', true);
-    const yDerivatives = new WeakMap<readonly Term[], ReturnType<typeof differentiate>>();
-    const pDerivatives = new WeakMap<readonly Term[], ReturnType<typeof differentiate>>();
-    const byTarget = new Map<string, AddressableProperty[]>();
-    for (const p of system.properties) byTarget.set(p.target, [...(byTarget.get(p.target) ?? []), p]);
+}
+
+function timeDependence(system: EquationSystem): Pick<ModelPrograms, 'readsTimeAlways' | 'timeSwitches'> {
+    const { variables } = system;
     // A varying `set` value (p[switch]·value) reads the time only while its set is in force.
     const switches = new Set(system.properties.flatMap(p => p.slot.kind === 'expression' ? p.slot.replacements.map(r => r.switch) : []));
     const switchOf = (t: Term) => t.k === 'mul' && t.a.k === 'ref' && t.a.space === 'p' && switches.has(t.a.i) ? t.a.i : undefined;
@@ -127,18 +140,48 @@ export function compileModel(ir: ModelIR): CompiledModel {
     };
     const readsTimeAnywhere = (t: Term): boolean =>
         t.k === 't' || (t.k === 'ref' && t.space === 'w' ? readsTimeAnywhere(variables[t.i]) : children(t).some(readsTimeAnywhere));
-    const readsTimeAlways = derivatives.map(readsTime).some(Boolean);
+    const readsTimeAlways = system.derivatives.map(readsTime).some(Boolean);
+    return { readsTimeAlways, timeSwitches: [...timeSwitches] };
+}
+
+/** A CompiledModel from its equation system and the programs derived from it (freshly or kept). */
+export function assembleModel(system: EquationSystem, programs: ModelPrograms): CompiledModel {
+    const { ir, variables } = system;
+    const slots = Float64Array.from(system.slotValues);
+    const baseSlots = slots.slice();
+    const w = new Float64Array(variables.length);
+    const sources: string[] = [];
+    const distinctSources = new Set<string>();
+    const build = (program: ProgramSource, g = new Float64Array(0)): Program => {
+        if (!distinctSources.has(program.source)) {
+            distinctSources.add(program.source);
+            sources.push(program.source);
+        }
+        return buildProgram(program, slots, w, g);
+    };
+    const program = (terms: readonly Term[]) => build(programSource(programStatements(terms, variables)));
+    const rhs = build(programs.rhs);
+    const initialValues = build(programs.initialValues);
+    const scalars = new WeakMap<Expr, Program>();
+    const scalar = new Float64Array(1);
+    const derivativeProgram = (code: ModelPrograms['jacobian']) => ({ pattern: code.pattern, evaluate: build(code, new Float64Array(code.temporaries)) });
+    const jacobian = derivativeProgram(programs.jacobian);
+    const yDerivatives = new WeakMap<readonly Term[], ReturnType<typeof derivativeProgram>>();
+    const pDerivatives = new WeakMap<readonly Term[], ReturnType<typeof derivativeProgram>>();
+    const byTarget = new Map<string, AddressableProperty[]>();
+    for (const p of system.properties) byTarget.set(p.target, [...(byTarget.get(p.target) ?? []), p]);
+    const { readsTimeAlways, timeSwitches } = programs;
 
     return {
         ir, system, stateNames: system.stateNames, slots, baseSlots, sources,
-        get dependsOnTime() { return readsTimeAlways || [...timeSwitches].some(sw => slots[sw] !== 0); },
+        get dependsOnTime() { return readsTimeAlways || timeSwitches.some(sw => slots[sw] !== 0); },
         rhs,
         jacobian,
         derivatives(terms, wrt) {
             // The same term list (the right-hand side, for every sensitivity run) is differentiated once.
             const cache = wrt === 'y' ? yDerivatives : pDerivatives;
             let known = cache.get(terms);
-            if (!known) cache.set(terms, known = differentiate(terms, wrt));
+            if (!known) cache.set(terms, known = derivativeProgram(derivativeSource(terms, variables, wrt, false)));
             return known;
         },
         reset: () => slots.set(baseSlots),

@@ -38,8 +38,13 @@ export interface EquationSystem {
     fluxes: Term[];
     /** The supply and clearance rates of each species that has a balance (not fixed, no rate rule). */
     exchanges: Exchange[];
+    /** Every shared quantity as [owner, aspect, term]: with them a kept system resolves names as the built one did. */
+    memos: [string, string, Term][];
     resolve(e: Expr): Term;
 }
+
+/** What a built equation system is made of beyond its IR (compiled-model-snapshot.ts writes it out). */
+export type EquationParts = Omit<EquationSystem, 'ir' | 'stateNames' | 'resolve'>;
 
 export class EquationBuilder implements EquationContext, NameResolver {
     readonly declarations: ReadonlyMap<string, Declaration>;
@@ -98,13 +103,30 @@ export class EquationBuilder implements EquationContext, NameResolver {
             if (state !== undefined) this.slots.state(name, state);
         }
         if (hasBalance(this.ir.receptors)) this.balance();
-        this.sealed = true;
-        return {
-            ir: this.ir, stateNames, derivatives, initialValues,
-            variables: this.variables, variableNames: this.variableNames, slotValues: this.slots.values,
+        return this.seal({
+            derivatives, initialValues, variables: this.variables, variableNames: this.variableNames, slotValues: this.slots.values,
             properties: this.slots.properties, breakpoints: [...this.breakpoints].sort((a, b) => a - b), fluxes, exchanges,
-            resolve: e => this.resolve(e)
-        };
+            memos: [...this.memos].flatMap(([owner, byAspect]) => [...byAspect].map(([aspect, term]): [string, string, Term] => [owner, aspect, term]))
+        });
+    }
+
+    /**
+     * The system `build` made for an equal IR, from its parts: resolving a name after it reads the
+     * kept shared quantities (nothing new is made after a build), so it gives what the built one gave.
+     */
+    static restore(ir: ModelIR, parts: EquationParts): EquationSystem {
+        const builder = new EquationBuilder(ir);
+        for (const [owner, aspect, term] of parts.memos) {
+            let byAspect = builder.memos.get(owner);
+            if (!byAspect) builder.memos.set(owner, byAspect = new Map());
+            byAspect.set(aspect, term);
+        }
+        return builder.seal(parts);
+    }
+
+    private seal(parts: EquationParts): EquationSystem {
+        this.sealed = true;
+        return { ir: this.ir, stateNames: [...this.states.keys()], ...parts, resolve: e => this.resolve(e) };
     }
 
     resolve(e: Expr): Term {
@@ -236,7 +258,7 @@ export class EquationBuilder implements EquationContext, NameResolver {
  * event assignment): its value when the event fires. So is one that reads its own target
  * (`set k 2 * k`): as an expression it would define the property by itself.
  */
-function varyingSets(ir: ModelIR): Extract<Action, { kind: 'set' }>[] {
+export function varyingSets(ir: ModelIR): Extract<Action, { kind: 'set' }>[] {
     const actions = new Set(ir.scenarios.flatMap(s => [...s.actions, ...s.events.flatMap(e => e.trigger.kind === 'at' ? e.actions : [])]));
     return [...actions].flatMap(a => a.kind === 'set' && evaluateConstant(a.value) === undefined && !namesIn(a.value).has(a.target) ? [a] : []);
 }

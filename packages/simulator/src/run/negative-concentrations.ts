@@ -37,21 +37,31 @@ export class NegativeConcentrations {
         this.watched = m.ir.species.map(s => m.stateNames.indexOf(s.name)).filter(i => i >= 0);
     }
 
-    /** Root functions of the species still watched, in `watched` order: y + tolerance, falling through 0. */
+    /**
+     * One root function for every species still watched: the lowest y + tolerance, falling
+     * through 0, so its first crossing is the first species' crossing. One tight loop per look
+     * instead of a function per species: on a 1,000-species network a function each was a
+     * quarter of a first solve, run before V8 had optimized any of them.
+     */
     events(): EventFunction[] {
-        return this.watched.map((i): EventFunction => ({ g: (_t, y) => y[i] + this.tolerance, direction: -1 }));
+        const watched = this.watched, tolerance = this.tolerance;
+        if (watched.length === 0) return [];
+        return [{
+            g: (_t, y) => {
+                let lowest = Infinity;
+                for (let k = 0; k < watched.length; k++) if (y[watched[k]] < lowest) lowest = y[watched[k]];
+                return lowest + tolerance;
+            },
+            direction: -1
+        }];
     }
 
-    /** Event `k` of the last `events()` was located at t. */
-    located(k: number, t: number, y: Float64Array): void {
-        const i = this.watched[k];
-        this.watched = this.watched.filter(j => j !== i);
-        this.warnings.push(warning(this.m.stateNames[i], t, y[i]));
-    }
-
-    /** Notes every watched species already below zero at t (a start or an action puts it there). */
+    /**
+     * Notes every watched species below zero at t: where the event of `events()` was located (just
+     * past the crossing, y + tolerance ≤ 0), or where a start or an action put it.
+     */
     check(t: number | 'steady', y: Float64Array): void {
-        for (const i of this.watched.filter(j => y[j] < -this.tolerance)) {
+        for (const i of this.watched.filter(j => y[j] + this.tolerance <= 0)) {
             this.watched = this.watched.filter(j => j !== i);
             this.warnings.push(warning(this.m.stateNames[i], t, y[i]));
         }

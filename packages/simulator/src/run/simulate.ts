@@ -3,7 +3,8 @@
  * the scenario's output spacing, with its expectations judged (the shape of the CLI's JSON).
  */
 import type { DisplayUnit, Expectation, ModelIR, Scenario } from '../ir.js';
-import { compileModel, type CompiledModel } from '../model/compiled-model.js';
+import type { CompiledModel } from '../model/compiled-model.js';
+import { compileModelCached } from '../model/compiled-model-cache.js';
 import { ModelError } from '../model/errors.js';
 import { applyAction, startState } from './actions.js';
 import { combineReadings, judge, relativeValue, type ExpectResult, type Measured } from './expects.js';
@@ -38,7 +39,7 @@ export interface SimulationResult {
 const DEFAULT_DURATION = 100;
 
 export function compiled(model: ModelIR | CompiledModel): CompiledModel {
-    return 'rhs' in model ? model : compileModel(model);
+    return 'rhs' in model ? model : compileModelCached(model);
 }
 
 export function findScenario(ir: ModelIR, name?: string): Scenario {

@@ -203,7 +203,7 @@ export function integrateTrajectory(
             t = solution.tFinal;
             if (!clockOnly) y = Float64Array.from(solution.yFinal);
             if (solution.event !== undefined && solution.event >= watched.length + jumps.length) {
-                negatives.located(solution.event - watched.length - jumps.length, t, y);
+                negatives.check(t, y);
             } else if (solution.event !== undefined && solution.event >= watched.length) {
                 // A jump of a condition: it may have turned true there.
                 observer?.begin(jumps[solution.event - watched.length].term);

@@ -19,6 +19,16 @@ describe('concentrations driven below zero are reported', () => {
         assert.match(w.message, /^A fell below zero at t = 0\.2 min/);
     });
 
+    it('two species emptied one after the other: each at the time it crossed zero', () => {
+        // dA/dt = −5 from 1 and dC/dt = −2 from 3: zero at 0.2 and 1.5 min; D is never consumed.
+        const ir = model().species('A', { initial: 1 }).species('B').species('C', { initial: 3 }).species('D', { initial: 1 })
+            .reaction('R', 'A -> B', 5).reaction('Q', 'C -> B', 2).scenario('S', 10, { step: 1 }).build();
+        const r = simulateScenario(ir, 'S');
+        assert.deepEqual(r.warnings.map(w => w.species), ['A', 'C']);
+        close(r.warnings[0].time as number, 0.2, 1e-5);
+        close(r.warnings[1].time as number, 1.5, 1e-5);
+    });
+
     it('a species decaying to zero, far below the solver\'s tolerance, is not reported', () => {
         const ir = model().species('A', { initial: 1, clearance: 1 }).scenario('S', 200, { step: 10 }).build();
         const r = simulateScenario(ir, 'S');

@@ -1,8 +1,9 @@
 /**
  * The project's one atomic file writer (CLI `--out`, `cascade import`, `cascade format`, the
- * extension's exports): readers see the old file or the new one, never half of it. It lives in
- * the language package because every writer's package (CLI, SBML, extension) already depends on
- * it; it imports nothing but Node, so the extension can bundle it alone (subpath `./atomic-write`).
+ * extension's exports, the cache of compiled models): readers see the old file or the new one, never
+ * half of it. It lives in the simulator package because every writer's package (CLI, SBML,
+ * extension, the simulator's own cache) depends on it; it imports nothing but Node, so the
+ * extension can bundle it alone (subpath `./atomic-write`).
  */
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
