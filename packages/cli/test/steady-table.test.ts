@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
+import type { CascadeRunResult, ScenarioRunResult, SteadyStateResult } from '@neurocascade/language/protocol';
+import { toCsv } from '@neurocascade/language/csv';
+import { cascadeRows, CASCADE_COLUMNS } from '@neurocascade/language/results/cascade-table';
 import { inDisplay } from '@neurocascade/language/display-units';
 import { steadyRows } from '@neurocascade/language/results/steady-table';
 import { cascade } from './run-cli.js';
@@ -57,5 +59,32 @@ describe('the steady-state table of the preview and of cascade steady', function
         // The table a modeler checks first: the transmitter in the nanomolar unit its expects are written in, the fluxes and occupancies beside it.
         assert.ok(printed.some(([name, unit]) => name === 'Serotonin_ext' && unit === 'nM'));
         assert.ok(printed.some(([name]) => name === 'TPH2.rate') && printed.some(([name]) => name === 'HT1A.occupancy'));
+    });
+
+    it('and the preview\'s cascade CSV is `cascade cascade --format csv`: the same rows, units and values', async () => {
+        const csv = cascade(['cascade', 'examples/serotonin.cascade', '--name', 'Upstream', '--format', 'csv'], repository);
+        assert.equal(csv.status, 0, csv.stderr);
+        const { LspClient } = await import(path.join(repository, 'packages/language/bench/lsp-client.mjs')) as { LspClient: new (command: string, args: string[]) => LanguageClient };
+        const client = new LspClient(process.execPath, [bin, 'lsp', '--stdio']);
+        const model = path.join(repository, 'examples/serotonin.cascade');
+        const uri = pathToFileURL(model).href;
+        let result: CascadeRunResult;
+        try {
+            await client.initialize(pathToFileURL(path.join(repository, 'examples')).href);
+            client.open(uri, readFileSync(model, 'utf8'));
+            result = await client.request('cascade/runCascade', { uri, cascade: 'Upstream' }) as CascadeRunResult;
+        } finally {
+            await client.close();
+        }
+        // What the preview's Export Results as CSV writes (packages/extension/src/shared/csv.ts).
+        const preview = toCsv([[...CASCADE_COLUMNS], ...cascadeRows(result, result.displayUnits)]).trim().split('\n').map(line => line.split(','));
+        const printed = csv.stdout.trim().split('\n').map(line => line.split(','));
+        assert.deepEqual(preview.map(row => row.slice(0, 3)), printed.map(row => row.slice(0, 3)), 'perturbations, quantities and their units');
+        assert.ok(printed.some(([, name, unit]) => name === 'Serotonin_ext' && unit === 'nM'), 'the transmitter in the unit its expects are written in');
+        preview.slice(1).forEach((row, i) => row.slice(3).forEach((cell, j) => {
+            const cli = printed[i + 1][j + 3];
+            if (cell === '' || cli === '') return assert.equal(cell, cli, `${row[0]} ${row[1]}, column ${CASCADE_COLUMNS[j + 3]}`);
+            assert.ok(Math.abs(Number(cell) - Number(cli)) <= 1e-6 * Math.abs(Number(cli)) + 1e-12, `${row[0]} ${row[1]} ${CASCADE_COLUMNS[j + 3]}: ${cell} vs ${cli}`);
+        }));
     });
 });

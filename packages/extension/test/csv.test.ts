@@ -18,10 +18,10 @@ describe('CSV export', () => {
         assert.equal(csv, "scenario,time (min),'-X (uM)\n'=cmd,0,-1\n");
     });
 
-    it('writes a cascade as one row per perturbation and measured quantity', () => {
+    it('writes a cascade as `cascade cascade --format csv` does: a row per perturbation and quantity, in its display unit', () => {
         const rows = cascadeCsv(cascadeResult()).trim().split('\n');
         assert.equal(rows[0], 'perturbation,quantity,unit,base,perturbed,change,change (%),response coefficient,local coefficient,error');
-        assert.equal(rows[1], 'Trp supply +50%,Serotonin,uM,2,3,1,50,1,1.2,');
+        assert.equal(rows[1], 'Trp supply +50%,Serotonin,nM,2000,3000,1000,50,1,1.2,');
         assert.equal(rows[2], 'Trp supply +50%,HT1A.occupancy,1,0,0.1,0.1,,,,');
         assert.equal(rows[3], 'MAO activity 0,,,,,,,,,Cascade Loading: no steady state with MAO activity 0: Serotonin grows without bound');
     });

@@ -16,7 +16,7 @@ export function scenarioResult(scenario: string, time: number[], series: Record<
 export function cascadeResult(): CascadeRunResult {
     return {
         uri: 'file:///model.cascade', cascade: 'Loading', from: 'Baseline', at: 'steady', elapsedMs: 7,
-        network: { nodes: [], edges: [] }, nodeResponses: [{}, {}],
+        network: { nodes: [], edges: [] }, nodeResponses: [{}, {}], displayUnits: { Serotonin: { unit: 'nM', scale: 0.001 } },
         perturbations: [{
             change: 'Trp supply +50%', target: 'Trp', property: 'supply',
             responses: [

@@ -5,7 +5,8 @@ import { loadCheckedModel, requireDeclared } from '../simulation/load-model.js';
 import { emit, jsonChunks } from '../simulation/output.js';
 import { SOLVER_ARGUMENTS, solverRunOptions } from '../simulation/run-options.js';
 import { renderTable } from '../simulation/table.js';
-import { displayFor, inDisplay, UNITS_ARGUMENT, unitsChoice } from '../simulation/display.js';
+import { cascadeDisplayUnits, cascadeRows, CASCADE_COLUMNS } from '@neurocascade/language/results/cascade-table';
+import { UNITS_ARGUMENT, unitsChoice } from '../simulation/display.js';
 
 /** `cascade cascade <file> [--name C] [--format table|json|csv] [--units display|base]`: every perturbation's responses, run in parallel. */
 export async function cascade(args: string[]): Promise<number> {
@@ -20,24 +21,17 @@ export async function cascade(args: string[]): Promise<number> {
     }
     const result = await runCascade(model, values.name, solverRunOptions(values));
     // The time of `at T` is in minutes, the model's time unit; JSON says so.
-    const measured = findCascade(model, result.cascade).measure;
-    const displays = new Map(measured.map(quantity => [quantity.name, displayFor(quantity,
-        result.perturbations.flatMap(p => p.responses.filter(r => r.name === quantity.name).flatMap(r => [r.base, r.perturbed])), units)]));
+    const displays = cascadeDisplayUnits(result, findCascade(model, result.cascade).measure, units);
     const json = {
         ...result, at: result.at === 'steady' ? 'steady' : { value: result.at, unit: 'min' },
-        perturbations: result.perturbations.map(p => ({ ...p, responses: p.responses.map(r => ({ ...r, displayUnit: displays.get(r.name)?.unit })) }))
+        perturbations: result.perturbations.map(p => ({ ...p, responses: p.responses.map(r => ({ ...r, displayUnit: displays[r.name]?.unit })) }))
     };
     await emit(format === 'json' ? jsonChunks(json) : cascadeTable(result, displays, format), values.out);
     return 0;
 }
 
-/** One row per perturbation and measured quantity: base and perturbed values, the change in %, the response coefficient. */
-function cascadeTable(result: CascadeResult, displays: Map<string, DisplayUnit | undefined>, format: 'table' | 'csv'): string {
-    const header = ['perturbation', 'quantity', 'unit', 'base', 'perturbed', 'change %', 'coefficient'];
-    const rows = result.perturbations.flatMap(p => p.responses.map(r => {
-        const display = displays.get(r.name);
-        return [p.change, r.name, display?.unit ?? r.unit, inDisplay(r.base, display), inDisplay(r.perturbed, display), r.percent, r.coefficient];
-    }));
+/** The one cascade table (cascadeRows), as the preview's CSV export writes it. */
+function cascadeTable(result: CascadeResult, displays: Record<string, DisplayUnit>, format: 'table' | 'csv'): string {
     const when = result.at === 'steady' ? 'at steady state' : `at ${result.at} min`;
-    return (format === 'table' ? `Cascade ${result.cascade}, ${when}\n` : '') + renderTable(header, rows, format);
+    return (format === 'table' ? `Cascade ${result.cascade}, ${when}\n` : '') + renderTable(CASCADE_COLUMNS, cascadeRows(result, displays), format);
 }

@@ -1,11 +1,12 @@
 /**
  * Results as CSV (RFC 4180): scenario runs as one row per scenario and output time with a
- * column per observed quantity, cascades as one row per perturbation and measured quantity,
+ * column per observed quantity, cascades as `cascade cascade --format csv` writes them (cascadeRows),
  * the steady-state analyses and scans as their matrices, a fit as one row per measurement with
  * its fitted value and residual, populations, Sobol indices and Morris effects as `cascade
  * population|sobol|morris --format csv` writes them, time-course sensitivities a row per output time.
  */
 import { toCsv, type CsvCell } from '@neurocascade/language/csv';
+import { cascadeRows, CASCADE_COLUMNS } from '@neurocascade/language/results/cascade-table';
 import type {
     CascadeRunResult, FitRunResult, MorrisResult, PopulationResult, ScanRunResult, ScenarioRunResult, SobolResult, SteadyAnalysisResult, SteadyStateResult,
     TimeCourseSensitivityResult
@@ -27,12 +28,7 @@ export function scenariosCsv(results: readonly ScenarioRunResult[]): string {
 }
 
 export function cascadeCsv(result: CascadeRunResult): string {
-    const rows: CsvCell[][] = [['perturbation', 'quantity', 'unit', 'base', 'perturbed', 'change', 'change (%)', 'response coefficient', 'local coefficient', 'error']];
-    for (const p of result.perturbations) {
-        if (p.error !== undefined) rows.push([p.change, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, p.error]);
-        for (const r of p.responses) rows.push([p.change, r.name, r.unit, r.base, r.perturbed, r.change, r.percent, r.coefficient, r.localCoefficient, undefined]);
-    }
-    return toCsv(rows);
+    return toCsv([[...CASCADE_COLUMNS], ...cascadeRows(result, result.displayUnits)]);
 }
 
 export function steadyStateCsv(result: SteadyStateResult): string {

@@ -137,6 +137,8 @@ export interface CascadeRunResult extends CascadeResult {
     network: NetworkGraph;
     /** In the order of `perturbations`: the response coefficient of every network node that has one (empty for a failed perturbation). */
     nodeResponses: Record<string, number>[];
+    /** The unit each measured quantity is shown in (cascadeDisplayUnits); absent: its base unit. */
+    displayUnits: Record<string, DisplayUnit>;
     elapsedMs: number;
 }
 

@@ -12,6 +12,7 @@ import {
     type CompiledModel, type ModelIR, type SweepMethod, type Observable, type RunOptions, type Scenario, type SourceRef, type SteadyState
 } from '@neurocascade/simulator';
 import { cascadeNetwork } from '../diagram/network-model.js';
+import { cascadeDisplayUnits } from '../results/cascade-table.js';
 import { reportableQuantities } from '../results/reportable-quantities.js';
 import { fitOutcome } from './fit-task.js';
 import { timeCourseSensitivityOutcome } from './time-course-sensitivity-task.js';
@@ -153,13 +154,15 @@ function cascadeOutcome(model: ModelIR, name: string, run: RunOptions): WorkerOu
     const extended = { ...cascade, measure: [...cascade.measure, ...extra] };
     const result = runCascadeSequential(compiledModels.compile({ ...model, cascades: model.cascades.map(c => c === cascade ? extended : c) }), name, run);
     const nodeOf = new Map(nodes.map(n => [n.name, n.node]));
+    // The responses the cascade measures; the other nodes' only colour the network.
+    const perturbations = result.perturbations.map(p => ({ ...p, responses: p.responses.slice(0, cascade.measure.length) }));
     return {
         ...result,
         title: cascade.title,
         from: cascade.from,
         network: cascadeNetwork(model),
-        // The responses the cascade measures; the other nodes' only colour the network.
-        perturbations: result.perturbations.map(p => ({ ...p, responses: p.responses.slice(0, cascade.measure.length) })),
+        perturbations,
+        displayUnits: cascadeDisplayUnits({ ...result, perturbations }, cascade.measure),
         nodeResponses: result.perturbations.map(p => Object.fromEntries(p.responses
             .filter(r => nodeOf.has(r.name) && r.coefficient !== null)
             .map(r => [nodeOf.get(r.name)!, r.coefficient!])))
