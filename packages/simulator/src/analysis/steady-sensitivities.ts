@@ -8,6 +8,7 @@
 import type { CompiledModel } from '../model/compiled-model.js';
 import type { AnalysisParameter } from './analysis-parameters.js';
 import type { AnalysisQuantity } from './analysis-quantities.js';
+import { constantStates } from './conservation.js';
 import { linearise, type SteadyLinearisation } from './steady-linearisation.js';
 
 export interface SensitivityProblem {
@@ -54,13 +55,16 @@ function parameterColumns(pattern: { n: number; rowStart: Int32Array; colIndex: 
 }
 
 /**
- * How each parameter moves each conserved total, Σ c·∂x₀/∂p over its law: a law's total is
- * fixed by the initial values (which may be written with parameters), so an initial value
- * moves a steady state only through it. Per parameter, (dependent state, change) pairs.
+ * What the initial values (which may be written with parameters) fix for good: each conserved
+ * total, Σ c·x₀ over its law, and each constant state (a `fixed` species keeps its initial
+ * value unless an action set it since). Per parameter: the (dependent state, change of its
+ * total) pairs, and the (constant state, ∂x/∂p) pairs.
  */
-function totalChanges(m: CompiledModel, lin: SteadyLinearisation, y: Float64Array, slots: readonly number[]): [number, number][][] {
-    const changes = slots.map((): [number, number][] => []);
-    if (lin.laws.length === 0) return changes;
+function initialValueChanges(m: CompiledModel, lin: SteadyLinearisation, y: Float64Array, slots: readonly number[]): { totals: [number, number][][]; constants: [number, number][][] } {
+    const totals = slots.map((): [number, number][] => []);
+    const constants = slots.map((): [number, number][] => []);
+    const constant = lin.states.length < m.stateNames.length ? constantStates(m) : [];
+    if (lin.laws.length === 0 && constant.length === 0) return { totals, constants };
     const initial = m.derivatives(m.system.initialValues, 'p');
     const values = new Float64Array(initial.pattern.colIndex.length);
     initial.evaluate(0, y, values);
@@ -74,9 +78,38 @@ function totalChanges(m: CompiledModel, lin: SteadyLinearisation, y: Float64Arra
                 if (columns.has(colIndex[q])) total.set(colIndex[q], (total.get(colIndex[q]) ?? 0) + c * values[q]);
             }
         }
-        for (const [slot, change] of total) if (change !== 0) columns.get(slot)!.forEach(j => changes[j].push([law.dependent, change]));
+        for (const [slot, change] of total) if (change !== 0) columns.get(slot)!.forEach(j => totals[j].push([law.dependent, change]));
     }
-    return changes;
+    if (constant.length > 0) {
+        const x0 = new Float64Array(m.stateNames.length);
+        m.initialValues(y, x0);
+        constant.forEach((isConstant, k) => {
+            // A constant state an action has set since the start no longer follows its initial value.
+            if (!isConstant || !(Math.abs(y[k] - x0[k]) <= 1e-12 * Math.abs(x0[k]))) return;
+            for (let q = rowStart[k]; q < rowStart[k + 1]; q++) {
+                if (values[q] !== 0) columns.get(colIndex[q])?.forEach(j => constants[j].push([k, values[q]]));
+            }
+        });
+    }
+    return { totals, constants };
+}
+
+/** A constant state's change moves the right-hand side of every row that reads it: −J[i, k]·∂xₖ/∂p, added to the totals' pairs. */
+function withConstantStates(m: CompiledModel, lin: SteadyLinearisation, keep: (row: number) => boolean, changes: ReturnType<typeof initialValueChanges>): [number, number][][] {
+    const { rowStart, colIndex } = m.jacobian.pattern;
+    return changes.totals.map((pairs, j) => {
+        if (changes.constants[j].length === 0) return pairs;
+        const moved = new Map(changes.constants[j]);
+        const extra: [number, number][] = [];
+        for (let i = 0; i < m.stateNames.length; i++) {
+            if (!keep(i)) continue;
+            for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
+                const dk = moved.get(colIndex[p]);
+                if (dk !== undefined && lin.jacobian[p] !== 0) extra.push([i, -lin.jacobian[p] * dk]);
+            }
+        }
+        return [...pairs, ...extra];
+    });
 }
 
 /** The right-hand sides b of A·(dx/dpⱼ) = bⱼ, compressed by parameter: −∂f/∂p's entries, then the totals' changes. */
@@ -119,8 +152,9 @@ export function steadySensitivities(problem: SensitivityProblem): SensitivityRes
     const fpValues = new Float64Array(fp.pattern.colIndex.length);
     fp.evaluate(t, y, fpValues);
     // A dependent state's row is its law (fixed total), a constant state's no unknown at all.
-    const F = rightHandSides(parameterColumns(fp.pattern, slots, row => position[row] >= 0 && !dependent.has(row)),
-        at => -fpValues[at], totalChanges(m, lin, y, slots));
+    const free = (row: number) => position[row] >= 0 && !dependent.has(row);
+    const initial = initialValueChanges(m, lin, y, slots);
+    const F = rightHandSides(parameterColumns(fp.pattern, slots, free), at => -fpValues[at], withConstantStates(m, lin, free, initial));
 
     const terms = quantities.map(q => q.term);
     const values = new Float64Array(Q);
@@ -146,10 +180,17 @@ export function steadySensitivities(problem: SensitivityProblem): SensitivityRes
     const columnsOf = new Map<number, number[]>();
     slots.forEach((slot, j) => columnsOf.set(slot, [...(columnsOf.get(slot) ?? []), j]));
     const parameterValues = Float64Array.from(parameters, p => p.value);
+    const constantChanges = new Map<number, [number, number][]>();
+    initial.constants.forEach((pairs, j) => pairs.forEach(([k, dk]) => constantChanges.set(k, [...(constantChanges.get(k) ?? []), [j, dk]])));
     const finishRow = (i: number) => {
         const out = i * P, quantity = values[i];
         for (let q = qp.pattern.rowStart[i]; q < qp.pattern.rowStart[i + 1]; q++) {
             for (const j of columnsOf.get(qp.pattern.colIndex[q]) ?? []) unscaled[out + j] += qpValues[q];
+        }
+        // A quantity reading a constant state directly (the state itself, a ratio with it).
+        for (let q = rowStart[i]; q < rowStart[i + 1]; q++) {
+            if (unknown[q] >= 0) continue;
+            for (const [j, dk] of constantChanges.get(qx.pattern.colIndex[q]) ?? []) unscaled[out + j] += qxValues[q] * dk;
         }
         for (let j = 0; j < P; j++) scaled[out + j] = scaledCoefficient(unscaled[out + j], parameterValues[j], quantity);
     };
@@ -181,7 +222,7 @@ export function steadySensitivities(problem: SensitivityProblem): SensitivityRes
     } else {
         for (let j = 0; j < P; j++) {
             b.fill(0);
-            for (let e = F.start[j]; e < F.start[j + 1]; e++) b[position[F.row[e]]] = F.weight[e];
+            for (let e = F.start[j]; e < F.start[j + 1]; e++) b[position[F.row[e]]] += F.weight[e];
             lin.solve(b);
             for (let i = 0; i < Q; i++) unscaled[i * P + j] = along(i, b);
         }

@@ -7,7 +7,7 @@ import { runCascade } from '../../src/run/cascade-pool.js';
 import { scenarioSteadyState, simulateScenario } from '../../src/run/simulate.js';
 import { steadyStateOfScenario } from '../../src/run/steady-scenario.js';
 import { ex } from './helpers/expression.js';
-import { at, dose, model, observe } from './helpers/ir-builder.js';
+import { at, dose, model, observe, set } from './helpers/ir-builder.js';
 import { close } from './helpers/numeric.js';
 
 /** A small synthesis chain with a receptor and feedback: Trp → 5HTP → 5HT → 5HIAA. */
@@ -121,6 +121,24 @@ describe('cascades', () => {
         assert.ok(Math.abs(activity.responses[0].coefficient! - activity.responses[0].localCoefficient!) > 0.01);
         const atTime = runCascadeSequential(compileModel(ir(10)), 'C', {});
         assert.equal(atTime.perturbations[0].responses[0].localCoefficient, null);
+    });
+
+    it('the local coefficient to a fixed species\' initial value (its level for good), unless an action has set it', () => {
+        // A fixed at 10 feeds B through T (vmax 1, km 10); B* = vmax·A/(km + A)/k, so (dB/B)/(dA/A) = km/(km + A) = 0.5, and A's own is 1.
+        const fixed = (actions: ReturnType<typeof set>[] = []) => model().species('A', { initial: 10, fixed: true }).species('B', { clearance: 0.1 })
+            .transporter('T', 'A -> B', 1, 10).scenario('Base', 100, { actions }).cascade({
+                name: 'C', from: 'Base', at: 'steady', measure: [observe('B'), observe('A')],
+                perturbations: [{ target: 'A', property: 'initial', change: { kind: 'relative', fraction: 0.01 }, label: '+1%' }]
+            }).build();
+        const [written] = runCascadeSequential(compileModel(fixed()), 'C', {}).perturbations;
+        close(written.responses[0].localCoefficient!, 0.5, 1e-9);
+        close(written.responses[1].localCoefficient!, 1, 1e-12);
+        // The finite +1 % one: ((10.1/20.1)/(10/20) − 1)/0.01.
+        close(written.responses[0].coefficient!, ((10.1 / 20.1) / (10 / 20) - 1) / 0.01, 1e-7);
+        // `set A 20` from the start: the initial value no longer reaches the steady state, finitely or locally.
+        const [overridden] = runCascadeSequential(compileModel(fixed([set('A', 'value', 20)])), 'C', {}).perturbations;
+        close(overridden.responses[0].coefficient!, 0, 1e-9);
+        close(overridden.responses[0].localCoefficient!, 0, 1e-12);
     });
 
     it('a perturbation without a steady state is reported with its error; the others still return (both runners)', async () => {
