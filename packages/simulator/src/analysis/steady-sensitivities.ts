@@ -8,7 +8,6 @@
 import type { CompiledModel } from '../model/compiled-model.js';
 import type { AnalysisParameter } from './analysis-parameters.js';
 import type { AnalysisQuantity } from './analysis-quantities.js';
-import { constantStates } from './conservation.js';
 import { linearise, type SteadyLinearisation } from './steady-linearisation.js';
 
 export interface SensitivityProblem {
@@ -63,8 +62,8 @@ function parameterColumns(pattern: { n: number; rowStart: Int32Array; colIndex: 
 function initialValueChanges(m: CompiledModel, lin: SteadyLinearisation, y: Float64Array, slots: readonly number[]): { totals: [number, number][][]; constants: [number, number][][] } {
     const totals = slots.map((): [number, number][] => []);
     const constants = slots.map((): [number, number][] => []);
-    const constant = lin.states.length < m.stateNames.length ? constantStates(m) : [];
-    if (lin.laws.length === 0 && constant.length === 0) return { totals, constants };
+    const hasConstants = lin.states.length < m.stateNames.length;
+    if (lin.laws.length === 0 && !hasConstants) return { totals, constants };
     const initial = m.derivatives(m.system.initialValues, 'p');
     const values = new Float64Array(initial.pattern.colIndex.length);
     initial.evaluate(0, y, values);
@@ -80,12 +79,12 @@ function initialValueChanges(m: CompiledModel, lin: SteadyLinearisation, y: Floa
         }
         for (const [slot, change] of total) if (change !== 0) columns.get(slot)!.forEach(j => totals[j].push([law.dependent, change]));
     }
-    if (constant.length > 0) {
+    if (hasConstants) {
         const x0 = new Float64Array(m.stateNames.length);
         m.initialValues(y, x0);
-        constant.forEach((isConstant, k) => {
-            // A constant state an action has set since the start no longer follows its initial value.
-            if (!isConstant || !(Math.abs(y[k] - x0[k]) <= 1e-12 * Math.abs(x0[k]))) return;
+        lin.position.forEach((at, k) => {
+            // A constant state (no unknown) an action has set since the start no longer follows its initial value.
+            if (at >= 0 || !(Math.abs(y[k] - x0[k]) <= 1e-12 * Math.abs(x0[k]))) return;
             for (let q = rowStart[k]; q < rowStart[k + 1]; q++) {
                 if (values[q] !== 0) columns.get(colIndex[q])?.forEach(j => constants[j].push([k, values[q]]));
             }
